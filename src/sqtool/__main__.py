@@ -1,0 +1,3 @@
+from sqtool.cli import main
+
+main()

@@ -1,0 +1,55 @@
+"""The one model every reader produces and every metric consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class MessageKind(StrEnum):
+    TEXT = "text"
+    MEDIA = "media"
+    LINK = "link"
+    STICKER = "sticker"
+    RED_PACKET = "red_packet"
+
+
+class EventKind(StrEnum):
+    JOIN = "join"
+    LEAVE = "leave"
+    REMOVAL = "removal"
+    RENAME = "rename"
+    PIN = "pin"
+    SERVICE = "service"  # any other system line: encryption notices, calls, group photo changes
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """Something a member sent: text, media, a link, a sticker or a red packet."""
+
+    id: str
+    timestamp: datetime  # always timezone-aware
+    sender_id: str
+    sender_name: str
+    text: str
+    kind: MessageKind = MessageKind.TEXT
+    reply_to: str | None = None  # id of the message this one answers, when the export links replies
+    mentions: tuple[str, ...] = ()  # sender ids or display names of the members mentioned
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A system record: someone joined, left, was removed, renamed the group, pinned a message."""
+
+    id: str
+    timestamp: datetime  # always timezone-aware
+    kind: EventKind
+    member_id: str | None = None  # who joined, left or was removed; None when the export omits it
+    member_name: str | None = None
+    actor_id: str | None = None  # who did it (the inviter, the admin who removed), when known
+    actor_name: str | None = None
+    text: str = ""
+
+
+Record = Message | Event

@@ -1,0 +1,41 @@
+"""Finding: the one result type that checks, validation and audits hand to reporters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe: error 3, warning 2, info 1."""
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule_id: str
+    severity: Severity
+    message: str
+    path: str
+    line: int = 1
+    col: int = 1
+    hint: str | None = None
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+def fix_first(findings: Iterable[Finding]) -> list[Finding]:
+    """Most severe first, then by file and position, so the list reads as a to-do list."""
+    return sorted(findings, key=lambda f: (-f.severity.rank, f.path, f.line, f.col, f.rule_id))
+
+
+def at_or_above(findings: Iterable[Finding], threshold: Severity) -> list[Finding]:
+    return [finding for finding in findings if finding.severity.rank >= threshold.rank]

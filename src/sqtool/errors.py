@@ -1,0 +1,31 @@
+"""Errors a user can act on. The CLI renders them from the catalogue and exits with code 2."""
+
+from __future__ import annotations
+
+
+class SqtoolError(Exception):
+    """Bad input or usage: a catalogue key, its arguments, and where it happened if known."""
+
+    def __init__(
+        self,
+        key: str,
+        /,
+        *,
+        hint: str | None = None,
+        path: str | None = None,
+        line: int | None = None,
+        col: int | None = None,
+        **args: object,
+    ) -> None:
+        super().__init__(key)
+        self.key = key
+        self.hint = hint
+        self.path = path
+        self.line = line
+        self.col = col
+        self.args_for_message = args
+
+    def where(self) -> str:
+        """``path:line:col`` as far as it is known, or an empty string."""
+        parts = [part for part in (self.path, self.line, self.col) if part is not None]
+        return ":".join(str(part) for part in parts)

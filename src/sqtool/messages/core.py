@@ -1,0 +1,15 @@
+"""Messages shared by every command: errors, exit summaries, global options."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "core.error_prefix": {"en": "error", "zh": "错误"},
+    "core.hint_prefix": {"en": "hint", "zh": "提示"},
+    "core.internal_error": {
+        "en": "internal error: {error}. This is a bug in sqtool; rerun with --debug and report it.",
+        "zh": "内部错误：{error}。这是 sqtool 的缺陷；请加 --debug 重新运行并报告。",
+    },
+    "core.interrupted": {"en": "interrupted; nothing was written.", "zh": "已中断；没有写入任何文件。"},
+    "core.bad_lang": {
+        "en": "unknown language {value!r}: use en or zh",
+        "zh": "未知语言 {value!r}：请使用 en 或 zh",
+    },
+}

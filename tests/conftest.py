@@ -1,0 +1,62 @@
+"""Shared test helpers: run the CLI in-process or as a subprocess; locate ../shared."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEEDS = SHARED / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+needs_shared = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is not beside this checkout")
+
+CliInvoke = Callable[..., Result]
+
+
+@pytest.fixture
+def cli() -> CliInvoke:
+    """Invoke sqtool in-process: ``cli("validate", "plan.yaml", input=None, env=None)``."""
+    from sqtool.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None, env: Mapping[str, str] | None = None) -> Result:
+        environment = {"LANG": "en_US.UTF-8", "LC_ALL": "", "NO_COLOR": "", "GITHUB_ACTIONS": ""}
+        environment.update(env or {})
+        return runner.invoke(app, list(args), input=input, env=environment, catch_exceptions=False)
+
+    return invoke
+
+
+def run_sqtool(
+    *args: str,
+    cwd: Path | None = None,
+    input: str | bytes | None = None,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m sqtool`` in a subprocess, as a user would from a shell."""
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), environment.get("PYTHONPATH")]))
+    environment.setdefault("LANG", "en_US.UTF-8")
+    environment.pop("GITHUB_ACTIONS", None)
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "sqtool", *args],
+        cwd=cwd,
+        input=input,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
