@@ -41,9 +41,7 @@ def root(
         str | None,
         typer.Option("--lang", help="Output language: en or zh (default: from LANG/LC_ALL)."),
     ] = None,
-    color: Annotated[
-        str, typer.Option("--color", help="Colour: auto (on a terminal), always or never.")
-    ] = "auto",
+    color: Annotated[str, typer.Option("--color", help="Colour: auto (on a terminal), always or never.")] = "auto",
     no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only; no progress.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,

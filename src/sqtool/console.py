@@ -18,7 +18,5 @@ def make_console(settings: Settings, *, stderr: bool = False, file=None) -> Cons
     if settings.color == "always":
         return Console(stderr=stderr, file=file, force_terminal=True, highlight=False, soft_wrap=True)
     if settings.color == "never" or os.environ.get("NO_COLOR"):
-        return Console(
-            stderr=stderr, file=file, color_system=None, no_color=True, highlight=False, soft_wrap=True
-        )
+        return Console(stderr=stderr, file=file, color_system=None, no_color=True, highlight=False, soft_wrap=True)
     return Console(stderr=stderr, file=file, highlight=False, soft_wrap=True)
