@@ -31,7 +31,17 @@ contexts = st.builds(
     files=st.lists(any_text, max_size=4).map(tuple),
     color=st.booleans(),
     rules=st.dictionaries(
-        any_text, st.builds(RuleDoc, rule_id=any_text, name=any_text, summary=any_text, source=any_text), max_size=3
+        any_text,
+        st.builds(
+            RuleDoc,
+            rule_id=any_text,
+            name=any_text,
+            summary=any_text,
+            source=any_text,
+            severity=st.none() | st.sampled_from(list(Severity)),
+            explanation=any_text,
+        ),
+        max_size=3,
     ),
 )
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -82,6 +82,9 @@ def test_driver_and_rules():
         "properties": {"source": "002"},
     }
     assert driver["rules"][0] == {"id": "SQ001"}
+    sq301 = driver["rules"][2]
+    assert sq301["defaultConfiguration"] == {"level": "warning"}
+    assert sq301["fullDescription"] == sq301["help"] == {"text": RULES["SQ301"].explanation}
 
 
 def test_results_point_at_rules_and_artifacts():

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from sqtool.diagnostics import Finding
+from sqtool.diagnostics import Finding, Severity
 from sqtool.settings import Lang
 
 
@@ -24,6 +24,8 @@ class RuleDoc:
     name: str
     summary: str
     source: str = ""  # the seed article(s) it comes from, e.g. "002"
+    severity: Severity | None = None  # the rule's default severity (SARIF defaultConfiguration)
+    explanation: str = ""  # why the rule exists and what to do, in the report's language (SARIF help)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ def artifact_uri(path: str) -> str:
 
 
 def rule_descriptor(rule_id: str, doc: RuleDoc | None) -> dict[str, object]:
-    """A SARIF reportingDescriptor: the id, and name, summary and source article when known."""
+    """A SARIF reportingDescriptor: the id, then whatever the RuleDoc knows (name, texts, level, source)."""
     descriptor: dict[str, object] = {"id": rule_id}
     if doc is None:
         return descriptor
@@ -37,6 +37,11 @@ def rule_descriptor(rule_id: str, doc: RuleDoc | None) -> dict[str, object]:
         descriptor["name"] = doc.name
     if doc.summary:
         descriptor["shortDescription"] = {"text": doc.summary}
+    if doc.explanation:
+        descriptor["fullDescription"] = {"text": doc.explanation}
+        descriptor["help"] = {"text": doc.explanation}
+    if doc.severity is not None:
+        descriptor["defaultConfiguration"] = {"level": LEVEL[doc.severity]}
     if doc.source:
         descriptor["properties"] = {"source": doc.source}
     return descriptor
