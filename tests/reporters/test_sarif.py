@@ -41,6 +41,14 @@ def test_vendored_schema_is_the_official_one():
     assert len(schema["definitions"]) == 52
 
 
+def test_uri_formats_are_really_checked():
+    # without rfc3986-validator jsonschema skips "uri-reference" silently; this keeps the check honest
+    document = sarif(FINDINGS)
+    document["runs"][0]["artifacts"][0]["location"]["uri"] = "plans/a b.yaml"
+    draft7, _ = validators()
+    assert [error.validator for error in draft7.iter_errors(document)] == ["format"]
+
+
 def test_the_validators_do_reject_a_broken_log():
     document = sarif(FINDINGS)
     document["runs"][0]["results"][0]["level"] = "fatal"
@@ -118,6 +126,10 @@ def test_file_only_in_findings_becomes_an_artifact():
         ("<stdin>", "%3Cstdin%3E"),
         ("a b#c?.yaml", "a%20b%23c%3F.yaml"),
         ("社群.yaml", "%E7%A4%BE%E7%BE%A4.yaml"),
+        ("a:b.yaml", "a%3Ab.yaml"),
+        ("/home/小林/plan.yaml", "file:///home/%E5%B0%8F%E6%9E%97/plan.yaml"),
+        ("C:\\plans\\a b.yaml", "file:///C:/plans/a%20b.yaml"),
+        ("//server/share/a.yaml", "file:////server/share/a.yaml"),
     ],
 )
 def test_artifact_uris_are_uri_references(path, uri):
