@@ -296,7 +296,10 @@ def test_counts_or_names_for_roles():
     assert lines(MINIMAL.replace("  owner: 阿强\n", "  owner: 阿强\n  admins: -1\n")) == [
         "9:11 'admins' must be at least 0, got -1"
     ]
-    assert lines(MINIMAL.replace("  owner: 阿强\n", "  owner: []\n")) == ["8:10 'owner' must list at least 1 item(s)"]
+    assert lines(MINIMAL.replace("  owner: 阿强\n", "  owner: [阿强, 小美]\n")) == [
+        '8:10 \'owner\' must be text, got ["阿强", "小美"]'
+    ]
+    assert lines(MINIMAL.replace("  owner: 阿强\n", "  owner: ''\n")) == ["8:10 'owner' must not be empty"]
 
 
 def test_list_items_are_named_with_their_index():
