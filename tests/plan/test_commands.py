@@ -1,4 +1,4 @@
-"""Unit tests of the helpers behind `validate`: default format and the colour decision."""
+"""The colour decision and default format as `validate` uses them (closed streams, TERM=dumb)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from sqtool.plan.commands import color_enabled, default_format
-from sqtool.reporters import FORMATS
+from sqtool.console import color_enabled
+from sqtool.reporters import FORMATS, default_format
 from sqtool.settings import Settings
 
 

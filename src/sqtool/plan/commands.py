@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
 
 import typer
 
@@ -28,9 +26,10 @@ def run_validate(
     force: bool = False,
 ) -> int:
     """Validate the plans named by ``arguments``, print or write the report; 0 clean, 1 findings."""
+    from sqtool.console import color_enabled
     from sqtool.plan.files import expand_inputs
     from sqtool.plan.validate import validate_files
-    from sqtool.reporters import ReportContext, render
+    from sqtool.reporters import ReportContext, default_format, render
 
     sources = expand_inputs(arguments)
     if output is not None and output.exists() and not force:  # refuse before doing any work
@@ -55,27 +54,6 @@ def run_schema(settings: Settings, *, output: Path | None = None, force: bool = 
     text = schema_path("community-plan").read_text(encoding="utf-8")
     _emit(text, output, force, settings, "plan.schema_written")
     return EXIT_CLEAN
-
-
-def default_format(environ: Mapping[str, str] | None = None) -> str:
-    """ "github" inside GitHub Actions (GITHUB_ACTIONS=true) when that reporter exists, else "text"."""
-    from sqtool.reporters import FORMATS
-
-    environ = os.environ if environ is None else environ
-    return "github" if environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS else "text"
-
-
-def color_enabled(settings: Settings, stream: IO[str] | None, environ: Mapping[str, str] | None = None) -> bool:
-    """--color always/never win; auto colours only a terminal, and never when NO_COLOR is set."""
-    if settings.color != "auto":
-        return settings.color == "always"
-    environ = os.environ if environ is None else environ
-    if environ.get("NO_COLOR") or environ.get("TERM") == "dumb":
-        return False
-    try:
-        return bool(stream is not None and stream.isatty())
-    except (OSError, ValueError):  # a closed or detached stream is no terminal
-        return False
 
 
 def _emit(text: str, output: Path | None, force: bool, settings: Settings, written_key: str) -> None:
