@@ -191,12 +191,19 @@ def check_command(
         str | None,
         typer.Option("--fail-on", help="Exit 1 when a finding is at or above: error (default), warning or info."),
     ] = None,
-    format_name: Annotated[
-        str | None,
+    report_format: Annotated[
+        ReportFormat | None,
         typer.Option(
-            "--format", "-f", help="text, json, github, gitlab, sarif or junit (github inside GitHub Actions)."
+            "--format",
+            "-f",
+            help="Report format (default: text, or github inside GitHub Actions).",
+            show_default=False,
         ),
     ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Also print how many findings each rule made.")
     ] = False,
@@ -224,8 +231,10 @@ def check_command(
         ignore=tuple(ignore or ()),
         severity=tuple(severity or ()),
         fail_on=fail_on,
-        format=format_name,
+        format=report_format.value if report_format is not None else None,
         statistics=statistics,
+        output=output,
+        force=force,
         config=config,
         today=today,
     )

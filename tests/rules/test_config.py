@@ -32,7 +32,9 @@ def test_severity_override_by_id_or_prefix() -> None:
 
 def test_cli_select_replaces_file_select_and_ignore_adds() -> None:
     raw = {"select": ["SQ1"], "ignore": "SQ104", "fail-on": "warning", "kol-per-members": 150}
-    config = build_config(raw, source="x.yaml", known_ids=KNOWN, select=["sq2"], ignore=["SQ105"], severity=["SQ201=error"])
+    config = build_config(
+        raw, source="x.yaml", known_ids=KNOWN, select=["sq2"], ignore=["SQ105"], severity=["SQ201=error"]
+    )
     assert config.select == ("SQ2",)
     assert config.ignore == ("SQ104", "SQ105")
     assert config.fail_on is Severity.WARNING

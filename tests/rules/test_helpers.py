@@ -42,7 +42,15 @@ def test_time_ranges_and_days() -> None:
     assert time_range("23:30-00:30") == (1410, 1470)
     assert time_range("08:00") == (480, 480)
     assert time_range("late") is None and time_range(8) is None
-    assert days_of({"cadence": "daily"}) == {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    assert days_of({"cadence": "daily"}) == {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
     assert days_of({"cadence": "weekly", "day": "Sunday"}) == {"sunday"}
     assert days_of({"cadence": "monthly", "day": 15}) == set()
 

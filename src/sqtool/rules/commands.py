@@ -14,6 +14,7 @@ import typer
 
 from sqtool.diagnostics import Finding, at_or_above
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import write_atomic
 from sqtool.i18n import Translator
 from sqtool.rules.config import CheckConfig, RuleOptions, build_config, discover, read_config_file
 from sqtool.rules.registry import Rule, all_rules, find_rule
@@ -35,6 +36,8 @@ class CheckRequest:
     statistics: bool = False
     config: str | None = None
     today: str | None = None
+    output: Path | None = None
+    force: bool = False
 
 
 def resolve_config(request: CheckRequest, cwd: Path | None = None) -> CheckConfig:
@@ -85,6 +88,8 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         raise SqtoolError(
             "check.bad_format", hint="check.bad_format_hint", value=format_name, choices=", ".join(FORMATS)
         )
+    if request.output is not None and request.output.exists() and not request.force:
+        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(request.output))  # before any work
     config = resolve_config(request)
     today = _today(request.today)
     sources = expand_inputs(request.files)
@@ -96,10 +101,16 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         tool_version=__version__,
         lang=settings.lang,
         files=result.files,
-        color=format_name == "text" and color_enabled(settings, sys.stdout),
+        color=format_name == "text" and request.output is None and color_enabled(settings, sys.stdout),
         rules=rule_docs(settings.lang),
     )
-    typer.echo(render(format_name, result.findings, context), nl=False)
+    report = render(format_name, result.findings, context)
+    if request.output is None:
+        typer.echo(report, nl=False)
+    else:
+        write_atomic(request.output, report, force=request.force)
+        if not settings.quiet:
+            typer.echo(tr("plan.report_written", path=request.output), err=True)
     if request.statistics:
         typer.echo(statistics_table(result.findings, tr), err=format_name != "text")
     return EXIT_FINDINGS if at_or_above(result.findings, config.fail_on) else EXIT_CLEAN
