@@ -123,7 +123,22 @@ def _clearest(error: ValidationError) -> ValidationError:
 
 
 def _wrong_type(error: ValidationError) -> bool:
-    return error.validator == "type" and not error.relative_path
+    """The value is of another JSON type than the branch wants (a weekday name for a number, say)."""
+    if error.relative_path:
+        return False
+    if error.validator == "type":
+        return True
+    if error.validator == "enum":
+        return all(_json_type(option) != _json_type(error.instance) for option in error.validator_value)
+    return False
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return type(value).__name__
 
 
 def _known_key_or_text(error: ValidationError) -> bool:
@@ -240,13 +255,17 @@ def _did_you_mean(value: Any, options: Sequence[Any], tr: Translator) -> str | N
 
 
 def _first_repeat(items: Any) -> int | None:
+    """Index of the first item equal to an earlier one, by JSON equality (1 and true differ, 1 and 1.0 do not)."""
     if not isinstance(items, list):
         return None
-    seen: list[Any] = []
+    seen: set[str] = set()
     for index, item in enumerate(items):
-        if any(item == earlier and type(item) is type(earlier) for earlier in seen):
+        if isinstance(item, float) and item.is_integer():
+            item = int(item)  # 1.0 and 1 are the same JSON number
+        identity = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
+        if identity in seen:
             return index
-        seen.append(item)
+        seen.add(identity)
     return None
 
 
