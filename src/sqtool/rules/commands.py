@@ -104,7 +104,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     )
     report = render(format_name, result.findings, context)
     if request.output is None:
-        typer.echo(report, nl=False)
+        typer.echo(report, nl=False, color=True)  # colour was decided above; click must not strip it
     else:
         write_atomic(request.output, report, force=request.force)
         if not settings.quiet:
