@@ -97,6 +97,130 @@ def run(ctx: typer.Context, action: Callable[[Settings], int]) -> NoReturn:
 # -- commands --
 
 
+AUDIT_REPORTS = ("text", "json")
+
+
+@app.command("audit")
+def audit(
+    ctx: typer.Context,
+    exports: Annotated[
+        list[str],
+        typer.Argument(
+            help="Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
+            "or .zip, QQ .txt, WeChat CSV (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
+            "Several exports are merged and de-duplicated.",
+            show_default=False,
+        ),
+    ],
+    format_name: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Read every export as this format instead of detecting it: telegram, discord, discord-csv, "
+            "whatsapp, qq, wechat, slack, messenger, csv, jsonl.",
+        ),
+    ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option(
+            "--tz",
+            help="Zone of times the export writes without offset (IANA name, e.g. Asia/Shanghai). "
+            "Default: this machine's zone.",
+        ),
+    ] = None,
+    lenient: Annotated[
+        bool, typer.Option("--lenient", help="Skip bad records and count them instead of stopping at the first.")
+    ] = False,
+    report: Annotated[str, typer.Option("--report", "-r", help="Report format: text or json.")] = "text",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    top: Annotated[int, typer.Option("--top", min=0, help="How many senders to list (0: all).")] = 10,
+) -> None:
+    """Read chat exports and summarise them: format, messages, senders, first and last message, joins, leaves.
+
+    Exit 0 when read, 2 when an export cannot be read (with the file and line) or the options are wrong.
+    """
+
+    def action(settings: Settings) -> int:
+        import io
+        import json
+        import sys
+        from pathlib import Path
+
+        from sqtool.chat.read import read_exports
+        from sqtool.chat.summary import summarise, summary_document
+        from sqtool.chat.timezones import zone_named
+        from sqtool.console import make_console
+        from sqtool.errors import SqtoolError
+        from sqtool.fsutil import write_atomic
+        from sqtool.i18n import Translator
+        from sqtool.render.terminal import print_chat_summary
+
+        tr = Translator(settings.lang)
+        if report not in AUDIT_REPORTS:
+            raise SqtoolError(
+                "audit.bad_report", hint="audit.bad_report_hint", name=report, names=", ".join(AUDIT_REPORTS)
+            )
+        if output and Path(output).exists() and not force:
+            raise SqtoolError("fs.exists", hint="fs.exists_hint", path=output)
+        zone = zone_named(tz) if tz else None
+        if not settings.quiet and output is None and sys.stderr.isatty():
+            summary = _summarise_with_progress(settings, exports, format_name, zone, lenient, tr)
+        else:
+            summary = summarise(read_exports(exports, format=format_name, tz=zone, lenient=lenient))
+        if report == "json":
+            content = json.dumps(summary_document(summary, top=top), ensure_ascii=False, indent=2) + "\n"
+        else:
+            buffer = io.StringIO()
+            # a report written to a file never holds colour codes
+            plain = Settings(lang=settings.lang, color="never")
+            console = make_console(settings if output is None else plain, file=buffer)
+            if summary.messages == 0:
+                console.print(tr("audit.empty", files=", ".join(summary.files)))
+            print_chat_summary(console, summary, tr, top=top)
+            content = buffer.getvalue()
+        if output is None:
+            typer.echo(content, nl=False)
+        else:
+            write_atomic(Path(output), content, force=force)
+            if not settings.quiet:
+                typer.echo(tr("audit.written", path=output), err=True)
+        return EXIT_CLEAN
+
+    run(ctx, action)
+
+
+def _summarise_with_progress(settings, exports, format_name, zone, lenient, tr):  # type: ignore[no-untyped-def]
+    """The same summary with a progress bar on stderr (big exports take a while)."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from sqtool.chat.read import read_exports
+    from sqtool.chat.summary import summarise
+    from sqtool.console import make_console
+
+    console = make_console(settings, stderr=True)
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(tr("audit.reading"), total=None)
+        chat = read_exports(
+            exports,
+            format=format_name,
+            tz=zone,
+            lenient=lenient,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+        return summarise(chat)
+
+
 def main() -> None:
     """Console entry point."""
     app(prog_name="sqtool")

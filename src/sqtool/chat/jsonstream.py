@@ -1,0 +1,75 @@
+"""Streaming JSON with ijson (C backend when present) and errors placed on a line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import ijson
+
+from sqtool.chat.errors import ReadContext
+from sqtool.chat.source import CountingStream, Source
+
+_BUFFER = 65536
+_CONTEXT = re.compile(r"\n\s*(?P<snippet>.*?)\n\s*\(right here\) (?P<arrow>-*)\^", re.DOTALL)
+
+
+def stream_items(
+    source: Source, prefix: str, ctx: ReadContext, *, on_read: Callable[[int], None] | None = None
+) -> Iterator[Any]:
+    """The JSON values at ``prefix`` (e.g. ``messages.item``), one at a time; bad JSON names its line.
+
+    A syntax error ends the file: when lenient it counts as one skipped record and the records
+    read before it are kept.
+    """
+    with source.open() as raw:
+        counted = CountingStream(raw, on_read)
+        try:
+            yield from ijson.items(counted, prefix, use_float=True, buf_size=_BUFFER)
+        except ijson.JSONError as error:
+            message = str(error)
+            line = _error_line(source, counted, message)
+            if "premature EOF" in message:
+                ctx.bad_record("chat.json_truncated", line=line)
+            else:
+                ctx.bad_record("chat.bad_json", line=line, reason=_short(message))
+
+
+def _error_line(source: Source, counted: CountingStream, message: str) -> int:
+    """The line of a JSON error: count newlines up to the failing chunk, then find yajl's snippet in it."""
+    chunk, start = counted.last_chunk, counted.last_start
+    if "premature EOF" in message or not chunk:
+        newlines, ends_with_newline = _count_newlines(source, counted.position)
+        # a file cut right after a newline ends on the line before it
+        return newlines if ends_with_newline and newlines else newlines + 1
+    offset = start
+    match = _CONTEXT.search(message)
+    if match:
+        snippet = match.group("snippet")
+        flat = chunk.replace(b"\n", b" ").replace(b"\r", b" ").replace(b"\t", b" ")
+        where = flat.find(snippet.strip().encode("utf-8", "replace"))
+        if where >= 0:
+            caret = len(match.group("arrow")) - (len(snippet) - len(snippet.lstrip()))
+            offset = start + where + max(caret, 0)
+    return _count_newlines(source, offset)[0] + 1
+
+
+def _count_newlines(source: Source, offset: int) -> tuple[int, bool]:
+    """Newlines in the first ``offset`` bytes, and whether the last of those bytes is one."""
+    newlines, last = 0, b""
+    with source.open() as stream:
+        remaining = offset
+        while remaining > 0:
+            block = stream.read(min(remaining, 1 << 20))
+            if not block:
+                break
+            newlines += block.count(b"\n")
+            last = block[-1:]
+            remaining -= len(block)
+    return newlines, last == b"\n"
+
+
+def _short(message: str) -> str:
+    first = message.strip().splitlines()[0] if message.strip() else "invalid JSON"
+    return first.removeprefix("parse error: ").removeprefix("lexical error: ")
