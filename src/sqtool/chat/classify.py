@@ -12,12 +12,12 @@ _MENTION = re.compile(r"(?<![\w.])@([^\s@\u2005,，.。:：;；!！?？()（）\
 
 
 def is_link(text: str) -> bool:
-    """True when a message is mainly a URL (a bare link): URLs make up most of its characters."""
-    stripped = text.strip()
-    if not stripped:
+    """True when a message is mainly a URL (a bare link): URLs are at least 80% of its visible characters."""
+    if "://" not in text and "www." not in text.lower():
         return False
-    urls = _URL.findall(stripped)
-    return bool(urls) and sum(len(url) for url in urls) * 10 >= len(stripped) * 6
+    urls = _URL.findall(text)
+    visible = sum(1 for char in text if not char.isspace())
+    return bool(urls) and sum(len(url) for url in urls) * 5 >= visible * 4
 
 
 def text_kind(text: str) -> MessageKind:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -12,7 +11,6 @@ from sqtool.chat.errors import ReadContext
 from sqtool.chat.source import CountingStream, Source
 
 _BUFFER = 65536
-_CONTEXT = re.compile(r"\n\s*(?P<snippet>.*?)\n\s*\(right here\) (?P<arrow>-*)\^", re.DOTALL)
 
 
 def stream_items(
@@ -44,14 +42,14 @@ def _error_line(source: Source, counted: CountingStream, message: str) -> int:
         # a file cut right after a newline ends on the line before it
         return newlines if ends_with_newline and newlines else newlines + 1
     offset = start
-    match = _CONTEXT.search(message)
-    if match:
-        snippet = match.group("snippet")
-        flat = chunk.replace(b"\n", b" ").replace(b"\r", b" ").replace(b"\t", b" ")
-        where = flat.find(snippet.strip().encode("utf-8", "replace"))
+    lines = message.split("\n")
+    if len(lines) >= 3 and "^" in lines[2]:
+        # yajl shows the text around the error with newlines as spaces and a caret under the bad byte
+        caret = lines[2].index("^")
+        before, after = lines[1][:caret].lstrip(" "), lines[1][caret:]
+        where = chunk.replace(b"\n", b" ").find((before + after).encode("utf-8", "replace"))
         if where >= 0:
-            caret = len(match.group("arrow")) - (len(snippet) - len(snippet.lstrip()))
-            offset = start + where + max(caret, 0)
+            offset = start + where + len(before.encode("utf-8", "replace"))
     return _count_newlines(source, offset)[0] + 1
 
 

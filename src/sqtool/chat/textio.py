@@ -32,6 +32,12 @@ def sniff_encoding(head: bytes) -> str | None:
         decoded = head.decode("gb18030", errors="ignore")
         if len(_CJK.findall(decoded)) >= 2:
             return "gb18030"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # mostly UTF-8 with a bad byte further on: read as UTF-8 so the error names that line
+        if error.start >= 64:
+            return "utf-8"
     return None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -35,15 +35,29 @@ def local_zone() -> tzinfo:
     return datetime.now().astimezone().tzinfo or UTC
 
 
+_FIXED: dict[timedelta | None, tzinfo] = {}
+
+
+def _fixed(offset: timedelta | None) -> tzinfo:
+    """One shared fixed-offset zone per offset (a memo: there are only a few offsets)."""
+    zone = _FIXED.get(offset)
+    if zone is None:
+        zone = _FIXED[offset] = timezone(offset or timedelta(0))
+    return zone
+
+
 def localize(naive: datetime, zone: tzinfo) -> datetime:
-    """Attach ``zone`` to a wall-clock time.
+    """Attach ``zone``'s offset at that wall-clock time.
 
     Repeated times (DST ends) take the first occurrence and skipped times (DST starts) the
-    offset before the change: zoneinfo's fold=0, so every run gives the same instant.
+    offset before the change (zoneinfo's fold=0), so every run gives the same instant. The
+    result carries a fixed offset, not the zone: Python compares and subtracts datetimes of one
+    zone by wall clock, which is wrong across a DST change; fixed offsets are always exact.
     """
-    return naive.replace(tzinfo=zone, fold=0)
+    return naive.replace(tzinfo=_fixed(zone.utcoffset(naive.replace(fold=0))))
 
 
 def from_epoch(seconds: float, zone: tzinfo) -> datetime:
-    """An epoch time shown in ``zone``."""
-    return datetime.fromtimestamp(seconds, tz=zone)
+    """An epoch time as wall clock in ``zone``, with the fixed offset in force at that instant."""
+    local = datetime.fromtimestamp(seconds, tz=zone)
+    return local.replace(tzinfo=_fixed(local.utcoffset()), fold=0)

@@ -39,6 +39,7 @@ _JOIN_LINK = re.compile(
 _ADDED = re.compile(r"^(?P<actor>.+?) added (?P<member>.+)$")
 _REMOVED = re.compile(r"^(?P<actor>.+?) removed (?P<member>.+)$")
 _LEFT = re.compile(r"^(?P<member>.+?) (?:left|saiu|salió del grupo)$")
+_LIST = re.compile(r", | and ")
 _RENAME = re.compile(r" changed (?:the subject|the group name|this group's name)")
 _SYSTEM_HINTS = re.compile(
     r" created group | created this group|changed this group's icon|deleted this group's icon"
@@ -142,7 +143,7 @@ def _record(number: int, timestamp: datetime, rest: str) -> Iterator[Record]:
     rest = rest.rstrip("\n")
     match = _AUTHOR.match(rest)
     if match is None or _is_system(match.group("author"), match.group("text")):
-        yield _system(record_id, timestamp, rest.strip(_MARKS))
+        yield from _system(record_id, timestamp, rest.strip(_MARKS))
         return
     author = _clean_name(match.group("author"))
     text = match.group("text")
@@ -161,19 +162,26 @@ def _is_system(author: str, text: str) -> bool:
     return bool(_E2E.search(text) or _E2E.search(author) or _SYSTEM_HINTS.search(author))
 
 
-def _system(record_id: str, timestamp: datetime, text: str) -> Event:
+def _system(record_id: str, timestamp: datetime, text: str) -> Iterator[Event]:
     if _E2E.search(text):
-        return Event(record_id, timestamp, EventKind.SERVICE, text=text)
+        yield Event(record_id, timestamp, EventKind.SERVICE, text=text)
+        return
     if _RENAME.search(text):
-        return Event(record_id, timestamp, EventKind.RENAME, text=text)
+        yield Event(record_id, timestamp, EventKind.RENAME, text=text)
+        return
     for pattern, kind in ((_ADDED, EventKind.JOIN), (_REMOVED, EventKind.REMOVAL)):
         found = pattern.match(text)
         if found and not _SYSTEM_HINTS.search(text):
-            actor, member = _clean_name(found.group("actor")), _clean_name(found.group("member"))
-            return Event(record_id, timestamp, kind, member, member, actor, actor, text)
+            actor = _clean_name(found.group("actor"))
+            members = [_clean_name(name) for name in _LIST.split(found.group("member")) if name.strip()]
+            for index, member in enumerate(members):
+                event_id = record_id if len(members) == 1 else f"{record_id}.{index}"
+                yield Event(event_id, timestamp, kind, member, member, actor, actor, text)
+            return
     for pattern, kind in ((_JOIN_LINK, EventKind.JOIN), (_LEFT, EventKind.LEAVE)):
         found = pattern.match(text)
         if found and not _SYSTEM_HINTS.search(text):
             member = _clean_name(found.group("member"))
-            return Event(record_id, timestamp, kind, member, member, text=text)
-    return Event(record_id, timestamp, EventKind.SERVICE, text=text)
+            yield Event(record_id, timestamp, kind, member, member, text=text)
+            return
+    yield Event(record_id, timestamp, EventKind.SERVICE, text=text)
