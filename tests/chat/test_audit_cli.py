@@ -14,8 +14,17 @@ def test_text_report(cli):
     result = cli("audit", str(CORPUS / "whatsapp_txt" / "whatstk_pokemon.txt"), "--tz", "UTC")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    for label in ("Format", "whatsapp", "Messages", "18", "Distinct senders", "2016-08-06 13:23:00+00:00",
-                  "2016-10-31 12:23:00+00:00", "Top 8 senders", "Ash Ketchum"):  # fmt: skip
+    for label in (
+        "Format",
+        "whatsapp",
+        "Messages",
+        "18",
+        "Distinct senders",
+        "2016-08-06 13:23:00+00:00",
+        "2016-10-31 12:23:00+00:00",
+        "Top 8 senders",
+        "Ash Ketchum",
+    ):
         assert label in out
     assert "\x1b[" not in out  # no colour unless asked
 

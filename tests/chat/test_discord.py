@@ -46,17 +46,41 @@ def test_member_joins_and_replies(tmp_path):
         "guild": {"id": "1", "name": "G"},
         "channel": {"id": "2", "type": "GuildTextChat", "name": "general"},
         "messages": [
-            {"id": "10", "type": "GuildMemberJoin", "timestamp": "2026-01-01T10:00:00+01:00", "content": "",
-             "author": {"id": "7", "name": "newbie"}, "mentions": []},
-            {"id": "11", "type": "Reply", "timestamp": "2026-01-01T10:01:00+01:00", "content": "hello <@7>",
-             "author": {"id": "8", "name": "host", "nickname": "Host"}, "reference": {"messageId": "10"},
-             "mentions": [{"id": "7", "name": "newbie"}]},
-            {"id": "12", "type": "Default", "timestamp": "2026-01-01T10:02:00+01:00", "content": "",
-             "author": {"id": "8", "name": "host"}, "attachments": [{"id": "1", "url": "x.png"}]},
-            {"id": "13", "type": "RecipientRemove", "timestamp": "2026-01-01T10:03:00+01:00", "content": "",
-             "author": {"id": "8", "name": "host"}, "mentions": [{"id": "7", "name": "newbie"}]},
+            {
+                "id": "10",
+                "type": "GuildMemberJoin",
+                "timestamp": "2026-01-01T10:00:00+01:00",
+                "content": "",
+                "author": {"id": "7", "name": "newbie"},
+                "mentions": [],
+            },
+            {
+                "id": "11",
+                "type": "Reply",
+                "timestamp": "2026-01-01T10:01:00+01:00",
+                "content": "hello <@7>",
+                "author": {"id": "8", "name": "host", "nickname": "Host"},
+                "reference": {"messageId": "10"},
+                "mentions": [{"id": "7", "name": "newbie"}],
+            },
+            {
+                "id": "12",
+                "type": "Default",
+                "timestamp": "2026-01-01T10:02:00+01:00",
+                "content": "",
+                "author": {"id": "8", "name": "host"},
+                "attachments": [{"id": "1", "url": "x.png"}],
+            },
+            {
+                "id": "13",
+                "type": "RecipientRemove",
+                "timestamp": "2026-01-01T10:03:00+01:00",
+                "content": "",
+                "author": {"id": "8", "name": "host"},
+                "mentions": [{"id": "7", "name": "newbie"}],
+            },
         ],
-    }  # fmt: skip
+    }
     path = tmp_path / "Guild - general [2].json"
     path.write_text(json.dumps(document), encoding="utf-8")
     result = read_all(path)

@@ -32,13 +32,25 @@ def test_mojibake_is_repaired(tmp_path):
     document = {
         "participants": [{"name": "Ren\u00c3\u00a9"}, {"name": "Zo\u00c3\u00ab"}],
         "messages": [
-            {"sender_name": "Zo\u00c3\u00ab", "timestamp_ms": 1700000002000, "type": "Unsubscribe",
-             "users": [{"name": "Zo\u00c3\u00ab"}]},
-            {"sender_name": "Ren\u00c3\u00a9", "timestamp_ms": 1700000001000, "content": "caf\u00c3\u00a9 \u00f0\u009f\u0098\u0080"},
-            {"sender_name": "Ren\u00c3\u00a9", "timestamp_ms": 1700000000000, "type": "Subscribe",
-             "users": [{"name": "Zo\u00c3\u00ab"}]},
+            {
+                "sender_name": "Zo\u00c3\u00ab",
+                "timestamp_ms": 1700000002000,
+                "type": "Unsubscribe",
+                "users": [{"name": "Zo\u00c3\u00ab"}],
+            },
+            {
+                "sender_name": "Ren\u00c3\u00a9",
+                "timestamp_ms": 1700000001000,
+                "content": "caf\u00c3\u00a9 \u00f0\u009f\u0098\u0080",
+            },
+            {
+                "sender_name": "Ren\u00c3\u00a9",
+                "timestamp_ms": 1700000000000,
+                "type": "Subscribe",
+                "users": [{"name": "Zo\u00c3\u00ab"}],
+            },
         ],
-    }  # fmt: skip
+    }
     path = tmp_path / "message_1.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     result = read_all(path)

@@ -15,8 +15,17 @@ from tests.conftest import CORPUS, needs_shared
 
 def test_format_names_are_the_agreed_ones():
     assert FORMAT_NAMES == (
-        "telegram", "discord", "discord-csv", "whatsapp", "qq", "wechat", "slack", "messenger", "csv", "jsonl",
-    )  # fmt: skip
+        "telegram",
+        "discord",
+        "discord-csv",
+        "whatsapp",
+        "qq",
+        "wechat",
+        "slack",
+        "messenger",
+        "csv",
+        "jsonl",
+    )
 
 
 def whatsapp(path, lines):
@@ -145,8 +154,14 @@ def test_local_zone_follows_tz(monkeypatch):
 
 @needs_shared
 def test_every_corpus_file_is_detected():
-    expected = {"telegram_json": "telegram", "discord_json": "discord", "messenger_json": "messenger",
-                "qq_txt": "qq", "slack_json": "slack", "whatsapp_txt": "whatsapp"}  # fmt: skip
+    expected = {
+        "telegram_json": "telegram",
+        "discord_json": "discord",
+        "messenger_json": "messenger",
+        "qq_txt": "qq",
+        "slack_json": "slack",
+        "whatsapp_txt": "whatsapp",
+    }
     files = [path for path in sorted(CORPUS.glob("*/*")) if path.suffix != ".md"]
     assert len(files) == 18
     for path in files:

@@ -17,9 +17,14 @@ def test_slack_export_viewer_archive():
     assert result.chat.formats == ["slack"]
     assert len(result.messages) == 147
     assert result.senders == {
-        "U0BMQB6JE": 33, "U0BMS113R": 14, "U0BMYT2FL": 5, "U0BMM2FEH": 1,
-        "B0JL6RASU": 49, "B0JL6UFSL": 28, "B0VJZKVHC": 17,
-    }  # fmt: skip
+        "U0BMQB6JE": 33,
+        "U0BMS113R": 14,
+        "U0BMYT2FL": 5,
+        "U0BMM2FEH": 1,
+        "B0JL6RASU": 49,
+        "B0JL6UFSL": 28,
+        "B0VJZKVHC": 17,
+    }
     assert result.event_kinds == {"join": 8, "service": 3}
     names = {message.sender_id: message.sender_name for message in result.messages}
     assert names["U0BMQB6JE"] == "hamza"
@@ -43,26 +48,49 @@ def test_slackdump_export_with_threads():
 def make_workspace(path, days):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("channels.json", json.dumps([{"id": "C1", "name": "general"}]))
-        archive.writestr("users.json", json.dumps([
-            {"id": "U1", "name": "ann", "profile": {"display_name": "Ann"}},
-            {"id": "U2", "name": "bo", "real_name": "Bo Li", "profile": {"display_name": ""}},
-        ]))  # fmt: skip
+        archive.writestr(
+            "users.json",
+            json.dumps(
+                [
+                    {"id": "U1", "name": "ann", "profile": {"display_name": "Ann"}},
+                    {"id": "U2", "name": "bo", "real_name": "Bo Li", "profile": {"display_name": ""}},
+                ]
+            ),
+        )
         for day, entries in days.items():
             archive.writestr(f"general/{day}.json", json.dumps(entries))
 
 
 def test_markup_threads_and_leaves(tmp_path):
     path = tmp_path / "workspace.zip"
-    make_workspace(path, {
-        "2026-01-02": [
-            {"type": "message", "user": "U2", "text": "reply &amp; more", "ts": "1767312060.000200",
-             "thread_ts": "1767312000.000100"},
-            {"type": "message", "user": "U1", "text": "hi <@U2>, see <https://example.org|the doc>",
-             "ts": "1767312000.000100", "thread_ts": "1767312000.000100"},
-            {"type": "message", "subtype": "channel_leave", "user": "U2", "text": "<@U2> has left",
-             "ts": "1767312120.000300"},
-        ],
-    })  # fmt: skip
+    make_workspace(
+        path,
+        {
+            "2026-01-02": [
+                {
+                    "type": "message",
+                    "user": "U2",
+                    "text": "reply &amp; more",
+                    "ts": "1767312060.000200",
+                    "thread_ts": "1767312000.000100",
+                },
+                {
+                    "type": "message",
+                    "user": "U1",
+                    "text": "hi <@U2>, see <https://example.org|the doc>",
+                    "ts": "1767312000.000100",
+                    "thread_ts": "1767312000.000100",
+                },
+                {
+                    "type": "message",
+                    "subtype": "channel_leave",
+                    "user": "U2",
+                    "text": "<@U2> has left",
+                    "ts": "1767312120.000300",
+                },
+            ],
+        },
+    )
     result = read_all(path)
     first, second = result.messages
     assert first.text == "hi @Bo Li, see the doc (https://example.org)"

@@ -56,27 +56,88 @@ def group_export(messages: list[dict]) -> str:
 
 def test_service_actions_become_events(tmp_path):
     records = [
-        {"id": 1, "type": "service", "date": "2026-01-01T10:00:00", "actor": "Ann", "actor_id": "user1",
-         "action": "invite_members", "members": ["Bob", "Cy"], "text": ""},
-        {"id": 2, "type": "service", "date": "2026-01-01T10:01:00", "actor": "Dee", "actor_id": "user4",
-         "action": "join_group_by_link", "inviter": "Ann", "text": ""},
-        {"id": 3, "type": "message", "date": "2026-01-01T10:02:00", "from": "Bob", "from_id": "user2",
-         "text": ["hi ", {"type": "mention_name", "text": "Ann", "user_id": 1}], "reply_to_message_id": 1},
-        {"id": 4, "type": "service", "date": "2026-01-01T10:03:00", "actor": "Cy", "actor_id": "user3",
-         "action": "remove_members", "members": ["Cy"], "text": ""},
-        {"id": 5, "type": "service", "date": "2026-01-01T10:04:00", "actor": "Ann", "actor_id": "user1",
-         "action": "remove_members", "members": ["Dee"], "text": ""},
-        {"id": 6, "type": "service", "date": "2026-01-01T10:05:00", "actor": "Ann", "actor_id": "user1",
-         "action": "edit_group_title", "title": "New name", "text": ""},
-        {"id": 7, "type": "message", "date": "2026-01-01T10:06:00", "from": "Bob", "from_id": 42,
-         "text": "", "media_type": "voice_message", "file": "x.ogg"},
-    ]  # fmt: skip
+        {
+            "id": 1,
+            "type": "service",
+            "date": "2026-01-01T10:00:00",
+            "actor": "Ann",
+            "actor_id": "user1",
+            "action": "invite_members",
+            "members": ["Bob", "Cy"],
+            "text": "",
+        },
+        {
+            "id": 2,
+            "type": "service",
+            "date": "2026-01-01T10:01:00",
+            "actor": "Dee",
+            "actor_id": "user4",
+            "action": "join_group_by_link",
+            "inviter": "Ann",
+            "text": "",
+        },
+        {
+            "id": 3,
+            "type": "message",
+            "date": "2026-01-01T10:02:00",
+            "from": "Bob",
+            "from_id": "user2",
+            "text": ["hi ", {"type": "mention_name", "text": "Ann", "user_id": 1}],
+            "reply_to_message_id": 1,
+        },
+        {
+            "id": 4,
+            "type": "service",
+            "date": "2026-01-01T10:03:00",
+            "actor": "Cy",
+            "actor_id": "user3",
+            "action": "remove_members",
+            "members": ["Cy"],
+            "text": "",
+        },
+        {
+            "id": 5,
+            "type": "service",
+            "date": "2026-01-01T10:04:00",
+            "actor": "Ann",
+            "actor_id": "user1",
+            "action": "remove_members",
+            "members": ["Dee"],
+            "text": "",
+        },
+        {
+            "id": 6,
+            "type": "service",
+            "date": "2026-01-01T10:05:00",
+            "actor": "Ann",
+            "actor_id": "user1",
+            "action": "edit_group_title",
+            "title": "New name",
+            "text": "",
+        },
+        {
+            "id": 7,
+            "type": "message",
+            "date": "2026-01-01T10:06:00",
+            "from": "Bob",
+            "from_id": 42,
+            "text": "",
+            "media_type": "voice_message",
+            "file": "x.ogg",
+        },
+    ]
     path = tmp_path / "result.json"
     path.write_text(group_export(records), encoding="utf-8")
     result = read_all(path, tz="Asia/Shanghai")
     kinds = [(event.kind.value, event.member_name) for event in result.events]
-    assert kinds == [("join", "Bob"), ("join", "Cy"), ("join", "Dee"), ("leave", "Cy"), ("removal", "Dee"),
-                     ("rename", None)]  # fmt: skip
+    assert kinds == [
+        ("join", "Bob"),
+        ("join", "Cy"),
+        ("join", "Dee"),
+        ("leave", "Cy"),
+        ("removal", "Dee"),
+        ("rename", None),
+    ]
     assert result.events[-1].text == "New name"
     reply = result.messages[0]
     assert reply.reply_to == "1" and reply.mentions == ("1",)
@@ -86,12 +147,44 @@ def test_service_actions_become_events(tmp_path):
 
 
 def test_whole_account_export(tmp_path):
-    document = {"about": "x", "chats": {"about": "y", "list": [
-        {"name": "A", "type": "personal_chat", "id": 1, "messages": [
-            {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "A", "from_id": "user1", "text": "a"}]},
-        {"name": "B", "type": "private_group", "id": 2, "messages": [
-            {"id": 1, "type": "message", "date_unixtime": "1700000060", "from": "B", "from_id": "user2", "text": "b"}]},
-    ]}}  # fmt: skip
+    document = {
+        "about": "x",
+        "chats": {
+            "about": "y",
+            "list": [
+                {
+                    "name": "A",
+                    "type": "personal_chat",
+                    "id": 1,
+                    "messages": [
+                        {
+                            "id": 1,
+                            "type": "message",
+                            "date_unixtime": "1700000000",
+                            "from": "A",
+                            "from_id": "user1",
+                            "text": "a",
+                        }
+                    ],
+                },
+                {
+                    "name": "B",
+                    "type": "private_group",
+                    "id": 2,
+                    "messages": [
+                        {
+                            "id": 1,
+                            "type": "message",
+                            "date_unixtime": "1700000060",
+                            "from": "B",
+                            "from_id": "user2",
+                            "text": "b",
+                        }
+                    ],
+                },
+            ],
+        },
+    }
     path = tmp_path / "result.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     result = read_all(path)
@@ -110,7 +203,7 @@ def big_export(count: int) -> str:
                 "text": f"message {n}",
             }
             for n in range(count)
-        ]  # fmt: skip
+        ]
     )
 
 
@@ -149,10 +242,22 @@ def test_syntax_error_in_a_big_file_names_its_line(tmp_path):
 
 def test_record_without_time_is_skipped_when_lenient(tmp_path):
     path = tmp_path / "result.json"
-    path.write_text(group_export([
-        {"id": 1, "type": "message", "from": "A", "from_id": "user1", "text": "no date"},
-        {"id": 2, "type": "message", "date": "2026-01-01T00:00:00", "from": "A", "from_id": "user1", "text": "ok"},
-    ]), encoding="utf-8")  # fmt: skip
+    path.write_text(
+        group_export(
+            [
+                {"id": 1, "type": "message", "from": "A", "from_id": "user1", "text": "no date"},
+                {
+                    "id": 2,
+                    "type": "message",
+                    "date": "2026-01-01T00:00:00",
+                    "from": "A",
+                    "from_id": "user1",
+                    "text": "ok",
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(SqtoolError) as caught:
         read_all(path)
     assert caught.value.key == "chat.no_time"

@@ -73,19 +73,22 @@ def test_memotrace_types_system_lines_and_quotes(tmp_path):
         '"<msg><appmsg><title>同意 &amp; 补充</title><type>57</type><refermsg><svrid>1</svrid>'
         '<displayname>甲</displayname><content>原话</content></refermsg></appmsg></msg>"'
     )
-    write_memotrace(path, [
-        "1,g@chatroom,1,0,0,1767225600,2,大家好 @乙\u2005看这里,2026-01-01 08:00:00,,甲,wxid_a",
-        "2,g@chatroom,3,0,0,1767225601,2,[图片],2026-01-01 08:00:01,,乙,wxid_b",
-        "3,g@chatroom,47,0,1,1767225602,2,[动画表情],2026-01-01 08:00:02,,我,",
-        f"4,g@chatroom,49,57,0,1767225603,2,{quote},2026-01-01 08:00:03,乙同学,乙,wxid_b",
-        "5,g@chatroom,49,2001,0,1767225604,2,[红包]恭喜发财,2026-01-01 08:00:04,,甲,wxid_a",
-        '6,g@chatroom,10000,0,0,1767225605,4,"""甲""邀请""丙、丁""加入了群聊",2026-01-01 08:00:05,,,',
-        '7,g@chatroom,10000,0,0,1767225606,4,"""戊""通过扫描""甲""分享的二维码加入群聊",2026-01-01 08:00:06,,,',
-        '8,g@chatroom,10000,0,0,1767225607,4,"你将""丙""移出了群聊",2026-01-01 08:00:07,,,',
-        '9,g@chatroom,10000,0,0,1767225608,4,"""乙"" 撤回了一条消息",2026-01-01 08:00:08,,,',
-        "10,g@chatroom,1,0,0,,2,no epoch here,2026-01-01 08:00:09,,甲,wxid_a",
-        "11,g@chatroom,1,0,0,1767225610,2,https://example.com/x,2026-01-01 08:00:10,,甲,wxid_a",
-    ])  # fmt: skip
+    write_memotrace(
+        path,
+        [
+            "1,g@chatroom,1,0,0,1767225600,2,大家好 @乙\u2005看这里,2026-01-01 08:00:00,,甲,wxid_a",
+            "2,g@chatroom,3,0,0,1767225601,2,[图片],2026-01-01 08:00:01,,乙,wxid_b",
+            "3,g@chatroom,47,0,1,1767225602,2,[动画表情],2026-01-01 08:00:02,,我,",
+            f"4,g@chatroom,49,57,0,1767225603,2,{quote},2026-01-01 08:00:03,乙同学,乙,wxid_b",
+            "5,g@chatroom,49,2001,0,1767225604,2,[红包]恭喜发财,2026-01-01 08:00:04,,甲,wxid_a",
+            '6,g@chatroom,10000,0,0,1767225605,4,"""甲""邀请""丙、丁""加入了群聊",2026-01-01 08:00:05,,,',
+            '7,g@chatroom,10000,0,0,1767225606,4,"""戊""通过扫描""甲""分享的二维码加入群聊",2026-01-01 08:00:06,,,',
+            '8,g@chatroom,10000,0,0,1767225607,4,"你将""丙""移出了群聊",2026-01-01 08:00:07,,,',
+            '9,g@chatroom,10000,0,0,1767225608,4,"""乙"" 撤回了一条消息",2026-01-01 08:00:08,,,',
+            "10,g@chatroom,1,0,0,,2,no epoch here,2026-01-01 08:00:09,,甲,wxid_a",
+            "11,g@chatroom,1,0,0,1767225610,2,https://example.com/x,2026-01-01 08:00:10,,甲,wxid_a",
+        ],
+    )
     result = read_all(path, tz="Asia/Shanghai")
     assert result.chat.formats == ["wechat"]
     by_id = {m.id: m for m in result.messages}
@@ -99,8 +102,12 @@ def test_memotrace_types_system_lines_and_quotes(tmp_path):
     assert by_id["11"].kind.value == "link"
     events = [(e.kind.value, e.member_name, e.actor_name) for e in result.events]
     assert events == [
-        ("join", "丙", "甲"), ("join", "丁", "甲"), ("join", "戊", "甲"), ("removal", "丙", "你"), ("service", None, None),
-    ]  # fmt: skip
+        ("join", "丙", "甲"),
+        ("join", "丁", "甲"),
+        ("join", "戊", "甲"),
+        ("removal", "丙", "你"),
+        ("service", None, None),
+    ]
 
 
 def test_chatlog_csv(tmp_path):

@@ -17,15 +17,30 @@ OWN = FIXTURES / "chat"
     ("name", "messages", "senders", "events"),
     [
         ("chatanalytics_2A_5M.txt", 5, {"A": 3, "B": 2}, {}),
-        ("chatanalytics_4A_11M.txt", 11, {"Alice": 3, "Bob": 2, "Eve": 2, "Mallory": 2, "Trent": 2}, {"service": 2, "join": 1}),
-        ("chatanalytics_4A_11M.zip", 11, {"Alice": 3, "Bob": 2, "Eve": 2, "Mallory": 2, "Trent": 2}, {"service": 2, "join": 1}),
+        (
+            "chatanalytics_4A_11M.txt",
+            11,
+            {"Alice": 3, "Bob": 2, "Eve": 2, "Mallory": 2, "Trent": 2},
+            {"service": 2, "join": 1},
+        ),
+        (
+            "chatanalytics_4A_11M.zip",
+            11,
+            {"Alice": 3, "Bob": 2, "Eve": 2, "Mallory": 2, "Trent": 2},
+            {"service": 2, "join": 1},
+        ),
         ("whatsappchatparser_short-chat.txt", 3, {"Sample User": 1, "TestBot": 1, "+410123456789": 1}, {"service": 2}),
         ("whatstk_pokemon.txt", 18, None, {"service": 2}),
         ("whatstk_lorem.txt", 500, {"+1 123 456 789": 145, "Giuseppe": 118, "John": 124, "Mary": 113}, {}),
         ("whatstk_lorem-merge-part1.txt", 300, {"+1 123 456 789": 78, "Giuseppe": 75, "John": 67, "Mary": 80}, {}),
-        ("langchain_whatsapp_chat_mixed.txt", 8, {"James": 1, "User name": 1, "User 2": 3, "User 1": 2, "User name 2": 1}, {}),
+        (
+            "langchain_whatsapp_chat_mixed.txt",
+            8,
+            {"James": 1, "User name": 1, "User 2": 3, "User 1": 2, "User name 2": 1},
+            {},
+        ),
     ],
-)  # fmt: skip
+)
 def test_corpus(name, messages, senders, events):
     result = read_all(WHATSAPP / name)
     assert result.chat.formats == ["whatsapp"]
@@ -88,9 +103,15 @@ def test_android_day_first_with_system_lines():
     assert result.messages[0].timestamp == datetime(2026, 1, 1, 0, 0, tzinfo=UTC)
     assert result.messages[2].text == "Thanks: glad to be here"  # only the first ": " splits
     assert [(e.kind.value, e.member_name) for e in result.events] == [
-        ("service", None), ("service", None), ("join", "Tom"), ("join", "Zoe"), ("join", "Zoe"),
-        ("rename", None), ("removal", "Tom"), ("leave", "Zoe"),
-    ]  # fmt: skip
+        ("service", None),
+        ("service", None),
+        ("join", "Tom"),
+        ("join", "Zoe"),
+        ("join", "Zoe"),
+        ("rename", None),
+        ("removal", "Tom"),
+        ("leave", "Zoe"),
+    ]
 
 
 def test_twelve_hour_month_first():

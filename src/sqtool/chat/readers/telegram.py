@@ -23,10 +23,11 @@ _MEDIA_KEYS = ("photo", "file", "poll", "location_information", "contact_informa
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     found = False
+    skipped_before = ctx.skipped
     for item in stream_items(source, "messages.item", ctx, on_read=ctx.on_read):
         found = True
         yield from _record(item, ctx)
-    if not found:
+    if not found and ctx.skipped == skipped_before:
         # a whole-account export keeps each chat under chats.list
         for item in stream_items(source, "chats.list.item.messages.item", ctx):
             yield from _record(item, ctx)
