@@ -61,6 +61,8 @@ def numbered_lines(stream: BinaryIO, head: bytes, display: str) -> Iterator[tupl
     encoding = sniff_encoding(head)
     if encoding is None:
         raise SqtoolError("chat.unknown_encoding", hint="chat.unknown_encoding_hint", path=display)
+    if isinstance(stream, io.RawIOBase):  # line iteration on a raw stream reads one byte at a time
+        stream = io.BufferedReader(stream, buffer_size=1 << 16)  # type: ignore[assignment]
     if encoding.startswith("utf-16"):
         text = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
         try:
