@@ -42,10 +42,9 @@ def conversations(draw: st.DrawFn) -> list[Sent]:
     people = draw(st.lists(NAME, min_size=1, max_size=4, unique=True))
     steps = draw(st.lists(st.integers(min_value=0, max_value=60 * 24 * 40), min_size=1, max_size=12))
     sent = []
-    for index, minutes in enumerate(sorted(steps)):
+    for minutes in sorted(steps):
         person = draw(st.integers(min_value=0, max_value=len(people) - 1))
         sent.append(Sent(START + timedelta(minutes=minutes), f"id{person}", people[person], draw(TEXT)))
-        del index
     return sent
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqtool.chat.detect import FORMAT_NAMES, detect, zip_source
 from sqtool.chat.errors import ReadContext
-from sqtool.chat.model import Event, Message, Record
+from sqtool.chat.model import Message, Record
 from sqtool.chat.readers import reader_for
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import local_zone
@@ -172,11 +172,3 @@ def _progress_reporter(progress: Progress | None, total: int) -> Callable[[int],
             progress(min(done, total), total)
 
     return advance
-
-
-def is_message(record: Record) -> bool:
-    return isinstance(record, Message)
-
-
-def is_event(record: Record) -> bool:
-    return isinstance(record, Event)

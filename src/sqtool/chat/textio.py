@@ -82,13 +82,19 @@ def numbered_lines(stream: BinaryIO, head: bytes, display: str) -> Iterator[tupl
         if first:
             line = line.removeprefix("\ufeff")
             first = False
-        yield from _split(((number, line),))
+        if line.endswith("\n"):
+            line = line[:-2] if line.endswith("\r\n") else line[:-1]
+        if "\r" in line:  # old Mac line ends inside one physical line
+            for part in line.removesuffix("\r").split("\r"):
+                yield number, part
+        else:
+            yield number, line
 
 
-def _split(lines: Iterator[tuple[int, str]] | tuple[tuple[int, str], ...]) -> Iterator[tuple[int, str]]:
+def _split(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     for number, line in lines:
         line = line.removesuffix("\n").removesuffix("\r")
-        if "\r" in line:  # old Mac line ends inside one physical line
+        if "\r" in line:
             for part in line.split("\r"):
                 yield number, part
         else:

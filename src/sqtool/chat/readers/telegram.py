@@ -18,7 +18,7 @@ NAME = "telegram"
 _JOIN_ACTIONS = {"invite_members", "join_group_by_link", "join_group_by_request"}
 _RENAME_ACTIONS = {"edit_group_title"}
 _MEDIA_TYPES = {"animation", "video_file", "video_message", "voice_message", "audio_file"}
-_MEDIA_KEYS = ("photo", "file", "poll", "location_information", "contact_information", "game_title")
+_MEDIA_KEYS = frozenset(("photo", "file", "poll", "location_information", "contact_information", "game_title"))
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
@@ -94,7 +94,7 @@ def _record(item: Any, ctx: ReadContext) -> Iterator[Record]:
     media_type = item.get("media_type")
     if media_type == "sticker":
         kind = MessageKind.STICKER
-    elif media_type in _MEDIA_TYPES or any(key in item for key in _MEDIA_KEYS):
+    elif media_type in _MEDIA_TYPES or not _MEDIA_KEYS.isdisjoint(item):
         kind = MessageKind.MEDIA
     else:
         kind = text_kind(text)

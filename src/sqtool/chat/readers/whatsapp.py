@@ -29,9 +29,8 @@ HEADER = re.compile(
 )
 _AUTHOR = re.compile(r"^(?P<author>.+?): (?P<text>.*)$", re.DOTALL)
 
-_E2E = re.compile(
-    r"end-to-end encrypt|Ende-zu-Ende|de extremo a extremo|de ponta a ponta|端到端加密|bout en bout", re.IGNORECASE
-)
+# case-sensitive alternatives: IGNORECASE makes this search, run on every message, several times slower
+_E2E = re.compile(r"[Ee]nd-to-end encrypt|Ende-zu-Ende|de extremo a extremo|de ponta a ponta|端到端加密|bout en bout")
 _JOIN_LINK = re.compile(
     r"^(?P<member>.+?) (?:joined using this (?:group|community)'s invite link|joined from the community"
     r"|entrou usando o link de convite.*|se unió usando el enlace de invitación.*|joined)$"
@@ -68,9 +67,17 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
         pending: tuple[int, datetime, str] | None = None  # line, time, header rest (+ continuation lines)
+        last_stamp: tuple[str, datetime | None] = ("", None)  # chats post many lines in the same minute
         for number, line in numbered_lines(stream, head, ctx.display):  # type: ignore[arg-type]
             match = HEADER.match(line)
-            timestamp = _timestamp(match, order, ctx) if match else None
+            timestamp = None
+            if match:
+                stamp = line[: match.start("rest")]
+                if stamp == last_stamp[0]:
+                    timestamp = last_stamp[1]
+                else:
+                    timestamp = _timestamp(match, order, ctx)
+                    last_stamp = (stamp, timestamp)
             if match and timestamp is None:
                 ctx.bad_record("chat.bad_date", line=number, value=line[:40])
                 continue
@@ -111,7 +118,7 @@ def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
 
 
 def _timestamp(match: re.Match[str], order: DateOrder, ctx: ReadContext) -> datetime | None:
-    d1, d2, d3 = match.group("d1"), match.group("d2"), match.group("d3")
+    d1, d2, d3, hour_text, minute, second, ampm = match.group("d1", "d2", "d3", "hour", "minute", "second", "ampm")
     if len(d1) == 4:
         year, month, day = int(d1), int(d2), int(d3)
     elif order.day_first:
@@ -120,14 +127,13 @@ def _timestamp(match: re.Match[str], order: DateOrder, ctx: ReadContext) -> date
         month, day, year = int(d1), int(d2), int(d3)
     if year < 100:
         year += 2000
-    hour = int(match.group("hour"))
-    ampm = match.group("ampm")
+    hour = int(hour_text)
     if ampm:
         if hour > 12:
             return None
         hour = hour % 12 + (12 if ampm[0] in "Pp" else 0)
     try:
-        naive = datetime(year, month, day, hour, int(match.group("minute")), int(match.group("second") or 0))
+        naive = datetime(year, month, day, hour, int(minute), int(second or 0))
     except ValueError:
         return None
     return localize(naive, ctx.tz)
@@ -148,9 +154,10 @@ def _record(number: int, timestamp: datetime, rest: str) -> Iterator[Record]:
     author = _clean_name(match.group("author"))
     text = match.group("text")
     bare = text.strip(_MARKS + " ")
-    if _STICKER.match(bare):
+    marker = len(bare) < 200 and ("omitted" in bare or "attached" in bare or "OMITTED" in bare)
+    if marker and _STICKER.match(bare):
         kind = MessageKind.STICKER
-    elif _MEDIA.match(bare):
+    elif marker and _MEDIA.match(bare):
         kind = MessageKind.MEDIA
     else:
         kind = text_kind(bare)
