@@ -25,7 +25,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "_data"
-WORDS = ["社群", "运营", "today", "we", "talk", "about", "growth", "复购", "案例", "分享", "hello", "thanks", "好的", "收到", "question", "answer", "link"]
+WORDS = [
+    "社群", "运营", "today", "we", "talk", "about", "growth", "复购", "案例", "分享",
+    "hello", "thanks", "好的", "收到", "question", "answer", "link",
+]  # fmt: skip
 
 
 def generate_telegram(path: Path, count: int) -> None:
