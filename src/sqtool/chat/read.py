@@ -60,7 +60,11 @@ class ChatRead:
                 current = record.timestamp
                 seen.clear()
             key = dedup_key(record)
-            earlier = seen.setdefault(key, [])
+            earlier = seen.get(key)
+            if earlier is None:  # the common case: nothing alike at this instant
+                seen[key] = [(index, record.id)]
+                yield record
+                continue
             # the same content twice in one file is two messages unless it has the same id too
             if any(other != index or other_id == record.id for other, other_id in earlier):
                 self.duplicates += 1

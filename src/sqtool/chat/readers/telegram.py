@@ -26,7 +26,15 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     skipped_before = ctx.skipped
     for item in stream_items(source, "messages.item", ctx, on_read=ctx.on_read):
         found = True
-        yield from _record(item, ctx)
+        if isinstance(item, dict) and item.get("type") == "message":
+            # the hot path, without a generator per record
+            record_id, timestamp = _id(item.get("id")), _timestamp(item, ctx)
+            if timestamp is None:
+                ctx.bad_record("chat.no_time", record=record_id or "?")
+            else:
+                yield _message(item, record_id, timestamp)
+        else:
+            yield from _record(item, ctx)
     if not found and ctx.skipped == skipped_before:
         # a whole-account export keeps each chat under chats.list
         for item in stream_items(source, "chats.list.item.messages.item", ctx):
@@ -89,6 +97,10 @@ def _record(item: Any, ctx: ReadContext) -> Iterator[Record]:
         return
     if item.get("type") not in (None, "message"):
         return  # unknown record types are future additions, not errors
+    yield _message(item, record_id, timestamp)
+
+
+def _message(item: dict[str, Any], record_id: str, timestamp: datetime) -> Message:
     raw_text = item.get("text", "")
     text = plain_text(raw_text)
     media_type = item.get("media_type")
@@ -99,7 +111,7 @@ def _record(item: Any, ctx: ReadContext) -> Iterator[Record]:
     else:
         kind = text_kind(text)
     reply = item.get("reply_to_message_id")
-    yield Message(
+    return Message(
         id=record_id,
         timestamp=timestamp,
         sender_id=_id(item.get("from_id")) or str(item.get("from") or ""),
