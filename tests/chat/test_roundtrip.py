@@ -173,6 +173,15 @@ def write_wechat(sent: list[Sent], folder: Path) -> Path:
     return path
 
 
+def write_wechat_txt(sent: list[Sent], folder: Path) -> Path:
+    parts = []
+    for s in sent:
+        parts += [f"{local(s.when):%Y-%m-%d %H:%M:%S} {s.name}", s.text, ""]
+    path = folder / "wechat.txt"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
 def write_slack(sent: list[Sent], folder: Path) -> Path:
     path = folder / "workspace.zip"
     users = {s.sender_id: s.name for s in sent}
@@ -218,18 +227,19 @@ def write_jsonl(sent: list[Sent], folder: Path) -> Path:
 
 
 Writer = Callable[[list[Sent], Path], Path]
-# format -> (writer, whether the format keeps a sender id apart from the display name)
-WRITERS: dict[str, tuple[Writer, str]] = {
-    "telegram": (write_telegram, "id"),
-    "discord": (write_discord, "id"),
-    "discord-csv": (write_discord_csv, "id"),
-    "whatsapp": (write_whatsapp, "name"),
-    "qq": (write_qq, "qq"),
-    "wechat": (write_wechat, "id"),
-    "slack": (write_slack, "id"),
-    "messenger": (write_messenger, "name"),
-    "csv": (write_csv, "id"),
-    "jsonl": (write_jsonl, "id"),
+# layout -> (format name, writer, what the format uses as sender id)
+WRITERS: dict[str, tuple[str, Writer, str]] = {
+    "telegram": ("telegram", write_telegram, "id"),
+    "discord": ("discord", write_discord, "id"),
+    "discord-csv": ("discord-csv", write_discord_csv, "id"),
+    "whatsapp": ("whatsapp", write_whatsapp, "name"),
+    "qq": ("qq", write_qq, "qq"),
+    "wechat-csv": ("wechat", write_wechat, "id"),
+    "wechat-txt": ("wechat", write_wechat_txt, "name"),
+    "slack": ("slack", write_slack, "id"),
+    "messenger": ("messenger", write_messenger, "name"),
+    "csv": ("csv", write_csv, "id"),
+    "jsonl": ("jsonl", write_jsonl, "id"),
 }
 
 
@@ -237,9 +247,9 @@ def expected_id(sent: Sent, style: str) -> str:
     return {"id": sent.sender_id, "name": sent.name, "qq": sent.sender_id.removeprefix("id") + "000"}[style]
 
 
-@pytest.mark.parametrize("format_name", list(WRITERS))
-def test_round_trip(format_name: str) -> None:
-    writer, id_style = WRITERS[format_name]
+@pytest.mark.parametrize("layout", list(WRITERS))
+def test_round_trip(layout: str) -> None:
+    format_name, writer, id_style = WRITERS[layout]
 
     @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(conversations())

@@ -8,7 +8,7 @@ import pytest
 
 from sqtool.errors import SqtoolError
 from tests.chat.helpers import read_all
-from tests.conftest import REPO
+from tests.conftest import FIXTURES, REPO
 
 DEMO = REPO / "examples" / "demo-wechat.csv"
 GENERATOR = REPO / "examples" / "make_demo_export.py"
@@ -129,3 +129,15 @@ def test_bad_time_names_the_row(tmp_path):
     with pytest.raises(SqtoolError) as caught:
         read_all(path)
     assert (caught.value.key, caught.value.line) == ("chat.bad_date", 3)
+
+
+def test_memotrace_txt_layout():
+    # 6 "date time name" headers: 5 messages (周老师 2, 陈姐, 阿杰, 新朋友) and one 系统消息 join
+    result = read_all(FIXTURES / "chat" / "wechat_memotrace.txt", tz="Asia/Shanghai")
+    assert result.chat.formats == ["wechat"]
+    assert result.senders == {"周老师": 2, "陈姐": 1, "阿杰": 1, "新朋友": 1}
+    assert result.messages[0].text == "【每日案例】第1期：社区面包店的接龙团购\n拆解要点：先定门槛；固定时间输出"
+    assert result.messages[0].timestamp == datetime(2026, 6, 1, 8, 0, 12, tzinfo=CST)
+    assert result.messages[1].mentions == ("周老师",)
+    assert [m.kind.value for m in result.messages] == ["text", "text", "media", "sticker", "red_packet"]
+    assert [(e.kind.value, e.member_name, e.actor_name) for e in result.events] == [("join", "新朋友", "小林")]

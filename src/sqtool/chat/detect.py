@@ -81,6 +81,10 @@ def detect(source: Source, head: bytes) -> str | None:
         return "qq"
     if lines and HEADER.match(lines[0]):
         return "whatsapp"
+    from sqtool.chat.readers.wechat import TXT_HEADER
+
+    if lines and TXT_HEADER.match(lines[0]) and sum(1 for line in lines[:60] if TXT_HEADER.match(line)) >= 1:
+        return "wechat"
     return None
 
 

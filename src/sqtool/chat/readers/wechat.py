@@ -1,8 +1,10 @@
-"""WeChat exports of the common open-source tools: WeChatMsg/MemoTrace CSV and sjzar/chatlog CSV.
+"""WeChat exports of the common open-source tools: WeChatMsg/MemoTrace CSV and TXT, sjzar/chatlog CSV.
 
 MemoTrace rows: ``localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,
 Remark,NickName,Sender``. ``CreateTime`` (epoch seconds) is exact; ``StrTime`` is the exporter's
-wall clock and is used, in the --tz zone, only when ``CreateTime`` is missing.
+wall clock and is used, in the --tz zone, only when ``CreateTime`` is missing. The TXT layout is a
+``YYYY-MM-DD HH:MM:SS name`` line followed by the message's lines and a blank line; it has no ids,
+so the name is the sender id.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.csvrows import csv_rows
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
-from sqtool.chat.source import Source
+from sqtool.chat.source import CountingStream, Source
+from sqtool.chat.textio import decode_head, numbered_lines
 from sqtool.chat.timezones import from_epoch, localize
 
 NAME = "wechat"
@@ -47,11 +50,64 @@ _TAG = re.compile(r"<(?P<tag>title|svrid|displayname|chatusr)>(?P<value>.*?)</(?
 _NAMES_SPLIT = re.compile(r"[\"“”]?[、,，][\"“”]?")
 
 
+TXT_HEADER = re.compile(r"^(?P<time>\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2}) (?P<name>\S.*?)\s*$")
+_TXT_KINDS = {
+    "[图片]": MessageKind.MEDIA,
+    "[语音]": MessageKind.MEDIA,
+    "[视频]": MessageKind.MEDIA,
+    "[文件]": MessageKind.MEDIA,
+    "[位置]": MessageKind.MEDIA,
+    "[表情包]": MessageKind.STICKER,
+    "[动画表情]": MessageKind.STICKER,
+    "[表情]": MessageKind.STICKER,
+}
+_SYSTEM_NAMES = {"系统消息", "系统通知", "system"}
+
+
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
+    first_line = decode_head(source.head(4096)).lstrip("\ufeff").lstrip().split("\n", 1)[0]
+    if TXT_HEADER.match(first_line.rstrip("\r")):
+        yield from _read_txt(source, ctx)
+        return
     for line, row in csv_rows(source, ctx):
         record = _memotrace(line, row, ctx) if "localId" in row else _chatlog(line, row, ctx)
         if record is not None:
             yield from record
+
+
+def _read_txt(source: Source, ctx: ReadContext) -> Iterator[Record]:
+    head = source.head()
+    pending: tuple[int, datetime, str, list[str]] | None = None  # line, time, name, body lines
+    with source.open() as raw:
+        stream = CountingStream(raw, ctx.on_read)
+        for number, line in numbered_lines(stream, head, ctx.display):  # type: ignore[arg-type]
+            match = TXT_HEADER.match(line)
+            if match is None:
+                if pending is not None:
+                    pending[3].append(line)
+                continue
+            if pending is not None:
+                yield from _txt_record(*pending)
+                pending = None
+            timestamp = _time("", match.group("time"), ctx)
+            if timestamp is None:
+                ctx.bad_record("chat.bad_date", line=number, value=match.group("time"))
+                continue
+            pending = (number, timestamp, match.group("name"), [])
+        if pending is not None:
+            yield from _txt_record(*pending)
+
+
+def _txt_record(number: int, timestamp: datetime, name: str, body: list[str]) -> Iterator[Record]:
+    while body and not body[-1].strip():  # the blank line between messages
+        body.pop()
+    text = "\n".join(body)
+    if name in _SYSTEM_NAMES:
+        yield from _system(str(number), timestamp, text)
+        return
+    bare = text.strip()
+    kind = MessageKind.RED_PACKET if bare.startswith("[红包]") else _TXT_KINDS.get(bare) or text_kind(bare)
+    yield Message(str(number), timestamp, name, name, text, kind, None, at_mentions(text))
 
 
 def _memotrace(line: int, row: dict[str, str], ctx: ReadContext) -> list[Record] | None:
