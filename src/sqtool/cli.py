@@ -145,43 +145,31 @@ def audit(
     """
 
     def action(settings: Settings) -> int:
-        import io
-        import json
-        import sys
         from pathlib import Path
 
         from sqtool.chat.read import read_exports
-        from sqtool.chat.summary import summarise, summary_document
+        from sqtool.chat.summary import summarise, summary_json
         from sqtool.chat.timezones import zone_named
-        from sqtool.console import make_console
         from sqtool.errors import SqtoolError
         from sqtool.fsutil import write_atomic
         from sqtool.i18n import Translator
-        from sqtool.render.terminal import print_chat_summary
+        from sqtool.render.progress import progress_bar
+        from sqtool.render.terminal import chat_summary_text
 
         tr = Translator(settings.lang)
         if report not in AUDIT_REPORTS:
-            raise SqtoolError(
-                "audit.bad_report", hint="audit.bad_report_hint", name=report, names=", ".join(AUDIT_REPORTS)
-            )
+            names = ", ".join(AUDIT_REPORTS)
+            raise SqtoolError("audit.bad_report", hint="audit.bad_report_hint", name=report, names=names)
         if output and Path(output).exists() and not force:
             raise SqtoolError("fs.exists", hint="fs.exists_hint", path=output)
         zone = zone_named(tz) if tz else None
-        if not settings.quiet and output is None and sys.stderr.isatty():
-            summary = _summarise_with_progress(settings, exports, format_name, zone, lenient, tr)
-        else:
-            summary = summarise(read_exports(exports, format=format_name, tz=zone, lenient=lenient))
+        with progress_bar(settings, tr("audit.reading")) as progress:
+            chat = read_exports(exports, format=format_name, tz=zone, lenient=lenient, progress=progress)
+            summary = summarise(chat)
         if report == "json":
-            content = json.dumps(summary_document(summary, top=top), ensure_ascii=False, indent=2) + "\n"
+            content = summary_json(summary, top=top)
         else:
-            buffer = io.StringIO()
-            # a report written to a file never holds colour codes
-            plain = Settings(lang=settings.lang, color="never")
-            console = make_console(settings if output is None else plain, file=buffer)
-            if summary.messages == 0:
-                console.print(tr("audit.empty", files=", ".join(summary.files)))
-            print_chat_summary(console, summary, tr, top=top)
-            content = buffer.getvalue()
+            content = chat_summary_text(summary, settings, top=top, plain=output is not None)
         if output is None:
             typer.echo(content, nl=False)
         else:
@@ -191,34 +179,6 @@ def audit(
         return EXIT_CLEAN
 
     run(ctx, action)
-
-
-def _summarise_with_progress(settings, exports, format_name, zone, lenient, tr):  # type: ignore[no-untyped-def]
-    """The same summary with a progress bar on stderr (big exports take a while)."""
-    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
-
-    from sqtool.chat.read import read_exports
-    from sqtool.chat.summary import summarise
-    from sqtool.console import make_console
-
-    console = make_console(settings, stderr=True)
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        DownloadColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task(tr("audit.reading"), total=None)
-        chat = read_exports(
-            exports,
-            format=format_name,
-            tz=zone,
-            lenient=lenient,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )
-        return summarise(chat)
 
 
 def main() -> None:

@@ -150,3 +150,32 @@ def test_summary_counts_in_one_pass(tmp_path):
     assert (summary.messages, summary.senders, summary.joins, summary.leaves, summary.removals) == (3, 3, 1, 1, 1)
     assert [s.id for s in summary.top(2)] == ["A", "B"]  # ties are broken by name
     assert summary.format == "whatsapp" and summary.files == (str(path),)
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+    import sys
+
+    from sqtool.render.progress import progress_bar
+    from sqtool.settings import Settings
+
+    with progress_bar(Settings(quiet=True), "Reading") as callback:
+        assert callback is None
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with progress_bar(Settings(), "Reading") as callback:
+        assert callback is None  # not a terminal
+    terminal = io.StringIO()
+    terminal.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with progress_bar(Settings(color="always"), "Reading") as callback:
+        assert callback is not None
+        callback(50, 100)
+        callback(100, 100)
+
+
+def test_quiet_report_file_prints_nothing(cli, tmp_path):
+    target = tmp_path / "r.txt"
+    result = cli("--quiet", "audit", str(DEMO), "--tz", "UTC", "-o", str(target))
+    assert result.exit_code == 0
+    assert result.stdout == "" and result.stderr == ""
+    assert "\x1b[" not in target.read_text(encoding="utf-8")

@@ -264,3 +264,13 @@ def test_record_without_time_is_skipped_when_lenient(tmp_path):
     result = read_all(path, lenient=True)
     assert [message.text for message in result.messages] == ["ok"]
     assert result.chat.skipped == 1
+
+
+def test_bom_before_the_json(tmp_path):
+    path = tmp_path / "result.json"
+    path.write_bytes(b"\xef\xbb\xbf" + big_export(3).encode())
+    assert len(read_all(path).messages) == 3
+    path.write_bytes(b"\xef\xbb\xbf" + big_export(3).encode()[:-40])
+    with pytest.raises(SqtoolError) as caught:
+        read_all(path)
+    assert caught.value.line == big_export(3)[:-40].count("\n") + 1

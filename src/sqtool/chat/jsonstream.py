@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -22,7 +24,12 @@ def stream_items(
     read before it are kept.
     """
     with source.open() as raw:
-        counted = CountingStream(raw, on_read)
+        stream = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+        bom = stream.peek(3)[:3] == codecs.BOM_UTF8  # type: ignore[attr-defined]
+        if bom:  # files re-saved by Windows editors start with one; the JSON parser refuses it
+            stream.read(3)
+        counted = CountingStream(stream, on_read)  # type: ignore[arg-type]
+        counted.position = 3 if bom else 0
         try:
             yield from ijson.items(counted, prefix, use_float=True, buf_size=_BUFFER)
         except ijson.JSONError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -111,3 +112,8 @@ def summary_document(summary: ChatSummary, *, top: int = 10) -> dict[str, object
         },
         "senders": [{"id": s.id, "name": s.name, "messages": s.messages} for s in summary.top(top)],
     }
+
+
+def summary_json(summary: ChatSummary, *, top: int = 10) -> str:
+    """``summary_document`` as indented JSON text (UTF-8 characters kept readable)."""
+    return json.dumps(summary_document(summary, top=top), ensure_ascii=False, indent=2) + "\n"

@@ -5,11 +5,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sqtool.i18n import Translator
+from sqtool.settings import Settings
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from sqtool.chat.summary import ChatSummary
+
+
+def chat_summary_text(summary: ChatSummary, settings: Settings, *, top: int = 10, plain: bool = False) -> str:
+    """The terminal report as text; ``plain`` leaves colour out (for a file)."""
+    import io
+
+    from sqtool.console import make_console
+
+    tr = Translator(settings.lang)
+    buffer = io.StringIO()
+    console = make_console(Settings(lang=settings.lang, color="never") if plain else settings, file=buffer)
+    if summary.messages == 0:
+        console.print(tr("audit.empty", files=", ".join(summary.files)))
+    print_chat_summary(console, summary, tr, top=top)
+    return buffer.getvalue()
 
 
 def print_chat_summary(console: Console, summary: ChatSummary, tr: Translator, *, top: int = 10) -> None:
