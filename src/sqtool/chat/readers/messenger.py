@@ -47,8 +47,12 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     if not isinstance(messages, list):
         ctx.bad_record("chat.bad_record", what="messages")
         return
-    for position, item in enumerate(reversed(messages)):
-        record = _record(item, str(position), ctx)
+    seen: dict[str, int] = {}
+    for item in reversed(messages):
+        # the time in ms is the stable id (re-exports keep it); repeats within one ms get a suffix
+        stamp = str(item.get("timestamp_ms", "")) if isinstance(item, dict) else ""
+        repeat = seen[stamp] = seen.get(stamp, -1) + 1
+        record = _record(item, stamp if repeat == 0 else f"{stamp}.{repeat}", ctx)
         if record is not None:
             yield from record
 

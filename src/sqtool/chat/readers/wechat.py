@@ -124,11 +124,9 @@ def _memotrace(line: int, row: dict[str, str], ctx: ReadContext) -> list[Record]
     sender_id = row.get("Sender", "").strip() or (SELF_ID if is_self else row.get("NickName", "").strip())
     name = row.get("Remark", "").strip() or row.get("NickName", "").strip() or sender_id
     reply_to = None
-    if kind_code == "49" and sub == "50":  # a pat (拍一拍) in some versions
-        return [Event(record_id, timestamp, EventKind.SERVICE, actor_id=sender_id, actor_name=name, text=content)]
     if kind_code == "49":
         kind = _APP_KINDS.get(sub, MessageKind.LINK)
-        if sub == "62":
+        if sub == "62":  # a pat (拍一拍) is a system notice, not something said
             return [Event(record_id, timestamp, EventKind.SERVICE, actor_id=sender_id, actor_name=name, text=content)]
         if "<" in content:
             tags = {found.group("tag"): html.unescape(found.group("value")) for found in _TAG.finditer(content)}
