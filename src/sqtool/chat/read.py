@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
-import itertools
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -86,15 +87,25 @@ def _tagged(index: int, records: Iterator[Record]) -> Iterator[tuple[int, Record
 
 
 def ordered(records: Iterator[Record], window: int = REORDER_WINDOW) -> Iterator[Record]:
-    """Sort a nearly sorted stream with a bounded heap: disorder within ``window`` records is fixed."""
-    heap: list[tuple[datetime, int, Record]] = []
-    counter = itertools.count()
+    """Sort a nearly sorted stream with a bounded buffer: disorder within ``window`` records is fixed.
+
+    Records in order (the usual case) are appended; a late one is inserted at its place. Equal
+    times keep their file order.
+    """
+    buffer: deque[Record] = deque()
     for record in records:
-        heapq.heappush(heap, (record.timestamp, next(counter), record))
-        if len(heap) > window:
-            yield heapq.heappop(heap)[2]
-    while heap:
-        yield heapq.heappop(heap)[2]
+        if not buffer or buffer[-1].timestamp <= record.timestamp:
+            buffer.append(record)
+        else:
+            position = bisect.bisect_right(buffer, record.timestamp, key=_timestamp_of)
+            buffer.insert(position, record)
+        if len(buffer) > window:
+            yield buffer.popleft()
+    yield from buffer
+
+
+def _timestamp_of(record: Record) -> datetime:
+    return record.timestamp
 
 
 def _read_one(source: Source, name: str, ctx: ReadContext) -> Iterator[Record]:
