@@ -70,6 +70,17 @@ def test_ordered_fixes_small_disorder_within_the_window():
     assert [m.id for m in ordered(iter(stream), window=2)] == ["0", "1", "2", "3", "4", "5"]
 
 
+def test_ordered_keeps_equal_times_in_file_order_and_emits_very_late_records_late():
+    def message(minute, name):
+        return Message(name, datetime(2026, 1, 1, 0, minute, tzinfo=UTC), "a", "a", "")
+
+    stream = [message(1, "a"), message(1, "b"), message(0, "c"), message(1, "d")]
+    assert [m.id for m in ordered(iter(stream), window=10)] == ["c", "a", "b", "d"]
+    late = [message(minute, str(minute)) for minute in (5, 6, 7, 8, 1)]
+    # memory stays bounded: a record later than the window is passed on where it arrives
+    assert [m.id for m in ordered(iter(late), window=2)] == ["5", "6", "1", "7", "8"]
+
+
 def test_a_chat_read_is_iterated_once(tmp_path):
     chat = read_exports([whatsapp(tmp_path / "a.txt", ["1/2/26, 10:00 - A: one"])], tz=UTC)
     assert len(list(chat)) == 1
