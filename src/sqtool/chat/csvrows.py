@@ -9,11 +9,13 @@ from sqtool.chat.errors import ReadContext
 from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import numbered_lines
 
-csv.field_size_limit(1 << 24)  # long messages are legitimate; the default 128 KiB cell limit is not
+_CELL_LIMIT = 1 << 24  # long messages are legitimate; the csv module's default 128 KiB cell limit is not
 
 
 def csv_rows(source: Source, ctx: ReadContext) -> Iterator[tuple[int, dict[str, str]]]:
     """(line, row by column name) for each data row; a malformed row is a bad record."""
+    if csv.field_size_limit() < _CELL_LIMIT:
+        csv.field_size_limit(_CELL_LIMIT)
     head = source.head()
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)

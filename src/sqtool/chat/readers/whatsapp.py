@@ -27,7 +27,6 @@ HEADER = re.compile(
     r"(?(bracket)\][\s\u00a0]*|\s[-–]\s)"
     r"(?P<rest>.*)$"
 )
-_AUTHOR = re.compile(r"^(?P<author>.+?): (?P<text>.*)$", re.DOTALL)
 
 # case-sensitive alternatives: IGNORECASE makes this search, run on every message, several times slower
 _E2E = re.compile(r"[Ee]nd-to-end encrypt|Ende-zu-Ende|de extremo a extremo|de ponta a ponta|端到端加密|bout en bout")
@@ -83,13 +82,17 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
                 continue
             if match and timestamp is not None:
                 if pending is not None:
-                    yield from _record(*pending)
+                    record = _record(*pending)
+                    if isinstance(record, Message):  # the common case, without a generator
+                        yield record
+                    else:
+                        yield from record
                 pending = (number, timestamp, match.group("rest"))
             elif pending is not None:
                 pending = (pending[0], pending[1], f"{pending[2]}\n{line}")
             # lines before the first header (none in real exports) are ignored
         if pending is not None:
-            yield from _record(*pending)
+            yield from _emit(*pending)
 
 
 def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
@@ -144,15 +147,16 @@ def _clean_name(name: str) -> str:
     return name.strip(_MARKS + " ").removeprefix("~").strip(_MARKS + " \u00a0")
 
 
-def _record(number: int, timestamp: datetime, rest: str) -> Iterator[Record]:
+def _record(number: int, timestamp: datetime, rest: str) -> Message | list[Event]:
     record_id = str(number)
     rest = rest.rstrip("\n")
-    match = _AUTHOR.match(rest)
-    if match is None or _is_system(match.group("author"), match.group("text")):
-        yield from _system(record_id, timestamp, rest.strip(_MARKS))
-        return
-    author = _clean_name(match.group("author"))
-    text = match.group("text")
+    # the author ends at the first ": " of the header line (continuation lines never hold it)
+    line_end = rest.find("\n")
+    split = rest.find(": ", 0, line_end if line_end >= 0 else len(rest))
+    author, text = (rest[:split], rest[split + 2 :]) if split > 0 else ("", rest)
+    if not author or _is_system(author, text):
+        return list(_system(record_id, timestamp, rest.strip(_MARKS)))
+    author = _clean_name(author)
     bare = text.strip(_MARKS + " ")
     marker = len(bare) < 200 and ("omitted" in bare or "attached" in bare or "OMITTED" in bare)
     if marker and _STICKER.match(bare):
@@ -161,7 +165,15 @@ def _record(number: int, timestamp: datetime, rest: str) -> Iterator[Record]:
         kind = MessageKind.MEDIA
     else:
         kind = text_kind(bare)
-    yield Message(record_id, timestamp, author, author, text.lstrip(_MARKS), kind, mentions=at_mentions(text))
+    return Message(record_id, timestamp, author, author, text.lstrip(_MARKS), kind, mentions=at_mentions(text))
+
+
+def _emit(number: int, timestamp: datetime, rest: str) -> Iterator[Record]:
+    record = _record(number, timestamp, rest)
+    if isinstance(record, list):
+        yield from record
+    else:
+        yield record
 
 
 def _is_system(author: str, text: str) -> bool:
