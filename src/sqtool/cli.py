@@ -106,8 +106,9 @@ def audit(
     exports: Annotated[
         list[str],
         typer.Argument(
+            metavar="EXPORT",
             help="Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
-            "or .zip, QQ .txt, WeChat CSV (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
+            "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
             "Several exports are merged and de-duplicated.",
             show_default=False,
         ),
@@ -117,6 +118,7 @@ def audit(
         typer.Option(
             "--format",
             "-f",
+            metavar="NAME",
             help="Read every export as this format instead of detecting it: telegram, discord, discord-csv, "
             "whatsapp, qq, wechat, slack, messenger, csv, jsonl.",
         ),
@@ -125,6 +127,7 @@ def audit(
         str | None,
         typer.Option(
             "--tz",
+            metavar="ZONE",
             help="Zone of times the export writes without offset (IANA name, e.g. Asia/Shanghai). "
             "Default: this machine's zone.",
         ),
@@ -132,12 +135,15 @@ def audit(
     lenient: Annotated[
         bool, typer.Option("--lenient", help="Skip bad records and count them instead of stopping at the first.")
     ] = False,
-    report: Annotated[str, typer.Option("--report", "-r", help="Report format: text or json.")] = "text",
+    report: Annotated[
+        str, typer.Option("--report", "-r", metavar="FORMAT", help="Report format: text or json.")
+    ] = "text",
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")
+        str | None,
+        typer.Option("--output", "-o", metavar="PATH", help="Write the report to this file instead of the terminal."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
-    top: Annotated[int, typer.Option("--top", min=0, help="How many senders to list (0: all).")] = 10,
+    top: Annotated[int, typer.Option("--top", min=0, metavar="N", help="How many senders to list (0: all).")] = 10,
 ) -> None:
     """Read chat exports and summarise them: format, messages, senders, first and last message, joins, leaves.
 
