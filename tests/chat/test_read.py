@@ -60,6 +60,7 @@ def test_different_formats_merge_in_time_order(tmp_path):
     result = read_all(chat, other)
     assert [m.text for m in result.messages] == ["one", "two", "three"]
     assert result.chat.formats == ["whatsapp", "jsonl"]
+    assert str(result.chat.zone) == "UTC"
 
 
 def test_ordered_fixes_small_disorder_within_the_window():

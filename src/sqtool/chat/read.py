@@ -28,10 +28,11 @@ Progress = Callable[[int, int], None]
 class ChatRead:
     """The records of one or more exports, in time order, merged and de-duplicated; iterate once."""
 
-    def __init__(self, sources: list[Source], formats: list[str], contexts: list[ReadContext]) -> None:
+    def __init__(self, sources: list[Source], formats: list[str], contexts: list[ReadContext], zone: tzinfo) -> None:
         self.formats = formats
         self.files = [source.display for source in sources]
         self.duplicates = 0
+        self.zone = zone  # the zone naive export times were read in (records carry fixed offsets)
         self._sources = sources
         self._contexts = contexts
         self._used = False
@@ -142,7 +143,7 @@ def read_exports(
         sizes.append(size)
     report = _progress_reporter(progress, sum(sizes))
     contexts = [ReadContext(display=source.display, tz=zone, lenient=lenient, on_read=report) for source in sources]
-    return ChatRead(sources, formats, contexts)
+    return ChatRead(sources, formats, contexts, zone)
 
 
 def _prepare(path: Path, display: str, forced: str | None) -> tuple[Source, str, int]:
