@@ -82,6 +82,11 @@ def test_ordered_keeps_equal_times_in_file_order_and_emits_very_late_records_lat
     assert [m.id for m in ordered(iter(late), window=2)] == ["5", "6", "1", "7", "8"]
 
 
+def test_no_exports_is_an_empty_stream():
+    chat = read_exports([])
+    assert list(chat) == [] and chat.files == [] and chat.skipped == 0
+
+
 def test_a_chat_read_is_iterated_once(tmp_path):
     chat = read_exports([whatsapp(tmp_path / "a.txt", ["1/2/26, 10:00 - A: one"])], tz=UTC)
     assert len(list(chat)) == 1

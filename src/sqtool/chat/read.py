@@ -53,6 +53,8 @@ class ChatRead:
             _tagged(index, ordered(_read_one(source, name, ctx)))
             for index, (source, name, ctx) in enumerate(zip(self._sources, self.formats, self._contexts, strict=True))
         ]
+        if not streams:
+            return
         merged = streams[0] if len(streams) == 1 else heapq.merge(*streams, key=lambda pair: pair[1].timestamp)
         current: datetime | None = None
         seen: dict[tuple[object, ...], list[tuple[int, str]]] = {}
