@@ -183,3 +183,26 @@ def test_every_corpus_file_is_detected():
     assert len(files) == 18
     for path in files:
         assert read_exports([path]).formats == [expected[path.parent.name]], path
+
+
+@pytest.mark.parametrize("zone_name", ["Europe/Berlin", "Australia/Lord_Howe", "America/St_Johns", "Asia/Kathmandu"])
+def test_from_epoch_agrees_with_zoneinfo_around_dst_changes(zone_name):
+    from zoneinfo import ZoneInfo
+
+    from sqtool.chat.timezones import from_epoch
+
+    zone = ZoneInfo(zone_name)
+    # Lord Howe moves by 30 minutes in the middle of a UTC hour; the others on whole or half hours
+    changes = [
+        datetime(2026, 3, 29, 1, tzinfo=UTC),
+        datetime(2026, 4, 4, 15, tzinfo=UTC),
+        datetime(2026, 10, 3, 15, tzinfo=UTC),
+        datetime(2026, 11, 1, 3, tzinfo=UTC),
+    ]
+    for change in changes:
+        for step in range(-4000, 4000, 97):
+            seconds = change.timestamp() + step
+            expected = datetime.fromtimestamp(seconds, tz=zone)
+            got = from_epoch(seconds, zone)
+            assert got == expected and got.utcoffset() == expected.utcoffset()
+            assert got.replace(tzinfo=None) == expected.replace(tzinfo=None)
