@@ -207,3 +207,25 @@ def test_from_epoch_agrees_with_zoneinfo_around_dst_changes(zone_name):
             # compare instants: Python never calls a repeated (fold=1) time equal to one in another zone
             assert got.timestamp() == expected.timestamp() and got.utcoffset() == expected.utcoffset()
             assert got.replace(tzinfo=None) == expected.replace(tzinfo=None)
+
+
+@pytest.mark.parametrize("zone_name", ["Europe/Berlin", "Australia/Lord_Howe", "America/St_Johns"])
+def test_localize_agrees_with_zoneinfo_fold_0(zone_name):
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from sqtool.chat.timezones import localize
+
+    zone = ZoneInfo(zone_name)
+    for day in (
+        datetime(2026, 3, 29),
+        datetime(2026, 4, 5),
+        datetime(2026, 10, 4),
+        datetime(2026, 10, 25),
+        datetime(2026, 11, 1),
+        datetime(2026, 3, 8),
+    ):
+        for minutes in range(0, 24 * 60, 7):
+            naive = day + timedelta(minutes=minutes)
+            expected = zone.utcoffset(naive.replace(fold=0))
+            assert localize(naive, zone).utcoffset() == expected, naive
