@@ -12,7 +12,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# ../shared beside a checkout; a git worktree under wt/ finds it one level further up
+SHARED = next(
+    (folder / "shared" for folder in REPO.parents[:2] if (folder / "shared").is_dir()), REPO.parent / "shared"
+)
 CORPUS = SHARED / "corpus"
 SEEDS = SHARED / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

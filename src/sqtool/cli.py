@@ -282,6 +282,96 @@ def explain_command(
     run(ctx, lambda settings: explain_rule(settings, rule_id))
 
 
+AUDIT_REPORTS = ("text", "json")
+
+
+@app.command("audit")
+def audit(
+    ctx: typer.Context,
+    exports: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="EXPORT",
+            help="Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
+            "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
+            "Several exports are merged and de-duplicated.",
+            show_default=False,
+        ),
+    ],
+    format_name: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="NAME",
+            help="Read every export as this format instead of detecting it: telegram, discord, discord-csv, "
+            "whatsapp, qq, wechat, slack, messenger, csv, jsonl.",
+        ),
+    ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option(
+            "--tz",
+            metavar="ZONE",
+            help="Zone of times the export writes without offset (IANA name, e.g. Asia/Shanghai). "
+            "Default: this machine's zone.",
+        ),
+    ] = None,
+    lenient: Annotated[
+        bool, typer.Option("--lenient", help="Skip bad records and count them instead of stopping at the first.")
+    ] = False,
+    report: Annotated[
+        str, typer.Option("--report", "-r", metavar="FORMAT", help="Report format: text or json.")
+    ] = "text",
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="PATH", help="Write the report to this file instead of the terminal."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    top: Annotated[int, typer.Option("--top", min=0, metavar="N", help="How many senders to list (0: all).")] = 10,
+) -> None:
+    """Read chat exports and summarise them: format, messages, senders, first and last message, joins, leaves.
+
+    Exit 0 when read, 2 when an export cannot be read (with the file and line) or the options are wrong.
+    """
+
+    def action(settings: Settings) -> int:
+        from pathlib import Path
+
+        from sqtool.chat.read import read_exports
+        from sqtool.chat.summary import summarise, summary_json
+        from sqtool.chat.timezones import zone_named
+        from sqtool.errors import SqtoolError
+        from sqtool.fsutil import write_atomic
+        from sqtool.i18n import Translator
+        from sqtool.render.progress import progress_bar
+        from sqtool.render.terminal import chat_summary_text
+
+        tr = Translator(settings.lang)
+        if report not in AUDIT_REPORTS:
+            names = ", ".join(AUDIT_REPORTS)
+            raise SqtoolError("audit.bad_report", hint="audit.bad_report_hint", name=report, names=names)
+        if output and Path(output).exists() and not force:
+            raise SqtoolError("fs.exists", hint="fs.exists_hint", path=output)
+        zone = zone_named(tz) if tz else None
+        with progress_bar(settings, tr("audit.reading")) as progress:
+            chat = read_exports(exports, format=format_name, tz=zone, lenient=lenient, progress=progress)
+            summary = summarise(chat)
+        if report == "json":
+            content = summary_json(summary, top=top)
+        else:
+            content = chat_summary_text(summary, settings, top=top, plain=output is not None)
+        if output is None:
+            typer.echo(content, nl=False)
+        else:
+            write_atomic(Path(output), content, force=force)
+            if not settings.quiet:
+                typer.echo(tr("audit.written", path=output), err=True)
+        return EXIT_CLEAN
+
+    run(ctx, action)
+
+
 def main() -> None:
     """Console entry point."""
     app(prog_name="sqtool")

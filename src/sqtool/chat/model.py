@@ -36,6 +36,7 @@ class Message:
     kind: MessageKind = MessageKind.TEXT
     reply_to: str | None = None  # id of the message this one answers, when the export links replies
     mentions: tuple[str, ...] = ()  # sender ids or display names of the members mentioned
+    is_bot: bool = False  # sent by a bot or an integration, not by a member (Slack, Discord)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,107 @@
+"""DiscordChatExporter JSON: streamed with ijson; times carry their own offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from sqtool.chat.classify import text_kind
+from sqtool.chat.errors import ReadContext
+from sqtool.chat.jsonstream import stream_items
+from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.source import Source
+from sqtool.chat.timezones import localize
+
+NAME = "discord"
+
+# message types that are things members said; everything else is a system event
+_MESSAGE_TYPES = {"Default", "Reply", "ThreadStarterMessage", "ChatInputCommand", "ContextMenuCommand"}
+_EVENT_TYPES = {
+    "GuildMemberJoin": EventKind.JOIN,
+    "RecipientAdd": EventKind.JOIN,
+    "RecipientRemove": EventKind.REMOVAL,
+    "ChannelNameChange": EventKind.RENAME,
+    "ChannelPinnedMessage": EventKind.PIN,
+}
+
+
+def parse_time(value: Any, ctx: ReadContext) -> datetime | None:
+    """An ISO 8601 time; a time without offset is in the --tz zone."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else localize(parsed, ctx.tz)
+
+
+def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
+    for item in stream_items(source, "messages.item", ctx, on_read=ctx.on_read):
+        if not isinstance(item, dict):
+            ctx.bad_record("chat.bad_record", what=type(item).__name__)
+            continue
+        record_id = str(item.get("id", ""))
+        timestamp = parse_time(item.get("timestamp"), ctx)
+        if timestamp is None:
+            ctx.bad_record("chat.no_time", record=record_id or "?")
+            continue
+        author = item.get("author") or {}
+        author_id = str(author.get("id", ""))
+        author_name = str(author.get("nickname") or author.get("name") or author_id)
+        message_type = item.get("type", "Default")
+        content = str(item.get("content") or "")
+        if message_type in _MESSAGE_TYPES:
+            yield _message(item, record_id, timestamp, author, author_id, author_name, content)
+            continue
+        kind = _EVENT_TYPES.get(message_type, EventKind.SERVICE)
+        mentions = item.get("mentions") or []
+        if kind is EventKind.JOIN and message_type == "GuildMemberJoin":
+            yield Event(record_id, timestamp, kind, author_id, author_name, text=content)
+        elif kind in (EventKind.JOIN, EventKind.REMOVAL) and mentions:
+            target = mentions[0]
+            target_name = str(target.get("nickname") or target.get("name") or "")
+            leave = kind is EventKind.REMOVAL and str(target.get("id")) == author_id
+            yield Event(
+                record_id,
+                timestamp,
+                EventKind.LEAVE if leave else kind,
+                str(target.get("id", "")),
+                target_name,
+                author_id,
+                author_name,
+                content,
+            )
+        else:
+            yield Event(record_id, timestamp, kind, actor_id=author_id, actor_name=author_name, text=content)
+
+
+def _message(
+    item: dict[str, Any],
+    record_id: str,
+    timestamp: datetime,
+    author: dict[str, Any],
+    author_id: str,
+    author_name: str,
+    content: str,
+) -> Message:
+    if item.get("stickers"):
+        kind = MessageKind.STICKER
+    elif item.get("attachments") and not content.strip():
+        kind = MessageKind.MEDIA
+    else:
+        kind = text_kind(content)
+    reference = item.get("reference") or {}
+    mentions = tuple(str(who.get("id")) for who in item.get("mentions") or [] if isinstance(who, dict))
+    return Message(
+        id=record_id,
+        timestamp=timestamp,
+        sender_id=author_id,
+        sender_name=author_name,
+        text=content,
+        kind=kind,
+        reply_to=str(reference["messageId"]) if reference.get("messageId") else None,
+        mentions=mentions,
+        is_bot=bool(author.get("isBot")),
+    )

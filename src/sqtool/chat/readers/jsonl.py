@@ -1,0 +1,41 @@
+"""The documented generic JSON Lines format: one object per line with the generic CSV's keys.
+
+``mentions`` is a list here; every other key means what it means in the generic CSV.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import orjson
+
+from sqtool.chat.errors import ReadContext
+from sqtool.chat.model import Record
+from sqtool.chat.readers.generic_csv import generic_record
+from sqtool.chat.source import CountingStream, Source
+from sqtool.chat.textio import numbered_lines
+
+NAME = "jsonl"
+
+
+def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
+    head = source.head()
+    with source.open() as raw:
+        stream = CountingStream(raw, ctx.on_read)
+        for number, line in numbered_lines(stream, head, ctx.display):  # type: ignore[arg-type]
+            if not line.strip():
+                continue
+            try:
+                fields = orjson.loads(line)
+            except orjson.JSONDecodeError as error:
+                ctx.bad_record("chat.bad_json", line=number, reason=error.msg)
+                continue
+            if not isinstance(fields, dict):
+                ctx.bad_record("chat.bad_record", line=number, what=type(fields).__name__)
+                continue
+            fields = {str(key).lower(): value for key, value in fields.items()}
+            mentions = fields.get("mentions")
+            names = tuple(str(name) for name in mentions) if isinstance(mentions, list) else None
+            record = generic_record(fields, number, ctx, mentions=names)
+            if record is not None:
+                yield record

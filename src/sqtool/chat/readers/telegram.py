@@ -1,0 +1,155 @@
+"""Telegram Desktop JSON (``result.json``): streamed with ijson, one message object at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from sqtool.chat.classify import text_kind
+from sqtool.chat.errors import ReadContext
+from sqtool.chat.jsonstream import stream_items
+from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.source import Source
+from sqtool.chat.timezones import from_epoch, localize
+
+NAME = "telegram"
+
+_JOIN_ACTIONS = {"invite_members", "join_group_by_link", "join_group_by_request"}
+_RENAME_ACTIONS = {"edit_group_title"}
+_MEDIA_TYPES = {"animation", "video_file", "video_message", "voice_message", "audio_file"}
+_MEDIA_KEYS = frozenset(("photo", "file", "poll", "location_information", "contact_information", "game_title"))
+
+
+def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
+    found = False
+    skipped_before = ctx.skipped
+    for item in stream_items(source, "messages.item", ctx, on_read=ctx.on_read):
+        found = True
+        if isinstance(item, dict) and item.get("type") == "message":
+            # the hot path, without a generator per record
+            record_id, timestamp = _id(item.get("id")), _timestamp(item, ctx)
+            if timestamp is None:
+                ctx.bad_record("chat.no_time", record=record_id or "?")
+            else:
+                yield _message(item, record_id, timestamp)
+        else:
+            yield from _record(item, ctx)
+    if not found and ctx.skipped == skipped_before:
+        # a whole-account export keeps each chat under chats.list
+        for item in stream_items(source, "chats.list.item.messages.item", ctx):
+            yield from _record(item, ctx)
+
+
+def plain_text(text: Any) -> str:
+    """The text of a message: a string, or a list of strings and entity objects."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, list):
+        return "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in text)
+    return ""
+
+
+def _mentions(text: Any) -> tuple[str, ...]:
+    if not isinstance(text, list):
+        return ()
+    found: list[str] = []
+    for part in text:
+        if isinstance(part, dict) and part.get("type") in ("mention", "mention_name"):
+            who = str(part.get("user_id") or part.get("text", "")).removeprefix("@")
+            if who and who not in found:
+                found.append(who)
+    return tuple(found)
+
+
+def _timestamp(item: dict[str, Any], ctx: ReadContext) -> datetime | None:
+    unixtime = item.get("date_unixtime")
+    if unixtime not in (None, ""):
+        try:
+            return from_epoch(float(unixtime), ctx.tz)
+        except (TypeError, ValueError, OverflowError, OSError):
+            return None
+    date = item.get("date")
+    if isinstance(date, str):
+        try:
+            parsed = datetime.fromisoformat(date)
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else localize(parsed, ctx.tz)
+    return None
+
+
+def _id(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _record(item: Any, ctx: ReadContext) -> Iterator[Record]:
+    if not isinstance(item, dict):
+        ctx.bad_record("chat.bad_record", what=type(item).__name__)
+        return
+    record_id = _id(item.get("id"))
+    timestamp = _timestamp(item, ctx)
+    if timestamp is None:
+        ctx.bad_record("chat.no_time", record=record_id or "?")
+        return
+    if item.get("type") == "service":
+        yield from _service(item, record_id, timestamp)
+        return
+    if item.get("type") not in (None, "message"):
+        return  # unknown record types are future additions, not errors
+    yield _message(item, record_id, timestamp)
+
+
+def _message(item: dict[str, Any], record_id: str, timestamp: datetime) -> Message:
+    raw_text = item.get("text", "")
+    text = plain_text(raw_text)
+    media_type = item.get("media_type")
+    if media_type == "sticker":
+        kind = MessageKind.STICKER
+    elif media_type in _MEDIA_TYPES or not _MEDIA_KEYS.isdisjoint(item):
+        kind = MessageKind.MEDIA
+    else:
+        kind = text_kind(text)
+    reply = item.get("reply_to_message_id")
+    return Message(
+        id=record_id,
+        timestamp=timestamp,
+        sender_id=_id(item.get("from_id")) or str(item.get("from") or ""),
+        sender_name=str(item.get("from") or item.get("from_id") or ""),
+        text=text,
+        kind=kind,
+        reply_to=None if reply is None else str(reply),
+        mentions=_mentions(raw_text),
+    )
+
+
+def _service(item: dict[str, Any], record_id: str, timestamp: datetime) -> Iterator[Event]:
+    action = item.get("action", "")
+    actor_id = _id(item.get("actor_id")) or None
+    actor_name = item.get("actor")
+    members = [str(name) for name in item.get("members") or [] if name is not None]
+    text = plain_text(item.get("text", "")) or str(action)
+    if action in _JOIN_ACTIONS or action == "remove_members":
+        if action == "remove_members":
+            # a member who leaves by themselves appears as the actor removing themselves
+            self_leave = members == [actor_name]
+            kind = EventKind.LEAVE if self_leave else EventKind.REMOVAL
+        else:
+            kind = EventKind.JOIN
+        if not members:  # joined by link or request: the actor is the joiner
+            yield Event(record_id, timestamp, kind, member_id=actor_id, member_name=actor_name, text=text)
+            return
+        for index, name in enumerate(members):
+            event_id = record_id if len(members) == 1 else f"{record_id}.{index}"
+            member_id = actor_id if name == actor_name else None
+            yield Event(event_id, timestamp, kind, member_id, name, actor_id, actor_name, text)
+        return
+    if action in _RENAME_ACTIONS:
+        kind = EventKind.RENAME
+        text = str(item.get("title") or text)
+    elif action == "pin_message":
+        kind = EventKind.PIN
+        text = str(item.get("message_id", ""))
+    else:
+        kind = EventKind.SERVICE
+    yield Event(record_id, timestamp, kind, actor_id=actor_id, actor_name=actor_name, text=text)

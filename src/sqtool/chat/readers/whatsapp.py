@@ -1,0 +1,206 @@
+"""WhatsApp ``.txt`` exports (Android and iOS layouts, any date order, 12/24 h), also inside a zip."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqtool.chat.classify import at_mentions, text_kind
+from sqtool.chat.errors import ReadContext
+from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.source import CountingStream, Source
+from sqtool.chat.textio import numbered_lines
+from sqtool.chat.timezones import localize
+
+NAME = "whatsapp"
+
+_MARKS = "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069\ufeff"
+# Android: "12/9/20, 23:55 - Bob: hello"; iOS: "[15-01-20 02:22:56] Mary: hi"; both with AM/PM variants
+HEADER = re.compile(
+    rf"^[{_MARKS}\s]*(?P<bracket>\[)?"
+    r"(?P<d1>\d{1,4})[./-]\s?(?P<d2>\d{1,2})[./-]\s?(?P<d3>\d{1,4}),?\s+"
+    r"(?P<hour>\d{1,2})[.:](?P<minute>\d{2})(?:[.:](?P<second>\d{2}))?"
+    r"(?:[\s_\u202f\u00a0]*(?P<ampm>[AaPp]\.?\s?[Mm]\.?))?"
+    r"(?(bracket)\][\s\u00a0]*|\s[-–]\s)"
+    r"(?P<rest>.*)$"
+)
+
+# case-sensitive alternatives: IGNORECASE makes this search, run on every message, several times slower
+_E2E = re.compile(r"[Ee]nd-to-end encrypt|Ende-zu-Ende|de extremo a extremo|de ponta a ponta|端到端加密|bout en bout")
+_JOIN_LINK = re.compile(
+    r"^(?P<member>.+?) (?:joined using this (?:group|community)'s invite link|joined from the community"
+    r"|entrou usando o link de convite.*|se unió usando el enlace de invitación.*|joined)$"
+)
+_ADDED = re.compile(r"^(?P<actor>.+?) added (?P<member>.+)$")
+_REMOVED = re.compile(r"^(?P<actor>.+?) removed (?P<member>.+)$")
+_LEFT = re.compile(r"^(?P<member>.+?) (?:left|saiu|salió del grupo)$")
+_LIST = re.compile(r", | and ")
+_RENAME = re.compile(r" changed (?:the subject|the group name|this group's name)")
+_SYSTEM_HINTS = re.compile(
+    r" created group | created this group|changed this group's icon|deleted this group's icon"
+    r"|changed the group description|security code (?:with .+ )?changed|changed their phone number"
+    r"|now an admin|changed (?:the subject|the group name|this group's)|changed the settings"
+    r"|pinned a message|You're now an admin| turned (?:on|off) disappearing messages"
+)
+_MEDIA = re.compile(
+    r"^(?:<media omitted>|(?:image|video|audio|document|contact card|gif) omitted|<attached: .+>"
+    r"|.+ \(file attached\))$",
+    re.IGNORECASE,
+)
+_STICKER = re.compile(r"^(?:sticker omitted|<sticker omitted>)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateOrder:
+    """How the two small date numbers of a header are ordered: day first or month first."""
+
+    day_first: bool
+
+
+def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
+    order = detect_date_order(source, ctx)
+    head = source.head()
+    with source.open() as raw:
+        stream = CountingStream(raw, ctx.on_read)
+        pending: tuple[int, datetime, str] | None = None  # line, time, header rest (+ continuation lines)
+        last_stamp: tuple[str, datetime | None] = ("", None)  # chats post many lines in the same minute
+        for number, line in numbered_lines(stream, head, ctx.display):  # type: ignore[arg-type]
+            match = HEADER.match(line)
+            timestamp = None
+            if match:
+                stamp = line[: match.start("rest")]
+                if stamp == last_stamp[0]:
+                    timestamp = last_stamp[1]
+                else:
+                    timestamp = _timestamp(match, order, ctx)
+                    last_stamp = (stamp, timestamp)
+            if match and timestamp is None:
+                ctx.bad_record("chat.bad_date", line=number, value=line[:40])
+                continue
+            if match and timestamp is not None:
+                if pending is not None:
+                    record = _record(*pending)
+                    if isinstance(record, Message):  # the common case, without a generator
+                        yield record
+                    else:
+                        yield from record
+                pending = (number, timestamp, match.group("rest"))
+            elif pending is not None:
+                pending = (pending[0], pending[1], f"{pending[2]}\n{line}")
+            # lines before the first header (none in real exports) are ignored
+        if pending is not None:
+            yield from _emit(*pending)
+
+
+def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
+    """Day-first or month-first, decided by the first date whose day is over 12.
+
+    When every date is ambiguous, the order that keeps the messages in time order wins
+    (ties go to day first, the order most of the world uses).
+    """
+    pairs: list[tuple[int, int, int]] = []
+    head = source.head()
+    with source.open() as raw:
+        for _number, line in numbered_lines(raw, head, ctx.display):
+            match = HEADER.match(line)
+            if not match or len(match.group("d1")) == 4:
+                continue
+            first, second = int(match.group("d1")), int(match.group("d2"))
+            if first > 12:
+                return DateOrder(day_first=True)
+            if second > 12:
+                return DateOrder(day_first=False)
+            if len(pairs) < 10000:
+                pairs.append((int(match.group("d3")), first, second))
+    day_first_back = sum(1 for a, b in itertools.pairwise(pairs) if (b[0], b[2], b[1]) < (a[0], a[2], a[1]))
+    month_first_back = sum(1 for a, b in itertools.pairwise(pairs) if b < a)
+    return DateOrder(day_first=day_first_back <= month_first_back)
+
+
+def _timestamp(match: re.Match[str], order: DateOrder, ctx: ReadContext) -> datetime | None:
+    d1, d2, d3, hour_text, minute, second, ampm = match.group("d1", "d2", "d3", "hour", "minute", "second", "ampm")
+    if len(d1) == 4:
+        year, month, day = int(d1), int(d2), int(d3)
+    elif order.day_first:
+        day, month, year = int(d1), int(d2), int(d3)
+    else:
+        month, day, year = int(d1), int(d2), int(d3)
+    if year < 100:
+        year += 2000
+    hour = int(hour_text)
+    if ampm:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if ampm[0] in "Pp" else 0)
+    try:
+        naive = datetime(year, month, day, hour, int(minute), int(second or 0))
+    except ValueError:
+        return None
+    return localize(naive, ctx.tz)
+
+
+def _clean_name(name: str) -> str:
+    # iOS writes "~ Name" (or "~\u00a0Name") for people not in the phone's contacts
+    return name.strip(_MARKS + " ").removeprefix("~").strip(_MARKS + " \u00a0")
+
+
+def _record(number: int, timestamp: datetime, rest: str) -> Message | list[Event]:
+    record_id = str(number)
+    rest = rest.rstrip("\n")
+    # the author ends at the first ": " of the header line (continuation lines never hold it)
+    line_end = rest.find("\n")
+    split = rest.find(": ", 0, line_end if line_end >= 0 else len(rest))
+    author, text = (rest[:split], rest[split + 2 :]) if split > 0 else ("", rest)
+    if not author or _is_system(author, text):
+        return list(_system(record_id, timestamp, rest.strip(_MARKS)))
+    author = _clean_name(author)
+    bare = text.strip(_MARKS + " ")
+    marker = len(bare) < 200 and ("omitted" in bare or "attached" in bare or "OMITTED" in bare)
+    if marker and _STICKER.match(bare):
+        kind = MessageKind.STICKER
+    elif marker and _MEDIA.match(bare):
+        kind = MessageKind.MEDIA
+    else:
+        kind = text_kind(bare)
+    return Message(record_id, timestamp, author, author, text.lstrip(_MARKS), kind, mentions=at_mentions(text))
+
+
+def _emit(number: int, timestamp: datetime, rest: str) -> Iterator[Record]:
+    record = _record(number, timestamp, rest)
+    if isinstance(record, list):
+        yield from record
+    else:
+        yield record
+
+
+def _is_system(author: str, text: str) -> bool:
+    # system lines have no author, but their own words can hold ": " ("Chat: Messages ... encrypted")
+    return bool(_E2E.search(text) or _E2E.search(author) or _SYSTEM_HINTS.search(author))
+
+
+def _system(record_id: str, timestamp: datetime, text: str) -> Iterator[Event]:
+    if _E2E.search(text):
+        yield Event(record_id, timestamp, EventKind.SERVICE, text=text)
+        return
+    if _RENAME.search(text):
+        yield Event(record_id, timestamp, EventKind.RENAME, text=text)
+        return
+    for pattern, kind in ((_ADDED, EventKind.JOIN), (_REMOVED, EventKind.REMOVAL)):
+        found = pattern.match(text)
+        if found and not _SYSTEM_HINTS.search(text):
+            actor = _clean_name(found.group("actor"))
+            members = [_clean_name(name) for name in _LIST.split(found.group("member")) if name.strip()]
+            for index, member in enumerate(members):
+                event_id = record_id if len(members) == 1 else f"{record_id}.{index}"
+                yield Event(event_id, timestamp, kind, member, member, actor, actor, text)
+            return
+    for pattern, kind in ((_JOIN_LINK, EventKind.JOIN), (_LEFT, EventKind.LEAVE)):
+        found = pattern.match(text)
+        if found and not _SYSTEM_HINTS.search(text):
+            member = _clean_name(found.group("member"))
+            yield Event(record_id, timestamp, kind, member, member, text=text)
+            return
+    yield Event(record_id, timestamp, EventKind.SERVICE, text=text)

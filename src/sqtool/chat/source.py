@@ -1,0 +1,109 @@
+"""Where an export's bytes come from: a file on disk or one member of a zip, read without extracting."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sqtool.errors import SqtoolError
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One export file (``member`` is None) or one member of a zip archive."""
+
+    path: Path
+    display: str
+    member: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name that matters for detection (the member's name inside a zip)."""
+        return (self.member or self.path.name).rsplit("/", 1)[-1]
+
+    def size(self) -> int:
+        if self.member is None:
+            return self.path.stat().st_size
+        with zipfile.ZipFile(self.path) as archive:
+            return archive.getinfo(self.member).file_size
+
+    def open(self) -> BinaryIO:
+        """A binary stream of the export; the caller closes it."""
+        try:
+            if self.member is None:
+                return open(self.path, "rb")
+            archive = zipfile.ZipFile(self.path)
+            return _ZipMemberStream(archive, archive.open(self.member))
+        except (OSError, zipfile.BadZipFile, KeyError) as error:
+            raise SqtoolError("fs.cannot_read", path=self.display, reason=_reason(error)) from error
+
+    def head(self, size: int = 65536) -> bytes:
+        """The first ``size`` bytes, for detection and encoding sniffing."""
+        with self.open() as stream:
+            return stream.read(size)
+
+
+class _ZipMemberStream(io.RawIOBase):
+    """A zip member that also closes its archive."""
+
+    def __init__(self, archive: zipfile.ZipFile, member: BinaryIO) -> None:
+        self._archive = archive
+        self._member = member
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        return self._member.read(size)
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+        data = self._member.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._member.close()
+        self._archive.close()
+        super().close()
+
+
+class CountingStream(io.RawIOBase):
+    """Counts the bytes read so far and reports them, so readers know where they are and show progress."""
+
+    def __init__(self, inner: BinaryIO, on_read: Callable[[int], None] | None = None) -> None:
+        self._inner = inner
+        self.position = 0
+        self.last_chunk = b""  # the bytes of the latest read, to place JSON errors on a line
+        self.last_start = 0
+        self._on_read = on_read
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._inner.read(size)
+        self.last_start = self.position
+        self.last_chunk = data
+        self.position += len(data)
+        if self._on_read is not None and data:
+            self._on_read(len(data))
+        return data
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error) or type(error).__name__

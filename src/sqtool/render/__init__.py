@@ -1,0 +1,1 @@
+"""Renderers of audit results: terminal (rich), and later Markdown and HTML."""

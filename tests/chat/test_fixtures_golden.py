@@ -1,0 +1,40 @@
+"""Every own fixture against the JSON summary beside it (``<name>.expected.json``).
+
+Regenerate after a deliberate change with ``SQTOOL_UPDATE_GOLDEN=1 pytest tests/chat/test_fixtures_golden.py``
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+FOLDER = FIXTURES / "chat"
+EXPORTS = sorted(path for path in FOLDER.iterdir() if not path.name.endswith(".expected.json"))
+
+
+def outcome(cli, path) -> dict:
+    result = cli("audit", str(path), "--tz", "Europe/Berlin", "--report", "json", "--top", "0")
+    if result.exit_code != 0:
+        # damaged fixtures: the error line (with the file name made relative) and the lenient summary
+        lenient = cli("audit", str(path), "--tz", "Europe/Berlin", "--report", "json", "--top", "0", "--lenient")
+        document = json.loads(lenient.stdout)
+        document["error"] = result.stderr.replace(str(FOLDER) + os.sep, "").splitlines()
+    else:
+        document = json.loads(result.stdout)
+    del document["summary"]["files"]
+    return document
+
+
+@pytest.mark.parametrize("path", EXPORTS, ids=[path.name for path in EXPORTS])
+def test_fixture_matches_its_golden_summary(cli, path):
+    golden = path.with_name(path.name + ".expected.json")
+    got = outcome(cli, path)
+    if os.environ.get("SQTOOL_UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert golden.exists(), f"no golden file for {path.name}: run with SQTOOL_UPDATE_GOLDEN=1"
+    assert got == json.loads(golden.read_text(encoding="utf-8"))

@@ -1,0 +1,158 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from sqtool.errors import SqtoolError
+from tests.chat.helpers import read_all
+from tests.conftest import CORPUS, FIXTURES, needs_shared
+
+WHATSAPP = CORPUS / "whatsapp_txt"
+OWN = FIXTURES / "chat"
+
+
+# Counts for the corpus: header lines (a date at the start of a line) counted with grep, minus the
+# system lines (no "Name:" part, or the encryption notice) read by eye; senders with grep -o | sort -u.
+@needs_shared
+@pytest.mark.parametrize(
+    ("name", "messages", "senders", "events"),
+    [
+        ("chatanalytics_2A_5M.txt", 5, {"A": 3, "B": 2}, {}),
+        (
+            "chatanalytics_4A_11M.txt",
+            11,
+            {"Alice": 3, "Bob": 2, "Eve": 2, "Mallory": 2, "Trent": 2},
+            {"service": 2, "join": 1},
+        ),
+        (
+            "chatanalytics_4A_11M.zip",
+            11,
+            {"Alice": 3, "Bob": 2, "Eve": 2, "Mallory": 2, "Trent": 2},
+            {"service": 2, "join": 1},
+        ),
+        ("whatsappchatparser_short-chat.txt", 3, {"Sample User": 1, "TestBot": 1, "+410123456789": 1}, {"service": 2}),
+        ("whatstk_pokemon.txt", 18, None, {"service": 2}),
+        ("whatstk_lorem.txt", 500, {"+1 123 456 789": 145, "Giuseppe": 118, "John": 124, "Mary": 113}, {}),
+        ("whatstk_lorem-merge-part1.txt", 300, {"+1 123 456 789": 78, "Giuseppe": 75, "John": 67, "Mary": 80}, {}),
+        (
+            "langchain_whatsapp_chat_mixed.txt",
+            8,
+            {"James": 1, "User name": 1, "User 2": 3, "User 1": 2, "User name 2": 1},
+            {},
+        ),
+    ],
+)
+def test_corpus(name, messages, senders, events):
+    result = read_all(WHATSAPP / name)
+    assert result.chat.formats == ["whatsapp"]
+    assert len(result.messages) == messages
+    if senders is not None:
+        assert result.senders == senders
+    assert result.event_kinds == events
+
+
+@needs_shared
+def test_pokemon_senders_and_system_line_with_a_colon():
+    # 20 header lines; the first ("Pokemon Chat: Messages and calls are end-to-end encrypted") and the
+    # second (old notice) are system lines; 8 distinct senders remain
+    result = read_all(WHATSAPP / "whatstk_pokemon.txt")
+    assert len(result.senders) == 8
+    assert result.senders["Ash Ketchum"] == 4
+    assert "Pokemon Chat" not in result.senders
+
+
+@needs_shared
+def test_out_of_order_line_is_put_in_place_and_dates_are_month_first():
+    result = read_all(WHATSAPP / "chatanalytics_2A_5M.txt")
+    assert [m.timestamp.minute for m in result.messages] == [0, 1, 2, 2, 3]
+    assert result.messages[-1].kind.value == "media"  # "<media omitted>"
+    mixed = read_all(WHATSAPP / "langchain_whatsapp_chat_mixed.txt")
+    by_text = {m.text: m.timestamp for m in mixed.messages}
+    assert by_text["Bye!"] == datetime(2023, 1, 23, 3, 19, tzinfo=UTC)
+    assert by_text["And let me know if anything changes"] == datetime(2023, 1, 23, 3, 22, tzinfo=UTC)  # "3:22_AM"
+    assert by_text["Goodbye"] == datetime(2022, 7, 20, 11, 32, tzinfo=UTC)  # lower-case am
+    assert by_text["See you!"] == datetime(2023, 5, 4, 16, 13, 23, tzinfo=UTC)  # year first
+
+
+@needs_shared
+def test_zip_member_is_read_in_place_with_crlf():
+    result = read_all(WHATSAPP / "chatanalytics_4A_11M.zip")
+    assert result.chat.files == [f"{WHATSAPP / 'chatanalytics_4A_11M.zip'}!_chat.txt"]
+    assert not any("\r" in message.text for message in result.messages)
+
+
+def test_ios_utf16_with_lrm_narrow_space_and_tilde():
+    result = read_all(OWN / "whatsapp_ios_utf16.txt")
+    assert result.chat.formats == ["whatsapp"]
+    assert result.senders == {"Ana Souza": 2, "Bruno": 2, "Carla": 2}
+    kinds = [message.kind.value for message in result.messages]
+    assert kinds == ["text", "media", "sticker", "text", "text", "link"]
+    lunch = result.messages[3]
+    assert lunch.text == "Lunch plans?\nAnyone free at 1?\n\nLet me know"  # multi-line with a blank line
+    assert lunch.timestamp == datetime(2026, 3, 14, 12, 30, 45, tzinfo=UTC)  # 12:30 PM is noon
+    assert result.messages[4].mentions == ("Bruno",)
+    assert [(e.kind.value, e.member_name, e.actor_name) for e in result.events] == [
+        ("join", "Dinesh", "Ana Souza"),
+        ("leave", "Dinesh", None),
+    ]
+
+
+def test_android_day_first_with_system_lines():
+    result = read_all(OWN / "whatsapp_android_dayfirst.txt")
+    assert result.senders == {"Priya": 1, "Tom": 1, "Zoe": 1}
+    assert result.messages[0].text == "Happy new year!\nIt is 2026 now"
+    assert result.messages[0].timestamp == datetime(2026, 1, 1, 0, 0, tzinfo=UTC)
+    assert result.messages[2].text == "Thanks: glad to be here"  # only the first ": " splits
+    assert [(e.kind.value, e.member_name) for e in result.events] == [
+        ("service", None),
+        ("service", None),
+        ("join", "Tom"),
+        ("join", "Zoe"),
+        ("join", "Zoe"),
+        ("rename", None),
+        ("removal", "Tom"),
+        ("leave", "Zoe"),
+    ]
+
+
+def test_twelve_hour_month_first():
+    result = read_all(OWN / "whatsapp_12h_monthfirst.txt")
+    assert [m.timestamp for m in result.messages] == [
+        datetime(2026, 1, 12, 23, 59, tzinfo=UTC),
+        datetime(2026, 1, 13, 0, 0, tzinfo=UTC),
+        datetime(2026, 1, 13, 12, 0, tzinfo=UTC),
+        datetime(2026, 1, 13, 13, 15, tzinfo=UTC),
+    ]
+
+
+def test_dst_edges_resolve_deterministically():
+    # Europe/Berlin: 02:30 on 2026-03-29 does not exist, 02:30 on 2026-10-25 happens twice;
+    # both take the offset before the change (fold=0)
+    result = read_all(OWN / "whatsapp_dst.txt", tz="Europe/Berlin")
+    instants = {m.text: m.timestamp.astimezone(UTC) for m in result.messages}
+    assert instants["before the spring change"] == datetime(2026, 3, 29, 0, 59, tzinfo=UTC)
+    assert instants["a time that does not exist"] == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+    assert instants["after the spring change"] == datetime(2026, 3, 29, 1, 1, tzinfo=UTC)
+    assert instants["a time that happens twice"] == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    assert instants["after the autumn change"] == datetime(2026, 10, 25, 2, 30, tzinfo=UTC)
+    # times carry fixed offsets, so differences across the change are real durations
+    twice, after = result.messages[-2:]
+    assert after.timestamp - twice.timestamp == timedelta(hours=2)
+    assert twice.timestamp.utcoffset() == timedelta(hours=2) and after.timestamp.utcoffset() == timedelta(hours=1)
+
+
+def test_impossible_date_names_its_line(tmp_path):
+    path = tmp_path / "chat.txt"
+    path.write_text("13/1/26, 10:00 - A: fine\n13/13/26, 10:01 - B: month 13\n14/1/26, 10:02 - A: fine\n")
+    with pytest.raises(SqtoolError) as caught:
+        read_all(path)
+    assert (caught.value.key, caught.value.line) == ("chat.bad_date", 2)
+    result = read_all(path, lenient=True)
+    assert len(result.messages) == 2 and result.chat.skipped == 1
+
+
+def test_invalid_utf8_names_its_line(tmp_path):
+    path = tmp_path / "chat.txt"
+    path.write_bytes(b"1/1/26, 10:00 - A: ok\n" * 3 + b"1/1/26, 10:01 - B: \xff\xfe bad\n")
+    with pytest.raises(SqtoolError) as caught:
+        read_all(path, format="whatsapp")
+    assert (caught.value.key, caught.value.line) == ("chat.bad_encoding", 4)
