@@ -9,6 +9,7 @@ checks that the two agree.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from datetime import date
@@ -42,7 +43,8 @@ def compiled_validator() -> Callable[[Any], Any] | None:
         return None
     from sqtool.plan.schema import plan_schema
 
-    return fastjsonschema.compile(plan_schema(), formats={"date": _is_date}, use_default=False)
+    # fastjsonschema rewrites every $ref of the dict it compiles; give it a copy of the shared schema
+    return fastjsonschema.compile(copy.deepcopy(plan_schema()), formats={"date": _is_date}, use_default=False)
 
 
 def surely_valid(data: Any) -> bool:

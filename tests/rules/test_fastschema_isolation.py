@@ -1,0 +1,16 @@
+"""The compiled validator must leave the shared, cached plan schema as it was."""
+
+import copy
+
+import pytest
+
+from sqtool.plan.schema import plan_schema
+from sqtool.rules import fastschema
+
+
+def test_compiling_does_not_rewrite_the_shared_schema():
+    pytest.importorskip("fastjsonschema")
+    before = copy.deepcopy(plan_schema())
+    fastschema.compiled_validator.cache_clear()
+    assert fastschema.compiled_validator() is not None
+    assert plan_schema() == before
