@@ -60,3 +60,12 @@ def run_sqtool(
         encoding="utf-8",
         timeout=timeout,
     )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files under tests/fixtures/ from the current output instead of comparing.",
+    )

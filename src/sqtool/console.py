@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+import sys
+from collections.abc import Mapping
+from typing import IO, TYPE_CHECKING
 
 from sqtool.settings import Settings
 
@@ -11,12 +13,34 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def make_console(settings: Settings, *, stderr: bool = False, file=None) -> Console:
-    """A console that honours ``--color`` and ``NO_COLOR``; never wraps long lines mid-path."""
+def color_enabled(settings: Settings, stream: IO[str] | None, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether to colour what goes to ``stream``.
+
+    ``--color always`` → yes, ``never`` → no; ``auto`` → no when ``NO_COLOR`` is set (non-empty, as
+    no-color.org says) or ``TERM=dumb``, yes when ``FORCE_COLOR`` is set (non-empty, not "0"),
+    else only when ``stream`` is a terminal.
+    """
+    if settings.color == "always":
+        return True
+    if settings.color == "never":
+        return False
+    environ = os.environ if environ is None else environ
+    if environ.get("NO_COLOR") or environ.get("TERM") == "dumb":
+        return False
+    if environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):  # a closed or detached stream is no terminal
+        return False
+
+
+def make_console(settings: Settings, *, stderr: bool = False, file: IO[str] | None = None) -> Console:
+    """A console that honours ``--color``, ``NO_COLOR`` and ``FORCE_COLOR``; never wraps long lines mid-path."""
     from rich.console import Console
 
-    if settings.color == "always":
+    stream = file if file is not None else (sys.stderr if stderr else sys.stdout)
+    if color_enabled(settings, stream):
         return Console(stderr=stderr, file=file, force_terminal=True, highlight=False, soft_wrap=True)
-    if settings.color == "never" or os.environ.get("NO_COLOR"):
-        return Console(stderr=stderr, file=file, color_system=None, no_color=True, highlight=False, soft_wrap=True)
-    return Console(stderr=stderr, file=file, highlight=False, soft_wrap=True)
+    return Console(stderr=stderr, file=file, color_system=None, no_color=True, highlight=False, soft_wrap=True)

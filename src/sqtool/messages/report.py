@@ -9,4 +9,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{errors} error(s), {warnings} warning(s), {infos} note(s) in {files} file(s)",
         "zh": "{files} 个文件中共 {errors} 个错误、{warnings} 个警告、{infos} 条提示",
     },
+    # One line per --format choice, shown by reporters.format_help() in a command's --help.
+    "report.format.text": {
+        "en": "lines for people, path:line:col: severity[ID]: message, with hints and a summary",
+        "zh": "给人读的逐行输出（路径:行:列: 级别[编号]: 说明），附提示和汇总",
+    },
+    "report.format.json": {
+        "en": "one JSON document with the files, the findings and a summary (stable keys)",
+        "zh": "一个 JSON 文档，包含文件、问题和汇总（键名稳定）",
+    },
+    "report.format.github": {
+        "en": "GitHub Actions annotations (chosen automatically when GITHUB_ACTIONS=true)",
+        "zh": "GitHub Actions 注释（在 GITHUB_ACTIONS=true 时自动选用）",
+    },
+    "report.format.gitlab": {
+        "en": "GitLab Code Quality JSON for merge-request widgets",
+        "zh": "GitLab 代码质量 JSON，用于合并请求页面",
+    },
+    "report.format.sarif": {
+        "en": "SARIF 2.1.0 for code-scanning dashboards",
+        "zh": "SARIF 2.1.0，用于代码扫描面板",
+    },
+    "report.format.junit": {
+        "en": "JUnit XML: one test case per file, one failure per finding",
+        "zh": "JUnit XML：每个文件一个测试用例，每个问题一条失败记录",
+    },
 }

@@ -1,0 +1,206 @@
+"""CheckConfig: which rules run, at which severity, with which options; from config files and the CLI."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from sqtool.diagnostics import Severity
+from sqtool.errors import SqtoolError
+
+CONFIG_NAMES = (".sqtool.yaml", ".sqtool.yml")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOptions:
+    """Numbers some rules read; a plan's own ``thresholds`` win over these where both exist."""
+
+    kol_per_members: int = 100  # 002: one opinion leader per hundred members (the 1/9/90 rule)
+    maturity_months: int = 6  # 002: self-organisation only once a group has run long enough
+    ecology_min_size: int = 100  # 000: below this a group is too small to need every role
+    slogan_max_length: int = 16  # 004: a slogan works like an ad line, so it must be short
+    max_daily_outputs: int = 2  # 002: pick a value point you can sustain
+
+
+OPTION_NAMES: tuple[str, ...] = tuple(item.name for item in fields(RuleOptions))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckConfig:
+    select: tuple[str, ...] = ()  # rule ids or prefixes; empty means every rule
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()  # (id or prefix, level) overrides
+    fail_on: Severity = Severity.ERROR
+    options: RuleOptions = field(default_factory=RuleOptions)
+    source: str | None = None  # the config file these settings came from, if any
+
+    def enabled(self, rule_id: str) -> bool:
+        """Selected and not ignored; the more specific selector wins (``SQ2`` vs ``SQ201``)."""
+        selected = _longest_match(rule_id, self.select) if self.select else 0
+        if selected is None:
+            return False
+        ignored = _longest_match(rule_id, self.ignore)
+        return ignored is None or ignored < selected
+
+    def severity_of(self, rule_id: str, default: Severity) -> Severity:
+        best: tuple[int, Severity] | None = None
+        for selector, level in self.severity:
+            if rule_id.startswith(selector) and (best is None or len(selector) >= best[0]):
+                best = (len(selector), level)
+        return best[1] if best else default
+
+
+def _longest_match(rule_id: str, selectors: Iterable[str]) -> int | None:
+    lengths = [len(selector) for selector in selectors if rule_id.startswith(selector)]
+    return max(lengths) if lengths else None
+
+
+def discover(start: Path) -> tuple[dict[str, Any], str] | None:
+    """The nearest ``.sqtool.yaml`` or ``pyproject.toml`` with ``[tool.sqtool]`` from ``start`` upwards."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file():
+                return read_config_file(path), str(path)
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            section = _pyproject_section(pyproject)
+            if section is not None:
+                return section, str(pyproject)
+    return None
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The raw settings of a ``.sqtool.yaml`` or a ``pyproject.toml`` (its ``[tool.sqtool]`` table)."""
+    if path.name == "pyproject.toml":
+        return _pyproject_section(path) or {}
+    import yaml
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise SqtoolError("fs.cannot_read", path=str(path), reason=error.strerror or str(error)) from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise SqtoolError(
+            "check.config_syntax",
+            hint="check.config_hint",
+            path=str(path),
+            line=mark.line + 1 if mark else None,
+            col=mark.column + 1 if mark else None,
+            reason=str(getattr(error, "problem", None) or error),
+        ) from error
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise SqtoolError("check.config_not_mapping", hint="check.config_hint", path=str(path))
+    return raw
+
+
+def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise SqtoolError("fs.cannot_read", path=str(path), reason=error.strerror or str(error)) from error
+    except tomllib.TOMLDecodeError as error:
+        raise SqtoolError("check.config_syntax", hint="check.config_hint", path=str(path), reason=str(error)) from error
+    section = document.get("tool", {}).get("sqtool")
+    return section if isinstance(section, dict) else None
+
+
+def build_config(
+    raw: Mapping[str, Any] | None,
+    *,
+    source: str | None = None,
+    known_ids: Iterable[str] = (),
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    severity: Iterable[str] = (),
+    fail_on: str | None = None,
+) -> CheckConfig:
+    """Merge file settings (``raw``) with CLI ones: CLI select and fail-on replace, ignore and severity add."""
+    known = tuple(known_ids)
+    file_settings = {str(key).replace("-", "_"): value for key, value in (raw or {}).items()}
+    where = source or "<config>"
+    allowed = {"select", "ignore", "severity", "fail_on", *OPTION_NAMES}
+    for key in file_settings:
+        if key not in allowed:
+            raise SqtoolError(
+                "check.config_unknown_key",
+                hint="check.config_hint",
+                path=where,
+                key=key,
+                allowed=", ".join(sorted(allowed)),
+            )
+    file_select = _selectors(file_settings.get("select"), known, where, "select")
+    file_ignore = _selectors(file_settings.get("ignore"), known, where, "ignore")
+    overrides = list(_severity_table(file_settings.get("severity"), known, where))
+    for item in severity:
+        rule_id, sep, level = item.partition("=")
+        if not sep:
+            raise SqtoolError("check.bad_severity_option", hint="check.bad_severity_hint", value=item)
+        overrides.append((_checked_selector(rule_id, known, "--severity"), _level(level, "--severity")))
+    options = RuleOptions()
+    for name in OPTION_NAMES:
+        if name in file_settings:
+            value = file_settings[name]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise SqtoolError(
+                    "check.config_bad_value", hint="check.config_hint", path=where, key=name, value=repr(value)
+                )
+            options = replace(options, **{name: value})
+    level_name = fail_on if fail_on is not None else file_settings.get("fail_on", "error")
+    return CheckConfig(
+        select=tuple(_selectors(list(select), known, "--select", "select")) if select else tuple(file_select),
+        ignore=(*file_ignore, *_selectors(list(ignore), known, "--ignore", "ignore")),
+        severity=tuple(overrides),
+        fail_on=_level(level_name, "fail-on" if fail_on is None else "--fail-on"),
+        options=options,
+        source=source,
+    )
+
+
+def _selectors(value: Any, known: tuple[str, ...], where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        raise SqtoolError("check.config_bad_value", hint="check.config_hint", path=where, key=key, value=repr(value))
+    found: list[str] = []
+    for item in value:
+        for part in str(item).split(","):
+            if part.strip():
+                found.append(_checked_selector(part, known, where))
+    return found
+
+
+def _checked_selector(selector: str, known: tuple[str, ...], where: str) -> str:
+    cleaned = selector.strip().upper()
+    if cleaned == "ALL":
+        return "SQ"
+    if known and not any(rule_id.startswith(cleaned) for rule_id in known):
+        raise SqtoolError("check.unknown_rule", hint="check.unknown_rule_hint", rule=cleaned, where=where)
+    return cleaned
+
+
+def _severity_table(value: Any, known: tuple[str, ...], where: str) -> Iterable[tuple[str, Severity]]:
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise SqtoolError(
+            "check.config_bad_value", hint="check.config_hint", path=where, key="severity", value=repr(value)
+        )
+    for rule_id, level in value.items():
+        yield _checked_selector(str(rule_id), known, where), _level(level, where)
+
+
+def _level(value: Any, where: str) -> Severity:
+    try:
+        return Severity(str(value).strip().lower())
+    except ValueError:
+        raise SqtoolError("check.bad_level", hint="check.bad_level_hint", value=str(value), where=where) from None
