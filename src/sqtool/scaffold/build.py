@@ -22,6 +22,7 @@ from sqtool.scaffold.keypath import format_key_path, get_value, is_known, parse_
 from sqtool.settings import Lang
 
 PLAYBOOK_KEY = "playbook"  # in an answers file: which playbook to start from
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 def parse_scalar(text: str) -> Any:
@@ -31,9 +32,11 @@ def parse_scalar(text: str) -> Any:
     if "\n" in text:
         return text
     try:
-        return parse_plan(f"value: {text}", "--set").data.get("value")
+        value = parse_plan(f"value: {text}", "--set").data.get("value")
     except PlanLoadError:
         return text
+    # "#ops" reads as a YAML comment: only an explicit null (or nothing) means null
+    return text if value is None and text.strip() not in _NULLS else value
 
 
 def parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:

@@ -89,9 +89,18 @@ def _resolve(schema: dict[str, Any], node: Any) -> list[dict[str, Any]]:
     return found
 
 
+# A sub-schema with none of these keys constrains nothing (e.g. the ``^x-`` extension fields).
+_CONSTRAINTS = frozenset(
+    {"type", "properties", "items", "enum", "const", "$ref", "oneOf", "anyOf", "allOf", "additionalProperties"}
+)
+
+
 def _children(schema: dict[str, Any], nodes: list[dict[str, Any]], step: str | int) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for node in nodes:
+        if not _CONSTRAINTS & node.keys() and "patternProperties" not in node:
+            found.append({})  # anything may go below a free-form field
+            continue
         if isinstance(step, int):
             items = node.get("items")
             if isinstance(items, dict):
@@ -100,9 +109,6 @@ def _children(schema: dict[str, Any], nodes: list[dict[str, Any]], step: str | i
         properties = node.get("properties") or {}
         if step in properties:
             found.extend(_resolve(schema, properties[step]))
-            continue
-        if step.startswith("x-"):  # extension keys are free-form everywhere
-            found.append({})
             continue
         for pattern, sub in (node.get("patternProperties") or {}).items():
             if re.search(pattern, step):
