@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from sqtool import __version__
+from sqtool.reporters import FORMATS
 from sqtool.settings import Settings, lang_from_locale
 
 app = typer.Typer(
@@ -95,6 +98,78 @@ def run(ctx: typer.Context, action: Callable[[Settings], int]) -> NoReturn:
 
 # Commands are registered below, one block each, in the order of `sqtool --help`.
 # -- commands --
+
+# --format choices come from the reporters' registry, so a new reporter shows up here by itself
+ReportFormat = Enum("ReportFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE", help="Plan files, folders (their *.yaml/*.yml) or quoted globs; - reads stdin."),
+    ],
+    report_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format (default: text, or github inside GitHub Actions).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
+) -> None:
+    """Check plan files against the plan JSON Schema; report errors at file:line:col.
+
+    Exit status: 0 all valid, 1 some plan is invalid, 2 usage error or unreadable file.
+
+    \b
+    Examples:
+      sqtool validate examples/plan.yaml
+      sqtool validate plans/ 'teams/**/*.yaml'
+      cat plan.yaml | sqtool validate -
+      sqtool --lang zh validate plan.yaml
+      sqtool validate plans/ --format sarif --output plans.sarif
+    """
+
+    def action(settings: Settings) -> int:
+        from sqtool.plan.commands import run_validate
+
+        chosen = report_format.value if report_format is not None else None
+        return run_validate(settings, files, report_format=chosen, output=output, force=force)
+
+    run(ctx, action)
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the schema to this file instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
+) -> None:
+    """Print the JSON Schema of plan files (for editors and SchemaStore).
+
+    \b
+    Examples:
+      sqtool schema > community-plan.schema.json
+      sqtool schema --output .vscode/community-plan.schema.json
+    In a plan, point YAML editors at it with a first line such as:
+      # yaml-language-server: $schema=community-plan.schema.json
+    """
+
+    def action(settings: Settings) -> int:
+        from sqtool.plan.commands import run_schema
+
+        return run_schema(settings, output=output, force=force)
+
+    run(ctx, action)
 
 
 @app.command("playbooks")

@@ -163,3 +163,144 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请让“<<”指向带锚点的映射，例如“<<: *defaults”",
     },
 }
+
+MESSAGES |= {
+    # -- schema validation (findings, rule SQ001) --
+    "plan.schema.top_level": {"en": "the top level of the plan", "zh": "计划顶层"},
+    "plan.schema.in_section": {"en": "'{section}'", "zh": "“{section}”"},
+    "plan.schema.unknown_key": {
+        "en": "unknown key '{key}' in {where}",
+        "zh": "{where}中有未知的键“{key}”",
+    },
+    "plan.schema.unknown_key_hint_close": {
+        "en": "did you mean '{suggestion}'? Keys of your own must start with 'x-'",
+        "zh": "是否想写“{suggestion}”？自定义的键须以“x-”开头",
+    },
+    "plan.schema.unknown_key_hint": {
+        "en": "keys allowed here: {known}; keys of your own must start with 'x-'",
+        "zh": "此处可用的键：{known}；自定义的键须以“x-”开头",
+    },
+    "plan.schema.missing": {
+        "en": "'{key}' is missing from {where}",
+        "zh": "{where}缺少“{key}”",
+    },
+    "plan.schema.missing_hint": {
+        "en": "add '{key}:' here ({about})",
+        "zh": "请在此处添加“{key}:”（{about}）",
+    },
+    "plan.schema.type": {
+        "en": "'{name}' must be {expected}, got {value}",
+        "zh": "“{name}”应为{expected}，实际是 {value}",
+    },
+    "plan.schema.enum": {
+        "en": "'{name}' must be one of {allowed}, got {value}",
+        "zh": "“{name}”只能取以下值之一：{allowed}，实际是 {value}",
+    },
+    "plan.schema.key_or_text": {
+        "en": "'{name}' is {value}, which looks like a key but is not a known one ({allowed})",
+        "zh": "“{name}”的值 {value} 看起来像一个键，但不是已知的键（{allowed}）",
+    },
+    "plan.schema.key_or_text_hint": {
+        "en": "use one of the known keys, or write the rule in your own words (with spaces or in Chinese)",
+        "zh": "请使用已知的键，或直接用自己的话写出来（带空格或用中文）",
+    },
+    "plan.schema.did_you_mean": {"en": "did you mean '{suggestion}'?", "zh": "是否想写“{suggestion}”？"},
+    "plan.schema.time": {
+        "en": '\'{name}\' must be a 24-hour time "HH:MM" or a span "HH:MM-HH:MM", got {value}',
+        "zh": "“{name}”应为 24 小时制时间“HH:MM”或时间段“HH:MM-HH:MM”，实际是 {value}",
+    },
+    "plan.schema.time_hint": {
+        "en": 'write it in quotes, e.g. time: "21:00-21:30"',
+        "zh": '请加引号书写，例如 time: "21:00-21:30"',
+    },
+    "plan.schema.currency": {
+        "en": "'{name}' must be a three-letter currency code such as CNY or USD, got {value}",
+        "zh": "“{name}”应为三个大写字母的货币代码，如 CNY 或 USD，实际是 {value}",
+    },
+    "plan.schema.currency_hint": {
+        "en": "use the ISO 4217 code in capitals, e.g. currency: CNY",
+        "zh": "请使用大写的 ISO 4217 代码，例如 currency: CNY",
+    },
+    "plan.schema.timezone": {
+        "en": "'{name}' must be an IANA time zone such as Asia/Shanghai, got {value}",
+        "zh": "“{name}”应为 IANA 时区名，如 Asia/Shanghai，实际是 {value}",
+    },
+    "plan.schema.timezone_hint": {
+        "en": "write the region and city, e.g. timezone: Asia/Shanghai, or UTC",
+        "zh": "请写“地区/城市”，例如 timezone: Asia/Shanghai，或写 UTC",
+    },
+    "plan.schema.pattern": {
+        "en": "'{name}' does not have the expected form ({pattern}), got {value}",
+        "zh": "“{name}”的格式不符合要求（{pattern}），实际是 {value}",
+    },
+    "plan.schema.date": {
+        "en": "'{name}' must be a date written YYYY-MM-DD, got {value}",
+        "zh": "“{name}”应为 YYYY-MM-DD 格式的日期，实际是 {value}",
+    },
+    "plan.schema.date_hint": {
+        "en": "for example launch_date: 2026-03-01 (the date must exist in the calendar)",
+        "zh": "例如 launch_date: 2026-03-01（日期须真实存在）",
+    },
+    "plan.schema.minimum": {
+        "en": "'{name}' must be at least {limit}, got {value}",
+        "zh": "“{name}”不能小于 {limit}，实际是 {value}",
+    },
+    "plan.schema.maximum": {
+        "en": "'{name}' must be at most {limit}, got {value}",
+        "zh": "“{name}”不能大于 {limit}，实际是 {value}",
+    },
+    "plan.schema.empty_text": {"en": "'{name}' must not be empty", "zh": "“{name}”不能为空"},
+    "plan.schema.min_items": {
+        "en": "'{name}' must list at least {limit} item(s)",
+        "zh": "“{name}”至少要列出 {limit} 项",
+    },
+    "plan.schema.duplicate_item": {
+        "en": "'{name}' lists {value} more than once",
+        "zh": "“{name}”中 {value} 出现了不止一次",
+    },
+    "plan.schema.duplicate_item_hint": {"en": "remove the repeated entry", "zh": "请删除重复的一项"},
+    "plan.schema.key_name": {
+        "en": "'{key}' is not a valid key here; use lowercase letters, digits and '_'",
+        "zh": "“{key}”不是有效的键；请只用小写字母、数字和“_”",
+    },
+    "plan.schema.other": {"en": "'{name}': {detail}", "zh": "“{name}”：{detail}"},
+    "plan.schema.about": {"en": "{name}: {about}", "zh": "{name}：{about}"},
+    "plan.schema.empty_value": {"en": "an empty value", "zh": "空值"},
+    "plan.type.or": {"en": " or ", "zh": "或"},
+    "plan.type.integer": {"en": "an integer", "zh": "整数"},
+    "plan.type.number": {"en": "a number", "zh": "数字"},
+    "plan.type.string": {"en": "text", "zh": "文字"},
+    "plan.type.boolean": {"en": "true or false", "zh": "true 或 false"},
+    "plan.type.array": {"en": "a list", "zh": "列表"},
+    "plan.type.object": {"en": "a mapping of 'key: value' lines", "zh": "“键: 值”映射"},
+    "plan.type.null": {"en": "empty", "zh": "空"},
+    "plan.type.other": {"en": "another kind of value", "zh": "其他类型的值"},
+}
+
+MESSAGES |= {
+    # -- inputs and the validate/schema commands --
+    "plan.no_match": {
+        "en": "no YAML file matches '{pattern}'",
+        "zh": "没有与“{pattern}”匹配的 YAML 文件",
+    },
+    "plan.no_match_hint": {
+        "en": "check the pattern; quote it so that sqtool, not the shell, expands it ('plans/**/*.yaml')",
+        "zh": "请检查通配符；加上引号让 sqtool 而不是 shell 展开它（'plans/**/*.yaml'）",
+    },
+    "plan.no_plans_in_folder": {
+        "en": "the folder holds no .yaml or .yml file",
+        "zh": "文件夹中没有 .yaml 或 .yml 文件",
+    },
+    "plan.no_plans_in_folder_hint": {
+        "en": "plans must end in .yaml or .yml; hidden folders are skipped",
+        "zh": "计划文件须以 .yaml 或 .yml 结尾；隐藏文件夹会被跳过",
+    },
+    "plan.report_written": {
+        "en": "report written to {path}",
+        "zh": "报告已写入 {path}",
+    },
+    "plan.schema_written": {
+        "en": "schema written to {path}",
+        "zh": "schema 已写入 {path}",
+    },
+}

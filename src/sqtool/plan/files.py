@@ -1,0 +1,67 @@
+"""Turn command-line arguments (files, globs, folders, "-") into the list of plan files to read."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqtool.errors import SqtoolError
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+_GLOB_CHARACTERS = frozenset("*?[")
+
+
+def expand_inputs(arguments: Sequence[str]) -> list[str]:
+    """Files as given, globs and folders expanded to their *.yaml/*.yml files (sorted), "-" for stdin.
+
+    Folders are searched recursively, skipping hidden folders such as .git; a glob keeps only the
+    YAML files it matches (and the plans inside folders it matches). Duplicates are dropped,
+    first occurrence kept. A missing file, a glob that matches nothing or a folder without plans
+    raises SqtoolError (exit 2).
+    """
+    expanded: list[str] = []
+    for argument in arguments:
+        if argument == "-":
+            expanded.append(argument)
+        elif Path(argument).is_dir():
+            expanded.extend(_plans_in(Path(argument), argument))
+        elif Path(argument).exists():
+            expanded.append(argument)
+        elif _GLOB_CHARACTERS & set(argument):
+            expanded.extend(_glob(argument))
+        else:
+            raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=argument)
+    return list(dict.fromkeys(expanded))
+
+
+def _plans_in(folder: Path, shown: str) -> list[str]:
+    found = _find_plans(folder)
+    if not found:
+        raise SqtoolError("plan.no_plans_in_folder", hint="plan.no_plans_in_folder_hint", path=shown)
+    return found
+
+
+def _find_plans(folder: Path) -> list[str]:
+    """*.yaml and *.yml files under ``folder``, sorted, outside hidden folders, named through ``folder``."""
+    found = sorted(
+        path.relative_to(folder)
+        for path in folder.rglob("*")
+        if path.suffix.lower() in PLAN_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+    )
+    return [str(folder / relative) for relative in found]
+
+
+def _glob(pattern: str) -> list[str]:
+    matches: list[str] = []
+    for match in sorted(glob.glob(pattern, recursive=True)):
+        path = Path(match)
+        if path.is_dir():
+            matches.extend(_find_plans(path))
+        elif path.is_file() and path.suffix.lower() in PLAN_SUFFIXES:
+            matches.append(match)
+    if not matches:
+        raise SqtoolError("plan.no_match", hint="plan.no_match_hint", pattern=pattern)
+    return matches

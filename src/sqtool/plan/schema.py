@@ -1,0 +1,326 @@
+"""Validate a loaded plan against the JSON Schema and turn each error into a positioned Finding (SQ001)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from sqtool.diagnostics import Finding, Severity
+from sqtool.i18n import Translator
+from sqtool.plan.load import LoadedPlan, Pointer
+from sqtool.resources import schema_path
+from sqtool.settings import Lang
+
+RULE_ID = "SQ001"
+_SHOWN_VALUE_LIMIT = 60
+
+
+@cache
+def plan_schema() -> dict[str, Any]:
+    """The community-plan JSON Schema, parsed once."""
+    return json.loads(schema_path("community-plan").read_text(encoding="utf-8"))
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(plan_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def schema_findings(plan: LoadedPlan, *, lang: Lang = "en") -> list[Finding]:
+    """One finding per problem, at the line and column of the offending key or value."""
+    tr = Translator(lang)
+    findings: list[Finding] = []
+    seen: set[tuple[int, int, str]] = set()
+    for error in _one_per_value(_validator().iter_errors(plan.data)):
+        for finding in _explain(error, plan, tr):
+            identity = (finding.line, finding.col, finding.message)
+            if identity not in seen:
+                seen.add(identity)
+                findings.append(finding)
+    return sorted(findings, key=lambda f: (f.line, f.col))
+
+
+def _one_per_value(errors: Iterator[ValidationError]) -> list[ValidationError]:
+    """Keep every missing and unknown key, but only the clearest of several complaints about one value."""
+    kept: list[ValidationError] = []
+    by_value: dict[Pointer, list[ValidationError]] = {}
+    for error in errors:
+        if error.validator in ("required", "additionalProperties"):
+            kept.append(error)
+        else:
+            by_value.setdefault(tuple(error.absolute_path), []).append(error)
+    for group in by_value.values():
+        kept.append(group[0] if len(group) == 1 else max(group, key=_relevance))
+    return kept
+
+
+def _relevance(error: ValidationError) -> tuple[bool, bool]:
+    # a direct complaint (enum, type) reads better than "matches none of the alternatives"
+    return error.validator not in ("oneOf", "anyOf"), error.validator != "if"
+
+
+def _explain(error: ValidationError, plan: LoadedPlan, tr: Translator) -> Iterator[Finding]:
+    pointer: Pointer = tuple(error.absolute_path)
+    validator = error.validator
+    if validator == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        allowed = error.schema.get("patternProperties", {})
+        for key in _unexpected_keys(error.instance, known, allowed):
+            suggestion = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            if suggestion:
+                hint = tr("plan.schema.unknown_key_hint_close", suggestion=suggestion[0])
+            else:
+                hint = tr("plan.schema.unknown_key_hint", known=", ".join(known))
+            line, col = plan.key_position((*pointer, key))
+            message = tr("plan.schema.unknown_key", key=key, where=_where(pointer, tr))
+            yield _finding(plan, line, col, message, hint)
+        return
+    if validator == "required":
+        present = error.instance if isinstance(error.instance, dict) else {}
+        for key in error.validator_value:
+            if key in present:
+                continue
+            line, col = plan.key_position(pointer)
+            message = tr("plan.schema.missing", key=key, where=_where(pointer, tr))
+            about = _about((*pointer, key), tr)
+            hint = tr("plan.schema.missing_hint", key=key, about=about) if about else None
+            yield _finding(plan, line, col, message, hint)
+        return
+    if "propertyNames" in error.schema_path:
+        line, col = plan.key_position((*pointer, str(error.instance)))
+        yield _finding(plan, line, col, tr("plan.schema.key_name", key=error.instance), _field_hint(pointer, tr))
+        return
+    message, hint, at = _describe(_clearest(error), pointer, tr)
+    line, col = plan.position(at)
+    yield _finding(plan, line, col, message, hint or _field_hint(pointer, tr))
+
+
+def _unexpected_keys(instance: Any, known: Sequence[str], patterns: dict[str, Any]) -> list[str]:
+    if not isinstance(instance, dict):
+        return []
+    return [key for key in instance if key not in known and not any(re.search(pattern, key) for pattern in patterns)]
+
+
+def _clearest(error: ValidationError) -> ValidationError:
+    """For oneOf/anyOf: the one cause worth showing, or the error itself when no alternative fits at all."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        branches: dict[Any, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        # a branch whose type fits the value is the one the author meant; its errors are the real cause
+        fitting = [subs for subs in branches.values() if not any(_wrong_type(sub) for sub in subs)]
+        if len(fitting) != 1 or _known_key_or_text(error):
+            return error
+        error = best_match(fitting[0]) or error
+    return error
+
+
+def _wrong_type(error: ValidationError) -> bool:
+    return error.validator == "type" and not error.relative_path
+
+
+def _known_key_or_text(error: ValidationError) -> bool:
+    validators = {sub.validator for sub in error.context}
+    return {"enum", "pattern"} <= validators
+
+
+def _describe(error: ValidationError, pointer: Pointer, tr: Translator) -> tuple[str, str | None, Pointer]:
+    """(message, hint or None, pointer of the value to point at) for one value-level error."""
+    at: Pointer = tuple(error.absolute_path)
+    name = _name(at or pointer, tr)
+    value = error.instance
+    shown = _shown(value, tr)
+    validator = error.validator
+    if validator in ("oneOf", "anyOf"):
+        return _alternatives(error, name, shown, tr), _alternatives_hint(error, tr), at
+    if validator == "type":
+        expected = _type_names(error.validator_value, tr)
+        return tr("plan.schema.type", name=name, expected=expected, value=shown), None, at
+    if validator == "const":
+        expected = json.dumps(error.validator_value, ensure_ascii=False)
+        return tr("plan.schema.type", name=name, expected=expected, value=shown), None, at
+    if validator == "enum":
+        allowed = ", ".join(str(option) for option in error.validator_value)
+        message = tr("plan.schema.enum", name=name, allowed=allowed, value=shown)
+        return message, _did_you_mean(value, error.validator_value, tr), at
+    if validator == "pattern":
+        return _pattern_message(error, name, shown, tr), _pattern_hint(error, tr), at
+    if validator == "format":
+        return tr("plan.schema.date", name=name, value=shown), tr("plan.schema.date_hint"), at
+    if validator in ("minimum", "exclusiveMinimum"):
+        return tr("plan.schema.minimum", name=name, limit=error.validator_value, value=shown), None, at
+    if validator in ("maximum", "exclusiveMaximum"):
+        return tr("plan.schema.maximum", name=name, limit=error.validator_value, value=shown), None, at
+    if validator == "minLength":
+        return tr("plan.schema.empty_text", name=name), None, at
+    if validator == "minItems":
+        return tr("plan.schema.min_items", name=name, limit=error.validator_value), None, at
+    if validator == "uniqueItems":
+        index = _first_repeat(value)
+        repeated = _shown(value[index], tr) if index is not None else shown
+        where = (*at, index) if index is not None else at
+        return tr("plan.schema.duplicate_item", name=name, value=repeated), tr("plan.schema.duplicate_item_hint"), where
+    return tr("plan.schema.other", name=name, detail=error.message), None, at
+
+
+def _alternatives(error: ValidationError, name: str, shown: str, tr: Translator) -> str:
+    subs = list(error.context)
+    enums = [sub for sub in subs if sub.validator == "enum"]
+    if enums and any(sub.validator == "pattern" for sub in subs):
+        # a known key, or free text: the value looks like a mistyped key
+        allowed = ", ".join(str(option) for option in enums[0].validator_value)
+        return tr("plan.schema.key_or_text", name=name, value=shown, allowed=allowed)
+    if enums:
+        allowed = ", ".join(str(option) for option in enums[0].validator_value)
+        return tr("plan.schema.enum", name=name, allowed=allowed, value=shown)
+    types: list[str] = []
+    for sub in subs:
+        names = sub.validator_value if isinstance(sub.validator_value, list) else [sub.validator_value]
+        if sub.validator == "type":
+            types.extend(name for name in names if name not in types)
+    expected = _type_names(types, tr) if types else tr("plan.type.other")
+    return tr("plan.schema.type", name=name, expected=expected, value=shown)
+
+
+def _alternatives_hint(error: ValidationError, tr: Translator) -> str | None:
+    if not _known_key_or_text(error):
+        return None
+    options = [option for sub in error.context if sub.validator == "enum" for option in sub.validator_value]
+    return _did_you_mean(error.instance, options, tr) or tr("plan.schema.key_or_text_hint")
+
+
+def _pattern_message(error: ValidationError, name: str, shown: str, tr: Translator) -> str:
+    key = _PATTERN_KEYS.get(_pattern_owner(error.validator_value))
+    if key:
+        return tr(key, name=name, value=shown)
+    return tr("plan.schema.pattern", name=name, pattern=error.validator_value, value=shown)
+
+
+def _pattern_hint(error: ValidationError, tr: Translator) -> str | None:
+    owner = _pattern_owner(error.validator_value)
+    return tr(f"plan.schema.{owner}_hint") if owner in _PATTERN_KEYS else None
+
+
+_PATTERN_KEYS = {"time": "plan.schema.time", "currency": "plan.schema.currency", "timezone": "plan.schema.timezone"}
+
+
+def _pattern_owner(pattern: str) -> str:
+    """Which well-known field a pattern belongs to, read from the schema itself so the two cannot drift."""
+    return _known_patterns().get(pattern, "")
+
+
+@cache
+def _known_patterns() -> dict[str, str]:
+    schema = plan_schema()
+    defs = schema["$defs"]
+    return {
+        defs["time"]["pattern"]: "time",
+        defs["money"]["properties"]["currency"]["pattern"]: "currency",
+        schema["properties"]["community"]["properties"]["timezone"]["pattern"]: "timezone",
+    }
+
+
+def _type_names(types: str | list[str], tr: Translator) -> str:
+    names = [types] if isinstance(types, str) else list(types)
+    return tr("plan.type.or").join(tr(f"plan.type.{name}") for name in names)
+
+
+def _did_you_mean(value: Any, options: Sequence[Any], tr: Translator) -> str | None:
+    if not isinstance(value, str):
+        return None
+    close = difflib.get_close_matches(value.lower(), [str(option) for option in options], n=1, cutoff=0.6)
+    return tr("plan.schema.did_you_mean", suggestion=close[0]) if close else None
+
+
+def _first_repeat(items: Any) -> int | None:
+    if not isinstance(items, list):
+        return None
+    seen: list[Any] = []
+    for index, item in enumerate(items):
+        if any(item == earlier and type(item) is type(earlier) for earlier in seen):
+            return index
+        seen.append(item)
+    return None
+
+
+def _name(pointer: Pointer, tr: Translator) -> str:
+    """The key a message is about: 'target_size', or 'admins[1]' for a list item."""
+    if not pointer:
+        return tr("plan.schema.top_level")
+    tail: list[str] = []
+    for part in reversed(pointer):
+        if isinstance(part, int):
+            tail.append(f"[{part}]")
+            continue
+        tail.append(part)
+        break
+    return "".join(reversed(tail))
+
+
+def _where(pointer: Pointer, tr: Translator) -> str:
+    if not pointer:
+        return tr("plan.schema.top_level")
+    dotted = ""
+    for part in pointer:
+        dotted += f"[{part}]" if isinstance(part, int) else (f".{part}" if dotted else part)
+    return tr("plan.schema.in_section", section=dotted)
+
+
+def _shown(value: Any, tr: Translator) -> str:
+    if value is None:
+        return tr("plan.schema.empty_value")
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _SHOWN_VALUE_LIMIT else text[: _SHOWN_VALUE_LIMIT - 1] + "…"
+
+
+def _field_hint(pointer: Pointer, tr: Translator) -> str | None:
+    about = _about(pointer, tr)
+    if not about or not pointer:
+        return None
+    return tr("plan.schema.about", name=_name(pointer, tr), about=about)
+
+
+def _about(pointer: Pointer, tr: Translator) -> str | None:
+    """The schema's description of the field at ``pointer``, in the reader's language."""
+    description = _description_at(pointer)
+    if not description:
+        return None
+    english, _, chinese = description.partition(" / ")
+    return chinese if tr.lang == "zh" and chinese else english
+
+
+def _description_at(pointer: Pointer) -> str | None:
+    schema = plan_schema()
+    node: dict[str, Any] = schema
+    description = node.get("description")
+    for part in pointer:
+        node = _resolve(node, schema)
+        child = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        if not isinstance(child, dict):
+            return None
+        description = child.get("description")
+        node = child
+    return description
+
+
+def _resolve(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    if "oneOf" in node and "properties" not in node and "items" not in node:
+        # names or a count: the list branch is the one with items
+        for branch in node["oneOf"]:
+            branch = _resolve(branch, schema)
+            if "items" in branch or "properties" in branch:
+                return branch
+    return node
+
+
+def _finding(plan: LoadedPlan, line: int, col: int, message: str, hint: str | None) -> Finding:
+    return Finding(RULE_ID, Severity.ERROR, message, plan.path, line, col, hint)
