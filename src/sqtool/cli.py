@@ -172,6 +172,97 @@ def schema(
     run(ctx, action)
 
 
+@app.command("check")
+def check_command(
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(help="Plan files, folders (*.yaml, *.yml), globs, or - for stdin.")],
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these rule ids or prefixes (comma-separated or repeated), e.g. SQ2,SQ501."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (adds to the config).")
+    ] = None,
+    severity: Annotated[
+        list[str] | None,
+        typer.Option("--severity", metavar="RULE=LEVEL", help="Change a rule's level, e.g. SQ201=error (repeatable)."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above: error (default), warning or info."),
+    ] = None,
+    report_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format (default: text, or github inside GitHub Actions).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Also print how many findings each rule made.")
+    ] = False,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config", help="Read settings from this file instead of finding .sqtool.yaml or pyproject.toml."
+        ),
+    ] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", metavar="YYYY-MM-DD", help="Date that date rules (SQ203) treat as today.")
+    ] = None,
+) -> None:
+    """Check plans: JSON Schema first, then every rule (exit 0 clean, 1 findings at --fail-on, 2 bad input).
+
+    Settings come from [tool.sqtool] in pyproject.toml or .sqtool.yaml, looked up from the current folder
+    upwards. Inside a plan, `# sqtool: disable=SQ201` silences a rule on that line (or the next one when the
+    comment stands alone) and `# sqtool: disable-file=SQ504` in the whole file.
+    """
+    from sqtool.rules.commands import CheckRequest, run_check
+
+    request = CheckRequest(
+        files=tuple(files),
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        severity=tuple(severity or ()),
+        fail_on=fail_on,
+        format=report_format.value if report_format is not None else None,
+        statistics=statistics,
+        output=output,
+        force=force,
+        config=config,
+        today=today,
+    )
+    run(ctx, lambda settings: run_check(settings, request))
+
+
+@app.command("rules")
+def rules_command(
+    ctx: typer.Context,
+    format_name: Annotated[str, typer.Option("--format", "-f", help="text (a table) or json.")] = "text",
+) -> None:
+    """List every rule of `sqtool check` with its id, level, source article and what it checks."""
+    from sqtool.rules.commands import list_rules
+
+    run(ctx, lambda settings: list_rules(settings, format_name))
+
+
+@app.command("explain")
+def explain_command(
+    ctx: typer.Context,
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id such as SQ201.")],
+) -> None:
+    """Explain one rule: why it matters (citing its article), a failing and a passing example, how to configure it."""
+    from sqtool.rules.commands import explain_rule
+
+    run(ctx, lambda settings: explain_rule(settings, rule_id))
+
+
 @app.command("playbooks")
 def playbooks_command(
     ctx: typer.Context,

@@ -67,9 +67,12 @@ def time_range(value: object) -> tuple[int, int] | None:
 
 
 def days_of(item: dict) -> set[str]:
-    """The weekdays a ritual takes place on: every day when daily, its ``day`` (or days) otherwise."""
-    if (text(item.get("cadence")) or "").lower() == "daily":
+    """The weekdays a ritual takes place on: from its cadence (daily, weekdays) or its ``day`` (or days)."""
+    cadence = (text(item.get("cadence")) or "").lower()
+    if cadence == "daily":
         return set(WEEKDAYS)
+    if cadence == "weekdays":
+        return set(WEEKDAYS[:5])
     day = item.get("day")
     listed = day if isinstance(day, list) else [day]
     return {entry.strip().lower() for entry in listed if isinstance(entry, str) and entry.strip().lower() in WEEKDAYS}

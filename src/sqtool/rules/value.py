@@ -18,6 +18,7 @@ POSTS_PER_WEEK: dict[str, float] = {
     "fortnightly": 0.5,
     "monthly": 12 / 52,
     "quarterly": 4 / 52,
+    "yearly": 1 / 52,
 }
 
 

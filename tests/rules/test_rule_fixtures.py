@@ -1,0 +1,79 @@
+"""Every rule's fixture pair: tests/rules/<ID>/fail/*.yaml with expected.json beside them, pass/*.yaml clean.
+
+The whole pipeline runs (load, schema, rules, inline disables) with only the rule under test selected.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sqtool.rules.config import CheckConfig
+from sqtool.rules.engine import check_files
+from sqtool.rules.registry import all_rules
+
+HERE = Path(__file__).resolve().parent
+TODAY = date(2026, 6, 1)  # SQ203 counts a group's age from its launch date up to "today"
+
+
+def _cases() -> list[tuple[str, str, Path]]:
+    return [
+        (folder.name, kind, plan)
+        for folder in sorted(HERE.glob("SQ*"))
+        for kind in ("fail", "pass")
+        for plan in sorted((folder / kind).glob("*.yaml"))
+    ]
+
+
+def _findings(rule_id: str, plan: Path, lang: str = "en") -> list:
+    result = check_files([str(plan)], CheckConfig(select=(rule_id,)), lang=lang, today=TODAY)
+    return [finding for finding in result.findings if finding.rule_id == rule_id]
+
+
+@pytest.mark.parametrize(("rule_id", "kind", "plan"), _cases(), ids=lambda v: v.name if isinstance(v, Path) else v)
+def test_fixture(rule_id: str, kind: str, plan: Path) -> None:
+    found = _findings(rule_id, plan)
+    if kind == "pass":
+        assert found == [], [f"{f.line}:{f.col} {f.message}" for f in found]
+        return
+    expected = json.loads((plan.parent / "expected.json").read_text(encoding="utf-8"))[plan.name]
+    assert len(found) == len(expected), [f"{f.line}:{f.col} {f.message}" for f in found]
+    unmatched = list(found)
+    for entry in expected:
+        match = next(
+            (
+                f
+                for f in unmatched
+                if f.rule_id == entry["id"] and (f.line, f.col) == (entry["line"], entry["col"])
+                if entry["message"] in f.message
+            ),
+            None,
+        )
+        assert match is not None, f"no finding {entry} among {[(f.line, f.col, f.message) for f in unmatched]}"
+        unmatched.remove(match)
+        assert match.hint, "every finding carries a hint"
+        assert match.path == str(plan)
+
+
+def test_every_rule_has_a_fixture_pair_with_expectations() -> None:
+    for rule in all_rules():
+        folder = HERE / rule.id
+        fails = sorted((folder / "fail").glob("*.yaml"))
+        passes = sorted((folder / "pass").glob("*.yaml"))
+        assert fails and passes, f"{rule.id} needs tests/rules/{rule.id}/fail/*.yaml and pass/*.yaml"
+        expected = json.loads((folder / "fail" / "expected.json").read_text(encoding="utf-8"))
+        assert sorted(expected) == [plan.name for plan in fails], rule.id
+        assert all(expected.values()), f"{rule.id}: every failing fixture expects at least one finding"
+
+
+def test_fixture_messages_are_chinese_with_lang_zh() -> None:
+    for rule in all_rules():
+        for plan in sorted((HERE / rule.id / "fail").glob("*.yaml")):
+            english = _findings(rule.id, plan, "en")
+            chinese = _findings(rule.id, plan, "zh")
+            assert [(f.line, f.col) for f in english] == [(f.line, f.col) for f in chinese]
+            for en, zh in zip(english, chinese, strict=True):
+                assert en.message != zh.message or rule.id == "SQ001", (rule.id, en.message)
