@@ -131,7 +131,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  edit {path} (every section has a comment saying what it is for)",
         "zh": "  编辑 {path}（每一部分都有注释说明用途）",
     },
-    "scaffold.next_check": {"en": "  sqtool check {path}", "zh": "  sqtool check {path}"},
+    "scaffold.next_check": {
+        "en": "  sqtool check {path}     # schema and every rule, after each edit",
+        "zh": "  sqtool check {path}     # 每次修改后检查 schema 和所有规则",
+    },
     "scaffold.next_plan": {
         "en": "  sqtool plan {path}      # calendar, roles and announcements",
         "zh": "  sqtool plan {path}      # 运营日历、分工和公告",
@@ -238,10 +241,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- choice labels --
     "scaffold.choice.wechat": {"en": "WeChat", "zh": "微信"},
     "scaffold.choice.qq": {"en": "QQ", "zh": "QQ 群"},
-    "scaffold.choice.telegram": {"en": "Telegram", "zh": "Telegram"},
-    "scaffold.choice.discord": {"en": "Discord", "zh": "Discord"},
-    "scaffold.choice.whatsapp": {"en": "WhatsApp", "zh": "WhatsApp"},
-    "scaffold.choice.slack": {"en": "Slack", "zh": "Slack"},
     "scaffold.choice.other": {"en": "other", "zh": "其他"},
     "scaffold.choice.product": {"en": "product", "zh": "产品类"},
     "scaffold.choice.entertainment": {"en": "entertainment", "zh": "娱乐类"},

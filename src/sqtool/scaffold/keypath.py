@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
 from typing import Any
 
 from sqtool.plan.load import Pointer
@@ -63,12 +61,11 @@ def set_value(data: dict[str, Any], pointer: Pointer, value: Any) -> None:
                 current = current[step]
 
 
-@cache
 def plan_schema() -> dict[str, Any]:
-    """The community-plan JSON Schema shipped with sqtool."""
-    from sqtool.resources import schema_path
+    """The community-plan JSON Schema shipped with sqtool (parsed once, by sqtool.plan.schema)."""
+    from sqtool.plan.schema import plan_schema as loaded
 
-    return json.loads(schema_path().read_text(encoding="utf-8"))
+    return loaded()
 
 
 def _resolve(schema: dict[str, Any], node: Any) -> list[dict[str, Any]]:
