@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from sqtool.plan.schema import schema_findings
 
 from sqtool.diagnostics import Severity
 from sqtool.plan.load import load_plan
+from sqtool.plan.schema import schema_findings
 from sqtool.rules.config import CheckConfig
 from sqtool.rules.engine import check_files
 from sqtool.scaffold.playbooks import playbook_names
@@ -87,6 +87,7 @@ def test_wizard_end_to_end_with_scripted_input(cli, tmp_path):
     assert "playbook" not in data
     assert schema_findings(load_plan(target)) == []
     assert errors_of(target) == []
+    assert cli("check", str(target)).exit_code == 0
 
 
 def test_wizard_in_chinese_keeps_every_default(cli, tmp_path):
@@ -144,6 +145,9 @@ def test_every_playbook_non_interactively(cli, tmp_path, name):
     assert loaded.text.startswith("# yaml-language-server: $schema=")
     assert schema_findings(loaded) == []
     assert errors_of(target) == []
+    checked = cli("check", str(target))
+    assert checked.exit_code == 0, checked.stdout
+    assert cli("validate", str(target)).exit_code == 0
 
 
 def test_set_values_are_yaml_and_checked(cli, tmp_path):

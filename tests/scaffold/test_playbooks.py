@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqtool.plan.schema import schema_findings
 
 from sqtool.diagnostics import Severity
 from sqtool.plan.load import load_plan
+from sqtool.plan.schema import schema_findings
 from sqtool.rules.config import CheckConfig
 from sqtool.rules.engine import check_files
 from sqtool.scaffold.keypath import plan_schema
-from sqtool.scaffold.playbooks import list_playbooks, load_playbook, playbook_names
+from sqtool.scaffold.playbooks import list_playbooks, load_playbook, playbook_names, playbooks_dir
 
 REQUIRED_KINDS = {
     "knowledge-course",
@@ -64,6 +64,12 @@ def test_plan_copies_are_independent():
 
 def test_list_is_sorted_and_complete():
     assert [playbook.name for playbook in list_playbooks()] == playbook_names()
+
+
+def test_sqtool_check_passes_on_the_playbooks_folder(cli):
+    result = cli("check", str(playbooks_dir()))
+    assert result.exit_code == 0, result.stdout
+    assert f"no findings in {len(playbook_names())} file(s)" in result.stdout
 
 
 def test_playbooks_command_lists_every_playbook(cli):

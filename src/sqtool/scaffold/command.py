@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,6 +109,7 @@ def _report(settings: Settings, path: str) -> None:
 
     from sqtool import __version__
     from sqtool.reporters import ReportContext, render
+    from sqtool.rules.commands import CheckRequest, resolve_config
     from sqtool.rules.config import CheckConfig
     from sqtool.rules.engine import check_files
 
@@ -117,7 +117,11 @@ def _report(settings: Settings, path: str) -> None:
     typer.echo(tr("scaffold.written", path=path))
     if settings.quiet:
         return
-    result = check_files([path], CheckConfig(), lang=settings.lang)
+    try:  # the same configuration `sqtool check` will use next
+        config = resolve_config(CheckRequest(files=(path,)))
+    except SqtoolError:  # a broken config file is reported by `sqtool check` itself; the plan is written
+        config = CheckConfig()
+    result = check_files([path], config, lang=settings.lang)
     typer.echo("")
     typer.echo(tr("scaffold.check_heading"))
     context = ReportContext(tool_version=__version__, lang=settings.lang, files=result.files)
@@ -126,9 +130,3 @@ def _report(settings: Settings, path: str) -> None:
     typer.echo(tr("scaffold.next_steps"))
     for key in ("scaffold.next_edit", "scaffold.next_check", "scaffold.next_plan", "scaffold.next_audit"):
         typer.echo(tr(key, path=path))
-
-
-def playbook_help_names() -> Sequence[str]:
-    from sqtool.scaffold.playbooks import playbook_names
-
-    return playbook_names()
