@@ -107,10 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- the wizard --
     "scaffold.welcome": {
-        "en": "sqtool init: a few questions, then a commented plan in {path}. Enter keeps the [default]; "
-        "Ctrl-C stops without writing anything.",
-        "zh": "sqtool init：回答几个问题，然后在 {path} 生成带注释的计划。直接回车使用[默认值]；"
-        "按 Ctrl-C 随时退出，不会写入任何文件。",
+        "en": "sqtool init: a few questions, then a commented plan in {path}.\n"
+        "Enter keeps the [default]; Ctrl-C stops without writing anything.",
+        "zh": "sqtool init：回答几个问题，然后在 {path} 生成带注释的计划。\n"
+        "直接回车使用[默认值]；按 Ctrl-C 随时退出，不会写入任何文件。",
     },
     "scaffold.pick_playbook": {"en": "Which kind of community is closest?", "zh": "哪种社群最接近你的想法？"},
     "scaffold.playbook_choice": {"en": "  {number}) {name}: {title}", "zh": "  {number}）{name}：{title}"},

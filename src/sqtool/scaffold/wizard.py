@@ -44,7 +44,7 @@ class RichTerminal:
     def say(self, text: str, *, style: str | None = None) -> None:
         from rich.text import Text
 
-        self.console.print(Text(text, style=style or ""))
+        self.console.print(Text(text, style=style or ""), soft_wrap=False)  # wrap at words, not mid-word
 
     def ask(self, prompt: str, default: str | None) -> str:
         from rich.text import Text
@@ -62,7 +62,7 @@ def label(value: str, tr: Translator) -> str:
     if key not in catalogue():
         return value
     text = tr(key)
-    return value if text.lower() == value.lower() else f"{value} ({text})"
+    return value if text.lower() == value.replace("_", " ").lower() else f"{value} ({text})"
 
 
 def choose_playbook(term: Terminal, tr: Translator, playbooks: Sequence[tuple[str, str]], default: str) -> str:
