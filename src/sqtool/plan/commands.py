@@ -80,7 +80,8 @@ def color_enabled(settings: Settings, stream: IO[str] | None, environ: Mapping[s
 
 def _emit(text: str, output: Path | None, force: bool, settings: Settings, written_key: str) -> None:
     if output is None:
-        typer.echo(text, nl=not text.endswith("\n"))
+        # color=True: never let click strip escapes; whether to colour was decided above, from Settings
+        typer.echo(text, nl=not text.endswith("\n"), color=True)
         return
     write_atomic(output, text, force=force)
     if not settings.quiet:

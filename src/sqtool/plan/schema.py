@@ -123,7 +123,22 @@ def _clearest(error: ValidationError) -> ValidationError:
 
 
 def _wrong_type(error: ValidationError) -> bool:
-    return error.validator == "type" and not error.relative_path
+    """The value is of another JSON type than the branch wants (a weekday name for a number, say)."""
+    if error.relative_path:
+        return False
+    if error.validator == "type":
+        return True
+    if error.validator == "enum":
+        return all(_json_type(option) != _json_type(error.instance) for option in error.validator_value)
+    return False
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return type(value).__name__
 
 
 def _known_key_or_text(error: ValidationError) -> bool:
