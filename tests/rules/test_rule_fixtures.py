@@ -54,7 +54,7 @@ def test_fixture(rule_id: str, kind: str, plan: Path) -> None:
         )
         assert match is not None, f"no finding {entry} among {[(f.line, f.col, f.message) for f in unmatched]}"
         unmatched.remove(match)
-        assert match.hint, "every finding carries a hint"
+        assert match.hint and "{" not in match.hint, "every finding carries a formatted hint"
         assert match.path == str(plan)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any, Protocol
@@ -67,12 +67,8 @@ class RuleContext:
             path=self.plan.path,
             line=line,
             col=col,
-            hint=self.tr(f"rules.{self.rule.id}.hint", **_hint_args(self.rule, args)),
+            hint=self.tr(f"rules.{self.rule.id}.hint", **args),  # a hint may reuse the message's numbers
         )
-
-
-def _hint_args(rule: Rule, args: dict[str, object]) -> dict[str, object]:
-    return {name: args[name] for name in rule.hint_args if name in args}
 
 
 CheckFunction = Callable[[RuleContext], Iterable[Finding]]
@@ -88,7 +84,6 @@ class Rule:
     sources: tuple[str, ...]  # seed article numbers in ../shared/seeds/, e.g. ("002",)
     check: CheckFunction | None  # None for SQ000/SQ001, which the loader and the schema produce
     options: tuple[str, ...] = ()  # CheckConfig option names the rule reads (shown by `explain`)
-    hint_args: tuple[str, ...] = field(default=())  # message arguments the hint text uses too
 
     def name(self, tr: Translator) -> str:
         return tr(f"rules.{self.id}.name")
@@ -106,13 +101,12 @@ def rule(
     severity: Severity | str,
     sources: tuple[str, ...] = (),
     options: tuple[str, ...] = (),
-    hint_args: tuple[str, ...] = (),
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register the decorated check function as rule ``rule_id`` of the module's family."""
 
     def register(function: CheckFunction) -> CheckFunction:
         family = function.__module__.rsplit(".", 1)[-1]
-        _add(Rule(rule_id, family, Severity(severity), sources, function, options, hint_args))
+        _add(Rule(rule_id, family, Severity(severity), sources, function, options))
         return function
 
     return register
