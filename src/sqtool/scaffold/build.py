@@ -18,7 +18,7 @@ from sqtool.scaffold.answers import (
     coerce,
     ordered,
 )
-from sqtool.scaffold.keypath import format_key_path, get_value, is_known, parse_key_path, set_value
+from sqtool.scaffold.keypath import get_value, is_known, parse_key_path, set_value
 from sqtool.settings import Lang
 
 PLAYBOOK_KEY = "playbook"  # in an answers file: which playbook to start from
@@ -131,7 +131,7 @@ def ensure_consistent(plan: dict[str, Any], *, source: str, lang: Lang = "en") -
 
 
 def schema_problems(text: str, path: str, *, lang: Lang = "en") -> list[str]:
-    """Schema (SQ001) messages for a rendered plan, each prefixed with the key path it is about."""
+    """The schema (SQ001) or loader (SQ000) messages for a rendered plan; empty when it is valid."""
     from sqtool.plan.load import PlanLoadError, parse_plan
     from sqtool.plan.schema import schema_findings
 
@@ -145,20 +145,3 @@ def schema_problems(text: str, path: str, *, lang: Lang = "en") -> list[str]:
 def topic_of(given: Mapping[str, Any]) -> str:
     value = given.get(TOPIC)
     return value.strip() if isinstance(value, str) else ""
-
-
-def describe(key: str) -> str:
-    return format_key_path(parse_key_path(key))
-
-
-__all__ = [
-    "PLAYBOOK_KEY",
-    "apply_given",
-    "consistency_problems",
-    "ensure_consistent",
-    "parse_assignments",
-    "parse_scalar",
-    "read_answers",
-    "schema_problems",
-    "set_value",
-]

@@ -44,12 +44,11 @@ def init(settings: Settings, options: InitOptions) -> int:
     if target.exists() and not options.force:  # refuse before asking anything
         raise SqtoolError("fs.exists", hint="fs.exists_hint", path=options.path)
 
-    given: dict[str, Any] = {}
     answers_source = options.answers or ""
-    if options.answers:
-        given.update(build.read_answers(options.answers))
-    from_file = dict(given)
+    from_file = build.read_answers(options.answers) if options.answers else {}
     from_set = build.parse_assignments(options.assignments)
+    # where a problem found after all answers are in is reported: the answers the user gave
+    source = "--set" if from_set else answers_source or options.path
 
     wizard = not options.yes
     if wizard and not options.interactive and not _stdin_is_terminal():
@@ -57,7 +56,7 @@ def init(settings: Settings, options: InitOptions) -> int:
             raise SqtoolError("scaffold.not_a_terminal", hint="scaffold.not_a_terminal_hint")
         wizard = False  # an answers file on a pipe: answer from the file alone
 
-    chosen = options.playbook or _text(given.get(build.PLAYBOOK_KEY))
+    chosen = options.playbook or _text(from_file.get(build.PLAYBOOK_KEY))
     if wizard:
         from sqtool.console import make_console
         from sqtool.scaffold.wizard import RichTerminal, ask_questions, choose_playbook
@@ -84,13 +83,13 @@ def init(settings: Settings, options: InitOptions) -> int:
         plan = load_playbook(chosen).plan()
         build.apply_given(plan, from_file, source=answers_source, lang=lang)
         build.apply_given(plan, from_set, source="--set", lang=lang)
-    build.ensure_consistent(plan, source=options.answers or "--set", lang=lang)
+    build.ensure_consistent(plan, source=source, lang=lang)
 
     shown_path = options.path.removeprefix("./") or options.path
     text = render_plan(plan, lang=lang, playbook=chosen, path=shown_path)
     problems = build.schema_problems(text, shown_path, lang=lang)
     if problems:
-        raise SqtoolError("scaffold.invalid_result", path=options.answers or "--set", problem=problems[0])
+        raise SqtoolError("scaffold.invalid_result", path=source, problem=problems[0])
 
     from sqtool.fsutil import write_atomic
 
