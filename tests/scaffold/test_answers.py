@@ -119,3 +119,13 @@ def test_question_keys_are_applied_in_question_order():
         "roles.opinion_leaders",
         "x-note",
     ]
+
+
+def test_renamed_output_keeps_its_chat_keyword_in_step():
+    data = plan()
+    assert data["value_output"][0]["keywords"] == ["【每日案例短课】"]
+    apply(data, Q["value_output.0.name"], "每日案例拆解")
+    assert data["value_output"][0]["keywords"] == ["【每日案例拆解】"]
+    data["value_output"][0]["keywords"] = ["#daily"]
+    apply(data, Q["value_output.0.name"], "Daily case")
+    assert data["value_output"][0]["keywords"] == ["#daily"]  # a keyword of the user's own is kept

@@ -50,6 +50,8 @@ def test_playbook_metadata_is_bilingual_and_cites_articles(name):
     assert "playbook" not in plan, "init starts from the plan without its metadata"
     assert set(playbook.purposes) == set(plan["monetization"]["purposes"])
     assert plan["community"]["platform"] in playbook.platforms
+    for item in [*plan["value_output"], *plan["rituals"]]:
+        assert item["keywords"], f"{item['name']} has keywords for the audit to find it"
     sections = set(plan_schema()["properties"]) - {"playbook"}
     assert playbook.sources and set(playbook.sources) <= sections
     for articles in playbook.sources.values():

@@ -21,6 +21,7 @@ TOPIC = "topic"  # a helper answer for name ideas; not written to the plan
 
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d(-([01]\d|2[0-3]):[0-5]\d)?")
 _SEPARATORS = re.compile(r"[,，、;；]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,12 +306,25 @@ def apply(plan: dict[str, Any], question: Question, value: Any) -> None:
         _fit_platform(plan, value)
     elif question.key == "members.target_size":
         _fit_expansion(plan)
+    elif question.key == "value_output.0.name" and isinstance(before, str):
+        _retag(get_value(plan, ("value_output", 0)), before, value)
     elif question.key == "rules.entry.threshold":
         entry = get_value(plan, ("rules", "entry"))
         if value != "paid" and isinstance(entry, dict):
             entry.pop("fee", None)
         elif value == "paid" and isinstance(entry, dict) and not isinstance(entry.get("fee"), dict):
             entry["fee"] = {"currency": "CNY", "period": "year"}
+
+
+def chat_tag(name: str) -> str:
+    """The tag that marks a post of ``name`` in a chat: 【name】 for Chinese names, [name] otherwise."""
+    return f"【{name}】" if _CJK.search(name) else f"[{name}]"
+
+
+def _retag(item: Any, old_name: str, new_name: str) -> None:
+    """A renamed output keeps its audit keyword in step when it was the playbook's tag for the old name."""
+    if isinstance(item, dict) and isinstance(item.get("keywords"), list):
+        item["keywords"] = [chat_tag(new_name) if word == chat_tag(old_name) else word for word in item["keywords"]]
 
 
 def _remove(plan: dict[str, Any], pointer: Pointer) -> None:

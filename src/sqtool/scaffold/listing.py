@@ -15,6 +15,10 @@ def term(value: object, tr: Translator) -> str:
     return tr(key) if key in catalogue() else str(value)
 
 
+def _joined(words: list[str], settings: Settings) -> str:
+    return ("、" if settings.lang == "zh" else ", ").join(words)
+
+
 def show_all(settings: Settings) -> int:
     from rich.table import Table
 
@@ -35,7 +39,7 @@ def show_all(settings: Settings) -> int:
             playbook.title_in(settings.lang),
             ", ".join(playbook.platforms),
             str(playbook.typical_size or ""),
-            ", ".join(term(purpose, tr) for purpose in playbook.purposes),
+            _joined([term(purpose, tr) for purpose in playbook.purposes], settings),
         )
     console.print(table)
     if not settings.quiet:
@@ -77,7 +81,7 @@ def show_one(settings: Settings, name: str, *, raw: bool = False) -> int:
         "",
         playbook.summary_in(settings.lang),
         "",
-        tr("scaffold.show_purposes", purposes=", ".join(term(purpose, tr) for purpose in playbook.purposes)),
+        tr("scaffold.show_purposes", purposes=_joined([term(purpose, tr) for purpose in playbook.purposes], settings)),
         tr("scaffold.show_platforms", platforms=", ".join(playbook.platforms)),
         tr("scaffold.show_size", size=playbook.typical_size or "?"),
         tr(
