@@ -27,3 +27,17 @@ def test_generic_names_and_long_slogans_warn_with_the_rule_ids():
     assert [advice.rule_id for advice in long] == ["SQ104"]
     assert long[0].args["length"] > long[0].args["limit"]
     assert slogan_advice("每周一课，少走弯路") == []
+
+
+def test_ideas_do_not_repeat_the_owner_inside_the_topic():
+    assert name_ideas("combined", "阿果鲜果吃货", "阿果")[0] == "阿果的鲜果吃货研习社"
+
+
+def test_choice_labels_prefer_the_field_specific_one():
+    from sqtool.i18n import Translator
+    from sqtool.scaffold.wizard import label
+
+    tr = Translator("zh")
+    assert label("product", tr, "naming_method") == "product (从核心产品延伸)"
+    assert label("product", tr, "category") == "product (产品类)"
+    assert label("telegram", tr) == "telegram"

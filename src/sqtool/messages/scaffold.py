@@ -248,6 +248,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scaffold.choice.arts": {"en": "arts", "zh": "文艺类"},
     "scaffold.choice.interest": {"en": "interest", "zh": "兴趣类"},
     "scaffold.choice.region": {"en": "region", "zh": "地域类"},
+    "scaffold.choice.naming_method.product": {"en": "after the core product", "zh": "从核心产品延伸"},
     "scaffold.choice.founder": {"en": "after the founder", "zh": "从灵魂人物延伸"},
     "scaffold.choice.content": {"en": "after the content", "zh": "按内容"},
     "scaffold.choice.hobby": {"en": "after the hobby", "zh": "按爱好"},

@@ -55,6 +55,9 @@ def guess_topic(name: str) -> str:
 
 def name_ideas(method: str, topic: str, owner: str) -> list[str]:
     """Three names for ``method`` built from the topic word and the owner's name (Chinese if either is)."""
+    owner, topic = owner.strip(), topic.strip()
+    if owner and owner in topic and topic.replace(owner, "").strip():
+        topic = topic.replace(owner, "").strip()  # "阿果鲜果" with owner 阿果: the topic is 鲜果
     lang = "zh" if _CJK.search(topic) or (_CJK.search(owner) and not topic) else "en"
     patterns = _PATTERNS[lang].get(method, ())
     ideas = []

@@ -56,9 +56,11 @@ class RichTerminal:
         return self.console.input(question)
 
 
-def label(value: str, tr: Translator) -> str:
-    """``wechat`` -> ``wechat (微信)`` when the catalogue has a label for it."""
-    key = f"scaffold.choice.{value}"
+def label(value: str, tr: Translator, field: str = "") -> str:
+    """``wechat`` -> ``wechat (微信)`` when the catalogue has a label for it (for ``field`` first)."""
+    key = f"scaffold.choice.{field}.{value}"
+    if key not in catalogue():
+        key = f"scaffold.choice.{value}"
     if key not in catalogue():
         return value
     text = tr(key)
@@ -103,13 +105,15 @@ def _advice(question: Question, value: Any) -> list[Advice]:
 def _help(term: Terminal, tr: Translator, question: Question, plan: dict[str, Any], topic: str) -> None:
     choices = choices_for(question)
     if choices:
-        listed = ", ".join(f"{number} {label(value, tr)}" for number, value in enumerate(choices, start=1))
+        field = str(question.pointer[-1])
+        listed = ", ".join(f"{number} {label(value, tr, field)}" for number, value in enumerate(choices, start=1))
         term.say(tr("scaffold.choices", choices=listed), style="dim")
     if question.key == "community.name":
         method = str(get_value(plan, ("community", "naming_method"), ""))
         ideas = name_ideas(method, topic, str(get_value(plan, ("roles", "owner"), "")))
         if ideas:
-            term.say(tr("scaffold.name_ideas", method=label(method, tr), ideas=" / ".join(ideas)), style="dim")
+            shown_method = label(method, tr, "naming_method")
+            term.say(tr("scaffold.name_ideas", method=shown_method, ideas=" / ".join(ideas)), style="dim")
 
 
 def ask_questions(
