@@ -7,6 +7,7 @@ and it resolves plain scalars by YAML 1.2 core rules: ``07:00``, ``2026-09-01`` 
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from dataclasses import dataclass, field
@@ -213,6 +214,7 @@ class _Refusal(Exception):
 class _Composer:
     def __init__(self, text: str, parser: type | None = None) -> None:
         self.text = text
+        self.lines = _Lines(text)
         self.parser = parser or _Parser
         self.anchors: dict[str, _Node] = {}
         self.open_anchors: set[str] = set()
@@ -231,7 +233,7 @@ class _Composer:
                 if isinstance(event, events.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
-                        line, col = _mark(event.start_mark)
+                        line, col = self.lines.position(event.start_mark)
                         raise _Refusal("plan.multiple_documents", line, col, hint="plan.multiple_documents_hint")
                 elif isinstance(event, events.ScalarEvent):
                     self._scalar(event)
@@ -249,7 +251,7 @@ class _Composer:
             parser.dispose()
 
     def _scalar(self, event: events.ScalarEvent) -> None:
-        line, col = _mark(event.start_mark)
+        line, col = self.lines.position(event.start_mark)
         plain = event.tag is None and bool(event.implicit[0])  # untagged and unquoted
         value = _resolve_plain(event.value) if plain else _resolve_tagged(event.value, event.tag, line, col)
         node = _Node(_SCALAR, line, col, value, text=event.value, merge=plain and event.value == "<<")
@@ -258,7 +260,7 @@ class _Composer:
         self._attach(node)
 
     def _start(self, event: events.SequenceStartEvent | events.MappingStartEvent) -> None:
-        line, col = _mark(event.start_mark)
+        line, col = self.lines.position(event.start_mark)
         is_map = isinstance(event, events.MappingStartEvent)
         _check_collection_tag(event.tag, _MAP if is_map else _SEQ, line, col)
         if len(self.stack) + 1 > MAX_DEPTH:
@@ -268,7 +270,7 @@ class _Composer:
         self.stack.append(_Frame(_Node(_MAP if is_map else _SEQ, line, col, []), event.anchor))
 
     def _alias(self, event: events.AliasEvent) -> None:
-        line, col = _mark(event.start_mark)
+        line, col = self.lines.position(event.start_mark)
         name = event.anchor
         if name in self.open_anchors:
             raise _Refusal("plan.alias_recursive", line, col, hint="plan.alias_hint", name=name)
@@ -323,8 +325,26 @@ def _mergeable(node: _Node) -> bool:
     return node.kind == _SEQ and all(item.kind == _MAP for item in node.value)
 
 
-def _mark(mark: yaml.Mark) -> tuple[int, int]:
-    return mark.line + 1, mark.column + 1
+class _Lines:
+    """1-based line and column from a mark's character index, counting only LF as a line break.
+
+    libyaml also breaks lines at NEL, LS and PS (YAML 1.1); editors and this file's ``text`` do not.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.starts = [0]
+        found = text.find("\n")
+        while found != -1:
+            self.starts.append(found + 1)
+            found = text.find("\n", found + 1)
+
+    def position(self, mark: yaml.Mark | None) -> tuple[int, int]:
+        if mark is None:
+            return 1, 1
+        index = min(max(mark.index, 0), self.length)
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
 
 
 # -- scalars: YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution) --
@@ -457,9 +477,9 @@ def _syntax_refusal(error: yaml.MarkedYAMLError, text: str) -> _Refusal:
     mark = error.problem_mark or error.context_mark
     if error.problem == "found unexpected end of stream" and error.context_mark is not None:
         mark = error.context_mark  # where the unclosed quote or bracket starts helps more than the end of file
-    line, col = _mark(mark) if mark is not None else (1, 1)
-    problem = (error.problem or error.context or "").strip()
     lines = text.split("\n")
+    line, col = _Lines(text).position(mark)
+    problem = (error.problem or error.context or "").strip()
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     at = source_line[col - 1 : col]
     indentation = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
