@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from sqtool.plan.schema import schema_findings
 
 from sqtool.plan.load import parse_plan
+from sqtool.plan.schema import schema_findings
 from sqtool.scaffold.playbooks import load_playbook, playbook_names
 from sqtool.scaffold.render import SECTION_ORDER, render_plan
 
