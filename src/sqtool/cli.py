@@ -266,7 +266,9 @@ def explain_command(
 @app.command("playbooks")
 def playbooks_command(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(help="Show this playbook (omit to list them all).")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="Show this playbook (omit to list them all).", metavar="NAME")
+    ] = None,
     raw: Annotated[bool, typer.Option("--yaml", help="Print the playbook file itself.")] = False,
 ) -> None:
     """List the bundled playbooks (ready plans per community type), or show one."""
@@ -282,19 +284,25 @@ def playbooks_command(
 @app.command("init")
 def init_command(
     ctx: typer.Context,
-    path: Annotated[str, typer.Argument(help="Where to write the new plan.")] = "plan.yaml",
+    path: Annotated[str, typer.Argument(help="Where to write the new plan.", metavar="PATH")] = "plan.yaml",
     playbook: Annotated[
-        str | None, typer.Option("--playbook", "-p", help="Start from this playbook (see `sqtool playbooks`).")
+        str | None,
+        typer.Option("--playbook", "-p", metavar="NAME", help="Start from this playbook (see `sqtool playbooks`)."),
     ] = None,
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Ask nothing: keep the playbook's values except those given.")
     ] = False,
     assignments: Annotated[
         list[str] | None,
-        typer.Option("--set", help="Set one field, e.g. --set community.name=晨读会 (repeatable; YAML values)."),
+        typer.Option(
+            "--set",
+            metavar="KEY.PATH=VALUE",
+            help="Set one field, e.g. --set community.name=晨读会 (repeatable; YAML values).",
+        ),
     ] = None,
     answers: Annotated[
-        str | None, typer.Option("--answers", help="YAML file of key paths and values (and `playbook: NAME`).")
+        str | None,
+        typer.Option("--answers", metavar="FILE", help="YAML file of key paths and values (and `playbook: NAME`)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
     interactive: Annotated[
