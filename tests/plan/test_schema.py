@@ -361,3 +361,11 @@ def test_no_sentence_is_copied_from_the_seed_articles():
         [sys.executable, str(SHARED / "tools" / "seedcopy.py"), str(REPO)], capture_output=True, text=True, timeout=60
     )
     assert result.stdout == "" and result.returncode == 0
+
+
+def test_repeated_items_point_at_the_repeat_even_in_long_lists():
+    names = ", ".join(f"m{index}" for index in range(1000))
+    text = MINIMAL.replace("  owner: 阿强\n", f"  owner: 阿强\n  admins: [{names}, m7, 1.0, 1]\n")
+    (finding,) = findings(text)
+    assert finding.message == "'admins' lists \"m7\" more than once"
+    assert finding.col == text.splitlines()[8].rindex(", m7,") + 3  # the second m7, not the first

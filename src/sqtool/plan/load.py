@@ -49,7 +49,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Pointer = tuple[str | int, ...]
 
 RULE_ID = "SQ000"
-MAX_BYTES = 5 * 1024 * 1024  # a real plan is a few kilobytes
+MAX_BYTES = 1024 * 1024  # a real plan is a few kilobytes; a megabyte of YAML already takes seconds to validate
 MAX_ALIAS_VALUES = 10_000  # values that aliases may add in total once expanded
 MAX_DEPTH = 64  # a plan is about five levels deep
 STDIN_PATH = "<stdin>"
@@ -366,7 +366,12 @@ def _resolve_plain(text: str) -> Any:
     return text if value is _MISSING else value
 
 
+_MAY_BE_VALUE = frozenset("-+.0123456789~nNtTfF")
+
+
 def _core_value(text: str) -> Any:
+    if text and text[0] not in _MAY_BE_VALUE:  # most plan text (names, Chinese prose) is plainly text
+        return _MISSING
     if text in _NULLS:
         return None
     if text in _TRUE:

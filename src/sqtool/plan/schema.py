@@ -255,13 +255,17 @@ def _did_you_mean(value: Any, options: Sequence[Any], tr: Translator) -> str | N
 
 
 def _first_repeat(items: Any) -> int | None:
+    """Index of the first item equal to an earlier one, by JSON equality (1 and true differ, 1 and 1.0 do not)."""
     if not isinstance(items, list):
         return None
-    seen: list[Any] = []
+    seen: set[str] = set()
     for index, item in enumerate(items):
-        if any(item == earlier and type(item) is type(earlier) for earlier in seen):
+        if isinstance(item, float) and item.is_integer():
+            item = int(item)  # 1.0 and 1 are the same JSON number
+        identity = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
+        if identity in seen:
             return index
-        seen.append(item)
+        seen.add(identity)
     return None
 
 
