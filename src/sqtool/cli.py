@@ -175,13 +175,21 @@ def schema(
 @app.command("check")
 def check_command(
     ctx: typer.Context,
-    files: Annotated[list[str], typer.Argument(help="Plan files, folders (*.yaml, *.yml), globs, or - for stdin.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE", help="Plan files, folders (their *.yaml/*.yml) or quoted globs; - reads stdin."),
+    ],
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Only these rule ids or prefixes (comma-separated or repeated), e.g. SQ2,SQ501."),
+        typer.Option(
+            "--select",
+            metavar="IDS",
+            help="Only these rule ids or prefixes (comma-separated or repeated), e.g. SQ2,SQ501.",
+        ),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (adds to the config).")
+        list[str] | None,
+        typer.Option("--ignore", metavar="IDS", help="Skip these rule ids or prefixes (adds to the config)."),
     ] = None,
     severity: Annotated[
         list[str] | None,
@@ -189,7 +197,9 @@ def check_command(
     ] = None,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="Exit 1 when a finding is at or above: error (default), warning or info."),
+        typer.Option(
+            "--fail-on", metavar="LEVEL", help="Exit 1 when a finding is at or above: error (default), warning or info."
+        ),
     ] = None,
     report_format: Annotated[
         ReportFormat | None,
@@ -210,7 +220,9 @@ def check_command(
     config: Annotated[
         str | None,
         typer.Option(
-            "--config", help="Read settings from this file instead of finding .sqtool.yaml or pyproject.toml."
+            "--config",
+            metavar="PATH",
+            help="Read settings from this file instead of finding .sqtool.yaml or pyproject.toml.",
         ),
     ] = None,
     today: Annotated[
@@ -222,6 +234,13 @@ def check_command(
     Settings come from [tool.sqtool] in pyproject.toml or .sqtool.yaml, looked up from the current folder
     upwards. Inside a plan, `# sqtool: disable=SQ201` silences a rule on that line (or the next one when the
     comment stands alone) and `# sqtool: disable-file=SQ504` in the whole file.
+
+    \b
+    Examples:
+      sqtool check examples/plan.yaml
+      sqtool check plans/ --ignore SQ504 --severity SQ201=error --fail-on warning
+      sqtool check plans/ --format sarif --output plans.sarif
+      sqtool explain SQ201
     """
     from sqtool.rules.commands import CheckRequest, run_check
 

@@ -40,7 +40,14 @@ FINDINGS: tuple[Finding, ...] = (
 FILES: tuple[str, ...] = ("plans/私域 增长.yaml", "plans/b,c.yaml", "plans/clean.yaml")
 RULES = {
     "SQ201": RuleDoc("SQ201", "opinion-leaders-per-members", "Enough opinion leaders for the group's size", "002"),
-    "SQ301": RuleDoc("SQ301", "conduct-rules", "Conduct rules cover ads, bare links and quarrels", "001, 003"),
+    "SQ301": RuleDoc(
+        "SQ301",
+        "conduct-rules",
+        "Conduct rules cover ads, bare links and quarrels",
+        "001, 003",
+        Severity.WARNING,
+        "Without written rules every dispute is argued from scratch; list what is not allowed.",
+    ),
 }
 
 

@@ -64,3 +64,15 @@ def test_hostile_text_stays_on_one_line_and_cannot_drive_the_terminal():
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out and "\r" not in out
     assert lines[0] == r"a.yaml:2:3: error[SQ101]: evil\x1b[2J\x0afake.yaml:1:1: error[SQ000]: \u202egnp.exe\x07"
     assert lines[1] == r"  hint: x\x0dy"
+
+
+def test_the_context_decides_not_the_environment(monkeypatch):
+    # the command has already weighed --color, NO_COLOR and the terminal: the reporter obeys it
+    for name, value in {"NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "20"}.items():
+        monkeypatch.setenv(name, value)
+    long = Finding("SQ101", Severity.ERROR, "word " * 60, "a.yaml", 1, 1, "more " * 60)
+    coloured = render("text", [long], context(color=True))
+    assert "\x1b[1;31m" in coloured
+    assert len(coloured.splitlines()) == 3  # never wrapped, whatever the terminal width
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b" not in render("text", [long], context(color=False))

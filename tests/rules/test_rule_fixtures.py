@@ -77,3 +77,10 @@ def test_fixture_messages_are_chinese_with_lang_zh() -> None:
             assert [(f.line, f.col) for f in english] == [(f.line, f.col) for f in chinese]
             for en, zh in zip(english, chinese, strict=True):
                 assert en.message != zh.message or rule.id == "SQ001", (rule.id, en.message)
+
+
+def test_worker_processes_give_the_same_findings_in_order() -> None:
+    plans = [str(plan) for _, kind, plan in _cases() if kind == "fail"][:12]
+    serial = check_files(plans, CheckConfig(), today=TODAY, workers=1)
+    parallel = check_files(plans, CheckConfig(), today=TODAY, workers=2)
+    assert parallel == serial and serial.findings

@@ -9,6 +9,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{errors} error(s), {warnings} warning(s), {infos} note(s) in {files} file(s)",
         "zh": "{files} 个文件中共 {errors} 个错误、{warnings} 个警告、{infos} 条提示",
     },
+    "report.unknown_format": {
+        "en": "unknown output format {name!r}; the formats are: {choices}",
+        "zh": "未知的输出格式 {name!r}；可用的格式：{choices}",
+    },
+    "report.unknown_format_hint": {
+        "en": "pick one of them with --format NAME",
+        "zh": "用 --format 名称 选择其中一种",
+    },
     # One line per --format choice, shown by reporters.format_help() in a command's --help.
     "report.format.text": {
         "en": "lines for people, path:line:col: severity[ID]: message, with hints and a summary",

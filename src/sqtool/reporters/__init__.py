@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from sqtool.diagnostics import Finding
+from sqtool.diagnostics import Finding, Severity
 from sqtool.settings import Lang
 
 
@@ -24,6 +24,8 @@ class RuleDoc:
     name: str
     summary: str
     source: str = ""  # the seed article(s) it comes from, e.g. "002"
+    severity: Severity | None = None  # the rule's default severity (SARIF defaultConfiguration)
+    explanation: str = ""  # why the rule exists and what to do, in the report's language (SARIF help)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +56,15 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def render(format_name: str, findings: Sequence[Finding], context: ReportContext) -> str:
     """Render ``findings`` in ``format_name`` (one of FORMATS); the result always encodes as UTF-8.
 
-    Paths are cleaned once here (no leading ``./``) so that every format names a file the same way
-    and "./a.yaml" and "a.yaml" are one file.
+    An unknown format name raises SqtoolError (exit 2) naming the known ones. Paths are cleaned
+    once here (no leading ``./``) so every format names a file alike: "./a.yaml" is "a.yaml".
     """
+    if format_name not in FORMATS:  # e.g. a format named in a config file rather than on the command line
+        from sqtool.errors import SqtoolError
+
+        raise SqtoolError(
+            "report.unknown_format", hint="report.unknown_format_hint", name=format_name, choices=", ".join(FORMATS)
+        )
     module = importlib.import_module(f"{__name__}.{FORMATS[format_name]}")
     findings = [f if f.path == clean_path(f.path) else replace(f, path=clean_path(f.path)) for f in findings]
     context = replace(context, files=tuple(dict.fromkeys(clean_path(path) for path in context.files)))

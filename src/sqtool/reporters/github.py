@@ -36,7 +36,7 @@ def annotation(finding: Finding, tr: Translator) -> str:
         body += f"\n{tr('core.hint_prefix')}: {one_line(finding.hint)}"
     properties = [("title", one_line(finding.rule_id))]
     if not path.startswith("<"):  # "<stdin>" is no file in the repository: annotate the run instead
-        properties = [("file", path), ("line", str(finding.line)), ("col", str(finding.col)), *properties]
+        properties = [("file", one_line(path)), ("line", str(finding.line)), ("col", str(finding.col)), *properties]
     joined = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
     return f"::{COMMAND[finding.severity]} {joined}::{escape_data(body)}"
 

@@ -6,8 +6,9 @@ import re
 
 # C0 and C1 controls and DEL can move the cursor, recolour or retitle a terminal, and a newline
 # would split one finding over two lines; bidi overrides can make a line read differently from
-# what it says ("Trojan Source"). Tab is harmless and kept.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# what it says ("Trojan Source"); U+2028/U+2029 end a line for many readers (and str.splitlines).
+# Tab is harmless and kept.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 # Characters XML 1.0 cannot carry at all, even as character references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

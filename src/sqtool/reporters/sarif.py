@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from sqtool.diagnostics import Finding, Severity, fix_first
@@ -19,17 +20,23 @@ INFORMATION_URI = "https://sqtool.dev"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 # RFC 3986 characters that may stay as they are in a URI path; everything else (spaces, CJK,
-# "<stdin>") is percent-encoded as UTF-8, which SARIF consumers decode back.
-_URI_SAFE = "/:@!$&'()*+,;=-._~"
+# "<stdin>") is percent-encoded as UTF-8, which SARIF consumers decode back. ":" stays only in
+# absolute file URIs ("C:"): in a relative reference "a:b.yaml" would read as scheme "a".
+_URI_SAFE = "/@!$&'()*+,;=-._~"
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI reference for a display path (no ``./``, forward slashes, percent-encoded)."""
-    return quote(path.replace("\\", "/"), safe=_URI_SAFE, errors="surrogatepass")
+    """The URI of a display path: relative stays relative (forward slashes, percent-encoded UTF-8),
+    absolute becomes ``file:///...`` (a bare ``/x`` would read as relative to the repository root)."""
+    posix = path.replace("\\", "/")
+    if PurePosixPath(posix).is_absolute() or PureWindowsPath(path).is_absolute():
+        drive_or_root = "" if posix.startswith("/") else "/"
+        return "file://" + drive_or_root + quote(posix, safe=_URI_SAFE + ":", errors="surrogatepass")
+    return quote(posix, safe=_URI_SAFE, errors="surrogatepass")
 
 
 def rule_descriptor(rule_id: str, doc: RuleDoc | None) -> dict[str, object]:
-    """A SARIF reportingDescriptor: the id, and name, summary and source article when known."""
+    """A SARIF reportingDescriptor: the id, then whatever the RuleDoc knows (name, texts, level, source)."""
     descriptor: dict[str, object] = {"id": rule_id}
     if doc is None:
         return descriptor
@@ -37,6 +44,11 @@ def rule_descriptor(rule_id: str, doc: RuleDoc | None) -> dict[str, object]:
         descriptor["name"] = doc.name
     if doc.summary:
         descriptor["shortDescription"] = {"text": doc.summary}
+    if doc.explanation:
+        descriptor["fullDescription"] = {"text": doc.explanation}
+        descriptor["help"] = {"text": doc.explanation}
+    if doc.severity is not None:
+        descriptor["defaultConfiguration"] = {"level": LEVEL[doc.severity]}
     if doc.source:
         descriptor["properties"] = {"source": doc.source}
     return descriptor

@@ -22,7 +22,6 @@ class RuleOptions:
     maturity_months: int = 6  # 002: self-organisation only once a group has run long enough
     ecology_min_size: int = 100  # 000: below this a group is too small to need every role
     slogan_max_length: int = 16  # 004: a slogan works like an ad line, so it must be short
-    max_daily_outputs: int = 2  # 002: pick a value point you can sustain
 
 
 OPTION_NAMES: tuple[str, ...] = tuple(item.name for item in fields(RuleOptions))

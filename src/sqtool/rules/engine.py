@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -72,28 +75,71 @@ def check_files(
     lang: Lang = "en",
     today: date | None = None,
     stdin_text: str | None = None,
-    on_file: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> CheckResult:
-    """Load each plan (``-`` reads ``stdin_text``), validate it against the schema and run the rules."""
-    from sqtool.plan.load import PlanLoadError, load_plan
-    from sqtool.plan.schema import schema_findings
+    """Load each plan (``-`` reads ``stdin_text``), validate it against the schema and run the rules.
 
-    findings: list[Finding] = []
-    files: list[str] = []
-    for source in sources:
-        if on_file is not None:
-            on_file(source)
-        try:
-            plan = load_plan(source, lang=lang, stdin_text=stdin_text)
-        except PlanLoadError as error:
-            findings.extend(error.findings)
-            files.append(error.findings[0].path if error.findings else source)
-            continue
-        files.append(plan.path)
-        findings.extend(
-            check_plan(plan, config, schema_findings=schema_findings(plan, lang=lang), lang=lang, today=today)
-        )
-    return CheckResult(tuple(findings), tuple(files))
+    Many plans are split over ``workers`` processes (default: one per core from PARALLEL_MIN plans on);
+    results keep the order of ``sources``.
+    """
+    from sqtool.rules import fastschema
+
+    day = today or date.today()
+    quick = len(sources) >= fastschema.MIN_PLANS and fastschema.compiled_validator() is not None
+    count = _worker_count(len(sources)) if workers is None else max(1, workers)
+    job = _Job(config=config, lang=lang, today=day, stdin_text=stdin_text, quick=quick)
+    if count == 1:
+        return job(tuple(sources))
+    size = max(1, min(CHUNK, -(-len(sources) // count)))
+    chunks = [tuple(sources[start : start + size]) for start in range(0, len(sources), size)]
+    context = multiprocessing.get_context("fork")  # workers inherit the imports and the compiled validator
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        parts = list(pool.map(job, chunks))
+    return CheckResult(
+        tuple(finding for part in parts for finding in part.findings),
+        tuple(path for part in parts for path in part.files),
+    )
+
+
+PARALLEL_MIN = 200  # below this, starting processes costs more than it saves
+CHUNK = 100
+
+
+def _worker_count(plans: int) -> int:
+    if plans < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """Check a run of plans; a picklable callable so worker processes can run it."""
+
+    config: CheckConfig
+    lang: Lang
+    today: date
+    stdin_text: str | None
+    quick: bool
+
+    def __call__(self, sources: tuple[str, ...]) -> CheckResult:
+        from sqtool.plan.load import PlanLoadError, load_plan
+        from sqtool.plan.schema import schema_findings
+        from sqtool.rules.fastschema import surely_valid
+
+        findings: list[Finding] = []
+        files: list[str] = []
+        for source in sources:
+            try:
+                plan = load_plan(source, lang=self.lang, stdin_text=self.stdin_text)
+            except PlanLoadError as error:
+                findings.extend(error.findings)
+                files.append(error.findings[0].path if error.findings else source)
+                continue
+            files.append(plan.path)
+            # With many plans a compiled validity test comes first; only rejected plans get explained.
+            schema = [] if self.quick and surely_valid(plan.data) else schema_findings(plan, lang=self.lang)
+            findings.extend(check_plan(plan, self.config, schema_findings=schema, lang=self.lang, today=self.today))
+        return CheckResult(tuple(findings), tuple(files))
 
 
 def rule_docs(lang: Lang = "en") -> dict[str, object]:
