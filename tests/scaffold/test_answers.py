@@ -129,3 +129,13 @@ def test_renamed_output_keeps_its_chat_keyword_in_step():
     data["value_output"][0]["keywords"] = ["#daily"]
     apply(data, Q["value_output.0.name"], "Daily case")
     assert data["value_output"][0]["keywords"] == ["#daily"]  # a keyword of the user's own is kept
+
+
+def test_schema_paths_resolve_absolute_refs_too():
+    schema = {
+        "$id": "https://example.org/s.json",
+        "properties": {"fee": {"$ref": "https://example.org/s.json#/$defs/money"}},
+        "$defs": {"money": {"type": "object", "properties": {"amount": {"type": "number"}}}},
+    }
+    assert is_known(("fee", "amount"), schema)
+    assert not is_known(("fee", "cents"), schema)

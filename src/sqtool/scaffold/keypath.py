@@ -74,9 +74,11 @@ def _resolve(schema: dict[str, Any], node: Any) -> list[dict[str, Any]]:
         return []
     found: list[dict[str, Any]] = []
     reference = node.get("$ref")
-    if isinstance(reference, str) and reference.startswith("#/"):
+    # "#/$defs/x", or the same made absolute ("https://.../schema.json#/$defs/x") by fastjsonschema
+    fragment = reference.partition("#")[2] if isinstance(reference, str) else ""
+    if fragment.startswith("/"):
         target: Any = schema
-        for part in reference[2:].split("/"):
+        for part in fragment[1:].split("/"):
             target = target.get(part, {}) if isinstance(target, dict) else {}
         found.extend(_resolve(schema, target))
     found.append(node)
