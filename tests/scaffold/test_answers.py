@@ -84,6 +84,7 @@ def test_new_platform_brings_its_capacity_and_expansion_fits():
     apply(data, Q["community.platform"], "wechat")
     assert data["community"]["capacity"] == 500
     assert data["growth"]["ab_expansion"]["trigger_size"] < 500
+    assert data["members"]["target_size"] == 500  # the Discord-sized target no longer fits
     apply(data, Q["community.platform"], "slack")
     assert "capacity" not in data["community"]
 
@@ -139,3 +140,13 @@ def test_schema_paths_resolve_absolute_refs_too():
     }
     assert is_known(("fee", "amount"), schema)
     assert not is_known(("fee", "cents"), schema)
+
+
+def test_people_may_be_a_count_until_names_are_known():
+    data = plan()
+    assert read_typed(Q["roles.opinion_leaders"], "5") == 5
+    check(Q["roles.opinion_leaders"], 5, data)
+    assert problem_of("roles.opinion_leaders", 4, data) == "scaffold.err.too_few_leaders"
+    assert problem_of("roles.admins", 0, data) == "scaffold.err.no_admins"
+    apply(data, Q["roles.admins"], 2)
+    assert data["roles"]["admins"] == 2

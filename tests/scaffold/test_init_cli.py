@@ -186,6 +186,7 @@ def test_set_values_are_yaml_and_checked(cli, tmp_path):
     ("assignment", "expected"),
     [
         ("community.nmae=x", "'community.nmae' is not a field of a community plan"),
+        ("roles.opinion_leaders=3", "450 members need at least 5 opinion leaders (one per 100); you named 3"),
         ("roles.admins=[]", "roles.admins: Name at least one admin"),
         ("members.target_size=lots", "members.target_size: 'lots' is not a whole number"),
         ("members.target_size=900", "900 members do not fit in one wechat group"),

@@ -187,6 +187,8 @@ def shown(value: Any) -> str:
 def read_typed(question: Question, raw: str) -> Any:
     """Turn a typed answer into the value to store; AnswerProblem when it cannot be one."""
     raw = raw.strip()
+    if question.kind == "names" and raw.isdigit():
+        return int(raw)  # how many, when the names are not known yet (the schema allows a count)
     if question.kind in ("names", "choices"):
         return [part.strip() for part in _SEPARATORS.split(raw) if part.strip()]
     if question.kind == "choice":
@@ -213,6 +215,8 @@ def coerce(question: Question, value: Any) -> Any:
     if question.kind in ("names", "choices"):
         if isinstance(value, str):
             return read_typed(question, value)
+        if question.kind == "names" and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
         if not isinstance(value, list) or not all(isinstance(item, str | int | float) for item in value):
             raise AnswerProblem("scaffold.err.not_list")
         return [str(item).strip() for item in value if str(item).strip()]
@@ -231,7 +235,7 @@ def coerce(question: Question, value: Any) -> Any:
 
 def check(question: Question, value: Any, plan: Mapping[str, Any]) -> None:
     """Raise AnswerProblem when ``value`` does not suit ``question`` in ``plan`` as answered so far."""
-    if value is None or value == "" or value == []:
+    if value is None or value == "" or value == [] or (question.kind == "names" and value == 0):
         if question.optional and not _backup_required(question, plan):
             return
         raise AnswerProblem(_empty_problem(question, plan), **_empty_args(question, plan))
@@ -241,7 +245,7 @@ def check(question: Question, value: Any, plan: Mapping[str, Any]) -> None:
         for item in value:
             if item not in choices_for(question):
                 raise AnswerProblem("scaffold.err.choice", value=item, choices=", ".join(choices_for(question)))
-    if question.kind in ("names", "choices"):
+    if question.kind in ("names", "choices") and isinstance(value, list):
         for position, item in enumerate(value):
             if item in value[:position]:
                 raise AnswerProblem("scaffold.err.duplicate", value=item)
@@ -257,8 +261,9 @@ def check(question: Question, value: Any, plan: Mapping[str, Any]) -> None:
     if question.key == "roles.opinion_leaders":
         size, per = _size(plan), members_per_leader(plan)
         needed = math.ceil(size / per) if size else 0
-        if len(value) < needed:
-            raise AnswerProblem("scaffold.err.too_few_leaders", size=size, needed=needed, per=per, named=len(value))
+        named = value if isinstance(value, int) else len(value)
+        if named < needed:
+            raise AnswerProblem("scaffold.err.too_few_leaders", size=size, needed=needed, per=per, named=named)
     same_as_owner = value == get_value(plan, ("value_output", 0, "owner"))
     if question.key == "value_output.0.backup" and same_as_owner and _backup_required(question, plan):
         raise AnswerProblem("scaffold.err.backup_needed")
@@ -342,6 +347,11 @@ def _fit_platform(plan: dict[str, Any], platform: str) -> None:
         community["capacity"] = PLATFORM_CAPACITY[platform]
     else:
         community.pop("capacity", None)
+    limit, members = capacity(plan), plan.get("members")
+    if limit is not None and isinstance(members, dict):
+        for key in ("target_size", "current_size"):  # the playbook's sizes were for its own platform
+            if isinstance(members.get(key), int) and members[key] > limit:
+                members[key] = limit
     _fit_expansion(plan)
 
 
@@ -361,7 +371,13 @@ def _fit_expansion(plan: dict[str, Any]) -> None:
 def _renames(before: Any, after: Any) -> dict[str, str]:
     """Old name -> new name, position by position; old names left over go to the first new one."""
     old = [before] if isinstance(before, str) else [item for item in before or [] if isinstance(item, str)]
-    new = [after] if isinstance(after, str) else [item for item in after if isinstance(item, str)]
+    new = (
+        [after]
+        if isinstance(after, str)
+        else [item for item in after if isinstance(item, str)]
+        if isinstance(after, list)
+        else []
+    )
     if not new:
         return {}
     mapping = {name: new[min(position, len(new) - 1)] for position, name in enumerate(old)}
