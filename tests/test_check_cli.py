@@ -270,3 +270,12 @@ def test_check_in_a_real_process() -> None:
     result = run_sqtool("check", str(EXAMPLE), "--format", "json", "--today", "2026-06-01")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["summary"]["error"] == 0
+
+
+def test_github_actions_gets_annotations_and_colour_is_a_separate_choice(cli, problems: Path) -> None:
+    inside = cli("check", str(problems), "--select", "SQ304", env={"GITHUB_ACTIONS": "true"})
+    assert inside.stdout.startswith("::error ")
+    coloured = cli("--color", "always", "check", str(problems), "--select", "SQ304")
+    assert "\x1b[" in coloured.stdout and "SQ304" in coloured.stdout
+    plain = cli("--color", "always", "check", str(problems), "--select", "SQ304", "--format", "json")
+    assert "\x1b[" not in plain.stdout, "--format never implies colour"

@@ -30,11 +30,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "--today 需要 YYYY-MM-DD 格式的日期，收到的是 {value!r}",
     },
     "check.bad_today_hint": {"en": "for example --today 2026-06-01", "zh": "例如 --today 2026-06-01"},
-    "check.no_files": {"en": "no plan files found in {arguments}", "zh": "在 {arguments} 中没有找到计划文件"},
-    "check.no_files_hint": {
-        "en": "pass YAML files, folders (searched for *.yaml and *.yml) or globs",
-        "zh": "请传入 YAML 文件、文件夹（查找 *.yaml 和 *.yml）或通配符",
-    },
     "check.config_syntax": {"en": "the config file cannot be read: {reason}", "zh": "配置文件无法解析：{reason}"},
     "check.config_not_mapping": {"en": "the config file must be a mapping of settings", "zh": "配置文件必须是键值映射"},
     "check.config_unknown_key": {

@@ -309,6 +309,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
             "the admins get nothing in return: rules.incentives is empty",
             "管理员没有任何回报：rules.incentives 为空",
         ),
+        "the_owner": ("the owner", "群主"),
     },
     "SQ203": {
         "name": ("self-organization-too-early", "过早自组织"),

@@ -92,9 +92,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(request.output))  # before any work
     config = resolve_config(request)
     today = _today(request.today)
-    sources = expand_inputs(request.files)
-    if not sources:
-        raise SqtoolError("check.no_files", hint="check.no_files_hint", arguments=" ".join(request.files))
+    sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder
     stdin_text = sys.stdin.read() if "-" in sources else None
     result = check_files(sources, config, lang=settings.lang, today=today, stdin_text=stdin_text)
     context = ReportContext(
@@ -106,7 +104,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     )
     report = render(format_name, result.findings, context)
     if request.output is None:
-        typer.echo(report, nl=False)
+        typer.echo(report, nl=False, color=True)  # colour was decided above; click must not strip it
     else:
         write_atomic(request.output, report, force=request.force)
         if not settings.quiet:

@@ -148,7 +148,14 @@ def rule_docs(lang: Lang = "en") -> dict[str, object]:
 
     tr = Translator(lang)
     return {
-        item.id: RuleDoc(rule_id=item.id, name=item.name(tr), summary=item.summary(tr), source=sources_text(item))
+        item.id: RuleDoc(
+            rule_id=item.id,
+            name=item.name(tr),
+            summary=item.summary(tr),
+            source=sources_text(item),
+            severity=item.severity,
+            explanation=tr(f"rules.{item.id}.why"),
+        )
         for item in all_rules()
     }
 

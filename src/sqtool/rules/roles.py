@@ -38,7 +38,7 @@ def owner_not_alone(ctx: RuleContext) -> Iterator[Finding]:
     """The owner has at least one admin, and the admins have something in return."""
     roles = mapping(ctx.data, ("roles",))
     if not filled(roles.get("admins")) or not people(roles.get("admins")):
-        owner = text(roles.get("owner")) or "?"
+        owner = ctx.tr("list.separator").join(names(roles.get("owner"))) or ctx.tr("rules.SQ202.the_owner")
         yield ctx.finding(("roles", "admins"), "no_admins", owner=owner)
     elif not filled(get(ctx.data, ("rules", "incentives"))):
         yield ctx.finding(("rules", "incentives"), "no_incentives")
