@@ -12,7 +12,8 @@ from sqtool.plan.load import load_plan
 from sqtool.plan.schema import schema_findings
 from sqtool.rules.config import CheckConfig
 from sqtool.rules.engine import check_files
-from sqtool.scaffold.playbooks import playbook_names
+from sqtool.scaffold.answers import QUESTIONS, asked
+from sqtool.scaffold.playbooks import load_playbook, playbook_names
 from tests.conftest import run_sqtool
 
 # One line per prompt, in order; the lines marked "bad" must be refused and asked again.
@@ -298,3 +299,20 @@ def test_subprocess_with_a_pipe_refuses_the_wizard(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "已写入 plan.yaml" in result.stdout
     assert (tmp_path / "plan.yaml").read_text(encoding="utf-8").count("\n# ") >= 15
+
+
+def test_wizard_keeps_a_long_slogan_when_told_and_check_reports_it(cli, tmp_path):
+    plan = load_playbook("local-club").plan()
+    script: list[str] = []
+    for question in QUESTIONS:  # Enter keeps every default but the slogan
+        if question.key == "community.slogan.text":
+            script += ["走出家门一起去看看这座城市每个角落的风景和故事吧朋友们", "maybe", "y"]
+        elif asked(question, plan):
+            script.append("")
+    target = tmp_path / "plan.yaml"
+    result = cli("init", str(target), "--interactive", "-p", "local-club", input="\n".join(script) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "warning[SQ104]" in result.stdout
+    assert "answer y or n. Please try again." in result.stdout
+    assert "SQ104" in result.stdout.split("Check of the new plan:")[1]
+    assert load_plan(target).data["community"]["slogan"]["text"].startswith("走出家门")
