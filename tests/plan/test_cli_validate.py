@@ -112,7 +112,7 @@ def test_chinese_output(cli, plans):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == "plans/team/c.yaml:4:1: 错误[SQ001]: “roles”缺少“owner”"
-    assert lines[1] == "  提示: 请在此处添加“owner:”（群主：社群围绕的人或品牌（文章 002））"
+    assert lines[1] == "  提示: 请在此处添加“owner:”（群主：社群围绕的那个人或品牌（文章 002））"
     missing = cli("--lang", "zh", "validate", "nope.yaml")
     assert missing.stderr.startswith("nope.yaml: 错误: 文件不存在")
 

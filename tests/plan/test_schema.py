@@ -297,7 +297,10 @@ def test_counts_or_names_for_roles():
     assert lines(MINIMAL.replace("  owner: 阿强\n", "  owner: 阿强\n  admins: -1\n")) == [
         "9:11 'admins' must be at least 0, got -1"
     ]
-    assert lines(MINIMAL.replace("  owner: 阿强\n", "  owner: []\n")) == ["8:10 'owner' must list at least 1 item(s)"]
+    assert lines(MINIMAL.replace("  owner: 阿强\n", "  owner: [阿强, 小美]\n")) == [
+        '8:10 \'owner\' must be text, got ["阿强", "小美"]'
+    ]
+    assert lines(MINIMAL.replace("  owner: 阿强\n", "  owner: ''\n")) == ["8:10 'owner' must not be empty"]
 
 
 def test_list_items_are_named_with_their_index():
@@ -305,14 +308,12 @@ def test_list_items_are_named_with_their_index():
     assert lines(text) == ["10:18 'sources[1]' must be text, got 3"]
 
 
-def test_monthly_items_may_use_a_day_of_the_month_but_weekly_ones_may_not():
-    monthly = MINIMAL + "value_output:\n  - name: 月报\n    cadence: monthly\n    day: 28\n"
-    assert findings(monthly) == []
-    weekly = monthly.replace("monthly", "weekly")
-    assert lines(weekly) == [
-        "12:10 'day' must be one of monday, tuesday, wednesday, thursday, friday, saturday, sunday, got 28"
-    ]
-    assert lines(monthly.replace("day: 28", "day: 32")) == ["12:10 'day' must be at most 31, got 32"]
+def test_day_is_a_weekday_whatever_the_cadence():
+    weekly = MINIMAL + "value_output:\n  - name: 周报\n    cadence: weekly\n    day: friday\n"
+    assert findings(weekly) == []
+    expected = "12:10 'day' must be one of monday, tuesday, wednesday, thursday, friday, saturday, sunday, got "
+    assert lines(weekly.replace("friday", "28")) == [expected + "28"]
+    assert lines(weekly.replace("weekly", "monthly").replace("friday", "Friday")) == [expected + '"Friday"']
 
 
 def test_free_text_conduct_rules_are_accepted():

@@ -99,13 +99,17 @@ def _explain(error: ValidationError, plan: LoadedPlan, tr: Translator) -> Iterat
         return
     message, hint, at = _describe(_clearest(error), pointer, tr)
     line, col = plan.position(at)
-    yield _finding(plan, line, col, message, hint or _field_hint(pointer, tr))
+    yield _finding(plan, line, col, message, hint or _field_hint(at or pointer, tr))
 
 
 def _unexpected_keys(instance: Any, known: Sequence[str], patterns: dict[str, Any]) -> list[str]:
     if not isinstance(instance, dict):
         return []
-    return [key for key in instance if key not in known and not any(re.search(pattern, key) for pattern in patterns)]
+    return [
+        str(key)
+        for key in instance
+        if key not in known and not any(re.search(pattern, str(key)) for pattern in patterns)
+    ]
 
 
 def _clearest(error: ValidationError) -> ValidationError:
@@ -167,7 +171,7 @@ def _describe(error: ValidationError, pointer: Pointer, tr: Translator) -> tuple
         return message, _did_you_mean(value, error.validator_value, tr), at
     if validator == "pattern":
         return _pattern_message(error, name, shown, tr), _pattern_hint(error, tr), at
-    if validator == "format":
+    if validator == "format" and error.validator_value == "date":
         return tr("plan.schema.date", name=name, value=shown), tr("plan.schema.date_hint"), at
     if validator in ("minimum", "exclusiveMinimum"):
         return tr("plan.schema.minimum", name=name, limit=error.validator_value, value=shown), None, at
