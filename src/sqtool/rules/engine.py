@@ -11,6 +11,7 @@ from datetime import date
 
 from sqtool.diagnostics import Finding
 from sqtool.i18n import Translator
+from sqtool.reporters import RuleDoc
 from sqtool.rules import suppress
 from sqtool.rules.config import CheckConfig
 from sqtool.rules.registry import PlanView, Rule, RuleContext, all_rules
@@ -142,10 +143,8 @@ class _Job:
         return CheckResult(tuple(findings), tuple(files))
 
 
-def rule_docs(lang: Lang = "en") -> dict[str, object]:
+def rule_docs(lang: Lang = "en") -> dict[str, RuleDoc]:
     """Every rule as a reporters.RuleDoc, keyed by id (SARIF and JUnit describe rules with these)."""
-    from sqtool.reporters import RuleDoc
-
     tr = Translator(lang)
     return {
         item.id: RuleDoc(
