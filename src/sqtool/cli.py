@@ -372,6 +372,77 @@ def audit(
     run(ctx, action)
 
 
+@app.command("playbooks")
+def playbooks_command(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None, typer.Argument(help="Show this playbook (omit to list them all).", metavar="NAME")
+    ] = None,
+    raw: Annotated[bool, typer.Option("--yaml", help="Print the playbook file itself.")] = False,
+) -> None:
+    """List the bundled playbooks (ready plans per community type), or show one."""
+
+    def action(settings: Settings) -> int:
+        from sqtool.scaffold.listing import show_all, show_one
+
+        return show_one(settings, name, raw=raw) if name else show_all(settings)
+
+    run(ctx, action)
+
+
+@app.command("init")
+def init_command(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(help="Where to write the new plan.", metavar="PATH")] = "plan.yaml",
+    playbook: Annotated[
+        str | None,
+        typer.Option("--playbook", "-p", metavar="NAME", help="Start from this playbook (see `sqtool playbooks`)."),
+    ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Ask nothing: keep the playbook's values except those given.")
+    ] = False,
+    assignments: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="KEY.PATH=VALUE",
+            help="Set one field, e.g. --set community.name=晨读会 (repeatable; YAML values).",
+        ),
+    ] = None,
+    answers: Annotated[
+        str | None,
+        typer.Option("--answers", metavar="FILE", help="YAML file of key paths and values (and `playbook: NAME`)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", help="Ask the questions even when stdin is not a terminal.")
+    ] = False,
+) -> None:
+    """Create a commented community plan: a wizard, or --playbook NAME --yes for scripts and CI.
+
+    The wizard asks what the group is, why members are together and what they do together, then
+    name, slogan, platform, size, entry, people, value output and monetization, with defaults from
+    the playbook. All answers are collected before anything is written; Ctrl-C writes nothing.
+    Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or existing file.
+    """
+
+    def action(settings: Settings) -> int:
+        from sqtool.scaffold.command import InitOptions, init
+
+        options = InitOptions(
+            path=path,
+            playbook=playbook,
+            yes=yes,
+            assignments=tuple(assignments or ()),
+            answers=answers,
+            force=force,
+            interactive=interactive,
+        )
+        return init(settings, options)
+
+    run(ctx, action)
+
+
 def main() -> None:
     """Console entry point."""
     app(prog_name="sqtool")

@@ -1,0 +1,1 @@
+"""`sqtool init` and `sqtool playbooks`: bundled playbooks, the questions, the wizard, the commented plan."""

@@ -1,0 +1,120 @@
+"""Write a plan as commented YAML: a schema modeline, then each section under a note saying what it is for."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+from sqtool.i18n import Translator
+from sqtool.settings import Lang
+
+# The order of SPEC §3, then the Community Canvas fields; anything else follows in its own order.
+SECTION_ORDER = (
+    "version",
+    "community",
+    "positioning",
+    "members",
+    "roles",
+    "rules",
+    "value_output",
+    "rituals",
+    "growth",
+    "offline",
+    "monetization",
+    "governance",
+    "offboarding",
+    "content_plan",
+    "channels",
+    "data_policy",
+    "thresholds",
+    "kpis",
+    "budget",
+)
+
+
+_TIME_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block mappings, indented lists, one-line lists of plain values; never anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    leaves = bool(data) and not any(isinstance(item, dict | list) for item in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=leaves)
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    # Times and dates are quoted so that YAML 1.1 tools do not read 12:30 as 750 or a date as a date.
+    style = '"' if _TIME_OR_DATE.match(data) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(dict, _represent_dict)
+
+
+def schema_reference() -> str:
+    """What the ``$schema`` modeline points at: the schema's public ``$id`` or the bundled file."""
+    from sqtool.resources import schema_path
+
+    path = schema_path()
+    try:
+        identifier = json.loads(path.read_text(encoding="utf-8")).get("$id")
+    except (OSError, ValueError):
+        identifier = None
+    if isinstance(identifier, str) and identifier.startswith(("https://", "http://")):
+        return identifier
+    return path.resolve().as_posix()
+
+
+def _comment(text: str) -> str:
+    return "\n".join(f"# {line}".rstrip() for line in text.splitlines())
+
+
+def _dump(key: str, value: Any) -> str:
+    return yaml.dump(
+        {key: value},
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=110,
+        indent=2,
+    )
+
+
+def render_plan(plan: Mapping[str, Any], *, lang: Lang, playbook: str, path: str) -> str:
+    """The plan as YAML text with a comment before every section, in ``lang``."""
+    tr = Translator(lang)
+    parts = [
+        f"# yaml-language-server: $schema={schema_reference()}",
+        _comment(tr("scaffold.header", playbook=playbook, path=path)),
+    ]
+    keys = [key for key in SECTION_ORDER if key in plan] + [key for key in plan if key not in SECTION_ORDER]
+    others_noted = False
+    for key in keys:
+        if key in SECTION_ORDER:
+            note = tr(f"scaffold.section.{key}")
+        elif not others_noted:
+            note, others_noted = tr("scaffold.section.other"), True
+        else:
+            note = ""
+        block = _dump(key, plan[key]).rstrip("\n")
+        parts.append(f"{_comment(note)}\n{block}" if note else block)
+    return "\n\n".join(parts) + "\n"
