@@ -135,10 +135,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  sqtool check {path}     # schema and every rule, after each edit",
         "zh": "  sqtool check {path}     # 每次修改后检查 schema 和所有规则",
     },
-    "scaffold.next_plan": {
-        "en": "  sqtool plan {path}      # calendar, roles and announcements",
-        "zh": "  sqtool plan {path}      # 运营日历、分工和公告",
-    },
     "scaffold.next_audit": {
         "en": "  sqtool audit EXPORT --plan {path}   # once the group is running",
         "zh": "  sqtool audit EXPORT --plan {path}   # 社群运行后对照聊天记录体检",

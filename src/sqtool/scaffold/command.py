@@ -127,5 +127,5 @@ def _report(settings: Settings, path: str) -> None:
     typer.echo(render("text", list(result.findings), context).rstrip("\n"))
     typer.echo("")
     typer.echo(tr("scaffold.next_steps"))
-    for key in ("scaffold.next_edit", "scaffold.next_check", "scaffold.next_plan", "scaffold.next_audit"):
+    for key in ("scaffold.next_edit", "scaffold.next_check", "scaffold.next_audit"):
         typer.echo(tr(key, path=path))
