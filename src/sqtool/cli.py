@@ -77,11 +77,11 @@ def run(ctx: typer.Context, action: Callable[[Settings], int]) -> NoReturn:
         code = action(settings)
     except SqtoolError as error:
         where = error.where()
-        message = tr(error.key, **error.args_for_message)
+        message, hint = error.texts(tr)
         prefix = f"{where}: " if where else ""
         typer.echo(f"{prefix}{tr('core.error_prefix')}: {message}", err=True)
-        if error.hint:
-            typer.echo(f"  {tr('core.hint_prefix')}: {tr(error.hint, **error.args_for_message)}", err=True)
+        if hint:
+            typer.echo(f"  {tr('core.hint_prefix')}: {hint}", err=True)
         code = EXIT_USAGE
     except KeyboardInterrupt:
         typer.echo(tr("core.interrupted"), err=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class SqtoolError(Exception):
     """Bad input or usage: a catalogue key, its arguments, and where it happened if known."""
@@ -29,3 +31,8 @@ class SqtoolError(Exception):
         """``path:line:col`` as far as it is known, or an empty string."""
         parts = [part for part in (self.path, self.line, self.col) if part is not None]
         return ":".join(str(part) for part in parts)
+
+    def texts(self, tr: Callable[..., str]) -> tuple[str, str | None]:
+        """The message and the hint in ``tr``'s language; both may use ``{path}`` too."""
+        args = {"path": self.path, **self.args_for_message}
+        return tr(self.key, **args), (tr(self.hint, **args) if self.hint else None)

@@ -9,6 +9,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "pass --force to replace it, or choose another path",
         "zh": "如需覆盖请加 --force，或换一个路径",
     },
+    "fs.is_folder": {"en": "this is a folder, not a file", "zh": "这是文件夹，不是文件"},
+    "fs.is_folder_hint": {
+        "en": "name a file inside it, e.g. {path}/report.txt",
+        "zh": "请指定其中的一个文件，例如 {path}/report.txt",
+    },
     "fs.cannot_write": {"en": "cannot write the file: {reason}", "zh": "无法写入文件：{reason}"},
     "fs.not_found": {"en": "no such file", "zh": "文件不存在"},
     "fs.not_found_hint": {
