@@ -1,0 +1,318 @@
+"""The single pass: every record updates small accumulators keyed by member and by local day.
+
+Nothing per message is kept except what a figure needs: per-day message counts per member, per-day
+hour counts, one small tuple per question and per distinct (day, member, responder) edge, and
+violations. Periods are chosen after the pass, so everything is keyed by local day (date ordinal).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from sqtool.audit.options import AuditOptions
+from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question
+from sqtool.audit.value import PlannedItem, matches
+from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+
+# The next message by someone else within this many minutes counts as a reply, for exports without
+# reply links (WhatsApp, QQ, WeChat text): conversation in groups is mostly answer-the-last-line.
+NEXT_REPLY_MINUTES = 10
+# Reply links are resolved through the most recent message ids only, so memory stays bounded on
+# million-message exports; a reply to an older message still counts, without its target.
+RECENT_IDS = 200_000
+_NAME_KEY = "\0name:"
+CUSTOMER_TAGS = frozenset({"customer", "客户", "顾客", "big_customer", "大客户"})
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    day: int  # local date ordinal
+    asker: int
+    minutes: float | None  # to the first message by someone else; None when unanswered
+    responder: int | None
+    pending: bool = False  # asked less than the cutoff before the export ends, still open: not judged
+
+
+@dataclass(slots=True)
+class Aggregate:
+    """What the pass leaves behind; every figure is a pure function of it and a period."""
+
+    member_ids: list[str] = field(default_factory=list)
+    member_names: list[str] = field(default_factory=list)
+    roster_members: set[int] = field(default_factory=set)
+    owners: set[int] = field(default_factory=set)
+    customers: set[int] = field(default_factory=set)  # roster members tagged customer (002 self-check three)
+    day_member: dict[int, dict[int, int]] = field(default_factory=dict)  # day -> member -> messages
+    day_hours: dict[int, list[int]] = field(default_factory=dict)  # day -> messages per local hour
+    day_span: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)  # day -> first, last message
+    questions: list[Question] = field(default_factory=list)
+    reply_edges: set[tuple[int, int, int]] = field(default_factory=set)  # (day, target, responder)
+    next_edges: set[tuple[int, int, int]] = field(default_factory=set)
+    mention_edges: set[tuple[int, int, int]] = field(default_factory=set)
+    has_reply_links: bool = False
+    owner_posts: dict[int, int] = field(default_factory=dict)  # day -> owner messages
+    owner_replied_link: dict[str, int] = field(default_factory=dict)  # owner message id -> its day
+    owner_replied_next: dict[str, int] = field(default_factory=dict)
+    joins: list[tuple[datetime, int]] = field(default_factory=list)
+    exits: list[tuple[datetime, int, str]] = field(default_factory=list)
+    first_post_after_join: dict[int, datetime] = field(default_factory=dict)
+    violations: list[tuple[int, int, str]] = field(default_factory=list)  # (day, member, kind)
+    red_packets: dict[int, int] = field(default_factory=dict)
+    links: dict[int, int] = field(default_factory=dict)
+    value_days: dict[int, set[int]] = field(default_factory=dict)  # planned item position -> days held
+    value_posts: dict[int, int] = field(default_factory=dict)  # day -> posts matching a value output
+    first: datetime | None = None
+    last: datetime | None = None
+    messages: int = 0
+    events: int = 0
+    excluded_records: int = 0
+
+    def member_key(self, index: int) -> str:
+        key = self.member_ids[index]
+        return key[len(_NAME_KEY) :] if key.startswith(_NAME_KEY) else key
+
+    def display_name(self, index: int) -> str:
+        return self.member_names[index] or self.member_key(index)
+
+    def find(self, key: str) -> int | None:
+        """The member whose id or display name is ``key`` (plans name people; exports carry ids)."""
+        for position, member_id in enumerate(self.member_ids):
+            if member_id == key or self.member_key(position) == key:
+                return position
+        for position, name in enumerate(self.member_names):
+            if name == key:
+                return position
+        return None
+
+    def messages_by_member(self, first: int, last: int) -> dict[int, int]:
+        """Messages per member over local days [first, last] (date ordinals)."""
+        totals: dict[int, int] = {}
+        for day, members in self.day_member.items():
+            if first <= day <= last:
+                for member, count in members.items():
+                    totals[member] = totals.get(member, 0) + count
+        return totals
+
+
+class Accumulator:
+    """Feed records in timestamp order with ``add``; ``finish`` returns the Aggregate."""
+
+    def __init__(self, options: AuditOptions, tz: tzinfo, owner_keys: frozenset[str], items: tuple[PlannedItem, ...]):
+        self.agg = Aggregate()
+        self.tz = tz
+        self.options = options
+        self.items = items
+        self.owner_keys = owner_keys
+        self.cutoff = timedelta(minutes=options.response_cutoff_minutes)
+        self.next_window = timedelta(minutes=NEXT_REPLY_MINUTES)
+        self.ad_keywords = options.ad_keywords
+        self.index: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}
+        self.excluded_keys, excluded_tags = _split_exclusions(options.exclude)
+        self.recent: dict[str, int] = {}
+        self.open_questions: deque[tuple[datetime, int, int]] = deque()  # (time, asker, position)
+        self.previous: tuple[datetime, int, str, int] | None = None  # (time, sender, id, day)
+        self.low_day, self.high_day = _day_bounds(options)
+        self._joined_at: dict[int, datetime] = {}
+        self._owner_message_day: dict[str, int] = {}  # owner message id -> its day, to credit replies
+        if options.roster is not None:
+            for member in options.roster.members:
+                if member.tags & excluded_tags or any(key in self.excluded_keys for key in member.aliases()):
+                    self.excluded_keys.update(member.aliases())
+                    continue
+                position = self._member(member.id, member.name)
+                self.agg.roster_members.add(position)
+                if member.tags & CUSTOMER_TAGS:
+                    self.agg.customers.add(position)
+
+    # -- members --
+    def _member(self, member_id: str | None, name: str | None) -> int:
+        if member_id and member_id in self.index:
+            position = self.index[member_id]
+        elif (
+            name
+            and name in self.by_name
+            and (not member_id or self.agg.member_ids[self.by_name[name]].startswith(_NAME_KEY))
+        ):
+            position = self.by_name[name]
+            if member_id:  # the member was first known by name only (a join line); now we have the id
+                self.agg.member_ids[position] = member_id
+                self.index[member_id] = position
+        else:
+            key = member_id or f"{_NAME_KEY}{name or '?'}"
+            if key in self.index:
+                return self.index[key]
+            position = len(self.agg.member_ids)
+            self.agg.member_ids.append(key)
+            self.agg.member_names.append(name or "")
+            self.index[key] = position
+            if (member_id and member_id in self.owner_keys) or (name and name in self.owner_keys):
+                self.agg.owners.add(position)
+        if name:
+            self.by_name[name] = position
+            if not self.agg.member_names[position]:
+                self.agg.member_names[position] = name
+        return position
+
+    def _lookup(self, key: str) -> int | None:
+        position = self.index.get(key)
+        return position if position is not None else self.by_name.get(key)
+
+    # -- records --
+    def add(self, record: Record) -> None:
+        local = record.timestamp.astimezone(self.tz)
+        day = local.toordinal()
+        if (self.low_day is not None and day < self.low_day) or (self.high_day is not None and day > self.high_day):
+            return
+        if isinstance(record, Message):
+            if record.sender_id in self.excluded_keys or record.sender_name in self.excluded_keys:
+                self.agg.excluded_records += 1
+                return
+            self._message(record, local, day)
+        elif isinstance(record, Event):
+            if record.member_id in self.excluded_keys or record.member_name in self.excluded_keys:
+                self.agg.excluded_records += 1
+                return
+            self._event(record, day)
+        agg = self.agg
+        if agg.first is None or record.timestamp < agg.first:
+            agg.first = record.timestamp
+        if agg.last is None or record.timestamp > agg.last:
+            agg.last = record.timestamp
+
+    def _message(self, message: Message, local: datetime, day: int) -> None:
+        agg = self.agg
+        agg.messages += 1
+        when = message.timestamp
+        sender = self._member(message.sender_id, message.sender_name)
+        per_member = agg.day_member.setdefault(day, {})
+        per_member[sender] = per_member.get(sender, 0) + 1
+        hours = agg.day_hours.get(day)
+        if hours is None:
+            hours = agg.day_hours[day] = [0] * 24
+            agg.day_span[day] = (when, when)
+        else:
+            earliest, latest = agg.day_span[day]
+            if when > latest:
+                agg.day_span[day] = (earliest, when)
+            elif when < earliest:
+                agg.day_span[day] = (when, latest)
+        hours[local.hour] += 1
+        self._responses(when, sender, day, message)
+        self._replies(when, sender, day, message)
+        if sender in agg.owners:
+            agg.owner_posts[day] = agg.owner_posts.get(day, 0) + 1
+        joined = self._joined_at.get(sender)
+        if joined is not None and sender not in agg.first_post_after_join and when >= joined:
+            agg.first_post_after_join[sender] = when
+        self._hygiene(message, sender, day)
+        if self.items:
+            keys = (message.sender_id, message.sender_name)
+            for position, item in enumerate(self.items):
+                if matches(item, local, keys, message.text):
+                    agg.value_days.setdefault(position, set()).add(day)
+                    if item.section == "value_output":
+                        agg.value_posts[day] = agg.value_posts.get(day, 0) + 1
+
+    def _responses(self, when: datetime, sender: int, day: int, message: Message) -> None:
+        questions = self.agg.questions
+        still_open: deque[tuple[datetime, int, int]] = deque()
+        for asked, asker, position in self.open_questions:
+            if when - asked > self.cutoff:
+                continue  # stays unanswered
+            if asker != sender:
+                old = questions[position]
+                questions[position] = Question(old.day, asker, (when - asked).total_seconds() / 60, sender)
+            else:
+                still_open.append((asked, asker, position))
+        self.open_questions = still_open
+        if message.kind in (MessageKind.TEXT, MessageKind.LINK) and is_question(message.text):
+            self.open_questions.append((when, sender, len(questions)))
+            questions.append(Question(day, sender, None, None))
+
+    def _replies(self, when: datetime, sender: int, day: int, message: Message) -> None:
+        agg = self.agg
+        if message.reply_to is not None:
+            agg.has_reply_links = True
+            target = self.recent.get(message.reply_to)
+            if target is not None and target != sender:
+                agg.reply_edges.add((day, target, sender))
+                if target in agg.owners and message.reply_to in self._owner_message_day:
+                    agg.owner_replied_link[message.reply_to] = self._owner_message_day[message.reply_to]
+        for mentioned in message.mentions:
+            target = self._lookup(mentioned.lstrip("@"))
+            if target is not None and target != sender:
+                agg.mention_edges.add((day, target, sender))
+        previous = self.previous
+        if previous is not None and previous[1] != sender and when - previous[0] <= self.next_window:
+            agg.next_edges.add((day, previous[1], sender))
+            if previous[1] in agg.owners:
+                agg.owner_replied_next[previous[2]] = previous[3]
+        self.previous = (when, sender, message.id, day)
+        self.recent[message.id] = sender
+        if len(self.recent) > RECENT_IDS:
+            del self.recent[next(iter(self.recent))]
+        if sender in agg.owners:
+            self._owner_message_day[message.id] = day
+
+    def _hygiene(self, message: Message, sender: int, day: int) -> None:
+        agg = self.agg
+        text = message.text
+        if message.kind is MessageKind.RED_PACKET:
+            agg.red_packets[day] = agg.red_packets.get(day, 0) + 1
+        if message.kind is MessageKind.LINK or has_link(text):
+            agg.links[day] = agg.links.get(day, 0) + 1
+            if not text.strip() or is_bare_link(text):
+                agg.violations.append((day, sender, "bare_link"))
+        if text:
+            if is_ad(text, self.ad_keywords):
+                agg.violations.append((day, sender, "ad"))
+            if is_quarrel(text):
+                agg.violations.append((day, sender, "quarrel"))
+
+    def _event(self, event: Event, day: int) -> None:
+        agg = self.agg
+        agg.events += 1
+        if event.kind not in (EventKind.JOIN, EventKind.LEAVE, EventKind.REMOVAL):
+            return
+        if event.member_id is None and event.member_name is None:
+            return
+        member = self._member(event.member_id, event.member_name)
+        if event.kind is EventKind.JOIN:
+            agg.joins.append((event.timestamp, member))
+            self._joined_at[member] = event.timestamp
+            agg.first_post_after_join.pop(member, None)  # a rejoin starts a new wait for the first post
+        else:
+            agg.exits.append((event.timestamp, member, event.kind.value))
+
+    def finish(self) -> Aggregate:
+        agg = self.agg
+        if agg.last is not None:
+            # a question still open with less than the cutoff left before the export ends is not judged
+            for asked, _asker, position in self.open_questions:
+                if agg.last - asked < self.cutoff:
+                    old = agg.questions[position]
+                    agg.questions[position] = Question(old.day, old.asker, None, None, pending=True)
+        return agg
+
+
+def _split_exclusions(exclude: frozenset[str]) -> tuple[set[str], frozenset[str]]:
+    keys = {item for item in exclude if not item.startswith("tag:")}
+    tags = frozenset(item[4:].lower() for item in exclude if item.startswith("tag:"))
+    return keys, tags
+
+
+def _day_bounds(options: AuditOptions) -> tuple[int | None, int | None]:
+    """Records outside the window and its previous period are skipped at once."""
+    high = options.until.toordinal() if options.until else None
+    low = None
+    if options.since and options.until:
+        length = options.until.toordinal() - options.since.toordinal() + 1
+        low = options.since.toordinal() - length
+    return low, high
+
+
+def day_of(ordinal: int) -> date:
+    return date.fromordinal(ordinal)
