@@ -48,7 +48,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "只有 {members} 名成员：不足 100 人时头部 1% 只有一个人，分层数据仅供参考",
     },
     "audit.note.no_reply_links": {
-        "en": "the export has no reply links: a reply is taken to be the next message by someone else within 10 minutes",
+        "en": "the export has no reply links: a reply is taken to b"
+        "e the next message by someone else within 10 minutes",
         "zh": "导出记录没有回复关系：以 10 分钟内他人的下一条消息视作回复",
     },
     "audit.note.no_plan": {
@@ -74,11 +75,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "保持：群主的发言能得到许多成员回应。（002）",
     },
     "audit.action.owner_pull.watch": {
-        "en": "Have the owner post one question or case a day that invites answers, and reply to those who answer. (002)",
+        "en": "Have the owner post one question or case a day that "
+        "invites answers, and reply to those who answer. (002)",
         "zh": "请群主每天发一个能引人回应的问题或案例，并回复参与的人。（002）",
     },
     "audit.action.owner_pull.act": {
-        "en": "The group lacks a centre of gravity: the owner should post useful content in person several times a week "
+        "en": "The group lacks a centre of gravity: the owner shoul"
+        "d post useful content in person several times a week "
         "and answer replies within the hour for the next two weeks. (002)",
         "zh": "社群缺少向心力：接下来两周群主应每周多次亲自分享有用内容，并在一小时内回复回应者。（002）",
     },
@@ -97,7 +100,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.action.opinion_leaders.act": {
         "en": "Too few people start conversations others join: recruit one opinion leader per 100 members "
         "(knowledgeable, eager to share) and give each a weekly slot. (002)",
-        "zh": "能带动他人讨论的人太少：按每百人一位的比例招募懂行、乐于分享的意见领袖，并给每人每周一个固定时段。（002）",
+        "zh": "能带动他人讨论的人太少：按每百人一位的比例招募懂行、乐"
+        "于分享的意见领袖，并给每人每周一个固定时段。（002）",
     },
     "audit.action.opinion_leaders.missing": {
         "en": "Give the member count to assess opinion leaders.",
@@ -130,9 +134,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "每天安排一位值班管理员，回答未解决的问题，清理无说明链接和广告。（002）",
     },
     "audit.action.operations.act": {
-        "en": "The group is left to run itself too early: write each admin's checklist (answer questions within an hour, "
+        "en": "The group is left to run itself too early: write each"
+        " admin's checklist (answer questions within an hour, "
         "enforce the rules, plan one interactive topic a week) and review it weekly. (002)",
-        "zh": "过早放任社群自行运转：给每位管理员写清操作清单（一小时内回应提问、执行群规、每周策划一个互动话题），每周复盘。（002）",
+        "zh": "过早放任社群自行运转：给每位管理员写清操作清单（一小时内回应"
+        "提问、执行群规、每周策划一个互动话题），每周复盘。（002）",
     },
     "audit.action.operations.missing": {
         "en": "Give the member count to assess operations.",
@@ -149,7 +155,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.action.value_output.act": {
         "en": "Value output has stalled, which is how groups die: cut it to one thing you can surely deliver, "
         "at a cadence you can hold, and publish it on that schedule. (002)",
-        "zh": "价值输出已停滞，这是社群衰亡的常见原因：收缩到一项自己擅长且确定能交付的内容，定一个守得住的频率并按时发布。（002）",
+        "zh": "价值输出已停滞，这是社群衰亡的常见原因：收缩到一项自己擅长"
+        "且确定能交付的内容，定一个守得住的频率并按时发布。（002）",
     },
     "audit.action.value_output.missing": {
         "en": "Not assessed: give --plan with value_output items (cadence, time, keywords) to match posts against.",
@@ -210,7 +217,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "确认名字与群昵称或 id 一致，或更新计划中的角色",
     },
     "audit.drift.SQ805": {
-        "en": "opinion leader {subject} wrote {messages} messages but drew {measured} distinct responders (a leader draws {planned})",
+        "en": "opinion leader {subject} wrote {messages} messages but dre"
+        "w {measured} distinct responders (a leader draws {planned})",
         "zh": "意见领袖「{subject}」发言 {messages} 条，只有 {measured} 位不同成员回应（意见领袖应有 {planned} 位）",
     },
     "audit.drift.SQ805.hint": {
@@ -229,3 +237,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.role.admins": {"en": "admin", "zh": "管理员"},
     "audit.role.opinion_leaders": {"en": "opinion leader", "zh": "意见领袖"},
 }
+
+MESSAGES.update(
+    {
+        "audit.history_missing": {"en": "no audit history here yet", "zh": "这里还没有审计历史"},
+        "audit.history_missing_hint": {
+            "en": "run sqtool audit with --save first, or point --history at the file",
+            "zh": "请先用 sqtool audit --save 保存一次，或用 --history 指向历史文件",
+        },
+        "audit.history_bad": {"en": "cannot use the history database: {reason}", "zh": "无法使用历史数据库：{reason}"},
+        "audit.history_bad_hint": {
+            "en": "the file is not an sqtool history (SQLite); move it away or choose another --history",
+            "zh": "该文件不是 sqtool 的历史数据库（SQLite）；请移走它或另选 --history",
+        },
+        "audit.history_newer": {
+            "en": "the history was written by a newer sqtool (format {version})",
+            "zh": "历史文件由更新版本的 sqtool 写入（格式 {version}）",
+        },
+        "audit.history_newer_hint": {"en": "upgrade sqtool to read it", "zh": "请升级 sqtool 后再读取"},
+        "audit.history_title": {"en": "Saved audits: {count}", "zh": "已保存的审计：{count} 次"},
+        "audit.history_trend": {"en": "trend", "zh": "趋势"},
+    }
+)
+
+MESSAGES.update(
+    {
+        "audit.bad_format": {
+            "en": "unknown output format {value!r}: use one of {choices}",
+            "zh": "未知的输出格式 {value!r}：可选 {choices}",
+        },
+        "audit.bad_format_hint": {"en": "see --help for the formats", "zh": "可用格式见 --help"},
+    }
+)

@@ -1,0 +1,1 @@
+"""Renderers of the audit report (terminal, Markdown): formatting only, no metrics."""
