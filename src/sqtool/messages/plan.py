@@ -1,0 +1,165 @@
+"""Messages about plan files: loading YAML (SQ000), schema validation (SQ001), `validate` and `schema`."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- reading the file (SqtoolError, exit 2) --
+    "plan.bad_utf8": {
+        "en": "the file is not valid UTF-8 (bad byte at offset {offset})",
+        "zh": "文件不是有效的 UTF-8 编码（偏移量 {offset} 处的字节有误）",
+    },
+    "plan.bad_utf8_hint": {
+        "en": "save the file as UTF-8 (with or without BOM) in your editor",
+        "zh": "请在编辑器中把文件另存为 UTF-8（带不带 BOM 均可）",
+    },
+    "plan.is_directory": {
+        "en": "this is a folder, not a plan file",
+        "zh": "这是一个文件夹，不是计划文件",
+    },
+    "plan.too_large_hint": {
+        "en": "a community plan is a few kilobytes; check that this is the right file",
+        "zh": "社群计划通常只有几 KB；请确认文件是否选对",
+    },
+    "plan.load_failed": {
+        "en": "cannot load the plan: {message}",
+        "zh": "无法加载计划：{message}",
+    },
+    # -- YAML content the loader refuses (findings, rule SQ000) --
+    "plan.yaml_syntax": {"en": "invalid YAML: {problem}", "zh": "YAML 语法错误：{problem}"},
+    "plan.yaml_syntax_hint": {
+        "en": "check the indentation and the ': ' after each key here; quote text that contains ': ' or ' #'",
+        "zh": "请检查此处的缩进以及每个键后的“: ”；含有“: ”或“ #”的文字请加引号",
+    },
+    "plan.yaml.mapping_values": {
+        "en": "a ':' appears where no key can start (often an unquoted ': ' inside a value)",
+        "zh": "此处不能出现“:”（常见原因：值里有未加引号的“: ”）",
+    },
+    "plan.yaml.expected_colon": {
+        "en": "a key is not followed by ':'",
+        "zh": "键后面缺少“:”",
+    },
+    "plan.yaml.expected_key": {
+        "en": "the indentation does not line up with the keys above",
+        "zh": "缩进与上面的键没有对齐",
+    },
+    "plan.yaml.expected_content": {
+        "en": "a value was expected here",
+        "zh": "此处缺少一个值",
+    },
+    "plan.yaml.unexpected_end": {
+        "en": "the file ends in the middle of a value (an unclosed quote or bracket?)",
+        "zh": "文件在某个值的中途结束（是否有未闭合的引号或括号？）",
+    },
+    "plan.yaml.bad_token": {
+        "en": "a character here cannot start a value ({char})",
+        "zh": "此处的字符不能作为值的开头（{char}）",
+    },
+    "plan.yaml.flow_end": {
+        "en": "a list or mapping in brackets is not closed properly",
+        "zh": "方括号或花括号中的列表或映射没有正确闭合",
+    },
+    "plan.yaml_tab": {
+        "en": "tabs are not allowed for indentation in YAML",
+        "zh": "YAML 不允许用 Tab 缩进",
+    },
+    "plan.yaml_tab_hint": {
+        "en": "replace the tab with spaces (two per level is usual)",
+        "zh": "请把 Tab 换成空格（通常每级两个空格）",
+    },
+    "plan.yaml_bad_char": {
+        "en": "the file contains a character that YAML does not allow ({char})",
+        "zh": "文件中含有 YAML 不允许的字符（{char}）",
+    },
+    "plan.yaml_bad_char_hint": {
+        "en": "delete the character; it is often a stray control character from copy and paste",
+        "zh": "请删除该字符；它通常是复制粘贴带进来的控制字符",
+    },
+    "plan.empty": {
+        "en": "the file is empty; a plan needs at least version, community, positioning and roles",
+        "zh": "文件为空；计划至少需要 version、community、positioning 和 roles",
+    },
+    "plan.empty_hint": {
+        "en": "start from examples/plan.yaml, or run 'sqtool schema' to see every field",
+        "zh": "可以从 examples/plan.yaml 开始，或运行 'sqtool schema' 查看所有字段",
+    },
+    "plan.not_mapping": {
+        "en": "a plan must be a mapping of 'key: value' lines, but this document is {kind}",
+        "zh": "计划必须是“键: 值”形式的映射，但这个文档是{kind}",
+    },
+    "plan.not_mapping_hint": {
+        "en": "begin the file with 'version: 1' and the other top-level keys, without a leading '-'",
+        "zh": "文件应以“version: 1”等顶层键开头，前面不要有“-”",
+    },
+    "plan.kind.sequence": {"en": "a list", "zh": "一个列表"},
+    "plan.kind.scalar": {"en": "a single value", "zh": "一个单独的值"},
+    "plan.multiple_documents": {
+        "en": "the file holds more than one YAML document ('---'); a plan is a single document",
+        "zh": "文件包含多个 YAML 文档（“---”）；一个计划只能是一个文档",
+    },
+    "plan.multiple_documents_hint": {
+        "en": "put each plan in its own file",
+        "zh": "请把每个计划放到单独的文件中",
+    },
+    "plan.duplicate_key": {
+        "en": "duplicate key '{key}': it is already defined at line {first_line}",
+        "zh": "重复的键“{key}”：第 {first_line} 行已经定义过",
+    },
+    "plan.duplicate_key_hint": {
+        "en": "keep only one of them; many YAML tools would silently drop the first",
+        "zh": "只保留其中一个；很多 YAML 工具会悄悄丢掉前一个",
+    },
+    "plan.complex_key": {
+        "en": "a key must be plain text, not a list or a mapping",
+        "zh": "键必须是普通文字，不能是列表或映射",
+    },
+    "plan.complex_key_hint": {
+        "en": "write the key as text followed by ':'",
+        "zh": "请把键写成文字，后面跟“:”",
+    },
+    "plan.alias_limit": {
+        "en": "aliases expand to more than {limit} values; refusing to expand them (an alias bomb?)",
+        "zh": "别名展开后超过 {limit} 个值，拒绝展开（疑似别名炸弹）",
+    },
+    "plan.alias_limit_hint": {
+        "en": "write the values out, or use fewer nested aliases (*name); plans rarely need them",
+        "zh": "请直接写出这些值，或减少嵌套别名（*name）；计划很少需要别名",
+    },
+    "plan.depth_limit": {
+        "en": "values are nested more than {limit} levels deep",
+        "zh": "值的嵌套层级超过 {limit} 层",
+    },
+    "plan.depth_limit_hint": {
+        "en": "a plan is only a few levels deep; check for runaway brackets or aliases",
+        "zh": "计划只有几层嵌套；请检查是否有多余的括号或别名",
+    },
+    "plan.alias_undefined": {
+        "en": "the alias '*{name}' refers to no anchor '&{name}' defined before it",
+        "zh": "别名“*{name}”之前没有定义对应的锚点“&{name}”",
+    },
+    "plan.alias_recursive": {
+        "en": "the alias '*{name}' refers to a value that contains the alias itself",
+        "zh": "别名“*{name}”引用了包含它自身的值",
+    },
+    "plan.alias_hint": {
+        "en": "define '&name' on an earlier, complete value, or write the value out",
+        "zh": "请在前面一个完整的值上定义“&name”，或直接写出该值",
+    },
+    "plan.bad_tag": {
+        "en": "the tag '{tag}' is not supported in a plan",
+        "zh": "计划中不支持标签“{tag}”",
+    },
+    "plan.bad_tag_hint": {
+        "en": "remove the tag; plans use plain YAML values (text, numbers, true/false, lists, mappings)",
+        "zh": "请删除该标签；计划只使用普通 YAML 值（文字、数字、true/false、列表、映射）",
+    },
+    "plan.bad_tagged_value": {
+        "en": "'{value}' cannot be read as {tag}",
+        "zh": "“{value}”无法按 {tag} 读取",
+    },
+    "plan.bad_merge": {
+        "en": "'<<' must refer to a mapping or a list of mappings",
+        "zh": "“<<”只能引用一个映射或由映射组成的列表",
+    },
+    "plan.bad_merge_hint": {
+        "en": "point '<<' at an anchored mapping, e.g. '<<: *defaults'",
+        "zh": "请让“<<”指向带锚点的映射，例如“<<: *defaults”",
+    },
+}

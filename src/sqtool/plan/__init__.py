@@ -1,0 +1,1 @@
+"""The community plan: loading YAML with positions, schema validation, input expansion."""
