@@ -112,7 +112,14 @@ class Accumulator:
         self.by_name: dict[str, int] = {}
         self.excluded_keys, excluded_tags = _split_exclusions(options.exclude)
         self.recent: dict[str, int] = {}
-        self.open_questions: deque[tuple[datetime, int, int]] = deque()  # (time, asker, position)
+        # questions: (day, asker, time, message id) and their answer (minutes, responder) by each rule
+        self.asked: list[tuple[int, int, datetime, str]] = []
+        self.next_answer: list[tuple[float, int] | None] = []
+        self.linked_answer: list[tuple[float, int] | None] = []
+        self.open_next: deque[tuple[datetime, int, int]] = deque()  # (time, asker, position)
+        self.open_linked: dict[str, int] = {}  # message id -> position, within the cutoff
+        self.open_by_asker: dict[int, set[int]] = {}
+        self.linked_expiry: deque[tuple[datetime, int, str]] = deque()
         self.previous: tuple[datetime, int, str, int] | None = None  # (time, sender, id, day)
         self.low_day, self.high_day = _day_bounds(options)
         self._joined_at: dict[int, datetime] = {}
@@ -217,20 +224,56 @@ class Accumulator:
                         agg.value_posts[day] = agg.value_posts.get(day, 0) + 1
 
     def _responses(self, when: datetime, sender: int, day: int, message: Message) -> None:
-        questions = self.agg.questions
+        """Answers by two rules, chosen in finish(): with reply links, the first reply to the question or
+        mention of the asker by someone else; without, the first message by someone else."""
+        # the next-message rule: every open question of someone else is answered by this message
         still_open: deque[tuple[datetime, int, int]] = deque()
-        for asked, asker, position in self.open_questions:
+        for asked, asker, position in self.open_next:
             if when - asked > self.cutoff:
                 continue  # stays unanswered
             if asker != sender:
-                old = questions[position]
-                questions[position] = Question(old.day, asker, (when - asked).total_seconds() / 60, sender)
+                self.next_answer[position] = ((when - asked).total_seconds() / 60, sender)
             else:
                 still_open.append((asked, asker, position))
-        self.open_questions = still_open
+        self.open_next = still_open
+        # the linked rule: open questions are kept until their cutoff passes
+        expiry = self.linked_expiry
+        while expiry and when - expiry[0][0] > self.cutoff:
+            _asked, position, message_id = expiry.popleft()
+            self._close_linked(position, message_id)
+        if message.reply_to is not None and message.reply_to in self.open_linked:
+            position = self.open_linked[message.reply_to]
+            if self.asked[position][1] != sender:
+                self._answer_linked(position, when, sender)
+        for mentioned in message.mentions:
+            target = self._lookup(mentioned.lstrip("@"))
+            if target is not None and target != sender:
+                for position in list(self.open_by_asker.get(target, ())):
+                    self._answer_linked(position, when, sender)
         if message.kind in (MessageKind.TEXT, MessageKind.LINK) and is_question(message.text):
-            self.open_questions.append((when, sender, len(questions)))
-            questions.append(Question(day, sender, None, None))
+            position = len(self.asked)
+            self.asked.append((day, sender, when, message.id))
+            self.next_answer.append(None)
+            self.linked_answer.append(None)
+            self.open_next.append((when, sender, position))
+            self.open_linked[message.id] = position
+            self.open_by_asker.setdefault(sender, set()).add(position)
+            expiry.append((when, position, message.id))
+
+    def _answer_linked(self, position: int, when: datetime, responder: int) -> None:
+        _day, _asker, asked, message_id = self.asked[position]
+        self.linked_answer[position] = ((when - asked).total_seconds() / 60, responder)
+        self._close_linked(position, message_id)
+
+    def _close_linked(self, position: int, message_id: str) -> None:
+        if self.open_linked.get(message_id) == position:
+            del self.open_linked[message_id]
+        asker = self.asked[position][1]
+        waiting = self.open_by_asker.get(asker)
+        if waiting is not None:
+            waiting.discard(position)
+            if not waiting:
+                del self.open_by_asker[asker]
 
     def _replies(self, when: datetime, sender: int, day: int, message: Message) -> None:
         agg = self.agg
@@ -289,12 +332,14 @@ class Accumulator:
 
     def finish(self) -> Aggregate:
         agg = self.agg
-        if agg.last is not None:
-            # a question still open with less than the cutoff left before the export ends is not judged
-            for asked, _asker, position in self.open_questions:
-                if agg.last - asked < self.cutoff:
-                    old = agg.questions[position]
-                    agg.questions[position] = Question(old.day, old.asker, None, None, pending=True)
+        answers = self.linked_answer if agg.has_reply_links else self.next_answer
+        for (day, asker, asked, _id), answer in zip(self.asked, answers, strict=True):
+            if answer is not None:
+                agg.questions.append(Question(day, asker, answer[0], answer[1]))
+            else:
+                # still open with less than the cutoff left before the export ends: not judged yet
+                pending = agg.last is not None and agg.last - asked < self.cutoff
+                agg.questions.append(Question(day, asker, None, None, pending=pending))
         return agg
 
 

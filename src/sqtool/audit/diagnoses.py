@@ -15,6 +15,7 @@ OWNER_FULL_REACH_SHARE = 0.2  # replies from a fifth of the other posters earns 
 VIOLATIONS_PER_100_ZERO = 5.0  # five violations per 100 messages scores zero for hygiene
 CUSTOMER_PENALTY = 10  # per customer who broke a conduct rule
 VALUE_KEPT_TARGET = 0.8
+MISSED_THRESHOLD_PENALTY = 15  # operations: a missed target weighs more than its share of the mean
 
 
 def status_of(score: int) -> str:
@@ -97,9 +98,9 @@ def customers_as_fans(figures: PeriodFigures, agg: Aggregate, period: Period) ->
 
 
 def operations(figures: PeriodFigures, thresholds: Thresholds) -> Diagnosis:
-    """100 * mean of the parts that can be measured: weekly active share / its minimum, max unanswered
+    """100 * mean of the parts that can be measured (weekly active share / its minimum, max unanswered
     share / unanswered share, max first-response minutes / median, 1 - violations per 100 / 5; each
-    part capped at 1."""
+    part capped at 1), minus 15 for each of the first three thresholds that is missed."""
     response = figures.responsiveness
     weekly = figures.weekly_active_share
     unanswered, median = response.unanswered_share, response.median_first_response_minutes
@@ -127,7 +128,8 @@ def operations(figures: PeriodFigures, thresholds: Thresholds) -> Diagnosis:
                  _at_most(median, thresholds.max_first_response_minutes)),
         Evidence("violations_per_100", per_100, None, "count", per_100 < 1),
     ]  # fmt: skip
-    return _assessed("operations", 100 * sum(parts) / len(parts), evidence)
+    missed = sum(1 for item in evidence[:3] if item.ok is False)
+    return _assessed("operations", 100 * sum(parts) / len(parts) - MISSED_THRESHOLD_PENALTY * missed, evidence)
 
 
 def value_output(figures: PeriodFigures, thresholds: Thresholds, has_plan: bool) -> Diagnosis:

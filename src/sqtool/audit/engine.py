@@ -151,7 +151,7 @@ def _notes(report_figures: PeriodFigures, options: AuditOptions, agg: Aggregate)
 def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     """Audit ``records`` (timestamp order, as ChatRead yields them) in one pass.
 
-    Raises SqtoolError("audit.empty") when there is no message at all and ("audit.empty_window")
+    Raises SqtoolError("audit.no_messages") when there is no message at all and ("audit.empty_window")
     when none falls between --since and --until.
     """
     tz = resolve_tz(options)
@@ -162,7 +162,7 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
         accumulator.add(record)
     agg = accumulator.finish()
     if agg.messages == 0 or agg.first is None or agg.last is None:
-        raise SqtoolError("audit.empty", hint="audit.empty_hint")
+        raise SqtoolError("audit.no_messages", hint="audit.no_messages_hint")
     first = options.since or agg.first.astimezone(tz).date()
     last = options.until or agg.last.astimezone(tz).date()
     if first > last:

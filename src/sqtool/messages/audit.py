@@ -3,8 +3,8 @@ evidence labels, drift findings, report headings and the history command."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- errors --
-    "audit.empty": {"en": "the export holds no messages to audit", "zh": "导出文件中没有可分析的消息"},
-    "audit.empty_hint": {
+    "audit.no_messages": {"en": "the export holds no messages to audit", "zh": "导出文件中没有可分析的消息"},
+    "audit.no_messages_hint": {
         "en": "check that the file is a full group export (not only system lines) and that --exclude leaves someone",
         "zh": "请确认导出的是完整的群聊记录（不只是系统消息），并且 --exclude 没有排除所有人",
     },
@@ -267,5 +267,27 @@ MESSAGES.update(
             "zh": "未知的输出格式 {value!r}：可选 {choices}",
         },
         "audit.bad_format_hint": {"en": "see --help for the formats", "zh": "可用格式见 --help"},
+    }
+)
+
+MESSAGES.update(
+    {
+        "audit.bad_date": {"en": "{option} {value!r} is not a date", "zh": "{option} {value!r} 不是日期"},
+        "audit.bad_date_hint": {"en": "write dates as YYYY-MM-DD", "zh": "日期请写成 YYYY-MM-DD"},
+        "audit.bad_tz": {"en": "unknown time zone {value!r}", "zh": "未知时区 {value!r}"},
+        "audit.bad_tz_hint": {
+            "en": "use an IANA name such as Asia/Shanghai or Europe/Berlin",
+            "zh": "请使用 IANA 时区名，例如 Asia/Shanghai 或 Europe/Berlin",
+        },
+        "audit.bad_members": {"en": "--members {value} is negative", "zh": "--members {value} 不能为负数"},
+        "audit.bad_members_hint": {"en": "give the number of members in the group", "zh": "请填写群成员人数"},
+        "audit.bad_cutoff": {
+            "en": "--response-cutoff {value} must be more than 0 minutes",
+            "zh": "--response-cutoff {value} 必须大于 0 分钟",
+        },
+        "audit.bad_cutoff_hint": {
+            "en": "questions unanswered after this many minutes count as unanswered; the default is 1440 (a day)",
+            "zh": "超过这么多分钟无人回应的提问算作未回应；默认 1440（一天）",
+        },
     }
 )

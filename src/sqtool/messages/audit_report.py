@@ -1,7 +1,7 @@
 """Headings, column names and figure labels of the audit report (terminal, Markdown, history)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "audit.title": {
+    "audit.report_title": {
         "en": "Community audit {first} to {last} ({days} days)",
         "zh": "社群体检 {first} 至 {last}（{days} 天）",
     },

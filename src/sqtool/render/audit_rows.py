@@ -92,11 +92,22 @@ def figure_rows(report: AuditReport, tr: Translator) -> list[FigureRow]:
     return rows
 
 
+MAX_SPARK = 60
+
+
+def _squeeze(values: list[int], width: int = MAX_SPARK) -> list[float]:
+    """At most ``width`` points: the mean of consecutive runs, so a long period fits on one line."""
+    if len(values) <= width:
+        return [float(v) for v in values]
+    size = -(-len(values) // width)
+    return [sum(values[i : i + size]) / len(values[i : i + size]) for i in range(0, len(values), size)]
+
+
 def activity_lines(report: AuditReport, tr: Translator) -> list[str]:
     a = report.activity
     busiest = max(((day, hour) for day in range(7) for hour in range(24)), key=lambda dh: a.heatmap[dh[0]][dh[1]])
     return [
-        tr("audit.line.daily", spark=sparkline([d.messages for d in a.daily])),
+        tr("audit.line.daily", spark=sparkline(_squeeze([d.messages for d in a.daily]))),
         tr("audit.line.weekly", spark=sparkline([w.messages for w in a.weekly]), weeks=len(a.weekly)),
         tr("audit.line.trend", slope=f"{a.slope_per_day:+.2f}"),
         tr(

@@ -30,7 +30,7 @@ def render_terminal(report: AuditReport, tr: Translator, console: Console) -> No
     console.print(
         Text(
             tr(
-                "audit.title",
+                "audit.report_title",
                 first=current.period.first.isoformat(),
                 last=current.period.last.isoformat(),
                 days=current.period.days,

@@ -24,7 +24,7 @@ def render_markdown(report: AuditReport, tr: Translator) -> str:
     out = [
         "# "
         + tr(
-            "audit.title",
+            "audit.report_title",
             first=current.period.first.isoformat(),
             last=current.period.last.isoformat(),
             days=current.period.days,
