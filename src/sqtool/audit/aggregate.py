@@ -63,8 +63,11 @@ class Aggregate:
     links: dict[int, int] = field(default_factory=dict)
     value_days: dict[int, set[int]] = field(default_factory=dict)  # planned item position -> days held
     value_posts: dict[int, int] = field(default_factory=dict)  # day -> posts matching a value output
-    first: datetime | None = None
+    first: datetime | None = None  # first and last record kept (inside the window or its previous period)
     last: datetime | None = None
+    export_first: datetime | None = None  # first and last record of the whole export, kept or not
+    export_last: datetime | None = None
+    export_messages: int = 0
     messages: int = 0
     events: int = 0
     excluded_records: int = 0
@@ -169,21 +172,28 @@ class Accumulator:
 
     # -- records --
     def add(self, record: Record) -> None:
+        agg = self.agg
+        if isinstance(record, Message):
+            excluded = record.sender_id in self.excluded_keys or record.sender_name in self.excluded_keys
+        else:
+            excluded = record.member_id in self.excluded_keys or record.member_name in self.excluded_keys
+        if excluded:
+            agg.excluded_records += 1
+            return
+        if agg.export_first is None or record.timestamp < agg.export_first:
+            agg.export_first = record.timestamp
+        if agg.export_last is None or record.timestamp > agg.export_last:
+            agg.export_last = record.timestamp
         local = record.timestamp.astimezone(self.tz)
         day = local.toordinal()
+        if isinstance(record, Message):
+            agg.export_messages += 1
         if (self.low_day is not None and day < self.low_day) or (self.high_day is not None and day > self.high_day):
             return
         if isinstance(record, Message):
-            if record.sender_id in self.excluded_keys or record.sender_name in self.excluded_keys:
-                self.agg.excluded_records += 1
-                return
             self._message(record, local, day)
-        elif isinstance(record, Event):
-            if record.member_id in self.excluded_keys or record.member_name in self.excluded_keys:
-                self.agg.excluded_records += 1
-                return
+        else:
             self._event(record, day)
-        agg = self.agg
         if agg.first is None or record.timestamp < agg.first:
             agg.first = record.timestamp
         if agg.last is None or record.timestamp > agg.last:

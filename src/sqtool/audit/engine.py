@@ -161,10 +161,10 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     for record in records:
         accumulator.add(record)
     agg = accumulator.finish()
-    if agg.messages == 0 or agg.first is None or agg.last is None:
+    if agg.export_messages == 0 or agg.export_first is None or agg.export_last is None:
         raise SqtoolError("audit.no_messages", hint="audit.no_messages_hint")
-    first = options.since or agg.first.astimezone(tz).date()
-    last = options.until or agg.last.astimezone(tz).date()
+    first = options.since or (agg.first or agg.export_first).astimezone(tz).date()
+    last = options.until or (agg.last or agg.export_last).astimezone(tz).date()
     if first > last:
         raise SqtoolError(
             "audit.bad_window", hint="audit.bad_window_hint", since=first.isoformat(), until=last.isoformat()
@@ -177,8 +177,8 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
             hint="audit.empty_window_hint",
             since=first.isoformat(),
             until=last.isoformat(),
-            first=agg.first.astimezone(tz).date().isoformat(),
-            last=agg.last.astimezone(tz).date().isoformat(),
+            first=agg.export_first.astimezone(tz).date().isoformat(),
+            last=agg.export_last.astimezone(tz).date().isoformat(),
         )
     before = previous_period(period)
     previous = period_figures(agg, before, options, thresholds, items, tz)
