@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from sqtool.audit.options import AuditOptions
-from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question
+from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question, suspect_pattern
 from sqtool.audit.value import PlannedItem, matches
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 
@@ -111,6 +111,7 @@ class Accumulator:
         self.cutoff = timedelta(minutes=options.response_cutoff_minutes)
         self.next_window = timedelta(minutes=NEXT_REPLY_MINUTES)
         self.ad_keywords = options.ad_keywords
+        self.suspect = suspect_pattern(options.ad_keywords)
         self.index: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.excluded_keys, excluded_tags = _split_exclusions(options.exclude)
@@ -119,7 +120,8 @@ class Accumulator:
         self.asked: list[tuple[int, int, datetime, str]] = []
         self.next_answer: list[tuple[float, int] | None] = []
         self.linked_answer: list[tuple[float, int] | None] = []
-        self.open_next: deque[tuple[datetime, int, int]] = deque()  # (time, asker, position)
+        self.open_next: deque[tuple[datetime, int]] = deque()  # (time, position), all by open_next_asker
+        self.open_next_asker = -1
         self.open_linked: dict[str, int] = {}  # message id -> position, within the cutoff
         self.open_by_asker: dict[int, set[int]] = {}
         self.linked_expiry: deque[tuple[datetime, int, str]] = deque()
@@ -236,16 +238,18 @@ class Accumulator:
     def _responses(self, when: datetime, sender: int, day: int, message: Message) -> None:
         """Answers by two rules, chosen in finish(): with reply links, the first reply to the question or
         mention of the asker by someone else; without, the first message by someone else."""
-        # the next-message rule: every open question of someone else is answered by this message
-        still_open: deque[tuple[datetime, int, int]] = deque()
-        for asked, asker, position in self.open_next:
-            if when - asked > self.cutoff:
-                continue  # stays unanswered
-            if asker != sender:
-                self.next_answer[position] = ((when - asked).total_seconds() / 60, sender)
+        # the next-message rule: the first message by someone else answers every open question, so the
+        # open ones always belong to a single asker (the one who spoke last)
+        open_next = self.open_next
+        if open_next:
+            if self.open_next_asker != sender:
+                for asked, position in open_next:
+                    if when - asked <= self.cutoff:
+                        self.next_answer[position] = ((when - asked).total_seconds() / 60, sender)
+                open_next.clear()
             else:
-                still_open.append((asked, asker, position))
-        self.open_next = still_open
+                while open_next and when - open_next[0][0] > self.cutoff:
+                    open_next.popleft()  # stays unanswered
         # the linked rule: open questions are kept until their cutoff passes
         expiry = self.linked_expiry
         while expiry and when - expiry[0][0] > self.cutoff:
@@ -265,7 +269,8 @@ class Accumulator:
             self.asked.append((day, sender, when, message.id))
             self.next_answer.append(None)
             self.linked_answer.append(None)
-            self.open_next.append((when, sender, position))
+            self.open_next.append((when, position))
+            self.open_next_asker = sender
             self.open_linked[message.id] = position
             self.open_by_asker.setdefault(sender, set()).add(position)
             expiry.append((when, position, message.id))
@@ -319,7 +324,7 @@ class Accumulator:
             agg.links[day] = agg.links.get(day, 0) + 1
             if not text.strip() or is_bare_link(text):
                 agg.violations.append((day, sender, "bare_link"))
-        if text:
+        if text and self.suspect.search(text.lower()):
             if is_ad(text, self.ad_keywords):
                 agg.violations.append((day, sender, "ad"))
             if is_quarrel(text):
