@@ -124,7 +124,7 @@ class Accumulator:
         self.open_next_asker = -1
         self.open_linked: dict[str, int] = {}  # message id -> position, within the cutoff
         self.open_by_asker: dict[int, set[int]] = {}
-        self.linked_expiry: deque[tuple[datetime, int, str]] = deque()
+        self.linked_expiry: deque[tuple[datetime, int, str]] = deque()  # (deadline, position, message id)
         self.previous: tuple[datetime, int, str, int] | None = None  # (time, sender, id, day)
         self.low_day, self.high_day = _day_bounds(options)
         self._joined_at: dict[int, datetime] = {}
@@ -175,31 +175,38 @@ class Accumulator:
     # -- records --
     def add(self, record: Record) -> None:
         agg = self.agg
-        if isinstance(record, Message):
-            excluded = record.sender_id in self.excluded_keys or record.sender_name in self.excluded_keys
-        else:
-            excluded = record.member_id in self.excluded_keys or record.member_name in self.excluded_keys
-        if excluded:
-            agg.excluded_records += 1
-            return
-        if agg.export_first is None or record.timestamp < agg.export_first:
-            agg.export_first = record.timestamp
-        if agg.export_last is None or record.timestamp > agg.export_last:
-            agg.export_last = record.timestamp
-        local = record.timestamp.astimezone(self.tz)
+        if self.excluded_keys:
+            if isinstance(record, Message):
+                excluded = record.sender_id in self.excluded_keys or record.sender_name in self.excluded_keys
+            else:
+                excluded = record.member_id in self.excluded_keys or record.member_name in self.excluded_keys
+            if excluded:
+                agg.excluded_records += 1
+                return
+        when = record.timestamp
+        if agg.export_first is None:
+            agg.export_first = agg.export_last = when
+        elif when > agg.export_last:  # type: ignore[operator]
+            agg.export_last = when
+        elif when < agg.export_first:
+            agg.export_first = when
+        local = when.astimezone(self.tz)
         day = local.toordinal()
-        if isinstance(record, Message):
+        is_message = isinstance(record, Message)
+        if is_message:
             agg.export_messages += 1
         if (self.low_day is not None and day < self.low_day) or (self.high_day is not None and day > self.high_day):
             return
-        if isinstance(record, Message):
-            self._message(record, local, day)
+        if is_message:
+            self._message(record, local, day)  # type: ignore[arg-type]
         else:
-            self._event(record, day)
-        if agg.first is None or record.timestamp < agg.first:
-            agg.first = record.timestamp
-        if agg.last is None or record.timestamp > agg.last:
-            agg.last = record.timestamp
+            self._event(record, day)  # type: ignore[arg-type]
+        if agg.first is None:
+            agg.first = agg.last = when
+        elif when > agg.last:  # type: ignore[operator]
+            agg.last = when
+        elif when < agg.first:
+            agg.first = when
 
     def _message(self, message: Message, local: datetime, day: int) -> None:
         agg = self.agg
@@ -250,20 +257,20 @@ class Accumulator:
             else:
                 while open_next and when - open_next[0][0] > self.cutoff:
                     open_next.popleft()  # stays unanswered
-        # the linked rule: open questions are kept until their cutoff passes
         expiry = self.linked_expiry
-        while expiry and when - expiry[0][0] > self.cutoff:
-            _asked, position, message_id = expiry.popleft()
-            self._close_linked(position, message_id)
+        if expiry and when > expiry[0][0]:
+            self._expire(when)
+        # the linked rule: open questions are kept until their cutoff passes (see _expire)
         if message.reply_to is not None and message.reply_to in self.open_linked:
             position = self.open_linked[message.reply_to]
             if self.asked[position][1] != sender:
                 self._answer_linked(position, when, sender)
-        for mentioned in message.mentions:
-            target = self._lookup(mentioned.lstrip("@"))
-            if target is not None and target != sender:
-                for position in list(self.open_by_asker.get(target, ())):
-                    self._answer_linked(position, when, sender)
+        if self.open_by_asker:
+            for mentioned in message.mentions:
+                target = self._lookup(mentioned.lstrip("@"))
+                if target is not None and target != sender:
+                    for position in list(self.open_by_asker.get(target, ())):
+                        self._answer_linked(position, when, sender)
         if message.kind in (MessageKind.TEXT, MessageKind.LINK) and is_question(message.text):
             position = len(self.asked)
             self.asked.append((day, sender, when, message.id))
@@ -273,7 +280,14 @@ class Accumulator:
             self.open_next_asker = sender
             self.open_linked[message.id] = position
             self.open_by_asker.setdefault(sender, set()).add(position)
-            expiry.append((when, position, message.id))
+            self.linked_expiry.append((when + self.cutoff, position, message.id))
+
+    def _expire(self, when: datetime) -> None:
+        """Close the linked-rule questions whose cutoff has passed (they stay unanswered)."""
+        expiry = self.linked_expiry
+        while expiry and when > expiry[0][0]:
+            _deadline, position, message_id = expiry.popleft()
+            self._close_linked(position, message_id)
 
     def _answer_linked(self, position: int, when: datetime, responder: int) -> None:
         _day, _asker, asked, message_id = self.asked[position]
