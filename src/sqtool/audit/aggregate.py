@@ -26,6 +26,19 @@ _NAME_KEY = "\0name:"
 CUSTOMER_TAGS = frozenset({"customer", "客户", "顾客", "big_customer", "大客户"})
 
 
+_MEMBER_BITS = 24  # up to 16 million members per export
+_MEMBER_MASK = (1 << _MEMBER_BITS) - 1
+
+
+def edge(day: int, target: int, responder: int) -> int:
+    """(day, target, responder) packed into one int."""
+    return (day << (2 * _MEMBER_BITS)) | (target << _MEMBER_BITS) | responder
+
+
+def unpack_edge(packed: int) -> tuple[int, int, int]:
+    return packed >> (2 * _MEMBER_BITS), (packed >> _MEMBER_BITS) & _MEMBER_MASK, packed & _MEMBER_MASK
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     day: int  # local date ordinal
@@ -48,9 +61,11 @@ class Aggregate:
     day_hours: dict[int, list[int]] = field(default_factory=dict)  # day -> messages per local hour
     day_span: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)  # day -> first, last message
     questions: list[Question] = field(default_factory=list)
-    reply_edges: set[tuple[int, int, int]] = field(default_factory=set)  # (day, target, responder)
-    next_edges: set[tuple[int, int, int]] = field(default_factory=set)
-    mention_edges: set[tuple[int, int, int]] = field(default_factory=set)
+    # responder edges (day, target, responder) packed into one int each by edge(): a set of small ints
+    # takes a third of the memory of a set of tuples on million-message exports
+    reply_edges: set[int] = field(default_factory=set)
+    next_edges: set[int] = field(default_factory=set)
+    mention_edges: set[int] = field(default_factory=set)
     has_reply_links: bool = False
     owner_posts: dict[int, int] = field(default_factory=dict)  # day -> owner messages
     owner_replied_link: dict[str, int] = field(default_factory=dict)  # owner message id -> its day
@@ -310,16 +325,16 @@ class Accumulator:
             agg.has_reply_links = True
             target = self.recent.get(message.reply_to)
             if target is not None and target != sender:
-                agg.reply_edges.add((day, target, sender))
+                agg.reply_edges.add(edge(day, target, sender))
                 if target in agg.owners and message.reply_to in self._owner_message_day:
                     agg.owner_replied_link[message.reply_to] = self._owner_message_day[message.reply_to]
         for mentioned in message.mentions:
             target = self._lookup(mentioned.lstrip("@"))
             if target is not None and target != sender:
-                agg.mention_edges.add((day, target, sender))
+                agg.mention_edges.add(edge(day, target, sender))
         previous = self.previous
         if previous is not None and previous[1] != sender and when - previous[0] <= self.next_window:
-            agg.next_edges.add((day, previous[1], sender))
+            agg.next_edges.add(edge(day, previous[1], sender))
             if previous[1] in agg.owners:
                 agg.owner_replied_next[previous[2]] = previous[3]
         self.previous = (when, sender, message.id, day)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from sqtool.audit.aggregate import Aggregate
+from sqtool.audit.aggregate import Aggregate, unpack_edge
 from sqtool.audit.report import Leader, OpinionLeaders, Period
 
 # A member is an opinion leader when at least this many distinct others replied to or mentioned them,
@@ -14,15 +14,16 @@ RESPONDER_SHARE = 0.05
 CANDIDATES = 5
 
 
-def edges(agg: Aggregate) -> set[tuple[int, int, int]]:
-    """Reply links when the export has them, else the next-message heuristic; mentions always."""
+def edges(agg: Aggregate) -> set[int]:
+    """Reply links when the export has them, else the next-message heuristic; mentions always (packed)."""
     return (agg.reply_edges if agg.has_reply_links else agg.next_edges) | agg.mention_edges
 
 
 def responders_by_member(agg: Aggregate, period: Period) -> dict[int, set[int]]:
     first, last = period.first.toordinal(), period.last.toordinal()
     result: dict[int, set[int]] = {}
-    for day, target, responder in edges(agg):
+    for packed in edges(agg):
+        day, target, responder = unpack_edge(packed)
         if first <= day <= last:
             result.setdefault(target, set()).add(responder)
     return result
