@@ -130,3 +130,18 @@ def test_exit_code_follows_fail_on(fake_readers, tmp_path):
     assert exit_code(report, "never") == 0
     assert exit_code(report, "warning") == 1 and exit_code(report, "info") == 1
     assert exit_code(report, "error") == 0
+
+
+def test_progress_is_hidden_when_quiet_or_not_a_terminal():
+    with cli_support.progress_bar(Settings(quiet=True)) as progress:
+        assert progress is None
+    with cli_support.progress_bar(Settings()) as progress:  # pytest's stderr is not a terminal
+        assert progress is None
+
+
+def test_text_report_has_colour_only_when_asked(fake_readers, capsys):
+    audit_action(Settings(color="always"), AuditArguments(exports=("c",)))
+    assert "\x1b[" in capsys.readouterr().out
+    audit_action(Settings(), AuditArguments(exports=("c",)))
+    text = capsys.readouterr().out
+    assert "\x1b[" not in text and "Five self-diagnoses" in text

@@ -3,37 +3,38 @@
 from __future__ import annotations
 
 import statistics
-from datetime import timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from sqtool.audit.aggregate import Aggregate
 from sqtool.audit.report import Membership, Period
 
 
-def _retention(agg: Aggregate, joins: list[tuple[object, int]], days: int) -> tuple[float | None, int]:
+def _retention(
+    agg: Aggregate, joins: list[tuple[datetime, int]], exits: dict[int, list[datetime]], days: int
+) -> tuple[float | None, int]:
     """Share of joiners (joined at least ``days`` before the export ends) with no leave or removal
     within ``days`` of joining."""
     if agg.last is None:
         return None, 0
     span = timedelta(days=days)
-    base = [(when, member) for when, member in joins if when + span <= agg.last]  # type: ignore[operator]
+    base = [(when, member) for when, member in joins if when + span <= agg.last]
     if not base:
         return None, 0
-    kept = sum(
-        1
-        for when, member in base
-        if not any(m == member and when < left <= when + span for left, m, _kind in agg.exits)  # type: ignore[operator]
-    )
+    kept = sum(1 for when, member in base if not any(when < left <= when + span for left in exits.get(member, ())))
     return kept / len(base), len(base)
 
 
 def membership(agg: Aggregate, period: Period, tz: tzinfo) -> Membership:
-    def inside(when) -> bool:  # type: ignore[no-untyped-def]
+    def inside(when: datetime) -> bool:
         return period.first <= when.astimezone(tz).date() <= period.last
 
     joins = [(when, member) for when, member in agg.joins if inside(when)]
     exits = [(when, kind) for when, _member, kind in agg.exits if inside(when)]
-    retention_7, base_7 = _retention(agg, joins, 7)  # type: ignore[arg-type]
-    retention_30, base_30 = _retention(agg, joins, 30)  # type: ignore[arg-type]
+    exits_by_member: dict[int, list[datetime]] = {}
+    for when, member, _kind in agg.exits:
+        exits_by_member.setdefault(member, []).append(when)
+    retention_7, base_7 = _retention(agg, joins, exits_by_member, 7)
+    retention_30, base_30 = _retention(agg, joins, exits_by_member, 30)
     joiners = {member: when for when, member in joins}
     waits = [
         (agg.first_post_after_join[member] - when).total_seconds() / 3600
