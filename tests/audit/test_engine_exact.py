@@ -261,3 +261,19 @@ def test_one_person_export():
     assert (p.members, p.gini, p.writers_50, p.lurker_share) == (1, 0.0, 1, None)
     assert report.current.responsiveness.pending == 1
     assert any(note.key == "audit.note.lurkers_unknown" for note in report.notes)
+
+
+def test_reply_links_resolve_through_a_bounded_window_of_recent_ids(monkeypatch):
+    from sqtool.audit import aggregate
+
+    monkeypatch.setattr(aggregate, "RECENT_IDS", 3)
+    chat = Chat()
+    old = chat.say("lead", "first idea", at=0)
+    for minute in range(1, 4):
+        chat.say("filler", "x", at=minute)  # pushes `old` out of the last 3 ids
+    recent = chat.say("lead", "second idea", at=5)
+    chat.say("a", "reply to the old one", at=6, reply_to=old)
+    chat.say("b", "reply to the recent one", at=7, reply_to=recent)
+    report = run_audit(chat.sorted(), AuditOptions(tz=UTC))
+    reach = {x.name: x.distinct_responders for x in report.current.opinion_leaders.candidates}
+    assert reach == {"lead": 1}  # only b's reply is resolved to its target

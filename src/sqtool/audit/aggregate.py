@@ -130,7 +130,8 @@ class Accumulator:
         self.index: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.excluded_keys, excluded_tags = _split_exclusions(options.exclude)
-        self.recent: dict[str, int] = {}
+        self.recent: dict[str, int] = {}  # message id -> sender, for the last RECENT_IDS messages
+        self.recent_order: deque[str] = deque()
         # questions: (day, asker, time, message id) and their answer (minutes, responder) by each rule
         self.asked: list[tuple[int, int, datetime, str]] = []
         self.next_answer: list[tuple[float, int] | None] = []
@@ -339,8 +340,10 @@ class Accumulator:
                 agg.owner_replied_next[previous[2]] = previous[3]
         self.previous = (when, sender, message.id, day)
         self.recent[message.id] = sender
-        if len(self.recent) > RECENT_IDS:
-            del self.recent[next(iter(self.recent))]
+        self.recent_order.append(message.id)
+        if len(self.recent_order) > RECENT_IDS:
+            # a deque keeps the eviction O(1); popping a dict's oldest key is not once many are deleted
+            self.recent.pop(self.recent_order.popleft(), None)
         if sender in agg.owners:
             self._owner_message_day[message.id] = day
 
