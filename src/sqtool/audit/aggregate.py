@@ -133,13 +133,13 @@ class Accumulator:
         self.recent: dict[str, int] = {}  # message id -> sender, for the last RECENT_IDS messages
         self.recent_order: deque[str] = deque()
         # questions: (day, asker, time, message id) and their answer (minutes, responder) by each rule
-        self.asked: list[tuple[int, int, datetime, str]] = []
+        self.asked: list[tuple[int, int, float]] = []  # (day, asker, POSIX seconds)
         self.next_answer: list[tuple[float, int] | None] = []
         self.linked_answer: list[tuple[float, int] | None] = []
         self.open_next: deque[tuple[datetime, int]] = deque()  # (time, position), all by open_next_asker
         self.open_next_asker = -1
         self.open_linked: dict[str, int] = {}  # message id -> position, within the cutoff
-        self.open_by_asker: dict[int, set[int]] = {}
+        self.open_by_asker: dict[int, dict[int, str]] = {}  # asker -> position -> message id
         self.linked_expiry: deque[tuple[datetime, int, str]] = deque()  # (deadline, position, message id)
         self.previous: tuple[datetime, int, str, int] | None = None  # (time, sender, id, day)
         self.low_day, self.high_day = _day_bounds(options)
@@ -264,7 +264,7 @@ class Accumulator:
         # the next-message rule: the first message by someone else answers every open question, so the
         # open ones always belong to a single asker (the one who spoke last)
         open_next = self.open_next
-        if open_next:
+        if open_next and not self.agg.has_reply_links:  # the rule is moot once the export links replies
             if self.open_next_asker != sender:
                 for asked, position in open_next:
                     if when - asked <= self.cutoff:
@@ -280,22 +280,23 @@ class Accumulator:
         if message.reply_to is not None and message.reply_to in self.open_linked:
             position = self.open_linked[message.reply_to]
             if self.asked[position][1] != sender:
-                self._answer_linked(position, when, sender)
+                self._answer_linked(position, when, sender, message.reply_to)
         if self.open_by_asker:
             for mentioned in message.mentions:
                 target = self._lookup(mentioned.lstrip("@"))
                 if target is not None and target != sender:
-                    for position in list(self.open_by_asker.get(target, ())):
-                        self._answer_linked(position, when, sender)
+                    for position, message_id in list(self.open_by_asker.get(target, {}).items()):
+                        self._answer_linked(position, when, sender, message_id)
         if message.kind in (MessageKind.TEXT, MessageKind.LINK) and is_question(message.text):
             position = len(self.asked)
-            self.asked.append((day, sender, when, message.id))
+            self.asked.append((day, sender, when.timestamp()))
             self.next_answer.append(None)
             self.linked_answer.append(None)
-            self.open_next.append((when, position))
-            self.open_next_asker = sender
+            if not self.agg.has_reply_links:
+                self.open_next.append((when, position))
+                self.open_next_asker = sender
             self.open_linked[message.id] = position
-            self.open_by_asker.setdefault(sender, set()).add(position)
+            self.open_by_asker.setdefault(sender, {})[position] = message.id
             self.linked_expiry.append((when + self.cutoff, position, message.id))
 
     def _expire(self, when: datetime) -> None:
@@ -305,9 +306,9 @@ class Accumulator:
             _deadline, position, message_id = expiry.popleft()
             self._close_linked(position, message_id)
 
-    def _answer_linked(self, position: int, when: datetime, responder: int) -> None:
-        _day, _asker, asked, message_id = self.asked[position]
-        self.linked_answer[position] = ((when - asked).total_seconds() / 60, responder)
+    def _answer_linked(self, position: int, when: datetime, responder: int, message_id: str) -> None:
+        asked = self.asked[position][2]
+        self.linked_answer[position] = ((when.timestamp() - asked) / 60, responder)
         self._close_linked(position, message_id)
 
     def _close_linked(self, position: int, message_id: str) -> None:
@@ -316,14 +317,18 @@ class Accumulator:
         asker = self.asked[position][1]
         waiting = self.open_by_asker.get(asker)
         if waiting is not None:
-            waiting.discard(position)
+            waiting.pop(position, None)
             if not waiting:
                 del self.open_by_asker[asker]
 
     def _replies(self, when: datetime, sender: int, day: int, message: Message) -> None:
         agg = self.agg
         if message.reply_to is not None:
-            agg.has_reply_links = True
+            if not agg.has_reply_links:  # from now on replies are linked: the next-message guesses are moot
+                agg.has_reply_links = True
+                agg.next_edges.clear()
+                agg.owner_replied_next.clear()
+                self.open_next.clear()
             target = self.recent.get(message.reply_to)
             if target is not None and target != sender:
                 agg.reply_edges.add(edge(day, target, sender))
@@ -334,7 +339,12 @@ class Accumulator:
             if target is not None and target != sender:
                 agg.mention_edges.add(edge(day, target, sender))
         previous = self.previous
-        if previous is not None and previous[1] != sender and when - previous[0] <= self.next_window:
+        if (
+            not agg.has_reply_links
+            and previous is not None
+            and previous[1] != sender
+            and when - previous[0] <= self.next_window
+        ):
             agg.next_edges.add(edge(day, previous[1], sender))
             if previous[1] in agg.owners:
                 agg.owner_replied_next[previous[2]] = previous[3]
@@ -380,13 +390,16 @@ class Accumulator:
     def finish(self) -> Aggregate:
         agg = self.agg
         answers = self.linked_answer if agg.has_reply_links else self.next_answer
-        for (day, asker, asked, _id), answer in zip(self.asked, answers, strict=True):
+        last = agg.last.timestamp() if agg.last is not None else None
+        cutoff = self.cutoff.total_seconds()
+        for (day, asker, asked), answer in zip(self.asked, answers, strict=True):
             if answer is not None:
                 agg.questions.append(Question(day, asker, answer[0], answer[1]))
             else:
                 # still open with less than the cutoff left before the export ends: not judged yet
-                pending = agg.last is not None and agg.last - asked < self.cutoff
+                pending = last is not None and last - asked < cutoff
                 agg.questions.append(Question(day, asker, None, None, pending=pending))
+        self.asked, self.next_answer, self.linked_answer = [], [], []  # the Questions replace them
         return agg
 
 
