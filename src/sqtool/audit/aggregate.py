@@ -86,6 +86,7 @@ class Aggregate:
     messages: int = 0
     events: int = 0
     excluded_records: int = 0
+    responders_cache: dict[tuple[int, int], dict[int, set[int]]] = field(default_factory=dict)  # see leaders
 
     def member_key(self, index: int) -> str:
         key = self.member_ids[index]

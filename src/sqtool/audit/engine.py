@@ -181,11 +181,13 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
             last=agg.export_last.astimezone(tz).date().isoformat(),
         )
     before = previous_period(period)
-    previous = period_figures(agg, before, options, thresholds, items, tz)
+    low, high = before.first.toordinal(), before.last.toordinal()
+    has_previous = any(low <= day <= high for day in agg.day_member)
+    previous = period_figures(agg, before, options, thresholds, items, tz) if has_previous else None
     base = current.summary.members
     return AuditReport(
         current=current,
-        previous=previous if previous.summary.messages else None,
+        previous=previous,
         activity=activity(agg, period, base),
         diagnoses=diagnose(current, agg, thresholds, has_plan=options.plan is not None),
         drift=drift(options.plan, current, agg, thresholds, lang=options.lang) if options.plan is not None else (),

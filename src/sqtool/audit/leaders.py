@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from sqtool.audit.aggregate import Aggregate, unpack_edge
+from sqtool.audit.aggregate import Aggregate, edge, unpack_edge
 from sqtool.audit.report import Leader, OpinionLeaders, Period
 
 # A member is an opinion leader when at least this many distinct others replied to or mentioned them,
@@ -20,12 +20,18 @@ def edges(agg: Aggregate) -> set[int]:
 
 
 def responders_by_member(agg: Aggregate, period: Period) -> dict[int, set[int]]:
+    """Distinct responders of each member in the period (computed once per period, then shared)."""
     first, last = period.first.toordinal(), period.last.toordinal()
+    cached = agg.responders_cache.get((first, last))
+    if cached is not None:
+        return cached
+    low, high = edge(first, 0, 0), edge(last + 1, 0, 0)  # the day is the high part of a packed edge
     result: dict[int, set[int]] = {}
     for packed in edges(agg):
-        day, target, responder = unpack_edge(packed)
-        if first <= day <= last:
+        if low <= packed < high:
+            _day, target, responder = unpack_edge(packed)
             result.setdefault(target, set()).add(responder)
+    agg.responders_cache[(first, last)] = result
     return result
 
 
