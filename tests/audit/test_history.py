@@ -95,3 +95,10 @@ def test_history_help_documents_the_options(cli):
     assert result.exit_code == 0
     for option in ("--history", "--plan", "--format"):
         assert option in result.stdout
+
+
+def test_an_empty_history_says_how_to_fill_it(cli, tmp_path):
+    path = tmp_path / "empty.sqlite"
+    sqlite3.connect(path).close()
+    result = cli("history", "--history", str(path))
+    assert result.exit_code == 0 and "Saved audits: 0" in result.stdout and "--save" in result.stdout

@@ -27,6 +27,10 @@ def render_history_text(entries: list[HistoryEntry], settings: Settings, console
     from rich.table import Table
 
     tr = Translator(settings.lang)
+    if not entries:
+        console.print(tr("audit.history_title", count=0))
+        console.print(tr("audit.history_missing_hint"))
+        return
     rows: list[tuple[str, list[str], list[float | None]]] = [
         (tr("audit.column.period"), [f"{e.period_first}…{e.period_last}" for e in entries], []),
         (tr("audit.figure.messages"), [number(e.messages) for e in entries], [e.messages for e in entries]),
