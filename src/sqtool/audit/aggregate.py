@@ -7,7 +7,10 @@ violations. Periods are chosen after the pass, so everything is keyed by local d
 
 from __future__ import annotations
 
+import math
+from array import array
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -21,7 +24,7 @@ from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 NEXT_REPLY_MINUTES = 10
 # Reply links are resolved through the most recent message ids only, so memory stays bounded on
 # million-message exports; a reply to an older message still counts, without its target.
-RECENT_IDS = 200_000
+RECENT_IDS = 100_000
 _NAME_KEY = "\0name:"
 CUSTOMER_TAGS = frozenset({"customer", "客户", "顾客", "big_customer", "大客户"})
 
@@ -49,6 +52,35 @@ class Question:
 
 
 @dataclass(slots=True)
+class QuestionTable:
+    """Questions as parallel arrays (a few bytes each, not an object each): day, asker, minutes to the
+    first response (NaN when none), responder (-1 when none), pending (1 when not judged yet)."""
+
+    day: array[int] = field(default_factory=lambda: array("i"))
+    asker: array[int] = field(default_factory=lambda: array("i"))
+    minutes: array[float] = field(default_factory=lambda: array("d"))
+    responder: array[int] = field(default_factory=lambda: array("i"))
+    pending: bytearray = field(default_factory=bytearray)
+
+    def __len__(self) -> int:
+        return len(self.day)
+
+    def between(self, first: int, last: int) -> Iterator[Question]:
+        """The questions asked on local days [first, last] (date ordinals)."""
+        for position, day in enumerate(self.day):
+            if first <= day <= last:
+                minutes = self.minutes[position]
+                answered = not math.isnan(minutes)
+                yield Question(
+                    day,
+                    self.asker[position],
+                    minutes if answered else None,
+                    self.responder[position] if answered else None,
+                    bool(self.pending[position]),
+                )
+
+
+@dataclass(slots=True)
 class Aggregate:
     """What the pass leaves behind; every figure is a pure function of it and a period."""
 
@@ -60,7 +92,7 @@ class Aggregate:
     day_member: dict[int, dict[int, int]] = field(default_factory=dict)  # day -> member -> messages
     day_hours: dict[int, list[int]] = field(default_factory=dict)  # day -> messages per local hour
     day_span: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)  # day -> first, last message
-    questions: list[Question] = field(default_factory=list)
+    questions: QuestionTable = field(default_factory=QuestionTable)
     # responder edges (day, target, responder) packed into one int each by edge(): a set of small ints
     # takes a third of the memory of a set of tuples on million-message exports
     reply_edges: set[int] = field(default_factory=set)
@@ -133,10 +165,10 @@ class Accumulator:
         self.excluded_keys, excluded_tags = _split_exclusions(options.exclude)
         self.recent: dict[str, int] = {}  # message id -> sender, for the last RECENT_IDS messages
         self.recent_order: deque[str] = deque()
-        # questions: (day, asker, time, message id) and their answer (minutes, responder) by each rule
-        self.asked: list[tuple[int, int, float]] = []  # (day, asker, POSIX seconds)
-        self.next_answer: list[tuple[float, int] | None] = []
-        self.linked_answer: list[tuple[float, int] | None] = []
+        # questions: when they were asked (POSIX seconds) and their answer by each rule, as arrays
+        self.asked_at = array("d")
+        self.next_minutes, self.next_responder = array("d"), array("i")
+        self.linked_minutes, self.linked_responder = array("d"), array("i")
         self.open_next: deque[tuple[datetime, int]] = deque()  # (time, position), all by open_next_asker
         self.open_next_asker = -1
         self.open_linked: dict[str, int] = {}  # message id -> position, within the cutoff
@@ -269,7 +301,8 @@ class Accumulator:
             if self.open_next_asker != sender:
                 for asked, position in open_next:
                     if when - asked <= self.cutoff:
-                        self.next_answer[position] = ((when - asked).total_seconds() / 60, sender)
+                        self.next_minutes[position] = (when - asked).total_seconds() / 60
+                        self.next_responder[position] = sender
                 open_next.clear()
             else:
                 while open_next and when - open_next[0][0] > self.cutoff:
@@ -280,7 +313,7 @@ class Accumulator:
         # the linked rule: open questions are kept until their cutoff passes (see _expire)
         if message.reply_to is not None and message.reply_to in self.open_linked:
             position = self.open_linked[message.reply_to]
-            if self.asked[position][1] != sender:
+            if self.agg.questions.asker[position] != sender:
                 self._answer_linked(position, when, sender, message.reply_to)
         if self.open_by_asker:
             for mentioned in message.mentions:
@@ -289,10 +322,15 @@ class Accumulator:
                     for position, message_id in list(self.open_by_asker.get(target, {}).items()):
                         self._answer_linked(position, when, sender, message_id)
         if message.kind in (MessageKind.TEXT, MessageKind.LINK) and is_question(message.text):
-            position = len(self.asked)
-            self.asked.append((day, sender, when.timestamp()))
-            self.next_answer.append(None)
-            self.linked_answer.append(None)
+            table = self.agg.questions
+            position = len(table)
+            table.day.append(day)
+            table.asker.append(sender)
+            self.asked_at.append(when.timestamp())
+            self.next_minutes.append(math.nan)
+            self.next_responder.append(-1)
+            self.linked_minutes.append(math.nan)
+            self.linked_responder.append(-1)
             if not self.agg.has_reply_links:
                 self.open_next.append((when, position))
                 self.open_next_asker = sender
@@ -308,14 +346,14 @@ class Accumulator:
             self._close_linked(position, message_id)
 
     def _answer_linked(self, position: int, when: datetime, responder: int, message_id: str) -> None:
-        asked = self.asked[position][2]
-        self.linked_answer[position] = ((when.timestamp() - asked) / 60, responder)
+        self.linked_minutes[position] = (when.timestamp() - self.asked_at[position]) / 60
+        self.linked_responder[position] = responder
         self._close_linked(position, message_id)
 
     def _close_linked(self, position: int, message_id: str) -> None:
         if self.open_linked.get(message_id) == position:
             del self.open_linked[message_id]
-        asker = self.asked[position][1]
+        asker = self.agg.questions.asker[position]
         waiting = self.open_by_asker.get(asker)
         if waiting is not None:
             waiting.pop(position, None)
@@ -390,17 +428,20 @@ class Accumulator:
 
     def finish(self) -> Aggregate:
         agg = self.agg
-        answers = self.linked_answer if agg.has_reply_links else self.next_answer
+        table = agg.questions
+        if agg.has_reply_links:
+            table.minutes, table.responder = self.linked_minutes, self.linked_responder
+        else:
+            table.minutes, table.responder = self.next_minutes, self.next_responder
         last = agg.last.timestamp() if agg.last is not None else None
         cutoff = self.cutoff.total_seconds()
-        for (day, asker, asked), answer in zip(self.asked, answers, strict=True):
-            if answer is not None:
-                agg.questions.append(Question(day, asker, answer[0], answer[1]))
-            else:
-                # still open with less than the cutoff left before the export ends: not judged yet
-                pending = last is not None and last - asked < cutoff
-                agg.questions.append(Question(day, asker, None, None, pending=pending))
-        self.asked, self.next_answer, self.linked_answer = [], [], []  # the Questions replace them
+        # still open with less than the cutoff left before the export ends: not judged yet
+        table.pending = bytearray(
+            1 if last is not None and math.isnan(minutes) and last - asked < cutoff else 0
+            for minutes, asked in zip(table.minutes, self.asked_at, strict=True)
+        )
+        self.asked_at = self.next_minutes = self.linked_minutes = array("d")
+        self.next_responder = self.linked_responder = array("i")
         return agg
 
 

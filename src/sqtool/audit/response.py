@@ -24,7 +24,7 @@ def percentile(values: Sequence[float], fraction: float) -> float | None:
 
 def responsiveness(agg: Aggregate, period: Period, target_minutes: float) -> Responsiveness:
     first, last = period.first.toordinal(), period.last.toordinal()
-    inside = [q for q in agg.questions if first <= q.day <= last]
+    inside = list(agg.questions.between(first, last))
     judged = [q for q in inside if not q.pending]
     times = [q.minutes for q in judged if q.minutes is not None]
     responders = Counter(q.responder for q in judged if q.responder is not None)
