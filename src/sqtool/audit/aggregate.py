@@ -1,8 +1,9 @@
 """The single pass: every record updates small accumulators keyed by member and by local day.
 
 Nothing per message is kept except what a figure needs: per-day message counts per member, per-day
-hour counts, one small tuple per question and per distinct (day, member, responder) edge, and
-violations. Periods are chosen after the pass, so everything is keyed by local day (date ordinal).
+hour counts, a few array slots per question, one packed int per distinct (day, member, responder)
+edge, and violations. Periods are chosen after the pass, so everything is keyed by local day
+(date ordinal).
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ NEXT_REPLY_MINUTES = 10
 RECENT_IDS = 100_000
 _NAME_KEY = "\0name:"
 CUSTOMER_TAGS = frozenset({"customer", "客户", "顾客", "big_customer", "大客户"})
-
-
 _MEMBER_BITS = 24  # up to 16 million members per export
 _MEMBER_MASK = (1 << _MEMBER_BITS) - 1
 
