@@ -443,6 +443,41 @@ def init_command(
     run(ctx, action)
 
 
+@app.command("history")
+def history_command(
+    ctx: typer.Context,
+    history: Annotated[
+        str | None,
+        typer.Option("--history", help="History database (default: .sqtool/history.sqlite beside --plan, else here)."),
+    ] = None,
+    plan: Annotated[
+        str | None, typer.Option("--plan", help="Plan file whose folder holds .sqtool/history.sqlite.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="Output: text or json.")] = "text",
+) -> None:
+    """Show the trend across audits saved with `sqtool audit --save`."""
+
+    def action(settings: Settings) -> int:
+        from sqtool.audit.history import default_history_path, load_history
+        from sqtool.errors import SqtoolError
+        from sqtool.render.history import render_history_json, render_history_text
+
+        if output_format not in ("text", "json"):
+            raise SqtoolError(
+                "audit.bad_format", hint="audit.bad_format_hint", value=output_format, choices="text, json"
+            )
+        entries = load_history(history or default_history_path(plan))
+        if output_format == "json":
+            typer.echo(render_history_json(entries), nl=False)
+        else:
+            from sqtool.console import make_console
+
+            render_history_text(entries, settings, make_console(settings))
+        return EXIT_CLEAN
+
+    run(ctx, action)
+
+
 def main() -> None:
     """Console entry point."""
     app(prog_name="sqtool")

@@ -1,1 +1,1 @@
-"""Renderers of audit results: terminal (rich), and later Markdown and HTML."""
+"""Renderers of chat summaries and audit reports (terminal, Markdown; HTML next): formatting only, no metrics."""

@@ -1,0 +1,464 @@
+"""The single pass: every record updates small accumulators keyed by member and by local day.
+
+Nothing per message is kept except what a figure needs: per-day message counts per member, per-day
+hour counts, a few array slots per question, one packed int per distinct (day, member, responder)
+edge, and violations. Periods are chosen after the pass, so everything is keyed by local day
+(date ordinal).
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from sqtool.audit.options import AuditOptions
+from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question, suspect_pattern
+from sqtool.audit.value import PlannedItem, matches
+from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+
+# The next message by someone else within this many minutes counts as a reply, for exports without
+# reply links (WhatsApp, QQ, WeChat text): conversation in groups is mostly answer-the-last-line.
+NEXT_REPLY_MINUTES = 10
+# Reply links are resolved through the most recent message ids only, so memory stays bounded on
+# million-message exports; a reply to an older message still counts, without its target.
+RECENT_IDS = 100_000
+_NAME_KEY = "\0name:"
+CUSTOMER_TAGS = frozenset({"customer", "客户", "顾客", "big_customer", "大客户"})
+_MEMBER_BITS = 24  # up to 16 million members per export
+_MEMBER_MASK = (1 << _MEMBER_BITS) - 1
+
+
+def edge(day: int, target: int, responder: int) -> int:
+    """(day, target, responder) packed into one int."""
+    return (day << (2 * _MEMBER_BITS)) | (target << _MEMBER_BITS) | responder
+
+
+def unpack_edge(packed: int) -> tuple[int, int, int]:
+    return packed >> (2 * _MEMBER_BITS), (packed >> _MEMBER_BITS) & _MEMBER_MASK, packed & _MEMBER_MASK
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    day: int  # local date ordinal
+    asker: int
+    minutes: float | None  # to the first message by someone else; None when unanswered
+    responder: int | None
+    pending: bool = False  # asked less than the cutoff before the export ends, still open: not judged
+
+
+@dataclass(slots=True)
+class QuestionTable:
+    """Questions as parallel arrays (a few bytes each, not an object each): day, asker, minutes to the
+    first response (NaN when none), responder (-1 when none), pending (1 when not judged yet)."""
+
+    day: array[int] = field(default_factory=lambda: array("i"))
+    asker: array[int] = field(default_factory=lambda: array("i"))
+    minutes: array[float] = field(default_factory=lambda: array("d"))
+    responder: array[int] = field(default_factory=lambda: array("i"))
+    pending: bytearray = field(default_factory=bytearray)
+
+    def __len__(self) -> int:
+        return len(self.day)
+
+    def between(self, first: int, last: int) -> Iterator[Question]:
+        """The questions asked on local days [first, last] (date ordinals)."""
+        for position, day in enumerate(self.day):
+            if first <= day <= last:
+                minutes = self.minutes[position]
+                answered = not math.isnan(minutes)
+                yield Question(
+                    day,
+                    self.asker[position],
+                    minutes if answered else None,
+                    self.responder[position] if answered else None,
+                    bool(self.pending[position]),
+                )
+
+
+@dataclass(slots=True)
+class Aggregate:
+    """What the pass leaves behind; every figure is a pure function of it and a period."""
+
+    member_ids: list[str] = field(default_factory=list)
+    member_names: list[str] = field(default_factory=list)
+    roster_members: set[int] = field(default_factory=set)
+    owners: set[int] = field(default_factory=set)
+    customers: set[int] = field(default_factory=set)  # roster members tagged customer (002 self-check three)
+    day_member: dict[int, dict[int, int]] = field(default_factory=dict)  # day -> member -> messages
+    day_hours: dict[int, list[int]] = field(default_factory=dict)  # day -> messages per local hour
+    day_span: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)  # day -> first, last message
+    questions: QuestionTable = field(default_factory=QuestionTable)
+    # responder edges (day, target, responder) packed into one int each by edge(): a set of small ints
+    # takes a third of the memory of a set of tuples on million-message exports
+    reply_edges: set[int] = field(default_factory=set)
+    next_edges: set[int] = field(default_factory=set)
+    mention_edges: set[int] = field(default_factory=set)
+    has_reply_links: bool = False
+    owner_posts: dict[int, int] = field(default_factory=dict)  # day -> owner messages
+    owner_replied_link: dict[str, int] = field(default_factory=dict)  # owner message id -> its day
+    owner_replied_next: dict[str, int] = field(default_factory=dict)
+    joins: list[tuple[datetime, int]] = field(default_factory=list)
+    exits: list[tuple[datetime, int, str]] = field(default_factory=list)
+    first_post_after_join: dict[int, datetime] = field(default_factory=dict)
+    violations: list[tuple[int, int, str]] = field(default_factory=list)  # (day, member, kind)
+    red_packets: dict[int, int] = field(default_factory=dict)
+    links: dict[int, int] = field(default_factory=dict)
+    value_days: dict[int, set[int]] = field(default_factory=dict)  # planned item position -> days held
+    value_posts: dict[int, int] = field(default_factory=dict)  # day -> posts matching a value output
+    first: datetime | None = None  # first and last record kept (inside the window or its previous period)
+    last: datetime | None = None
+    export_first: datetime | None = None  # first and last record of the whole export, kept or not
+    export_last: datetime | None = None
+    export_messages: int = 0
+    messages: int = 0
+    events: int = 0
+    excluded_records: int = 0
+    responders_cache: dict[tuple[int, int], dict[int, set[int]]] = field(default_factory=dict)  # see leaders
+
+    def member_key(self, index: int) -> str:
+        key = self.member_ids[index]
+        return key[len(_NAME_KEY) :] if key.startswith(_NAME_KEY) else key
+
+    def display_name(self, index: int) -> str:
+        return self.member_names[index] or self.member_key(index)
+
+    def find(self, key: str) -> int | None:
+        """The member whose id or display name is ``key`` (plans name people; exports carry ids)."""
+        for position, member_id in enumerate(self.member_ids):
+            if member_id == key or self.member_key(position) == key:
+                return position
+        for position, name in enumerate(self.member_names):
+            if name == key:
+                return position
+        return None
+
+    def messages_by_member(self, first: int, last: int) -> dict[int, int]:
+        """Messages per member over local days [first, last] (date ordinals)."""
+        totals: dict[int, int] = {}
+        for day, members in self.day_member.items():
+            if first <= day <= last:
+                for member, count in members.items():
+                    totals[member] = totals.get(member, 0) + count
+        return totals
+
+
+class Accumulator:
+    """Feed records in timestamp order with ``add``; ``finish`` returns the Aggregate."""
+
+    def __init__(self, options: AuditOptions, tz: tzinfo, owner_keys: frozenset[str], items: tuple[PlannedItem, ...]):
+        self.agg = Aggregate()
+        self.tz = tz
+        self.options = options
+        self.items = items
+        self.owner_keys = owner_keys
+        self.cutoff = timedelta(minutes=options.response_cutoff_minutes)
+        self.next_window = timedelta(minutes=NEXT_REPLY_MINUTES)
+        self.ad_keywords = options.ad_keywords
+        self.suspect = suspect_pattern(options.ad_keywords)
+        self.index: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}
+        self.excluded_keys, excluded_tags = _split_exclusions(options.exclude)
+        self.recent: dict[str, int] = {}  # message id -> sender, for the last RECENT_IDS messages
+        self.recent_order: deque[str] = deque()
+        # questions: when they were asked (POSIX seconds) and their answer by each rule, as arrays
+        self.asked_at = array("d")
+        self.next_minutes, self.next_responder = array("d"), array("i")
+        self.linked_minutes, self.linked_responder = array("d"), array("i")
+        self.open_next: deque[tuple[datetime, int]] = deque()  # (time, position), all by open_next_asker
+        self.open_next_asker = -1
+        self.open_linked: dict[str, int] = {}  # message id -> position, within the cutoff
+        self.open_by_asker: dict[int, dict[int, str]] = {}  # asker -> position -> message id
+        self.linked_expiry: deque[tuple[datetime, int, str]] = deque()  # (deadline, position, message id)
+        self.previous: tuple[datetime, int, str, int] | None = None  # (time, sender, id, day)
+        self.low_day, self.high_day = _day_bounds(options)
+        self._joined_at: dict[int, datetime] = {}
+        self._owner_message_day: dict[str, int] = {}  # owner message id -> its day, to credit replies
+        if options.roster is not None:
+            for member in options.roster.members:
+                if member.tags & excluded_tags or any(key in self.excluded_keys for key in member.aliases()):
+                    self.excluded_keys.update(member.aliases())
+                    continue
+                position = self._member(member.id, member.name)
+                self.agg.roster_members.add(position)
+                if member.tags & CUSTOMER_TAGS:
+                    self.agg.customers.add(position)
+
+    # -- members --
+    def _member(self, member_id: str | None, name: str | None) -> int:
+        if member_id and member_id in self.index:
+            position = self.index[member_id]
+        elif (
+            name
+            and name in self.by_name
+            and (not member_id or self.agg.member_ids[self.by_name[name]].startswith(_NAME_KEY))
+        ):
+            position = self.by_name[name]
+            if member_id:  # the member was first known by name only (a join line); now we have the id
+                self.agg.member_ids[position] = member_id
+                self.index[member_id] = position
+        else:
+            key = member_id or f"{_NAME_KEY}{name or '?'}"
+            if key in self.index:
+                return self.index[key]
+            position = len(self.agg.member_ids)
+            self.agg.member_ids.append(key)
+            self.agg.member_names.append(name or "")
+            self.index[key] = position
+            if (member_id and member_id in self.owner_keys) or (name and name in self.owner_keys):
+                self.agg.owners.add(position)
+        if name:
+            self.by_name[name] = position
+            if not self.agg.member_names[position]:
+                self.agg.member_names[position] = name
+        return position
+
+    def _lookup(self, key: str) -> int | None:
+        position = self.index.get(key)
+        return position if position is not None else self.by_name.get(key)
+
+    # -- records --
+    def add(self, record: Record) -> None:
+        agg = self.agg
+        if self.excluded_keys:
+            if isinstance(record, Message):
+                excluded = record.sender_id in self.excluded_keys or record.sender_name in self.excluded_keys
+            else:
+                excluded = record.member_id in self.excluded_keys or record.member_name in self.excluded_keys
+            if excluded:
+                agg.excluded_records += 1
+                return
+        when = record.timestamp
+        if agg.export_first is None:
+            agg.export_first = agg.export_last = when
+        elif when > agg.export_last:  # type: ignore[operator]
+            agg.export_last = when
+        elif when < agg.export_first:
+            agg.export_first = when
+        local = when.astimezone(self.tz)
+        day = local.toordinal()
+        is_message = isinstance(record, Message)
+        if is_message:
+            agg.export_messages += 1
+        if (self.low_day is not None and day < self.low_day) or (self.high_day is not None and day > self.high_day):
+            return
+        if is_message:
+            self._message(record, local, day)  # type: ignore[arg-type]
+        else:
+            self._event(record, day)  # type: ignore[arg-type]
+        if agg.first is None:
+            agg.first = agg.last = when
+        elif when > agg.last:  # type: ignore[operator]
+            agg.last = when
+        elif when < agg.first:
+            agg.first = when
+
+    def _message(self, message: Message, local: datetime, day: int) -> None:
+        agg = self.agg
+        agg.messages += 1
+        when = message.timestamp
+        sender = self._member(message.sender_id, message.sender_name)
+        per_member = agg.day_member.setdefault(day, {})
+        per_member[sender] = per_member.get(sender, 0) + 1
+        hours = agg.day_hours.get(day)
+        if hours is None:
+            hours = agg.day_hours[day] = [0] * 24
+            agg.day_span[day] = (when, when)
+        else:
+            earliest, latest = agg.day_span[day]
+            if when > latest:
+                agg.day_span[day] = (earliest, when)
+            elif when < earliest:
+                agg.day_span[day] = (when, latest)
+        hours[local.hour] += 1
+        self._responses(when, sender, day, message)
+        self._replies(when, sender, day, message)
+        if sender in agg.owners:
+            agg.owner_posts[day] = agg.owner_posts.get(day, 0) + 1
+        joined = self._joined_at.get(sender)
+        if joined is not None and sender not in agg.first_post_after_join and when >= joined:
+            agg.first_post_after_join[sender] = when
+        self._hygiene(message, sender, day)
+        if self.items:
+            keys = (message.sender_id, message.sender_name)
+            for position, item in enumerate(self.items):
+                if matches(item, local, keys, message.text):
+                    agg.value_days.setdefault(position, set()).add(day)
+                    if item.section == "value_output":
+                        agg.value_posts[day] = agg.value_posts.get(day, 0) + 1
+
+    def _responses(self, when: datetime, sender: int, day: int, message: Message) -> None:
+        """Answers by two rules, chosen in finish(): with reply links, the first reply to the question or
+        mention of the asker by someone else; without, the first message by someone else."""
+        # the next-message rule: the first message by someone else answers every open question, so the
+        # open ones always belong to a single asker (the one who spoke last)
+        open_next = self.open_next
+        if open_next and not self.agg.has_reply_links:  # the rule is moot once the export links replies
+            if self.open_next_asker != sender:
+                for asked, position in open_next:
+                    if when - asked <= self.cutoff:
+                        self.next_minutes[position] = (when - asked).total_seconds() / 60
+                        self.next_responder[position] = sender
+                open_next.clear()
+            else:
+                while open_next and when - open_next[0][0] > self.cutoff:
+                    open_next.popleft()  # stays unanswered
+        expiry = self.linked_expiry
+        if expiry and when > expiry[0][0]:
+            self._expire(when)
+        # the linked rule: open questions are kept until their cutoff passes (see _expire)
+        if message.reply_to is not None and message.reply_to in self.open_linked:
+            position = self.open_linked[message.reply_to]
+            if self.agg.questions.asker[position] != sender:
+                self._answer_linked(position, when, sender, message.reply_to)
+        if self.open_by_asker:
+            for mentioned in message.mentions:
+                target = self._lookup(mentioned.lstrip("@"))
+                if target is not None and target != sender:
+                    for position, message_id in list(self.open_by_asker.get(target, {}).items()):
+                        self._answer_linked(position, when, sender, message_id)
+        if message.kind in (MessageKind.TEXT, MessageKind.LINK) and is_question(message.text):
+            table = self.agg.questions
+            position = len(table)
+            table.day.append(day)
+            table.asker.append(sender)
+            self.asked_at.append(when.timestamp())
+            self.next_minutes.append(math.nan)
+            self.next_responder.append(-1)
+            self.linked_minutes.append(math.nan)
+            self.linked_responder.append(-1)
+            if not self.agg.has_reply_links:
+                self.open_next.append((when, position))
+                self.open_next_asker = sender
+            self.open_linked[message.id] = position
+            self.open_by_asker.setdefault(sender, {})[position] = message.id
+            self.linked_expiry.append((when + self.cutoff, position, message.id))
+
+    def _expire(self, when: datetime) -> None:
+        """Close the linked-rule questions whose cutoff has passed (they stay unanswered)."""
+        expiry = self.linked_expiry
+        while expiry and when > expiry[0][0]:
+            _deadline, position, message_id = expiry.popleft()
+            self._close_linked(position, message_id)
+
+    def _answer_linked(self, position: int, when: datetime, responder: int, message_id: str) -> None:
+        self.linked_minutes[position] = (when.timestamp() - self.asked_at[position]) / 60
+        self.linked_responder[position] = responder
+        self._close_linked(position, message_id)
+
+    def _close_linked(self, position: int, message_id: str) -> None:
+        if self.open_linked.get(message_id) == position:
+            del self.open_linked[message_id]
+        asker = self.agg.questions.asker[position]
+        waiting = self.open_by_asker.get(asker)
+        if waiting is not None:
+            waiting.pop(position, None)
+            if not waiting:
+                del self.open_by_asker[asker]
+
+    def _replies(self, when: datetime, sender: int, day: int, message: Message) -> None:
+        agg = self.agg
+        if message.reply_to is not None:
+            if not agg.has_reply_links:  # from now on replies are linked: the next-message guesses are moot
+                agg.has_reply_links = True
+                agg.next_edges.clear()
+                agg.owner_replied_next.clear()
+                self.open_next.clear()
+            target = self.recent.get(message.reply_to)
+            if target is not None and target != sender:
+                agg.reply_edges.add(edge(day, target, sender))
+                if target in agg.owners and message.reply_to in self._owner_message_day:
+                    agg.owner_replied_link[message.reply_to] = self._owner_message_day[message.reply_to]
+        for mentioned in message.mentions:
+            target = self._lookup(mentioned.lstrip("@"))
+            if target is not None and target != sender:
+                agg.mention_edges.add(edge(day, target, sender))
+        previous = self.previous
+        if (
+            not agg.has_reply_links
+            and previous is not None
+            and previous[1] != sender
+            and when - previous[0] <= self.next_window
+        ):
+            agg.next_edges.add(edge(day, previous[1], sender))
+            if previous[1] in agg.owners:
+                agg.owner_replied_next[previous[2]] = previous[3]
+        self.previous = (when, sender, message.id, day)
+        self.recent[message.id] = sender
+        self.recent_order.append(message.id)
+        if len(self.recent_order) > RECENT_IDS:
+            # a deque keeps the eviction O(1); popping a dict's oldest key is not once many are deleted
+            self.recent.pop(self.recent_order.popleft(), None)
+        if sender in agg.owners:
+            self._owner_message_day[message.id] = day
+
+    def _hygiene(self, message: Message, sender: int, day: int) -> None:
+        agg = self.agg
+        text = message.text
+        if message.kind is MessageKind.RED_PACKET:
+            agg.red_packets[day] = agg.red_packets.get(day, 0) + 1
+        if message.kind is MessageKind.LINK or has_link(text):
+            agg.links[day] = agg.links.get(day, 0) + 1
+            if not text.strip() or is_bare_link(text):
+                agg.violations.append((day, sender, "bare_link"))
+        if text and self.suspect.search(text.lower()):
+            if is_ad(text, self.ad_keywords):
+                agg.violations.append((day, sender, "ad"))
+            if is_quarrel(text):
+                agg.violations.append((day, sender, "quarrel"))
+
+    def _event(self, event: Event, day: int) -> None:
+        agg = self.agg
+        agg.events += 1
+        if event.kind not in (EventKind.JOIN, EventKind.LEAVE, EventKind.REMOVAL):
+            return
+        if event.member_id is None and event.member_name is None:
+            return
+        member = self._member(event.member_id, event.member_name)
+        if event.kind is EventKind.JOIN:
+            agg.joins.append((event.timestamp, member))
+            self._joined_at[member] = event.timestamp
+            agg.first_post_after_join.pop(member, None)  # a rejoin starts a new wait for the first post
+        else:
+            agg.exits.append((event.timestamp, member, event.kind.value))
+
+    def finish(self) -> Aggregate:
+        agg = self.agg
+        table = agg.questions
+        if agg.has_reply_links:
+            table.minutes, table.responder = self.linked_minutes, self.linked_responder
+        else:
+            table.minutes, table.responder = self.next_minutes, self.next_responder
+        last = agg.last.timestamp() if agg.last is not None else None
+        cutoff = self.cutoff.total_seconds()
+        # still open with less than the cutoff left before the export ends: not judged yet
+        table.pending = bytearray(
+            1 if last is not None and math.isnan(minutes) and last - asked < cutoff else 0
+            for minutes, asked in zip(table.minutes, self.asked_at, strict=True)
+        )
+        self.asked_at = self.next_minutes = self.linked_minutes = array("d")
+        self.next_responder = self.linked_responder = array("i")
+        return agg
+
+
+def _split_exclusions(exclude: frozenset[str]) -> tuple[set[str], frozenset[str]]:
+    keys = {item for item in exclude if not item.startswith("tag:")}
+    tags = frozenset(item[4:].lower() for item in exclude if item.startswith("tag:"))
+    return keys, tags
+
+
+def _day_bounds(options: AuditOptions) -> tuple[int | None, int | None]:
+    """Records outside the window and its previous period are skipped at once."""
+    high = options.until.toordinal() if options.until else None
+    low = None
+    if options.since and options.until:
+        length = options.until.toordinal() - options.since.toordinal() + 1
+        low = options.since.toordinal() - length
+    return low, high
+
+
+def day_of(ordinal: int) -> date:
+    return date.fromordinal(ordinal)

@@ -1,0 +1,222 @@
+"""Everything the `sqtool audit` command needs beyond reading exports, so wiring it is one call:
+
+    run(ctx, lambda settings: audit_action(settings, AuditArguments(exports=..., plan=..., ...)))
+
+It turns the command's raw arguments into AuditOptions, runs the engine over ``read_exports``,
+renders the report (text, md or json; to stdout or atomically to -o PATH), saves the history when
+asked, and returns the exit code (1 when a drift finding reaches --fail-on).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from pathlib import Path
+
+from sqtool.audit.engine import run_audit
+from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
+from sqtool.audit.report import AuditReport
+from sqtool.diagnostics import Severity, at_or_above
+from sqtool.errors import SqtoolError
+from sqtool.settings import Settings
+
+REPORT_FORMATS = ("text", "md", "json")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class AuditArguments:
+    """The raw values of the `sqtool audit` options, as typer hands them over."""
+
+    exports: tuple[str, ...]
+    export_format: str | None = None  # --format (reader format)
+    plan: str | None = None
+    roster: str | None = None
+    members: int | None = None
+    since: str | None = None
+    until: str | None = None
+    tz: str | None = None
+    exclude: tuple[str, ...] = ()
+    response_cutoff_minutes: float = DEFAULT_RESPONSE_CUTOFF_MINUTES
+    ad_keywords: str | None = None  # comma-separated words, or @FILE with one word per line
+    report: str = "text"  # --report text|md|json
+    output: str | None = None  # -o PATH
+    force: bool = False
+    save: bool = False
+    history: str | None = None
+    fail_on: str = "never"
+    lenient: bool = False
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as error:
+        raise SqtoolError("audit.bad_date", hint="audit.bad_date_hint", option=option, value=value) from error
+
+
+def parse_tz(name: str | None) -> tzinfo | None:
+    if name is None:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise SqtoolError("audit.bad_tz", hint="audit.bad_tz_hint", value=name) from error
+
+
+def parse_ad_keywords(value: str | None) -> tuple[str, ...]:
+    if value is None:
+        return DEFAULT_AD_KEYWORDS
+    if value.startswith("@"):
+        path = value[1:]
+        try:
+            lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+        except FileNotFoundError as error:
+            raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=path) from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise SqtoolError("fs.cannot_read", path=path, reason=str(error)) from error
+        return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(word.strip() for word in value.split(",") if word.strip())
+
+
+def build_options(arguments: AuditArguments, settings: Settings) -> AuditOptions:
+    """AuditOptions from the command's arguments; loads the plan and the roster (errors name file and line)."""
+    from sqtool.audit.roster import load_roster
+
+    if arguments.members is not None and arguments.members < 0:
+        raise SqtoolError("audit.bad_members", hint="audit.bad_members_hint", value=arguments.members)
+    if arguments.response_cutoff_minutes <= 0:
+        raise SqtoolError("audit.bad_cutoff", hint="audit.bad_cutoff_hint", value=arguments.response_cutoff_minutes)
+    plan = None
+    if arguments.plan is not None:
+        from sqtool.plan.load import load_plan
+
+        plan = load_plan(arguments.plan, lang=settings.lang)
+    return AuditOptions(
+        since=parse_day(arguments.since, "--since"),
+        until=parse_day(arguments.until, "--until"),
+        tz=parse_tz(arguments.tz),
+        members=arguments.members,
+        roster=load_roster(arguments.roster) if arguments.roster is not None else None,
+        plan=plan,
+        exclude=frozenset(arguments.exclude),
+        response_cutoff_minutes=arguments.response_cutoff_minutes,
+        ad_keywords=parse_ad_keywords(arguments.ad_keywords),
+        lang=settings.lang,
+    )
+
+
+def render_report(report: AuditReport, report_format: str, settings: Settings, *, color: bool) -> str:
+    """The report as text (rich, colour only when asked), Markdown or JSON."""
+    from sqtool.i18n import Translator
+
+    tr = Translator(settings.lang)
+    if report_format == "json":
+        from sqtool.audit.report import report_to_json
+
+        return json.dumps(report_to_json(report, lang=settings.lang), ensure_ascii=False, indent=2) + "\n"
+    if report_format == "md":
+        from sqtool.render.markdown import render_markdown
+
+        return render_markdown(report, tr)
+    import io
+
+    from rich.console import Console
+
+    from sqtool.render.audit_terminal import render_terminal
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        width=140,
+    )
+    render_terminal(report, tr, console)
+    return buffer.getvalue()
+
+
+@contextmanager
+def progress_bar(settings: Settings) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr fed by read_exports' (done, total) bytes; none when quiet or not a TTY."""
+    import sys
+
+    if settings.quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from sqtool.console import make_console
+
+    with Progress(
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=make_console(settings, stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("read", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total or None)
+
+        yield update
+
+
+def exit_code(report: AuditReport, fail_on: str) -> int:
+    """1 when a drift finding is at or above ``fail_on`` (error, warning, info), else 0."""
+    if fail_on == "never":
+        return 0
+    return 1 if at_or_above(report.findings, Severity(fail_on)) else 0
+
+
+def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool | None = None) -> int:
+    """Run a whole `sqtool audit`: options, read, measure, render, write, save; returns the exit code."""
+    import sys
+
+    from sqtool.chat.read import read_exports
+    from sqtool.fsutil import write_atomic
+
+    if arguments.report not in REPORT_FORMATS:
+        raise SqtoolError(
+            "audit.bad_format", hint="audit.bad_format_hint", value=arguments.report, choices=", ".join(REPORT_FORMATS)
+        )
+    if arguments.fail_on not in FAIL_ON:
+        raise SqtoolError(
+            "audit.bad_format", hint="audit.bad_format_hint", value=arguments.fail_on, choices=", ".join(FAIL_ON)
+        )
+    options = build_options(arguments, settings)
+    with progress_bar(settings) as progress:
+        records = read_exports(
+            list(arguments.exports),
+            format=arguments.export_format,
+            tz=options.tz,
+            lenient=arguments.lenient,
+            progress=progress,
+        )
+        report = run_audit(records, options)
+    if color is None:
+        color = (
+            arguments.output is None
+            and settings.color != "never"
+            and (settings.color == "always" or sys.stdout.isatty())
+        )
+    content = render_report(report, arguments.report, settings, color=bool(color))
+    if arguments.output is not None:
+        write_atomic(Path(arguments.output), content, force=arguments.force)
+    else:
+        sys.stdout.write(content)
+    if arguments.save:
+        from sqtool.audit.history import default_history_path, save_summary
+
+        save_summary(arguments.history or default_history_path(arguments.plan), report)
+    return exit_code(report, arguments.fail_on)

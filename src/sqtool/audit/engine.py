@@ -1,0 +1,198 @@
+"""run_audit: one pass over the records into aggregates, then pure functions compute every figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, tzinfo
+from typing import Any
+
+from sqtool.audit.activity import activity, previous_period, weekly_active_share
+from sqtool.audit.aggregate import Accumulator, Aggregate
+from sqtool.audit.diagnoses import diagnose
+from sqtool.audit.drift import drift
+from sqtool.audit.hygiene import hygiene
+from sqtool.audit.leaders import opinion_leaders
+from sqtool.audit.membership import membership
+from sqtool.audit.options import AuditOptions, Thresholds
+from sqtool.audit.owner import owner_pull
+from sqtool.audit.report import AuditReport, Note, Period, PeriodFigures, Summary, ValueItem, ValueOutput
+from sqtool.audit.response import responsiveness
+from sqtool.audit.tiers import participation
+from sqtool.audit.value import PlannedItem, held_count, planned_count, planned_items
+from sqtool.chat.model import Record
+from sqtool.errors import SqtoolError
+
+OWNER_TAGS = frozenset({"owner", "群主"})
+
+
+def resolve_tz(options: AuditOptions) -> tzinfo:
+    """--tz, else the plan's community.timezone, else UTC (never the machine's zone: reports must not
+    depend on where they run)."""
+    if options.tz is not None:
+        return options.tz
+    data = options.plan.data if options.plan is not None else None
+    name = (
+        data.get("community", {}).get("timezone")
+        if isinstance(data, Mapping) and isinstance(data.get("community"), Mapping)
+        else None
+    )
+    if isinstance(name, str):
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass  # the schema reports a bad zone name; the audit falls back to UTC
+    return UTC
+
+
+def _plan_data(options: AuditOptions) -> Mapping[str, Any]:
+    data = options.plan.data if options.plan is not None else None
+    return data if isinstance(data, Mapping) else {}
+
+
+def owner_keys(options: AuditOptions) -> frozenset[str]:
+    keys: set[str] = set()
+    roles = _plan_data(options).get("roles")
+    if isinstance(roles, Mapping) and isinstance(roles.get("owner"), str | int):
+        keys.add(str(roles["owner"]))
+    if options.roster is not None:
+        for member in options.roster.members:
+            if member.tags & OWNER_TAGS:
+                keys.update(member.aliases())
+    return frozenset(keys)
+
+
+def membership_base(options: AuditOptions, agg: Aggregate, posting: set[int]) -> tuple[int | None, str]:
+    """Members known, in order: roster (plus posters missing from it), --members, the plan's
+    members.current_size, else None (only posters are known: lurkers cannot be counted)."""
+    if options.roster is not None:
+        return len(agg.roster_members | posting), "roster"
+    if options.members is not None:
+        return max(options.members, 0), "option"
+    current = _plan_data(options).get("members", {})
+    size = current.get("current_size") if isinstance(current, Mapping) else None
+    if isinstance(size, int) and not isinstance(size, bool) and size > 0:
+        return size, "plan"
+    return None, "seen"
+
+
+def _value(agg: Aggregate, items: tuple[PlannedItem, ...], period: Period) -> ValueOutput:
+    figures = []
+    for position, item in enumerate(items):
+        planned = planned_count(item, period.first, period.last)
+        held = held_count(item, agg.value_days.get(position, set()), period.first, period.last)
+        figures.append(
+            ValueItem(
+                item.section, item.index, item.name, item.cadence, planned, held, held / planned if planned else None
+            )
+        )
+    first, last = period.first.toordinal(), period.last.toordinal()
+    posts = sum(count for day, count in agg.value_posts.items() if first <= day <= last)
+    has_value_items = any(item.section == "value_output" for item in items)
+    return ValueOutput(tuple(figures), posts, posts / (period.days / 7) if has_value_items else None)
+
+
+def period_figures(
+    agg: Aggregate,
+    period: Period,
+    options: AuditOptions,
+    thresholds: Thresholds,
+    items: tuple[PlannedItem, ...],
+    tz: tzinfo,
+) -> PeriodFigures:
+    """Every figure of one period, from the aggregates alone."""
+    first, last = period.first.toordinal(), period.last.toordinal()
+    messages = agg.messages_by_member(first, last)
+    posting = {member for member, count in messages.items() if count}
+    base, source = membership_base(options, agg, posting)
+    share = participation(list(messages.values()), base)
+    total = sum(messages.values())
+    conduct = _plan_data(options).get("rules", {})
+    conduct_rules = conduct.get("conduct") if isinstance(conduct, Mapping) else None
+    days_with_messages = [day for day in range(first, last + 1) if agg.day_member.get(day)]
+    return PeriodFigures(
+        period=period,
+        summary=Summary(
+            messages=total,
+            senders=len(posting),
+            members=share.members if base is not None else None,
+            members_source=source,
+            first=agg.day_span[days_with_messages[0]][0] if days_with_messages else None,
+            last=agg.day_span[days_with_messages[-1]][1] if days_with_messages else None,
+        ),
+        participation=share,
+        opinion_leaders=opinion_leaders(agg, period, messages, share.members, thresholds.kol_per_members),
+        responsiveness=responsiveness(agg, period, thresholds.max_first_response_minutes),
+        membership=membership(agg, period, tz),
+        hygiene=hygiene(agg, period, total, [str(r) for r in conduct_rules] if isinstance(conduct_rules, list) else []),
+        value=_value(agg, items, period),
+        owner=owner_pull(agg, period, len(posting)),
+        weekly_active_share=weekly_active_share(agg, period, share.members if base is not None else None),
+    )
+
+
+def _notes(report_figures: PeriodFigures, options: AuditOptions, agg: Aggregate) -> list[Note]:
+    notes = []
+    share = report_figures.participation
+    if report_figures.summary.members_source == "seen":
+        notes.append(Note("audit.note.lurkers_unknown"))
+    if share.small_group:
+        notes.append(Note("audit.note.small_group", (("members", share.members),)))
+    if not agg.has_reply_links:
+        notes.append(Note("audit.note.no_reply_links"))
+    if options.plan is None:
+        notes.append(Note("audit.note.no_plan"))
+    if agg.excluded_records:
+        notes.append(Note("audit.note.excluded", (("records", agg.excluded_records),)))
+    return notes
+
+
+def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
+    """Audit ``records`` (timestamp order, as ChatRead yields them) in one pass.
+
+    Raises SqtoolError("audit.no_messages") when there is no message at all and ("audit.empty_window")
+    when none falls between --since and --until.
+    """
+    tz = resolve_tz(options)
+    items = planned_items(_plan_data(options))
+    thresholds = options.effective_thresholds()
+    accumulator = Accumulator(options, tz, owner_keys(options), items)
+    for record in records:
+        accumulator.add(record)
+    agg = accumulator.finish()
+    if agg.export_messages == 0 or agg.export_first is None or agg.export_last is None:
+        raise SqtoolError("audit.no_messages", hint="audit.no_messages_hint")
+    first = options.since or (agg.first or agg.export_first).astimezone(tz).date()
+    last = options.until or (agg.last or agg.export_last).astimezone(tz).date()
+    if first > last:
+        raise SqtoolError(
+            "audit.bad_window", hint="audit.bad_window_hint", since=first.isoformat(), until=last.isoformat()
+        )
+    period = Period(first, last)
+    current = period_figures(agg, period, options, thresholds, items, tz)
+    if current.summary.messages == 0:
+        raise SqtoolError(
+            "audit.empty_window",
+            hint="audit.empty_window_hint",
+            since=first.isoformat(),
+            until=last.isoformat(),
+            first=agg.export_first.astimezone(tz).date().isoformat(),
+            last=agg.export_last.astimezone(tz).date().isoformat(),
+        )
+    before = previous_period(period)
+    low, high = before.first.toordinal(), before.last.toordinal()
+    has_previous = any(low <= day <= high for day in agg.day_member)
+    previous = period_figures(agg, before, options, thresholds, items, tz) if has_previous else None
+    base = current.summary.members
+    return AuditReport(
+        current=current,
+        previous=previous,
+        activity=activity(agg, period, base),
+        diagnoses=diagnose(current, agg, thresholds, has_plan=options.plan is not None),
+        drift=drift(options.plan, current, agg, thresholds, lang=options.lang) if options.plan is not None else (),
+        notes=tuple(_notes(current, options, agg)),
+        plan_path=options.plan.path if options.plan is not None else None,
+        roster_path=options.roster.path if options.roster is not None else None,
+        excluded_records=agg.excluded_records,
+    )

@@ -1,0 +1,178 @@
+"""Audit history in an embedded SQLite file: ``--save`` appends a summary, ``sqtool history`` reads them."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqtool.audit.report import AuditReport
+from sqtool.errors import SqtoolError
+
+SCHEMA_VERSION = 1
+DEFAULT_NAME = Path(".sqtool") / "history.sqlite"
+DIAGNOSES = ("owner_pull", "opinion_leaders", "customers_as_fans", "operations", "value_output")
+
+_CREATE = """
+CREATE TABLE IF NOT EXISTS audits (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    saved_at TEXT NOT NULL,
+    plan TEXT,
+    period_first TEXT NOT NULL,
+    period_last TEXT NOT NULL,
+    messages INTEGER NOT NULL,
+    senders INTEGER NOT NULL,
+    members INTEGER,
+    lurker_share REAL,
+    gini REAL NOT NULL,
+    weekly_active_share REAL,
+    leaders_present INTEGER NOT NULL,
+    leaders_needed INTEGER,
+    median_first_response_minutes REAL,
+    unanswered_share REAL,
+    scores TEXT NOT NULL
+)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    id: int
+    saved_at: str  # ISO 8601, UTC
+    plan: str | None
+    period_first: str
+    period_last: str
+    messages: int
+    senders: int
+    members: int | None
+    lurker_share: float | None
+    gini: float
+    weekly_active_share: float | None
+    leaders_present: int
+    leaders_needed: int | None
+    median_first_response_minutes: float | None
+    unanswered_share: float | None
+    scores: tuple[tuple[str, int | None], ...]  # (diagnosis id, score) in the order of article 002
+
+    def score(self, diagnosis_id: str) -> int | None:
+        return dict(self.scores).get(diagnosis_id)
+
+
+def default_history_path(plan_path: str | None = None) -> Path:
+    """``.sqtool/history.sqlite`` beside the plan, else in the current folder."""
+    if plan_path and plan_path != "-":
+        return Path(plan_path).parent / DEFAULT_NAME
+    return DEFAULT_NAME
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        connection = sqlite3.connect(path)
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            connection.close()
+            raise SqtoolError("audit.history_newer", hint="audit.history_newer_hint", path=str(path), version=version)
+        connection.execute(_CREATE)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return connection
+    except sqlite3.Error as error:
+        raise SqtoolError(
+            "audit.history_bad", hint="audit.history_bad_hint", path=str(path), reason=str(error)
+        ) from error
+
+
+def save_summary(path: str | Path, report: AuditReport, *, saved_at: datetime | None = None) -> int:
+    """Append the report's headline figures and scores; returns the new entry's id."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SqtoolError("fs.cannot_write", path=str(target), reason=error.strerror or str(error)) from error
+    figures = report.current
+    row = (
+        (saved_at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds"),
+        report.plan_path,
+        figures.period.first.isoformat(),
+        figures.period.last.isoformat(),
+        figures.summary.messages,
+        figures.summary.senders,
+        figures.summary.members,
+        figures.participation.lurker_share,
+        figures.participation.gini,
+        figures.weekly_active_share,
+        figures.opinion_leaders.present,
+        figures.opinion_leaders.needed,
+        figures.responsiveness.median_first_response_minutes,
+        figures.responsiveness.unanswered_share,
+        json.dumps({d.id: d.score for d in report.diagnoses}),
+    )
+    connection = _connect(target)
+    try:
+        with connection:  # one transaction: the row is stored whole or not at all
+            cursor = connection.execute(
+                "INSERT INTO audits (saved_at, plan, period_first, period_last, messages, senders, members,"
+                " lurker_share, gini, weekly_active_share, leaders_present, leaders_needed,"
+                " median_first_response_minutes, unanswered_share, scores)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+        return int(cursor.lastrowid or 0)
+    except sqlite3.Error as error:
+        raise SqtoolError(
+            "audit.history_bad", hint="audit.history_bad_hint", path=str(target), reason=str(error)
+        ) from error
+    finally:
+        connection.close()
+
+
+def load_history(path: str | Path) -> list[HistoryEntry]:
+    """Every saved audit, oldest first."""
+    source = Path(path)
+    if not source.is_file():
+        raise SqtoolError("audit.history_missing", hint="audit.history_missing_hint", path=str(source))
+    connection = _connect(source)
+    try:
+        rows = connection.execute(
+            "SELECT id, saved_at, plan, period_first, period_last, messages, senders, members, lurker_share, gini,"
+            " weekly_active_share, leaders_present, leaders_needed, median_first_response_minutes,"
+            " unanswered_share, scores FROM audits ORDER BY saved_at, id"
+        ).fetchall()
+    except sqlite3.Error as error:
+        raise SqtoolError(
+            "audit.history_bad", hint="audit.history_bad_hint", path=str(source), reason=str(error)
+        ) from error
+    finally:
+        connection.close()
+    entries = []
+    for row in rows:
+        try:
+            stored = json.loads(row[15])
+        except ValueError:
+            stored = {}
+        scores = tuple((name, stored.get(name) if isinstance(stored, dict) else None) for name in DIAGNOSES)
+        entries.append(HistoryEntry(*row[:15], scores=scores))
+    return entries
+
+
+def history_to_json(entries: list[HistoryEntry]) -> list[dict[str, object]]:
+    return [
+        {
+            "id": e.id,
+            "saved_at": e.saved_at,
+            "plan": e.plan,
+            "period": {"first": e.period_first, "last": e.period_last},
+            "messages": e.messages,
+            "senders": e.senders,
+            "members": e.members,
+            "lurker_share": e.lurker_share,
+            "gini": e.gini,
+            "weekly_active_share": e.weekly_active_share,
+            "opinion_leaders": {"present": e.leaders_present, "needed": e.leaders_needed},
+            "median_first_response_minutes": e.median_first_response_minutes,
+            "unanswered_share": e.unanswered_share,
+            "scores": dict(e.scores),
+        }
+        for e in entries
+    ]

@@ -1,0 +1,97 @@
+"""AuditOptions and Thresholds: the one frozen configuration an audit runs with."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import date, tzinfo
+from typing import Any, Protocol
+
+from sqtool.audit.roster import Roster
+from sqtool.settings import Lang
+
+Pointer = tuple[str | int, ...]
+
+# Ad words in both languages; a message containing one (case-insensitive) counts as an ad.
+DEFAULT_AD_KEYWORDS: tuple[str, ...] = (
+    "加微信",
+    "加我微信",
+    "加v",
+    "vx",
+    "v信",
+    "招代理",
+    "代理加盟",
+    "兼职",
+    "刷单",
+    "返利",
+    "优惠券",
+    "扫码领",
+    "私聊我",
+    "免费领取",
+    "promo code",
+    "discount code",
+    "buy now",
+    "dm me",
+    "airdrop",
+    "limited offer",
+    "click the link",
+    "earn money",
+)
+
+DEFAULT_RESPONSE_CUTOFF_MINUTES = 24 * 60
+
+
+class PlanLike(Protocol):
+    """What the audit needs of sqtool.plan.load.LoadedPlan (kept structural so tests can fake it)."""
+
+    path: str
+    data: Any
+
+    def position(self, pointer: Pointer) -> tuple[int, int]: ...
+
+    def key_position(self, pointer: Pointer) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Targets the audit measures against (plan ``thresholds``; defaults from article 002 and common practice)."""
+
+    kol_per_members: float = 100  # one opinion leader per 100 members (002, the 1-9-90 idea)
+    min_weekly_active_share: float = 0.25
+    max_unanswered_share: float = 0.2
+    max_first_response_minutes: float = 60
+    min_value_posts_per_week: float = 7
+    max_lurker_share: float = 0.9  # 90% onlookers is normal under 1-9-90; more is a warning
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any] | None) -> Thresholds:
+        """Defaults overridden by every numeric, positive-or-zero value present in ``values``."""
+        chosen: dict[str, float] = {}
+        for item in fields(cls):
+            value = (values or {}).get(item.name)
+            if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+                chosen[item.name] = float(value)
+        if chosen.get("kol_per_members") == 0:
+            del chosen["kol_per_members"]  # zero would divide by zero; the default stands
+        return cls(**chosen)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditOptions:
+    since: date | None = None  # first local day of the window (inclusive); default: day of the first record
+    until: date | None = None  # last local day of the window (inclusive); default: day of the last record
+    tz: tzinfo | None = None  # default: the plan's community.timezone, else UTC
+    members: int | None = None  # --members N
+    roster: Roster | None = None
+    plan: PlanLike | None = None
+    exclude: frozenset[str] = frozenset()  # member ids, names, or "tag:<tag>" for roster tags
+    response_cutoff_minutes: float = DEFAULT_RESPONSE_CUTOFF_MINUTES
+    ad_keywords: tuple[str, ...] = DEFAULT_AD_KEYWORDS
+    thresholds: Thresholds | None = None  # default: from the plan, else Thresholds()
+    lang: Lang = "en"  # language of the drift findings' messages
+
+    def effective_thresholds(self) -> Thresholds:
+        if self.thresholds is not None:
+            return self.thresholds
+        data = self.plan.data if self.plan is not None else None
+        return Thresholds.from_mapping(data.get("thresholds") if isinstance(data, dict) else None)

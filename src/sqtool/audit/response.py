@@ -1,0 +1,44 @@
+"""Responsiveness: questions and the time to the first message by someone else (bounded state in the pass)."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+
+from sqtool.audit.aggregate import Aggregate
+from sqtool.audit.report import NameCount, Period, Responsiveness
+
+TOP_RESPONDERS = 5
+
+
+def percentile(values: Sequence[float], fraction: float) -> float | None:
+    """Nearest rank: the value at position ceil(fraction * n) of the sorted values (1-based)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(fraction * len(ordered)))
+    return ordered[rank - 1]
+
+
+def responsiveness(agg: Aggregate, period: Period, target_minutes: float) -> Responsiveness:
+    first, last = period.first.toordinal(), period.last.toordinal()
+    inside = list(agg.questions.between(first, last))
+    judged = [q for q in inside if not q.pending]
+    times = [q.minutes for q in judged if q.minutes is not None]
+    responders = Counter(q.responder for q in judged if q.responder is not None)
+    unanswered = len(judged) - len(times)
+    return Responsiveness(
+        questions=len(inside),
+        answered=len(times),
+        unanswered=unanswered,
+        pending=len(inside) - len(judged),
+        unanswered_share=unanswered / len(judged) if judged else None,
+        median_first_response_minutes=statistics.median(times) if times else None,
+        p90_first_response_minutes=percentile(times, 0.9),
+        within_target_share=sum(1 for t in times if t <= target_minutes) / len(judged) if judged else None,
+        responders=tuple(
+            NameCount(agg.display_name(member), count) for member, count in responders.most_common(TOP_RESPONDERS)
+        ),
+    )

@@ -1,0 +1,157 @@
+"""The audit report as labelled, formatted rows, shared by the terminal and Markdown renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqtool.audit.report import AuditReport, Evidence, PeriodFigures
+from sqtool.i18n import Translator
+from sqtool.render.sparkline import sparkline
+
+DASH = "–"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    label: str
+    current: str
+    previous: str
+    change: str
+
+
+def share(value: float | None) -> str:
+    return DASH if value is None else f"{value:.0%}"
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return DASH
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.{digits}f}"
+
+
+def evidence_text(item: Evidence) -> str:
+    """``42% (target 25%)`` in the unit of the evidence."""
+    show = share if item.unit == "share" else number
+    return show(item.value) if item.threshold is None else f"{show(item.value)} / {show(item.threshold)}"
+
+
+def _change(current: float | None, previous: float | None, is_share: bool) -> str:
+    if current is None or previous is None:
+        return DASH
+    delta = current - previous
+    if is_share:
+        return f"{delta * 100:+.0f} pt"
+    if previous == 0:
+        return DASH
+    return f"{delta / previous:+.0%}"
+
+
+# (label key, getter, is the figure a share of 1)
+_HEADLINES: tuple[tuple[str, Callable[[PeriodFigures], float | None], bool], ...] = (
+    ("audit.figure.messages", lambda f: f.summary.messages, False),
+    ("audit.figure.senders", lambda f: f.summary.senders, False),
+    ("audit.figure.members", lambda f: f.summary.members, False),
+    ("audit.figure.lurker_share", lambda f: f.participation.lurker_share, True),
+    ("audit.figure.top_1_share", lambda f: f.participation.tiers[0].message_share, True),
+    ("audit.figure.next_9_share", lambda f: f.participation.tiers[1].message_share, True),
+    ("audit.figure.rest_share", lambda f: f.participation.tiers[2].message_share, True),
+    ("audit.figure.gini", lambda f: f.participation.gini, False),
+    ("audit.figure.writers_50", lambda f: f.participation.writers_50, False),
+    ("audit.figure.writers_80", lambda f: f.participation.writers_80, False),
+    ("audit.figure.weekly_active_share", lambda f: f.weekly_active_share, True),
+    ("audit.figure.leaders_present", lambda f: f.opinion_leaders.present, False),
+    ("audit.figure.leaders_needed", lambda f: f.opinion_leaders.needed, False),
+    ("audit.figure.questions", lambda f: f.responsiveness.questions, False),
+    ("audit.figure.unanswered_share", lambda f: f.responsiveness.unanswered_share, True),
+    ("audit.figure.median_response", lambda f: f.responsiveness.median_first_response_minutes, False),
+    ("audit.figure.p90_response", lambda f: f.responsiveness.p90_first_response_minutes, False),
+    ("audit.figure.joins", lambda f: f.membership.joins, False),
+    ("audit.figure.leaves", lambda f: f.membership.leaves + f.membership.removals, False),
+    ("audit.figure.retention_7", lambda f: f.membership.retention_7, True),
+    ("audit.figure.retention_30", lambda f: f.membership.retention_30, True),
+    ("audit.figure.joiners_posting", lambda f: f.membership.joiners_posting_share, True),
+    ("audit.figure.violations_per_100", lambda f: f.hygiene.violations_per_100, False),
+    ("audit.figure.value_posts_per_week", lambda f: f.value.value_posts_per_week, False),
+    ("audit.figure.owner_reply_share", lambda f: f.owner.reply_share, True),
+    ("audit.figure.owner_repliers", lambda f: f.owner.distinct_repliers, False),
+)
+
+
+def figure_rows(report: AuditReport, tr: Translator) -> list[FigureRow]:
+    """Headline figures of the period against the previous period of the same length."""
+    rows = []
+    for key, get, is_share in _HEADLINES:
+        current = get(report.current)
+        previous = get(report.previous) if report.previous is not None else None
+        digits = 2 if key == "audit.figure.gini" else 1
+        show = share if is_share else (lambda value, digits=digits: number(value, digits))
+        rows.append(FigureRow(tr(key), show(current), show(previous), _change(current, previous, is_share)))
+    return rows
+
+
+MAX_SPARK = 60
+
+
+def _squeeze(values: list[int], width: int = MAX_SPARK) -> list[float]:
+    """At most ``width`` points: the mean of consecutive runs, so a long period fits on one line."""
+    if len(values) <= width:
+        return [float(v) for v in values]
+    size = -(-len(values) // width)
+    return [sum(values[i : i + size]) / len(values[i : i + size]) for i in range(0, len(values), size)]
+
+
+def activity_lines(report: AuditReport, tr: Translator) -> list[str]:
+    a = report.activity
+    busiest = max(((day, hour) for day in range(7) for hour in range(24)), key=lambda dh: a.heatmap[dh[0]][dh[1]])
+    return [
+        tr("audit.line.daily", spark=sparkline(_squeeze([d.messages for d in a.daily]))),
+        tr("audit.line.weekly", spark=sparkline([w.messages for w in a.weekly]), weeks=len(a.weekly)),
+        tr("audit.line.trend", slope=f"{a.slope_per_day:+.2f}"),
+        tr(
+            "audit.line.last_30",
+            last=a.last_30_messages,
+            previous=a.previous_30_messages,
+            change=DASH if a.change_30 is None else f"{a.change_30:+.0%}",
+        ),
+        tr("audit.line.silent", days=a.silent_days, total=len(a.daily)),
+        tr("audit.line.busiest", weekday=tr(f"audit.weekday.{busiest[0]}"), hour=f"{busiest[1]:02d}:00"),
+    ]
+
+
+def heatmap_lines(report: AuditReport, tr: Translator) -> list[str]:
+    """One sparkline per weekday over the 24 hours, on one scale."""
+    peak = max((max(row) for row in report.activity.heatmap), default=0)
+    lines = []
+    for day, row in enumerate(report.activity.heatmap):
+        scaled = [*row, peak, 0]  # pad with the global extremes so every row shares one scale
+        lines.append(f"{tr(f'audit.weekday.{day}')}  {sparkline(scaled)[:24]}")
+    return lines
+
+
+def value_rows(report: AuditReport, tr: Translator) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            item.name,
+            tr(f"audit.section.{item.section}"),
+            number(item.planned),
+            f"{item.held} ({share(item.kept_share)})" if item.kept_share is not None else str(item.held),
+        )
+        for item in report.current.value.items
+    ]
+
+
+def people_lines(report: AuditReport, tr: Translator) -> list[str]:
+    figures = report.current
+    leaders = ", ".join(f"{x.name} ({x.distinct_responders})" for x in figures.opinion_leaders.leaders) or DASH
+    candidates = ", ".join(f"{x.name} ({x.distinct_responders})" for x in figures.opinion_leaders.candidates) or DASH
+    responders = ", ".join(f"{x.name} ({x.count})" for x in figures.responsiveness.responders) or DASH
+    offenders = ", ".join(f"{x.name} ({x.count})" for x in figures.hygiene.offenders) or DASH
+    return [
+        tr("audit.line.leaders", names=leaders, bar=figures.opinion_leaders.min_responders),
+        tr("audit.line.candidates", names=candidates),
+        tr("audit.line.responders", names=responders),
+        tr("audit.line.offenders", names=offenders),
+    ]

@@ -1,0 +1,73 @@
+"""``sqtool history``: saved audits as a table with sparklines of the trend, or as JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from sqtool.audit.history import DIAGNOSES, HistoryEntry, history_to_json
+from sqtool.i18n import Translator
+from sqtool.render.audit_rows import number, share
+from sqtool.render.sparkline import sparkline
+from sqtool.settings import Settings
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def render_history_json(entries: list[HistoryEntry]) -> str:
+    return json.dumps({"version": 1, "audits": history_to_json(entries)}, ensure_ascii=False, indent=2) + "\n"
+
+
+SHOWN = 6  # most recent audits shown as columns; the trend sparkline covers all of them
+
+
+def render_history_text(entries: list[HistoryEntry], settings: Settings, console: Console) -> None:
+    """One row per figure, one column per recent audit, and a sparkline of the whole trend."""
+    from rich.table import Table
+
+    tr = Translator(settings.lang)
+    if not entries:
+        console.print(tr("audit.history_title", count=0))
+        console.print(tr("audit.history_missing_hint"))
+        return
+    rows: list[tuple[str, list[str], list[float | None]]] = [
+        (tr("audit.column.period"), [f"{e.period_first}…{e.period_last}" for e in entries], []),
+        (tr("audit.figure.messages"), [number(e.messages) for e in entries], [e.messages for e in entries]),
+        (tr("audit.figure.senders"), [number(e.senders) for e in entries], [e.senders for e in entries]),
+        (tr("audit.figure.members"), [number(e.members) for e in entries], [e.members for e in entries]),
+        (tr("audit.figure.lurker_share"), [share(e.lurker_share) for e in entries], [e.lurker_share for e in entries]),
+        (tr("audit.figure.gini"), [number(e.gini, 2) for e in entries], [e.gini for e in entries]),
+        (
+            tr("audit.figure.weekly_active_share"),
+            [share(e.weekly_active_share) for e in entries],
+            [e.weekly_active_share for e in entries],
+        ),
+        (
+            tr("audit.figure.leaders_present"),
+            [f"{e.leaders_present}/{number(e.leaders_needed)}" for e in entries],
+            [e.leaders_present for e in entries],
+        ),
+        (
+            tr("audit.figure.median_response"),
+            [number(e.median_first_response_minutes) for e in entries],
+            [e.median_first_response_minutes for e in entries],
+        ),
+        (
+            tr("audit.figure.unanswered_share"),
+            [share(e.unanswered_share) for e in entries],
+            [e.unanswered_share for e in entries],
+        ),
+    ]
+    for diagnosis in DIAGNOSES:
+        scores = [e.score(diagnosis) for e in entries]
+        rows.append((tr(f"audit.diagnosis.{diagnosis}"), [number(s) for s in scores], list(scores)))
+    shown = entries[-SHOWN:]
+    table = Table(title=tr("audit.history_title", count=len(entries)), title_justify="left")
+    table.add_column(tr("audit.column.figure"))
+    for entry in shown:
+        table.add_column(entry.saved_at[:10], justify="right")
+    table.add_column(tr("audit.history_trend"))
+    for label, cells, series in rows:
+        table.add_row(label, *cells[-SHOWN:], sparkline(series) if len(entries) > 1 else "")
+    console.print(table)
