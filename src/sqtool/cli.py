@@ -282,23 +282,20 @@ def explain_command(
     run(ctx, lambda settings: explain_rule(settings, rule_id))
 
 
-AUDIT_REPORTS = ("text", "json")
-
-
 @app.command("audit")
 def audit(
     ctx: typer.Context,
     exports: Annotated[
         list[str],
         typer.Argument(
-            metavar="EXPORT",
+            metavar="EXPORT...",
             help="Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
             "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
             "Several exports are merged and de-duplicated.",
             show_default=False,
         ),
     ],
-    format_name: Annotated[
+    export_format: Annotated[
         str | None,
         typer.Option(
             "--format",
@@ -313,61 +310,130 @@ def audit(
         typer.Option(
             "--tz",
             metavar="ZONE",
-            help="Zone of times the export writes without offset (IANA name, e.g. Asia/Shanghai). "
-            "Default: this machine's zone.",
+            help="IANA zone (e.g. Asia/Shanghai) for reading times the export writes without offset AND for "
+            "counting days and hours. Default: the plan's community.timezone, else this machine's zone.",
         ),
     ] = None,
     lenient: Annotated[
         bool, typer.Option("--lenient", help="Skip bad records and count them instead of stopping at the first.")
     ] = False,
+    plan: Annotated[
+        str | None,
+        typer.Option(
+            "--plan", metavar="FILE", help="Community plan: drift findings (SQ8xx), targets, rituals, owner, size."
+        ),
+    ] = None,
+    roster: Annotated[
+        str | None,
+        typer.Option(
+            "--roster",
+            metavar="FILE",
+            help="Member list (CSV/YAML: id, name, tags) so silent members count and tags such as customer work.",
+        ),
+    ] = None,
+    members: Annotated[
+        int | None,
+        typer.Option("--members", metavar="N", help="Group size when there is no roster (to count lurkers)."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="First day audited (default: first message).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Last day audited (default: last message).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="WHO",
+            help="Leave out a member id or name, or tag:TAG of the roster, e.g. a bot (repeatable).",
+        ),
+    ] = None,
+    response_cutoff: Annotated[
+        float,
+        typer.Option(
+            "--response-cutoff", metavar="MINUTES", help="A question unanswered this long counts as unanswered."
+        ),
+    ] = 1440,
+    ad_keywords: Annotated[
+        str | None,
+        typer.Option(
+            "--ad-keywords",
+            metavar="WORDS",
+            help="Ad words instead of the built-in list: comma-separated, or @FILE with one per line.",
+        ),
+    ] = None,
     report: Annotated[
-        str, typer.Option("--report", "-r", metavar="FORMAT", help="Report format: text or json.")
+        str, typer.Option("--report", "-r", metavar="FORMAT", help="Report format: text, md (Markdown) or json.")
     ] = "text",
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="PATH", help="Write the report to this file instead of the terminal."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
-    top: Annotated[int, typer.Option("--top", min=0, metavar="N", help="How many senders to list (0: all).")] = 10,
+    save: Annotated[
+        bool, typer.Option("--save", help="Append this run's figures to the history (see `sqtool history`).")
+    ] = False,
+    history: Annotated[
+        str | None,
+        typer.Option(
+            "--history",
+            metavar="PATH",
+            help="History database for --save (default: .sqtool/history.sqlite beside --plan, else here).",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on",
+            metavar="LEVEL",
+            help="Exit 1 when a drift finding is at or above: error, warning, info or never.",
+        ),
+    ] = "never",
+    top: Annotated[int, typer.Option("--top", metavar="N", help="How many senders to list (0: all).")] = 10,
 ) -> None:
-    """Read chat exports and summarise them: format, messages, senders, first and last message, joins, leaves.
+    """Audit a group chat: five diagnoses first, then figures, activity, top senders and drift from the plan.
 
-    Exit 0 when read, 2 when an export cannot be read (with the file and line) or the options are wrong.
+    One time zone is used for reading and measuring: --tz, else the plan's community.timezone, else this
+    machine's zone; the report names it.
+
+    Exit status: 0 audited, 1 a drift finding at --fail-on or above, 2 an export, plan or option is wrong
+    (with the file and line).
+
+    \b
+    Examples:
+      sqtool audit examples/demo-wechat.csv --plan examples/plan.yaml
+      sqtool audit result.json --tz Asia/Shanghai --members 480 --since 2026-06-01 --until 2026-06-30
+      sqtool audit chat.txt --roster members.csv --exclude tag:bot --report md -o audit.md
+      sqtool audit export.zip --plan plan.yaml --save --fail-on warning
+      sqtool --lang zh audit examples/demo-wechat.csv --plan examples/plan.yaml
     """
 
     def action(settings: Settings) -> int:
-        from pathlib import Path
+        from sqtool.audit.cli_support import AuditArguments, audit_action
 
-        from sqtool.chat.read import read_exports
-        from sqtool.chat.summary import summarise, summary_json
-        from sqtool.chat.timezones import zone_named
-        from sqtool.errors import SqtoolError
-        from sqtool.fsutil import write_atomic
-        from sqtool.i18n import Translator
-        from sqtool.render.progress import progress_bar
-        from sqtool.render.terminal import chat_summary_text
-
-        tr = Translator(settings.lang)
-        if report not in AUDIT_REPORTS:
-            names = ", ".join(AUDIT_REPORTS)
-            raise SqtoolError("audit.bad_report", hint="audit.bad_report_hint", name=report, names=names)
-        if output and Path(output).exists() and not force:
-            raise SqtoolError("fs.exists", hint="fs.exists_hint", path=output)
-        zone = zone_named(tz) if tz else None
-        with progress_bar(settings, tr("audit.reading")) as progress:
-            chat = read_exports(exports, format=format_name, tz=zone, lenient=lenient, progress=progress)
-            summary = summarise(chat)
-        if report == "json":
-            content = summary_json(summary, top=top)
-        else:
-            content = chat_summary_text(summary, settings, top=top, plain=output is not None)
-        if output is None:
-            typer.echo(content, nl=False)
-        else:
-            write_atomic(Path(output), content, force=force)
-            if not settings.quiet:
-                typer.echo(tr("audit.written", path=output), err=True)
-        return EXIT_CLEAN
+        arguments = AuditArguments(
+            exports=tuple(exports),
+            export_format=export_format,
+            plan=plan,
+            roster=roster,
+            members=members,
+            since=since,
+            until=until,
+            tz=tz,
+            exclude=tuple(exclude or ()),
+            response_cutoff_minutes=response_cutoff,
+            ad_keywords=ad_keywords,
+            report=report,
+            output=output,
+            force=force,
+            save=save,
+            history=history,
+            fail_on=fail_on,
+            lenient=lenient,
+            top=top,
+        )
+        return audit_action(settings, arguments)
 
     run(ctx, action)
 

@@ -49,7 +49,8 @@ def test_build_options_parses_and_loads(tmp_path):
     ("arguments", "key"),
     [
         (AuditArguments(exports=(), since="yesterday"), "audit.bad_date"),
-        (AuditArguments(exports=(), tz="Mars/Base"), "audit.bad_tz"),
+        (AuditArguments(exports=(), tz="Mars/Base"), "chat.bad_tz"),
+        (AuditArguments(exports=(), top=-1), "audit.bad_top"),
         (AuditArguments(exports=(), members=-1), "audit.bad_members"),
         (AuditArguments(exports=(), response_cutoff_minutes=0), "audit.bad_cutoff"),
         (AuditArguments(exports=(), ad_keywords="@/no/such/file"), "fs.not_found"),
@@ -130,13 +131,6 @@ def test_exit_code_follows_fail_on(fake_readers, tmp_path):
     assert exit_code(report, "never") == 0
     assert exit_code(report, "warning") == 1 and exit_code(report, "info") == 1
     assert exit_code(report, "error") == 0
-
-
-def test_progress_is_hidden_when_quiet_or_not_a_terminal():
-    with cli_support.progress_bar(Settings(quiet=True)) as progress:
-        assert progress is None
-    with cli_support.progress_bar(Settings()) as progress:  # pytest's stderr is not a terminal
-        assert progress is None
 
 
 def test_text_report_has_colour_only_when_asked(fake_readers, capsys):

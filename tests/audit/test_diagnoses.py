@@ -68,7 +68,9 @@ def test_value_output_formula(figures):
     case = replace(figures, value=ValueOutput(items, 25, 6.25))
     result = diagnoses.value_output(case, Thresholds(min_value_posts_per_week=5), has_plan=True)
     # kept (21 + 4) / (28 + 4) = 0.78125; posts min(1, 6.25 / 5) = 1; 50 * 0.78125 + 50 = 89.06 -> 89
-    assert (result.score, result.status) == (89, "healthy")
+    assert (result.score, result.status) == (89, "watch")  # 78% kept misses the 80% target: at best watch
+    kept = replace(figures, value=ValueOutput(items[1:], 25, 6.25))
+    assert diagnoses.value_output(kept, Thresholds(min_value_posts_per_week=5), has_plan=True).status == "healthy"
     empty = replace(figures, value=ValueOutput((), 0, None))
     assert diagnoses.value_output(empty, Thresholds(), has_plan=True).score == 0
     assert diagnoses.value_output(empty, Thresholds(), has_plan=False).status == "not_assessed"

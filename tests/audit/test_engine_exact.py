@@ -190,7 +190,8 @@ def test_roster_base_exclusion_and_customers():
     fans = report.diagnoses[2]
     # customers posting 1/2; others: 5 - 2 = 3 members, u1 and stranger posted = 2/3;
     # 100 * min(1, 0.5 / 0.6667) = 75
-    assert (fans.id, fans.score, fans.status) == ("customers_as_fans", 75, "healthy")
+    # 75 would be healthy, but customers post less than the others (a ✗ in the evidence): at best watch
+    assert (fans.id, fans.score, fans.status) == ("customers_as_fans", 75, "watch")
 
 
 def test_customers_not_assessed_without_tags():

@@ -89,8 +89,8 @@ def test_terminal_report_puts_diagnoses_first(lang):
     buffer = io.StringIO()
     render_terminal(rich_report(), tr, Console(file=buffer, width=160, color_system=None))
     text = buffer.getvalue()
-    diagnoses, figures = text.index(tr("audit.heading.diagnoses")), text.index(tr("audit.heading.figures"))
-    assert diagnoses < figures
+    diagnoses, figures = text.index(tr("audit.heading.diagnoses")), text.index(tr("audit.heading.figures_alone"))
+    assert text.index(tr("audit.line.start_here", diagnosis="", status="")[:4]) < diagnoses < figures
     assert tr("audit.diagnosis.value_output") in text
     assert "SQ802" in text and any(block in text for block in "▁▂▃▄▅▆▇█")
 

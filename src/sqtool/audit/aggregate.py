@@ -117,6 +117,7 @@ class Aggregate:
     messages: int = 0
     events: int = 0
     excluded_records: int = 0
+    bot_messages: int = 0  # left out: bots and integrations are not members (Slack, Discord)
     responders_cache: dict[tuple[int, int], dict[int, set[int]]] = field(default_factory=dict)  # see leaders
 
     def member_key(self, index: int) -> str:
@@ -223,6 +224,9 @@ class Accumulator:
     # -- records --
     def add(self, record: Record) -> None:
         agg = self.agg
+        if isinstance(record, Message) and record.is_bot:
+            agg.bot_messages += 1
+            return
         if self.excluded_keys:
             if isinstance(record, Message):
                 excluded = record.sender_id in self.excluded_keys or record.sender_name in self.excluded_keys
@@ -261,6 +265,8 @@ class Accumulator:
         agg.messages += 1
         when = message.timestamp
         sender = self._member(message.sender_id, message.sender_name)
+        if message.sender_name:  # members rename themselves; reports show the name they use now
+            agg.member_names[sender] = message.sender_name
         per_member = agg.day_member.setdefault(day, {})
         per_member[sender] = per_member.get(sender, 0) + 1
         hours = agg.day_hours.get(day)

@@ -10,11 +10,10 @@ asked, and returns the exit code (1 when a drift finding reaches --fail-on).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from pathlib import Path
+from typing import Any
 
 from sqtool.audit.engine import run_audit
 from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
@@ -49,6 +48,7 @@ class AuditArguments:
     history: str | None = None
     fail_on: str = "never"
     lenient: bool = False
+    top: int = 10  # --top: senders listed, 0 for all
 
 
 def parse_day(value: str | None, option: str) -> date | None:
@@ -60,15 +60,23 @@ def parse_day(value: str | None, option: str) -> date | None:
         raise SqtoolError("audit.bad_date", hint="audit.bad_date_hint", option=option, value=value) from error
 
 
-def parse_tz(name: str | None) -> tzinfo | None:
-    if name is None:
-        return None
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+def audit_zone(name: str | None, plan: Any = None) -> tzinfo:
+    """The one zone for reading and measuring: --tz, else the plan's community.timezone, else this
+    machine's zone (as IANA name when it can be found, so DST is right)."""
+    from sqtool.chat.timezones import local_zone, zone_named
 
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise SqtoolError("audit.bad_tz", hint="audit.bad_tz_hint", value=name) from error
+    if name is not None:
+        return zone_named(name)
+    data = getattr(plan, "data", None)
+    community = data.get("community") if isinstance(data, dict) else None
+    planned = community.get("timezone") if isinstance(community, dict) else None
+    if isinstance(planned, str) and planned.strip():
+        try:
+            return zone_named(planned)
+        except SqtoolError as error:  # point at the plan line, not at an option the user did not give
+            line, col = plan.position(("community", "timezone"))
+            raise SqtoolError(error.key, hint=error.hint, path=plan.path, line=line, col=col, zone=planned) from error
+    return local_zone()
 
 
 def parse_ad_keywords(value: str | None) -> tuple[str, ...]:
@@ -94,15 +102,18 @@ def build_options(arguments: AuditArguments, settings: Settings) -> AuditOptions
         raise SqtoolError("audit.bad_members", hint="audit.bad_members_hint", value=arguments.members)
     if arguments.response_cutoff_minutes <= 0:
         raise SqtoolError("audit.bad_cutoff", hint="audit.bad_cutoff_hint", value=arguments.response_cutoff_minutes)
+    if arguments.top < 0:
+        raise SqtoolError("audit.bad_top", hint="audit.bad_top_hint", value=arguments.top)
+    since, until = parse_day(arguments.since, "--since"), parse_day(arguments.until, "--until")
     plan = None
     if arguments.plan is not None:
         from sqtool.plan.load import load_plan
 
         plan = load_plan(arguments.plan, lang=settings.lang)
     return AuditOptions(
-        since=parse_day(arguments.since, "--since"),
-        until=parse_day(arguments.until, "--until"),
-        tz=parse_tz(arguments.tz),
+        since=since,
+        until=until,
+        tz=audit_zone(arguments.tz, plan),
         members=arguments.members,
         roster=load_roster(arguments.roster) if arguments.roster is not None else None,
         plan=plan,
@@ -113,19 +124,22 @@ def build_options(arguments: AuditArguments, settings: Settings) -> AuditOptions
     )
 
 
-def render_report(report: AuditReport, report_format: str, settings: Settings, *, color: bool) -> str:
-    """The report as text (rich, colour only when asked), Markdown or JSON."""
+def render_report(
+    report: AuditReport, report_format: str, settings: Settings, *, color: bool, width: int = 100, top: int = 10
+) -> str:
+    """The report as text (rich, ``width`` columns, colour only when asked), Markdown or JSON."""
     from sqtool.i18n import Translator
 
     tr = Translator(settings.lang)
     if report_format == "json":
         from sqtool.audit.report import report_to_json
 
-        return json.dumps(report_to_json(report, lang=settings.lang), ensure_ascii=False, indent=2) + "\n"
+        document = report_to_json(report, lang=settings.lang, top=top)
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if report_format == "md":
         from sqtool.render.markdown import render_markdown
 
-        return render_markdown(report, tr)
+        return render_markdown(report, tr, top=top)
     import io
 
     from rich.console import Console
@@ -139,37 +153,18 @@ def render_report(report: AuditReport, report_format: str, settings: Settings, *
         color_system="standard" if color else None,
         no_color=not color,
         highlight=False,
-        width=140,
+        width=width,
     )
-    render_terminal(report, tr, console)
-    return buffer.getvalue()
+    render_terminal(report, tr, console, top=top)
+    # rich pads wrapped lines to the full width; trailing blanks only get in the way of diffs and pastes
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-@contextmanager
-def progress_bar(settings: Settings) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr fed by read_exports' (done, total) bytes; none when quiet or not a TTY."""
-    import sys
+def terminal_width() -> int:
+    """Columns of the terminal (or $COLUMNS); 100 when there is none, e.g. in a pipe."""
+    import shutil
 
-    if settings.quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
-
-    from sqtool.console import make_console
-
-    with Progress(
-        BarColumn(),
-        DownloadColumn(),
-        TimeRemainingColumn(),
-        console=make_console(settings, stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task("read", total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total or None)
-
-        yield update
+    return max(shutil.get_terminal_size((100, 24)).columns, 40)
 
 
 def exit_code(report: AuditReport, fail_on: str) -> int:
@@ -184,7 +179,10 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
     import sys
 
     from sqtool.chat.read import read_exports
+    from sqtool.console import color_enabled
     from sqtool.fsutil import write_atomic
+    from sqtool.i18n import Translator
+    from sqtool.render.progress import progress_bar
 
     if arguments.report not in REPORT_FORMATS:
         raise SqtoolError(
@@ -194,8 +192,12 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         raise SqtoolError(
             "audit.bad_format", hint="audit.bad_format_hint", value=arguments.fail_on, choices=", ".join(FAIL_ON)
         )
+    output = Path(arguments.output) if arguments.output is not None else None
+    if output is not None and output.exists() and not arguments.force:
+        # write_atomic refuses too; saying so before a long read spares the wait
+        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(output))
     options = build_options(arguments, settings)
-    with progress_bar(settings) as progress:
+    with progress_bar(settings, Translator(settings.lang)("audit.reading")) as progress:
         records = read_exports(
             list(arguments.exports),
             format=arguments.export_format,
@@ -205,14 +207,13 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         )
         report = run_audit(records, options)
     if color is None:
-        color = (
-            arguments.output is None
-            and settings.color != "never"
-            and (settings.color == "always" or sys.stdout.isatty())
-        )
-    content = render_report(report, arguments.report, settings, color=bool(color))
-    if arguments.output is not None:
-        write_atomic(Path(arguments.output), content, force=arguments.force)
+        color = output is None and color_enabled(settings, sys.stdout)
+    width = terminal_width() if output is None else 100
+    content = render_report(report, arguments.report, settings, color=bool(color), width=width, top=arguments.top)
+    if output is not None:
+        write_atomic(output, content, force=arguments.force)
+        if not settings.quiet:
+            sys.stderr.write(Translator(settings.lang)("audit.written", path=str(output)) + "\n")
     else:
         sys.stdout.write(content)
     if arguments.save:

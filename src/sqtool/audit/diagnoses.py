@@ -1,6 +1,7 @@
 """The five self-diagnoses of article 002, each scored 0-100 from the period's figures.
 
-Scores (documented in docs/metrics.md): 70 or more is healthy, 40-69 watch, under 40 act.
+Scores (documented in docs/metrics.md): 70 or more is healthy, 40-69 watch, under 40 act; a
+diagnosis with a missed target is at best watch.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ def status_of(score: int) -> str:
 def _assessed(diagnosis_id: str, score: float, evidence: list[Evidence]) -> Diagnosis:
     value = max(0, min(100, round(score)))
     status = status_of(value)
+    if status == "healthy" and any(item.ok is False for item in evidence):
+        # a "healthy" label beside a missed target (and its drift warning) reads as a contradiction
+        status = "watch"
     return Diagnosis(diagnosis_id, value, status, tuple(evidence), f"audit.action.{diagnosis_id}.{status}")
 
 

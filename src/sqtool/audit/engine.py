@@ -15,7 +15,17 @@ from sqtool.audit.leaders import opinion_leaders
 from sqtool.audit.membership import membership
 from sqtool.audit.options import AuditOptions, Thresholds
 from sqtool.audit.owner import owner_pull
-from sqtool.audit.report import AuditReport, Note, Period, PeriodFigures, Summary, ValueItem, ValueOutput
+from sqtool.audit.report import (
+    AuditReport,
+    ExportInfo,
+    Note,
+    Period,
+    PeriodFigures,
+    SenderCount,
+    Summary,
+    ValueItem,
+    ValueOutput,
+)
 from sqtool.audit.response import responsiveness
 from sqtool.audit.tiers import participation
 from sqtool.audit.value import PlannedItem, held_count, planned_count, planned_items
@@ -25,25 +35,55 @@ from sqtool.errors import SqtoolError
 OWNER_TAGS = frozenset({"owner", "群主"})
 
 
-def resolve_tz(options: AuditOptions) -> tzinfo:
-    """--tz, else the plan's community.timezone, else UTC (never the machine's zone: reports must not
-    depend on where they run)."""
+def plan_zone_name(options: AuditOptions) -> str | None:
+    """The plan's community.timezone, when it names one."""
+    community = _plan_data(options).get("community")
+    name = community.get("timezone") if isinstance(community, Mapping) else None
+    return name if isinstance(name, str) and name.strip() else None
+
+
+def resolve_tz(options: AuditOptions, records: object = None) -> tzinfo:
+    """--tz, else the plan's community.timezone, else the zone the readers used (``ChatRead.zone``),
+    else UTC: days are counted in the zone naive export times were read in."""
     if options.tz is not None:
         return options.tz
-    data = options.plan.data if options.plan is not None else None
-    name = (
-        data.get("community", {}).get("timezone")
-        if isinstance(data, Mapping) and isinstance(data.get("community"), Mapping)
-        else None
-    )
-    if isinstance(name, str):
+    name = plan_zone_name(options)
+    if name is not None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            pass  # the schema reports a bad zone name; the audit falls back to UTC
-    return UTC
+            pass  # the schema reports a bad zone name; the audit falls back
+    zone = getattr(records, "zone", None)
+    return zone if isinstance(zone, tzinfo) else UTC
+
+
+def zone_label(zone: tzinfo) -> str:
+    """An IANA name when the zone has one (Asia/Shanghai), else its offset (UTC+08:00)."""
+    key = getattr(zone, "key", None)
+    return key if isinstance(key, str) else str(zone)
+
+
+def ranked_senders(agg: Aggregate, messages: Mapping[int, int]) -> tuple[SenderCount, ...]:
+    """Every poster, most messages first; ties by name, then id (a stable order for reports)."""
+    posters = [
+        SenderCount(agg.member_key(member), agg.display_name(member), count)
+        for member, count in messages.items()
+        if count
+    ]
+    return tuple(sorted(posters, key=lambda s: (-s.messages, s.name, s.id)))
+
+
+def export_info(records: object, agg: Aggregate) -> ExportInfo:
+    """What the readers report about the exports (a ChatRead's counts are final once it is read)."""
+    return ExportInfo(
+        formats=tuple(getattr(records, "formats", ())),
+        files=tuple(getattr(records, "files", ())),
+        skipped=int(getattr(records, "skipped", 0)),
+        duplicates=int(getattr(records, "duplicates", 0)),
+        bots=agg.bot_messages,
+    )
 
 
 def _plan_data(options: AuditOptions) -> Mapping[str, Any]:
@@ -151,10 +191,11 @@ def _notes(report_figures: PeriodFigures, options: AuditOptions, agg: Aggregate)
 def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     """Audit ``records`` (timestamp order, as ChatRead yields them) in one pass.
 
-    Raises SqtoolError("audit.no_messages") when there is no message at all and ("audit.empty_window")
-    when none falls between --since and --until.
+    ``records`` may be a ChatRead: its zone is the default zone, and its formats, files and skipped
+    and duplicate counts go into the report. Raises SqtoolError("audit.no_messages") when there is no
+    message at all and ("audit.empty_window") when none falls between --since and --until.
     """
-    tz = resolve_tz(options)
+    tz = resolve_tz(options, records)
     items = planned_items(_plan_data(options))
     thresholds = options.effective_thresholds()
     accumulator = Accumulator(options, tz, owner_keys(options), items)
@@ -162,7 +203,8 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
         accumulator.add(record)
     agg = accumulator.finish()
     if agg.export_messages == 0 or agg.export_first is None or agg.export_last is None:
-        raise SqtoolError("audit.no_messages", hint="audit.no_messages_hint")
+        files = ", ".join(getattr(records, "files", ())) or None
+        raise SqtoolError("audit.no_messages", hint="audit.no_messages_hint", path=files)
     first = options.since or (agg.first or agg.export_first).astimezone(tz).date()
     last = options.until or (agg.last or agg.export_last).astimezone(tz).date()
     if first > last:
@@ -195,4 +237,7 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
         plan_path=options.plan.path if options.plan is not None else None,
         roster_path=options.roster.path if options.roster is not None else None,
         excluded_records=agg.excluded_records,
+        senders=ranked_senders(agg, agg.messages_by_member(period.first.toordinal(), period.last.toordinal())),
+        source=export_info(records, agg),
+        timezone=zone_label(tz),
     )

@@ -220,6 +220,29 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class SenderCount:
+    id: str
+    name: str  # the latest display name the sender used
+    messages: int  # in the period
+
+
+@dataclass(frozen=True, slots=True)
+class ExportInfo:
+    """What was read: the exports, their formats, and the records the readers dropped."""
+
+    formats: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    skipped: int = 0  # bad records skipped with --lenient
+    duplicates: int = 0  # records seen twice in overlapping exports
+    bots: int = 0  # messages by bots and integrations, left out of every figure
+
+    @property
+    def format(self) -> str:
+        """One name when every file has the same format, else the names joined with "+"."""
+        return "+".join(dict.fromkeys(self.formats))
+
+
+@dataclass(frozen=True, slots=True)
 class AuditReport:
     current: PeriodFigures
     previous: PeriodFigures | None  # same length just before; None when no record falls in it
@@ -230,6 +253,13 @@ class AuditReport:
     plan_path: str | None
     roster_path: str | None
     excluded_records: int
+    senders: tuple[SenderCount, ...] = ()  # every sender of the period, most messages first
+    source: ExportInfo = ExportInfo()
+    timezone: str = "UTC"  # the zone export times were read in and days are counted in
+
+    def top_senders(self, count: int) -> tuple[SenderCount, ...]:
+        """The ``count`` most active senders (all of them when count is 0)."""
+        return self.senders if count <= 0 else self.senders[:count]
 
     @property
     def findings(self) -> list[Finding]:
@@ -259,11 +289,11 @@ def _leaders(items: tuple[Leader, ...]) -> list[dict[str, Any]]:
 
 
 def _stamp(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    return value.isoformat(timespec="seconds") if value is not None else None
 
 
-def figures_to_json(figures: PeriodFigures) -> dict[str, Any]:
-    """One period's figures as plain JSON."""
+def figures_to_json(figures: PeriodFigures, timezone: str = "UTC") -> dict[str, Any]:
+    """One period's figures as plain JSON; ``timezone`` names the zone its days are counted in."""
     s, p, o, r, m, h, v, w = (
         figures.summary,
         figures.participation,
@@ -279,6 +309,7 @@ def figures_to_json(figures: PeriodFigures) -> dict[str, Any]:
             "first": figures.period.first.isoformat(),
             "last": figures.period.last.isoformat(),
             "days": figures.period.days,
+            "timezone": timezone,
         },
         "summary": {
             "messages": s.messages,
@@ -287,6 +318,9 @@ def figures_to_json(figures: PeriodFigures) -> dict[str, Any]:
             "members_source": s.members_source,
             "first": _stamp(s.first),
             "last": _stamp(s.last),
+            "joins": m.joins,
+            "leaves": m.leaves,
+            "removals": m.removals,
             "weekly_active_share": _number(figures.weekly_active_share),
         },
         "participation": {
@@ -370,13 +404,26 @@ def figures_to_json(figures: PeriodFigures) -> dict[str, Any]:
     }
 
 
-def report_to_json(report: AuditReport, *, lang: Lang = "en") -> dict[str, Any]:
-    """The whole report as JSON matching schemas/audit-report.schema.json; texts in ``lang``."""
+def report_to_json(report: AuditReport, *, lang: Lang = "en", top: int = 10) -> dict[str, Any]:
+    """The whole report as JSON matching schemas/audit-report.schema.json; texts in ``lang``, the
+    ``top`` most active senders (0: all)."""
     from sqtool.i18n import Translator
 
     tr = Translator(lang)
     document: dict[str, Any] = {"version": REPORT_VERSION, "tool": "sqtool"}
-    document.update(figures_to_json(report.current))
+    document.update(figures_to_json(report.current, report.timezone))
+    source = report.source
+    document["summary"].update(
+        {
+            "format": source.format,
+            "formats": list(source.formats),
+            "files": list(source.files),
+            "skipped": source.skipped,
+            "duplicates": source.duplicates,
+            "bots": source.bots,
+        }
+    )
+    document["senders"] = [{"id": s.id, "name": s.name, "messages": s.messages} for s in report.top_senders(top)]
     a = report.activity
     document["activity"] = {
         "daily": [
@@ -393,7 +440,8 @@ def report_to_json(report: AuditReport, *, lang: Lang = "en") -> dict[str, Any]:
         "heatmap": [list(row) for row in a.heatmap],
         "weekly_active_share": _number(a.weekly_active_share),
     }
-    document["previous"] = figures_to_json(report.previous) if report.previous is not None else None
+    previous = report.previous
+    document["previous"] = figures_to_json(previous, report.timezone) if previous is not None else None
     document["diagnoses"] = [
         {
             "id": d.id,

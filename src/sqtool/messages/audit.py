@@ -3,10 +3,13 @@ evidence labels, drift findings, report headings and the history command."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- errors --
-    "audit.no_messages": {"en": "the export holds no messages to audit", "zh": "导出文件中没有可分析的消息"},
+    "audit.no_messages": {
+        "en": "no messages to audit: the export is empty or holds only system lines or bots",
+        "zh": "没有可分析的消息：导出文件为空，或只有系统消息和机器人消息",
+    },
     "audit.no_messages_hint": {
-        "en": "check that the file is a full group export (not only system lines) and that --exclude leaves someone",
-        "zh": "请确认导出的是完整的群聊记录（不只是系统消息），并且 --exclude 没有排除所有人",
+        "en": "export the whole group chat (not only system lines), and check that --exclude leaves someone",
+        "zh": "请导出完整的群聊记录（不只是系统消息），并确认 --exclude 没有排除所有人",
     },
     "audit.bad_window": {
         "en": "the window starts on {since}, after it ends on {until}",
@@ -217,8 +220,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "确认名字与群昵称或 id 一致，或更新计划中的角色",
     },
     "audit.drift.SQ805": {
-        "en": "opinion leader {subject} wrote {messages} messages but dre"
-        "w {measured} distinct responders (a leader draws {planned})",
+        "en": "opinion leader {subject}: {messages} message(s) drew {measured} distinct responders"
+        " (a leader draws {planned})",
         "zh": "意见领袖「{subject}」发言 {messages} 条，只有 {measured} 位不同成员回应（意见领袖应有 {planned} 位）",
     },
     "audit.drift.SQ805.hint": {
@@ -274,10 +277,10 @@ MESSAGES.update(
     {
         "audit.bad_date": {"en": "{option} {value!r} is not a date", "zh": "{option} {value!r} 不是日期"},
         "audit.bad_date_hint": {"en": "write dates as YYYY-MM-DD", "zh": "日期请写成 YYYY-MM-DD"},
-        "audit.bad_tz": {"en": "unknown time zone {value!r}", "zh": "未知时区 {value!r}"},
-        "audit.bad_tz_hint": {
-            "en": "use an IANA name such as Asia/Shanghai or Europe/Berlin",
-            "zh": "请使用 IANA 时区名，例如 Asia/Shanghai 或 Europe/Berlin",
+        "audit.bad_top": {"en": "--top {value} is negative", "zh": "--top {value} 不能为负数"},
+        "audit.bad_top_hint": {
+            "en": "give how many senders to list, or 0 for all of them",
+            "zh": "请填写要列出的发言人数，0 表示全部列出",
         },
         "audit.bad_members": {"en": "--members {value} is negative", "zh": "--members {value} 不能为负数"},
         "audit.bad_members_hint": {"en": "give the number of members in the group", "zh": "请填写群成员人数"},

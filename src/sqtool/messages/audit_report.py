@@ -2,13 +2,17 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "audit.report_title": {
-        "en": "Community audit {first} to {last} ({days} days)",
+        "en": "Community audit {first} to {last} ({days} day(s))",
         "zh": "社群体检 {first} 至 {last}（{days} 天）",
     },
     "audit.heading.diagnoses": {"en": "Five self-diagnoses (article 002)", "zh": "五项自检（文章 002）"},
     "audit.heading.figures": {
         "en": "Figures against the previous period of the same length",
         "zh": "关键数据（与上一同长周期对比）",
+    },
+    "audit.heading.figures_alone": {
+        "en": "Figures (no earlier period in the export to compare with)",
+        "zh": "关键数据（导出记录中没有可对比的上一周期）",
     },
     "audit.heading.activity": {"en": "Activity", "zh": "活跃度"},
     "audit.heading.value": {"en": "Value output and rituals: planned vs held", "zh": "价值输出与仪式：计划与实际"},
@@ -63,8 +67,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "每周消息   {spark}（{weeks} 周）",
     },
     "audit.line.trend": {
-        "en": "trend: {slope} messages per day, each day",
-        "zh": "趋势：每天变化 {slope} 条消息/天",
+        "en": "trend: daily messages change by {slope} a day (least squares)",
+        "zh": "趋势：日消息量平均每天变化 {slope} 条（最小二乘）",
     },
     "audit.line.last_30": {
         "en": "last 30 days: {last} messages; the 30 before: {previous} ({change})",
@@ -86,4 +90,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.weekday.4": {"en": "Fri", "zh": "周五"},
     "audit.weekday.5": {"en": "Sat", "zh": "周六"},
     "audit.weekday.6": {"en": "Sun", "zh": "周日"},
+    "audit.line.read": {
+        "en": "Read {files} ({format}), {first} to {last}, times in {zone}",
+        "zh": "已读取 {files}（{format}），{first} 至 {last}，时区 {zone}",
+    },
+    "audit.line.left_out": {"en": "left out: {items}", "zh": "未计入：{items}"},
+    "audit.line.skipped": {"en": "{count} bad records skipped", "zh": "跳过 {count} 条坏记录"},
+    "audit.line.duplicates": {"en": "{count} duplicates", "zh": "{count} 条重复记录"},
+    "audit.line.bots": {"en": "{count} bot messages", "zh": "{count} 条机器人消息"},
+    "audit.messages": {"en": "Messages", "zh": "消息数"},
+    "audit.line.start_here": {"en": "Start here: {diagnosis} ({status})", "zh": "先做这一项：{diagnosis}（{status}）"},
+    "audit.line.all_healthy": {
+        "en": "All assessed diagnoses are healthy: keep the rhythm and watch the trend below.",
+        "zh": "已评估的各项都健康：保持节奏，留意下面的趋势。",
+    },
+    "audit.line.score": {"en": "score {score}/100", "zh": "得分 {score}/100"},
+    "audit.line.target": {"en": "{value} (target {threshold})", "zh": "{value}（目标 {threshold}）"},
+    "audit.line.evidence": {"en": "{label}: {value}", "zh": "{label}：{value}"},
+    # no space after the arrow in Chinese: a line without spaces would otherwise wrap right after it
+    "audit.line.action": {"en": "→ {action}", "zh": "→{action}"},
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqtool.audit.report import AuditReport, Evidence, PeriodFigures
+from sqtool.audit.report import AuditReport, Diagnosis, Evidence, PeriodFigures
 from sqtool.i18n import Translator
 from sqtool.render.sparkline import sparkline
 
@@ -32,10 +32,41 @@ def number(value: float | None, digits: int = 1) -> str:
     return f"{value:,.{digits}f}"
 
 
-def evidence_text(item: Evidence) -> str:
+def evidence_text(item: Evidence, tr: Translator) -> str:
     """``42% (target 25%)`` in the unit of the evidence."""
     show = share if item.unit == "share" else number
-    return show(item.value) if item.threshold is None else f"{show(item.value)} / {show(item.threshold)}"
+    if item.threshold is None:
+        return show(item.value)
+    return tr("audit.line.target", value=show(item.value), threshold=show(item.threshold))
+
+
+def evidence_lines(item: Diagnosis, tr: Translator) -> list[str]:
+    """``✗ label: value (target t)`` per piece of evidence; ✓/✗ only where there is a target."""
+    return [
+        ("" if e.ok is None else ("✓ " if e.ok else "✗ "))
+        + tr("audit.line.evidence", label=tr(f"audit.evidence.{e.key}"), value=evidence_text(e, tr))
+        for e in item.evidence
+    ]
+
+
+_URGENCY = {"act": 0, "watch": 1}
+
+
+def first_step(report: AuditReport) -> Diagnosis | None:
+    """The diagnosis to work on first: act before watch, then the lowest score, then article order."""
+    pending = [d for d in report.diagnoses if d.status in _URGENCY]
+    if not pending:
+        return None
+    return min(pending, key=lambda d: (_URGENCY[d.status], d.score if d.score is not None else 100))
+
+
+def first_step_line(report: AuditReport, tr: Translator) -> str:
+    step = first_step(report)
+    if step is None:
+        return tr("audit.line.all_healthy")
+    return tr(
+        "audit.line.start_here", diagnosis=tr(f"audit.diagnosis.{step.id}"), status=tr(f"audit.status.{step.status}")
+    )
 
 
 def _change(current: float | None, previous: float | None, is_share: bool) -> str:
@@ -112,8 +143,8 @@ def activity_lines(report: AuditReport, tr: Translator) -> list[str]:
         tr("audit.line.trend", slope=f"{a.slope_per_day:+.2f}"),
         tr(
             "audit.line.last_30",
-            last=a.last_30_messages,
-            previous=a.previous_30_messages,
+            last=number(a.last_30_messages),
+            previous=number(a.previous_30_messages),
             change=DASH if a.change_30 is None else f"{a.change_30:+.0%}",
         ),
         tr("audit.line.silent", days=a.silent_days, total=len(a.daily)),
@@ -155,3 +186,40 @@ def people_lines(report: AuditReport, tr: Translator) -> list[str]:
         tr("audit.line.responders", names=responders),
         tr("audit.line.offenders", names=offenders),
     ]
+
+
+def source_lines(report: AuditReport, tr: Translator) -> list[str]:
+    """What was read and in which zone, so the owner can tell the report is about the right chat."""
+    source, summary = report.source, report.current.summary
+    lines = [
+        tr(
+            "audit.line.read",
+            files=", ".join(source.files) or DASH,
+            format=source.format or DASH,
+            first=summary.first.strftime("%Y-%m-%d %H:%M") if summary.first else DASH,
+            last=summary.last.strftime("%Y-%m-%d %H:%M") if summary.last else DASH,
+            zone=report.timezone,
+        )
+    ]
+    dropped = [
+        tr(key, count=count)
+        for key, count in (
+            ("audit.line.skipped", source.skipped),
+            ("audit.line.duplicates", source.duplicates),
+            ("audit.line.bots", source.bots),
+        )
+        if count
+    ]
+    if dropped:
+        lines.append(tr("audit.line.left_out", items="; ".join(dropped)))
+    return lines
+
+
+def sender_rows(report: AuditReport, top: int) -> list[tuple[str, str, str, str, str]]:
+    """Rank, name, id, messages and share of the period's messages, most active first."""
+    total = report.current.summary.messages
+    rows = []
+    for rank, sender in enumerate(report.top_senders(top), start=1):
+        shown_id = "" if sender.id == sender.name else sender.id  # name-only exports: no second copy
+        rows.append((str(rank), sender.name, shown_id, number(sender.messages), share(sender.messages / total)))
+    return rows

@@ -8,10 +8,14 @@ from sqtool.audit.report import AuditReport
 from sqtool.i18n import Translator
 from sqtool.render.audit_rows import (
     activity_lines,
-    evidence_text,
+    evidence_lines,
     figure_rows,
+    first_step,
+    first_step_line,
     heatmap_lines,
     people_lines,
+    sender_rows,
+    source_lines,
     value_rows,
 )
 
@@ -21,10 +25,17 @@ if TYPE_CHECKING:
 STATUS_STYLE = {"healthy": "green", "watch": "yellow", "act": "bold red", "not_assessed": "dim"}
 
 
-def render_terminal(report: AuditReport, tr: Translator, console: Console) -> None:
-    """Print the report on ``console``."""
+def render_terminal(report: AuditReport, tr: Translator, console: Console, *, top: int = 10) -> None:
+    """Print the report on ``console``, listing the ``top`` most active senders (0: all)."""
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
+
+    def heading(title: str) -> None:
+        console.print(Text(title, style="bold"))  # above the table: a narrow table would wrap its own title
+
+    def indented(text: Text, depth: int = 4) -> Padding:
+        return Padding(text, (0, 0, 0, depth), expand=False)  # wrapped lines keep the indent
 
     current = report.current
     console.print(
@@ -38,47 +49,66 @@ def render_terminal(report: AuditReport, tr: Translator, console: Console) -> No
             style="bold",
         )
     )
-    diagnoses = Table(title=tr("audit.heading.diagnoses"), title_justify="left", show_lines=True, expand=False)
-    diagnoses.add_column(tr("audit.column.diagnosis"))
-    diagnoses.add_column(tr("audit.column.score"), justify="right")
-    diagnoses.add_column(tr("audit.column.status"))
-    diagnoses.add_column(tr("audit.column.evidence"))
-    diagnoses.add_column(tr("audit.column.action"), ratio=1, overflow="fold")
+    for line in source_lines(report, tr):
+        console.print(Text(line, style="dim"))
+    # one block per diagnosis, not a five-column table: evidence and action stay readable at 80 columns
+    step = first_step(report)
+    console.print()
+    console.print(Text(first_step_line(report, tr), style="bold"))
+    if step is not None:
+        console.print(indented(Text(tr("audit.line.action", action=tr(step.action_key))), 2))
+    console.print()
+    console.print(Text(tr("audit.heading.diagnoses"), style="bold underline"))
     for item in report.diagnoses:
-        evidence = Text()
-        for line, entry in enumerate(item.evidence):
-            if line:
-                evidence.append("\n")
-            mark = "" if entry.ok is None else ("✓ " if entry.ok else "✗ ")
-            evidence.append(mark, style="green" if entry.ok else "red")
-            evidence.append(f"{tr(f'audit.evidence.{entry.key}')}: {evidence_text(entry)}")
-        diagnoses.add_row(
-            tr(f"audit.diagnosis.{item.id}"),
-            "–" if item.score is None else str(item.score),
-            Text(tr(f"audit.status.{item.status}"), style=STATUS_STYLE[item.status]),
-            evidence,
-            tr(item.action_key),
-        )
-    console.print(diagnoses)
+        head = Text(tr(f"audit.diagnosis.{item.id}"), style="bold")
+        if item.score is not None:
+            head.append(f"  {tr('audit.line.score', score=item.score)}")
+        head.append("  ")
+        head.append(tr(f"audit.status.{item.status}"), style=STATUS_STYLE[item.status])
+        console.print(head)
+        for entry, line in zip(item.evidence, evidence_lines(item, tr), strict=True):
+            style = "" if entry.ok is None else ("green" if entry.ok else "red")
+            console.print(indented(Text(line, style=style)))
+        console.print(indented(Text(tr("audit.line.action", action=tr(item.action_key)))))
+    console.print()
 
-    figures = Table(title=tr("audit.heading.figures"), title_justify="left")
-    figures.add_column(tr("audit.column.figure"))
+    heading(tr("audit.heading.figures" if report.previous is not None else "audit.heading.figures_alone"))
+    figures = Table()
+    figures.add_column(tr("audit.column.figure"), overflow="fold")
     figures.add_column(tr("audit.column.current"), justify="right")
-    figures.add_column(tr("audit.column.previous"), justify="right")
-    figures.add_column(tr("audit.column.change"), justify="right")
+    compare = report.previous is not None  # without a previous period the last two columns are all dashes
+    if compare:
+        figures.add_column(tr("audit.column.previous"), justify="right")
+        figures.add_column(tr("audit.column.change"), justify="right")
     for row in figure_rows(report, tr):
-        figures.add_row(row.label, row.current, row.previous, row.change)
+        figures.add_row(row.label, row.current, *((row.previous, row.change) if compare else ()))
     console.print(figures)
+
+    senders = sender_rows(report, top)
+    if senders:
+        heading(tr("audit.top_title", count=len(senders)))
+        table = Table()
+        table.add_column(tr("audit.rank"), justify="right")
+        table.add_column(tr("audit.sender"), overflow="fold")
+        with_ids = any(row[2] for row in senders)  # exports that know names only need no id column
+        if with_ids:
+            table.add_column(tr("audit.sender_id"), overflow="fold")
+        table.add_column(tr("audit.messages"), justify="right")
+        table.add_column(tr("audit.share"), justify="right")
+        for rank, name, member_id, count, part in senders:
+            table.add_row(rank, name, *((member_id,) if with_ids else ()), count, part)
+        console.print(table)
 
     console.print(Text(tr("audit.heading.activity"), style="bold"))
     for line in activity_lines(report, tr):
-        console.print(f"  {line}")
+        console.print(indented(Text(line), 2))
     for line in heatmap_lines(report, tr):
-        console.print(f"  {line}")
+        console.print(indented(Text(line), 2))
 
     rows = value_rows(report, tr)
     if rows:
-        value = Table(title=tr("audit.heading.value"), title_justify="left")
+        heading(tr("audit.heading.value"))
+        value = Table()
         for key in ("audit.column.item", "audit.column.section", "audit.column.planned", "audit.column.held"):
             value.add_column(tr(key))
         for row in rows:
@@ -87,16 +117,19 @@ def render_terminal(report: AuditReport, tr: Translator, console: Console) -> No
 
     console.print(Text(tr("audit.heading.people"), style="bold"))
     for line in people_lines(report, tr):
-        console.print(f"  {line}")
+        console.print(indented(Text(line), 2))
 
     if report.drift:
         console.print(Text(tr("audit.heading.drift"), style="bold"))
         for item in report.drift:
             finding = item.finding
             console.print(
-                Text(f"  {finding.location()}: ")
-                + Text(f"{tr('severity.' + finding.severity.value)}[{finding.rule_id}]", style="yellow")
-                + Text(f": {finding.message}")
+                indented(
+                    Text(f"{finding.location()}: ")
+                    + Text(f"{tr('severity.' + finding.severity.value)}[{finding.rule_id}]", style="yellow")
+                    + Text(f": {finding.message}"),
+                    2,
+                )
             )
     for note in report.notes:
         console.print(Text(f"* {tr(note.key, **dict(note.args))}", style="dim"))

@@ -6,10 +6,14 @@ from sqtool.audit.report import AuditReport
 from sqtool.i18n import Translator
 from sqtool.render.audit_rows import (
     activity_lines,
-    evidence_text,
+    evidence_lines,
     figure_rows,
+    first_step,
+    first_step_line,
     heatmap_lines,
     people_lines,
+    sender_rows,
+    source_lines,
     value_rows,
 )
 
@@ -19,8 +23,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(report: AuditReport, tr: Translator) -> str:
+def render_markdown(report: AuditReport, tr: Translator, *, top: int = 10) -> str:
+    """The report as Markdown, listing the ``top`` most active senders (0: all)."""
     current = report.current
+    step = first_step(report)
     out = [
         "# "
         + tr(
@@ -30,16 +36,17 @@ def render_markdown(report: AuditReport, tr: Translator) -> str:
             days=current.period.days,
         ),
         "",
+        *(f"_{_cell(line)}_  " for line in source_lines(report, tr)),
+        "",
+        f"**{_cell(first_step_line(report, tr))}**" + (f" {_cell(tr(step.action_key))}" if step else ""),
+        "",
         f"## {tr('audit.heading.diagnoses')}",
         "",
     ]
     header = [tr(f"audit.column.{name}") for name in ("diagnosis", "score", "status", "evidence", "action")]
     out += ["| " + " | ".join(header) + " |", "|---|---:|---|---|---|"]
     for item in report.diagnoses:
-        evidence = "<br>".join(
-            ("" if e.ok is None else ("✓ " if e.ok else "✗ ")) + f"{tr(f'audit.evidence.{e.key}')}: {evidence_text(e)}"
-            for e in item.evidence
-        )
+        evidence = "<br>".join(_cell(line) for line in evidence_lines(item, tr))
         cells = [
             tr(f"audit.diagnosis.{item.id}"),
             "–" if item.score is None else str(item.score),
@@ -47,12 +54,26 @@ def render_markdown(report: AuditReport, tr: Translator) -> str:
             evidence or "–",
             tr(item.action_key),
         ]
-        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    out += ["", f"## {tr('audit.heading.figures')}", ""]
-    header = [tr(f"audit.column.{name}") for name in ("figure", "current", "previous", "change")]
-    out += ["| " + " | ".join(header) + " |", "|---|---:|---:|---:|"]
+        out.append("| " + " | ".join(c if c is evidence else _cell(c) for c in cells) + " |")
+    out += [
+        "",
+        f"## {tr('audit.heading.figures' if report.previous is not None else 'audit.heading.figures_alone')}",
+        "",
+    ]
+    names = ("figure", "current", "previous", "change") if report.previous is not None else ("figure", "current")
+    out += [
+        "| " + " | ".join(tr(f"audit.column.{name}") for name in names) + " |",
+        "|---|" + "---:|" * (len(names) - 1),
+    ]
     for row in figure_rows(report, tr):
-        out.append("| " + " | ".join(_cell(c) for c in (row.label, row.current, row.previous, row.change)) + " |")
+        cells = (row.label, row.current, row.previous, row.change)[: len(names)]
+        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    senders = sender_rows(report, top)
+    if senders:
+        out += ["", f"## {tr('audit.top_title', count=len(senders))}", ""]
+        header = [tr(key) for key in ("audit.rank", "audit.sender", "audit.sender_id", "audit.messages", "audit.share")]
+        out += ["| " + " | ".join(header) + " |", "|---:|---|---|---:|---:|"]
+        out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in senders]
     out += ["", f"## {tr('audit.heading.activity')}", ""]
     out += [f"- {line}" for line in activity_lines(report, tr)]
     out += ["", "```", *heatmap_lines(report, tr), "```"]
