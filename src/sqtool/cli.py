@@ -288,7 +288,7 @@ def audit(
     exports: Annotated[
         list[str],
         typer.Argument(
-            metavar="EXPORT...",
+            metavar="EXPORT",
             help="Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
             "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
             "Several exports are merged and de-duplicated.",

@@ -175,6 +175,11 @@ def period_figures(
 def _notes(report_figures: PeriodFigures, options: AuditOptions, agg: Aggregate) -> list[Note]:
     notes = []
     share = report_figures.participation
+    if report_figures.summary.senders == 1:
+        only = next(
+            member for member, count in agg.messages_by_member(*_ordinals(report_figures.period)).items() if count
+        )
+        notes.append(Note("audit.note.one_sender", (("name", agg.display_name(only)),)))
     if report_figures.summary.members_source == "seen":
         notes.append(Note("audit.note.lurkers_unknown"))
     if share.small_group:
@@ -186,6 +191,10 @@ def _notes(report_figures: PeriodFigures, options: AuditOptions, agg: Aggregate)
     if agg.excluded_records:
         notes.append(Note("audit.note.excluded", (("records", agg.excluded_records),)))
     return notes
+
+
+def _ordinals(period: Period) -> tuple[int, int]:
+    return period.first.toordinal(), period.last.toordinal()
 
 
 def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:

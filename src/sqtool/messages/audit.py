@@ -46,8 +46,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "members who never posted are unknown: lurker figures need --roster, --members or members.current_size",
         "zh": "不知道有多少人从未发言：潜水比例需要 --roster、--members 或计划中的 members.current_size",
     },
+    "audit.note.one_sender": {
+        "en": "Only one person ({name}) posted in this period: replies, opinion leaders and response times"
+        " need a conversation, so export the whole group chat or widen --since/--until",
+        "zh": "本期只有一个人（{name}）发言：回复、意见领袖和响应时间都需要多人对话，"
+        "请导出完整群聊，或放宽 --since/--until",
+    },
     "audit.note.small_group": {
-        "en": "only {members} members: under 100 the top 1% is a single person, so read the tiers with care",
+        "en": "only {members} member(s): under 100 the top 1% is a single person, so read the tiers with care",
         "zh": "只有 {members} 名成员：不足 100 人时头部 1% 只有一个人，分层数据仅供参考",
     },
     "audit.note.no_reply_links": {

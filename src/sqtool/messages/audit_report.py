@@ -21,7 +21,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.column.diagnosis": {"en": "Diagnosis", "zh": "自检项"},
     "audit.column.score": {"en": "Score", "zh": "得分"},
     "audit.column.status": {"en": "Status", "zh": "状态"},
-    "audit.column.evidence": {"en": "Evidence (measured / threshold)", "zh": "依据（实测 / 阈值）"},
+    "audit.column.evidence": {"en": "Evidence", "zh": "依据"},
     "audit.column.action": {"en": "First action", "zh": "第一步行动"},
     "audit.column.figure": {"en": "Figure", "zh": "指标"},
     "audit.column.current": {"en": "This period", "zh": "本期"},

@@ -215,6 +215,14 @@ def source_lines(report: AuditReport, tr: Translator) -> list[str]:
     return lines
 
 
+def top_note_lines(report: AuditReport, tr: Translator) -> list[str]:
+    """Caveats that change how to read everything below: shown on top, not among the notes."""
+    return [tr(note.key, **dict(note.args)) for note in report.notes if note.key in TOP_NOTES]
+
+
+TOP_NOTES = frozenset({"audit.note.one_sender"})
+
+
 def sender_rows(report: AuditReport, top: int) -> list[tuple[str, str, str, str, str]]:
     """Rank, name, id, messages and share of the period's messages, most active first."""
     total = report.current.summary.messages

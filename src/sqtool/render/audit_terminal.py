@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sqtool.audit.report import AuditReport
 from sqtool.i18n import Translator
 from sqtool.render.audit_rows import (
+    TOP_NOTES,
     activity_lines,
     evidence_lines,
     figure_rows,
@@ -16,6 +17,7 @@ from sqtool.render.audit_rows import (
     people_lines,
     sender_rows,
     source_lines,
+    top_note_lines,
     value_rows,
 )
 
@@ -51,6 +53,8 @@ def render_terminal(report: AuditReport, tr: Translator, console: Console, *, to
     )
     for line in source_lines(report, tr):
         console.print(Text(line, style="dim"))
+    for line in top_note_lines(report, tr):
+        console.print(Text(f"! {line}", style="bold yellow"))
     # one block per diagnosis, not a five-column table: evidence and action stay readable at 80 columns
     step = first_step(report)
     console.print()
@@ -131,5 +135,5 @@ def render_terminal(report: AuditReport, tr: Translator, console: Console, *, to
                     2,
                 )
             )
-    for note in report.notes:
+    for note in (note for note in report.notes if note.key not in TOP_NOTES):
         console.print(Text(f"* {tr(note.key, **dict(note.args))}", style="dim"))

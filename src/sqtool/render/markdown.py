@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqtool.audit.report import AuditReport
 from sqtool.i18n import Translator
 from sqtool.render.audit_rows import (
+    TOP_NOTES,
     activity_lines,
     evidence_lines,
     figure_rows,
@@ -14,6 +15,7 @@ from sqtool.render.audit_rows import (
     people_lines,
     sender_rows,
     source_lines,
+    top_note_lines,
     value_rows,
 )
 
@@ -37,6 +39,7 @@ def render_markdown(report: AuditReport, tr: Translator, *, top: int = 10) -> st
         ),
         "",
         *(f"_{_cell(line)}_  " for line in source_lines(report, tr)),
+        *(f"> **{_cell(line)}**" for line in top_note_lines(report, tr)),
         "",
         f"**{_cell(first_step_line(report, tr))}**" + (f" {_cell(tr(step.action_key))}" if step else ""),
         "",
@@ -92,5 +95,5 @@ def render_markdown(report: AuditReport, tr: Translator, *, top: int = 10) -> st
             out.append(f"- `{f.location()}` **{f.rule_id}** {_cell(f.message)}")
     if report.notes:
         out += [""]
-        out += [f"> {tr(note.key, **dict(note.args))}" for note in report.notes]
+        out += [f"> {tr(note.key, **dict(note.args))}" for note in report.notes if note.key not in TOP_NOTES]
     return "\n".join(out) + "\n"
