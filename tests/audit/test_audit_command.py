@@ -9,7 +9,7 @@ import pytest
 from rich.cells import cell_len
 
 from sqtool.resources import schema_path
-from tests.conftest import REPO, run_sqtool
+from tests.conftest import CORPUS, REPO, needs_shared, run_sqtool
 
 DEMO = str(REPO / "examples" / "demo-wechat.csv")
 PLAN = str(REPO / "examples" / "plan.yaml")
@@ -240,3 +240,13 @@ def test_subprocess_demo_with_plan_fails_on_warning(tmp_path):
     document = json.loads(target.read_text("utf-8"))
     assert not list(validator().iter_errors(document))
     assert document["senders"][0]["name"] == "陈姐"
+
+
+@needs_shared
+def test_times_with_their_own_offsets_are_shown_in_the_audit_zone(cli):
+    export = str(CORPUS / "discord_json" / "chatanalytics_DM_2A_2M.json")
+    result = cli("audit", export, "--tz", "Asia/Shanghai", "--report", "json")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["format"] == "discord"
+    assert summary["first"].endswith("+08:00") and summary["last"].endswith("+08:00")

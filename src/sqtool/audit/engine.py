@@ -158,8 +158,9 @@ def period_figures(
             senders=len(posting),
             members=share.members if base is not None else None,
             members_source=source,
-            first=agg.day_span[days_with_messages[0]][0] if days_with_messages else None,
-            last=agg.day_span[days_with_messages[-1]][1] if days_with_messages else None,
+            # in the audit's zone: exports with their own offsets (Discord) would otherwise show other clocks
+            first=agg.day_span[days_with_messages[0]][0].astimezone(tz) if days_with_messages else None,
+            last=agg.day_span[days_with_messages[-1]][1].astimezone(tz) if days_with_messages else None,
         ),
         participation=share,
         opinion_leaders=opinion_leaders(agg, period, messages, share.members, thresholds.kol_per_members),
