@@ -173,10 +173,12 @@ def test_empty_and_one_person_exports_say_so(cli, tmp_path):
         assert "Traceback" not in output
 
 
-def test_chinese_report(cli):
+def test_chinese_report(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
     result = cli("--lang", "zh", "audit", DEMO, "--plan", PLAN)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= 60  # Chinese is two cells a character
     for text in (
         "社群体检",
         "先做这一项：四、运营管理（留意）",

@@ -13,10 +13,9 @@ import json
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from pathlib import Path
-from typing import Any
 
-from sqtool.audit.engine import run_audit
-from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
+from sqtool.audit.engine import plan_zone_name, run_audit
+from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions, PlanLike
 from sqtool.audit.report import AuditReport
 from sqtool.diagnostics import Severity, at_or_above
 from sqtool.errors import SqtoolError
@@ -60,17 +59,15 @@ def parse_day(value: str | None, option: str) -> date | None:
         raise SqtoolError("audit.bad_date", hint="audit.bad_date_hint", option=option, value=value) from error
 
 
-def audit_zone(name: str | None, plan: Any = None) -> tzinfo:
+def audit_zone(name: str | None, plan: PlanLike | None = None) -> tzinfo:
     """The one zone for reading and measuring: --tz, else the plan's community.timezone, else this
     machine's zone (as IANA name when it can be found, so DST is right)."""
     from sqtool.chat.timezones import local_zone, zone_named
 
     if name is not None:
         return zone_named(name)
-    data = getattr(plan, "data", None)
-    community = data.get("community") if isinstance(data, dict) else None
-    planned = community.get("timezone") if isinstance(community, dict) else None
-    if isinstance(planned, str) and planned.strip():
+    planned = plan_zone_name(getattr(plan, "data", None))
+    if planned is not None:
         try:
             return zone_named(planned)
         except SqtoolError as error:  # point at the plan line, not at an option the user did not give

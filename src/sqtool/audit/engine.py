@@ -35,9 +35,9 @@ from sqtool.errors import SqtoolError
 OWNER_TAGS = frozenset({"owner", "群主"})
 
 
-def plan_zone_name(options: AuditOptions) -> str | None:
-    """The plan's community.timezone, when it names one."""
-    community = _plan_data(options).get("community")
+def plan_zone_name(data: object) -> str | None:
+    """The community.timezone of plan data, when it names one."""
+    community = data.get("community") if isinstance(data, Mapping) else None
     name = community.get("timezone") if isinstance(community, Mapping) else None
     return name if isinstance(name, str) and name.strip() else None
 
@@ -47,7 +47,7 @@ def resolve_tz(options: AuditOptions, records: object = None) -> tzinfo:
     else UTC: days are counted in the zone naive export times were read in."""
     if options.tz is not None:
         return options.tz
-    name = plan_zone_name(options)
+    name = plan_zone_name(_plan_data(options))
     if name is not None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
