@@ -252,3 +252,11 @@ def test_times_with_their_own_offsets_are_shown_in_the_audit_zone(cli):
     summary = json.loads(result.stdout)["summary"]
     assert summary["format"] == "discord"
     assert summary["first"].endswith("+08:00") and summary["last"].endswith("+08:00")
+
+
+def test_walkthrough_shows_the_current_report(cli, monkeypatch):
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli("audit", "examples/demo-wechat.csv", "--plan", "examples/plan.yaml")
+    doc = (REPO / "docs" / "audit-walkthrough.md").read_text("utf-8")
+    assert result.stdout in doc, "regenerate the report in docs/audit-walkthrough.md (COLUMNS=80)"
