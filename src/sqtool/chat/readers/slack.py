@@ -19,7 +19,7 @@ import orjson
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
-from sqtool.chat.source import Source
+from sqtool.chat.source import ZIP_ERRORS, Source, damaged_zip
 from sqtool.chat.timezones import from_epoch
 
 NAME = "slack"
@@ -57,8 +57,8 @@ _SERVICE = {
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     try:
         archive = zipfile.ZipFile(source.path)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise ctx.error("chat.bad_zip", reason=str(error)) from error
+    except ZIP_ERRORS as error:
+        raise damaged_zip(source.display, None, error) from error
     with archive:
         users = _users(archive, ctx)
         channels: dict[str, list[str]] = {}
@@ -88,7 +88,10 @@ def _users(archive: zipfile.ZipFile, ctx: ReadContext) -> dict[str, tuple[str, b
 
 
 def _load(archive: zipfile.ZipFile, member: str, ctx: ReadContext) -> Any:
-    data = archive.read(member)
+    try:
+        data = archive.read(member)
+    except ZIP_ERRORS as error:
+        raise damaged_zip(ctx.display, member, error) from error
     if ctx.on_read is not None:
         ctx.on_read(archive.getinfo(member).compress_size)
     try:
