@@ -8,7 +8,9 @@ from sqtool.chat.read import read_exports
 from sqtool.errors import SqtoolError
 from tests.conftest import CORPUS, needs_shared
 
-CHAT = "".join(f"1/2/26, 10:{minute:02d} - A: message number {minute} with some words to compress\n" for minute in range(60))
+CHAT = "".join(
+    f"1/2/26, 10:{minute:02d} - A: message number {minute} with some words to compress\n" for minute in range(60)
+)
 
 
 def whatsapp_zip(path):
@@ -67,7 +69,9 @@ def test_truncated_zip_is_damage_not_an_unknown_format(tmp_path, cli):
 
 
 @needs_shared
-@pytest.mark.parametrize("name", ["whatsapp_txt/chatanalytics_4A_11M.zip", "slack_json/slackexportviewer_testarchive.zip"])
+@pytest.mark.parametrize(
+    "name", ["whatsapp_txt/chatanalytics_4A_11M.zip", "slack_json/slackexportviewer_testarchive.zip"]
+)
 def test_corpus_zips_with_flipped_bytes(tmp_path, cli, name):
     source = CORPUS / name
     if not source.exists():

@@ -56,7 +56,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "zip 压缩包已损坏：{reason}",
     },
     "chat.damaged_zip_hint": {
-        "en": "download or export the archive again; if only part of it is damaged, unzip what you can and give that file",
+        "en": "download or export the archive again; if only part is damaged, unzip what you can and give that file",
         "zh": "请重新下载或导出压缩包；若只损坏了一部分，解压能解出的文件后再指定该文件",
     },
     "chat.ambiguous_dates": {
@@ -107,7 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} exports cannot be read from stdin (they are zip archives or folders)",
         "zh": "{name} 导出无法从标准输入读取（它们是压缩包或文件夹）",
     },
-    "chat.stdin_binary_hint": {"en": "give the file or folder path instead of -", "zh": "请给出文件或文件夹路径，而不是 -"},
+    "chat.stdin_binary_hint": {
+        "en": "give the file or folder path instead of -",
+        "zh": "请给出文件或文件夹路径，而不是 -",
+    },
     "chat.is_folder": {"en": "is a folder, not an export file", "zh": "这是文件夹，不是导出文件"},
     "chat.is_folder_hint": {
         "en": "give the export file itself, or a Slack export (the .zip as downloaded, or its unzipped folder)",

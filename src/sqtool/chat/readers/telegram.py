@@ -104,6 +104,8 @@ def _message(item: dict[str, Any], record_id: str, timestamp: datetime) -> Messa
     raw_text = item.get("text", "")
     text = plain_text(raw_text)
     media_type = item.get("media_type")
+    if not isinstance(media_type, str):  # a damaged export may hold any JSON value here
+        media_type = None
     if media_type == "sticker":
         kind = MessageKind.STICKER
     elif media_type in _MEDIA_TYPES or not _MEDIA_KEYS.isdisjoint(item):
