@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqtool.chat.errors import ReadWarning
 from sqtool.chat.model import EventKind, Message, Record
 
 
@@ -32,6 +33,8 @@ class ChatSummary:
     skipped: int
     duplicates: int
     by_sender: tuple[SenderCount, ...]  # every sender, most messages first
+    bot_messages: int = 0  # messages of bots and integrations: not members, so not in the counts above
+    warnings: tuple[ReadWarning, ...] = ()
 
     @property
     def format(self) -> str:
@@ -51,14 +54,21 @@ def summarise(
     skipped: int | None = None,
     duplicates: int | None = None,
 ) -> ChatSummary:
-    """Count everything in one pass; ``skipped``/``duplicates`` default to the ChatRead's own counts."""
+    """Count everything in one pass; ``skipped``/``duplicates`` default to the ChatRead's own counts.
+
+    Bots are not members: their messages count only as ``bot_messages``, never in messages, senders,
+    or the first and last message.
+    """
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
-    messages = events = joins = leaves = removals = 0
+    messages = events = joins = leaves = removals = bots = 0
     first: datetime | None = None
     last: datetime | None = None
     for record in records:
         if isinstance(record, Message):
+            if record.is_bot:
+                bots += 1
+                continue
             messages += 1
             counts[record.sender_id] = counts.get(record.sender_id, 0) + 1
             names[record.sender_id] = record.sender_name
@@ -89,11 +99,21 @@ def summarise(
         skipped=getattr(records, "skipped", 0) if skipped is None else skipped,
         duplicates=getattr(records, "duplicates", 0) if duplicates is None else duplicates,
         by_sender=tuple(SenderCount(sender, names[sender], count) for sender, count in ranked),
+        bot_messages=bots,
+        warnings=tuple(getattr(records, "warnings", ())),  # read after iteration: some come from the contents
     )
+
+
+def iso_seconds(value: datetime | None, sep: str = "T") -> str | None:
+    """One form for every format: ISO 8601 to the second with the offset (records keep full precision)."""
+    return value.isoformat(sep=sep, timespec="seconds") if value is not None else None
 
 
 def summary_document(summary: ChatSummary, *, top: int = 10) -> dict[str, object]:
     """The JSON report of ``sqtool audit`` (public API: keys change only with a migration note)."""
+    from sqtool.i18n import Translator
+
+    english = Translator("en")
     return {
         "summary": {
             "format": summary.format,
@@ -101,15 +121,20 @@ def summary_document(summary: ChatSummary, *, top: int = 10) -> dict[str, object
             "files": list(summary.files),
             "messages": summary.messages,
             "senders": summary.senders,
-            "first": summary.first.isoformat() if summary.first else None,
-            "last": summary.last.isoformat() if summary.last else None,
+            "first": iso_seconds(summary.first),
+            "last": iso_seconds(summary.last),
             "joins": summary.joins,
             "leaves": summary.leaves,
             "removals": summary.removals,
             "events": summary.events,
             "skipped": summary.skipped,
             "duplicates": summary.duplicates,
+            "bot_messages": summary.bot_messages,
         },
+        "warnings": [
+            {"code": warning.key, "file": warning.path or None, "message": warning.text(english)}
+            for warning in summary.warnings
+        ],
         "senders": [{"id": s.id, "name": s.name, "messages": s.messages} for s in summary.top(top)],
     }
 

@@ -59,16 +59,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "download or export the archive again; if only part is damaged, unzip what you can and give that file",
         "zh": "请重新下载或导出压缩包；若只损坏了一部分，解压能解出的文件后再指定该文件",
     },
-    "chat.ambiguous_dates": {
-        "en": "dates like {example} could be day/month or month/day; read them as {order}",
-        "zh": "{example} 这样的日期既可能是日/月也可能是月/日；已按 {order} 读取",
+    "chat.ambiguous_dates_dmy": {
+        "en": "dates like {example} could be day/month or month/day; read as day/month/year",
+        "zh": "{example} 这样的日期既可能是日/月也可能是月/日；已按 日/月/年 读取",
     },
     "chat.ambiguous_dates_hint": {
         "en": "if that is wrong, force the order (read_exports date_order: dmy, mdy or ymd)",
         "zh": "若不对，请强制指定顺序（read_exports 的 date_order：dmy、mdy 或 ymd）",
     },
-    "chat.order_dmy": {"en": "day/month/year", "zh": "日/月/年"},
-    "chat.order_mdy": {"en": "month/day/year", "zh": "月/日/年"},
     "chat.bad_date_order": {"en": "unknown date order {name!r}", "zh": "未知的日期顺序 {name!r}"},
     "chat.bad_date_order_hint": {"en": "use one of: dmy, mdy, ymd", "zh": "可用值：dmy、mdy、ymd"},
     "chat.mixed_platforms": {

@@ -8,6 +8,8 @@ from sqtool.i18n import Translator
 from sqtool.settings import Settings
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from rich.console import Console
 
     from sqtool.chat.summary import ChatSummary
@@ -22,6 +24,8 @@ def chat_summary_text(summary: ChatSummary, settings: Settings, *, top: int = 10
     tr = Translator(settings.lang)
     buffer = io.StringIO()
     console = make_console(Settings(lang=settings.lang, color="never") if plain else settings, file=buffer)
+    for warning in summary.warnings:
+        console.print(f"{tr('audit.warning')}: {warning.text(tr)}", markup=False, highlight=False)
     if summary.messages == 0:
         console.print(tr("audit.empty", files=", ".join(summary.files)))
     print_chat_summary(console, summary, tr, top=top)
@@ -32,8 +36,10 @@ def print_chat_summary(console: Console, summary: ChatSummary, tr: Translator, *
     """The audit's first surface: what was read, and who wrote the most."""
     from rich.table import Table
 
-    def when(value: object) -> str:
-        return value.isoformat(sep=" ") if value is not None else tr("audit.none")  # type: ignore[attr-defined]
+    from sqtool.chat.summary import iso_seconds
+
+    def when(value: datetime | None) -> str:
+        return iso_seconds(value, sep=" ") or tr("audit.none")
 
     overview = Table(title=tr("audit.title"), show_header=False, title_justify="left")
     overview.add_column(style="bold")
@@ -49,6 +55,8 @@ def print_chat_summary(console: Console, summary: ChatSummary, tr: Translator, *
         ("audit.leaves", str(summary.leaves)),
         ("audit.removals", str(summary.removals)),
     ]
+    if summary.bot_messages:
+        rows.append(("audit.bot_messages", str(summary.bot_messages)))
     if summary.skipped:
         rows.append(("audit.skipped", str(summary.skipped)))
     if summary.duplicates:
