@@ -40,11 +40,18 @@ class ReadContext:
         """Note something doubtful about this export (the run goes on)."""
         self.warnings.append(ReadWarning(key, self.display, tuple((name, str(value)) for name, value in args.items())))
 
-    def bad_record(self, key: str, *, line: int | None = None, **args: object) -> None:
-        """One record cannot be read: skip and count it when lenient, else stop with an error."""
+    def bad_record(
+        self, key: str, *, line: int | None = None, locate: Callable[[], int | None] | None = None, **args: object
+    ) -> None:
+        """One record cannot be read: skip and count it when lenient, else stop with an error.
+
+        ``locate`` finds the line when that costs a second look at the file: called only for the error.
+        """
         if self.lenient:
             self.skipped += 1
             return
+        if line is None and locate is not None:
+            line = locate()
         raise self.error(key, line=line, **args)
 
     def error(self, key: str, *, line: int | None = None, **args: object) -> SqtoolError:

@@ -115,6 +115,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请给出导出文件本身，或 Slack 导出（下载得到的 .zip 或其解压后的文件夹）",
     },
     "chat.bad_tz": {"en": "unknown time zone {zone!r}", "zh": "未知时区 {zone!r}"},
+    "chat.bad_tz_close_hint": {"en": "did you mean {close}?", "zh": "是不是指 {close}？"},
     "chat.bad_tz_hint": {
         "en": "use an IANA name such as Asia/Shanghai, Europe/Berlin or UTC",
         "zh": "请使用 IANA 时区名，例如 Asia/Shanghai、Europe/Berlin 或 UTC",
