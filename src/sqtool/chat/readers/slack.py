@@ -196,11 +196,14 @@ def _record(entry: Any, channel: str, users: dict[str, tuple[str, bool]], ctx: R
         return None
     record_id = f"{channel}/{ts}"
     subtype = entry.get("subtype")
+    if not isinstance(subtype, str):  # a damaged export may hold any JSON value here
+        subtype = None
     comment = entry.get("comment") if isinstance(entry.get("comment"), dict) else {}
     user_id = str(entry.get("user") or comment.get("user") or entry.get("bot_id") or entry.get("username") or "")
     name, bot = users.get(user_id, (None, False))
     if name is None:
-        profile = entry.get("user_profile") or {}
+        profile = entry.get("user_profile")
+        profile = profile if isinstance(profile, dict) else {}
         name = profile.get("display_name") or profile.get("real_name") or entry.get("username") or user_id
     raw_text = str(entry.get("text") or "")
     text = plain_text(raw_text, users)
