@@ -30,7 +30,7 @@ def outcome(cli, path) -> dict:
     else:
         document = json.loads(result.stdout)
     summary = {key: document["summary"][key] for key in SUMMARY_KEYS}
-    kept = {"summary": summary, "senders": document["senders"]}
+    kept = {"summary": summary, "senders": document["senders"], "warnings": document["warnings"]}
     if "error" in document:
         kept["error"] = document["error"]
     return kept

@@ -121,14 +121,17 @@ def test_bad_format_name_and_missing_file_and_folder(tmp_path):
     assert caught.value.key == "fs.not_found"
     with pytest.raises(SqtoolError) as caught:
         read_exports([tmp_path])
-    assert caught.value.key == "chat.is_folder"
+    assert caught.value.key == "chat.not_slack_folder"
 
 
 def test_empty_export_has_zero_messages(tmp_path):
     path = tmp_path / "empty.json"
     path.write_bytes(b"\xef\xbb\xbf\n")
     result = read_all(path)
-    assert result.messages == [] and result.chat.formats == ["empty"]
+    # no pseudo-format: "unknown" when nothing tells the format, the forced one when given
+    assert result.messages == [] and result.events == [] and result.chat.formats == ["unknown"]
+    forced = read_all(path, format="telegram")
+    assert forced.messages == [] and forced.chat.formats == ["telegram"]
 
 
 def test_progress_reaches_the_total(tmp_path):

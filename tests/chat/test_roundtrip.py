@@ -186,8 +186,11 @@ def write_slack(sent: list[Sent], folder: Path) -> Path:
     path = folder / "workspace.zip"
     users = {s.sender_id: s.name for s in sent}
     days: dict[str, list[dict[str, str]]] = {}
-    for s in sent:
-        entry = {"type": "message", "user": s.sender_id, "text": s.text, "ts": f"{int(s.when.timestamp())}.000000"}
+    for index, s in enumerate(sent):
+        # ts is a message's identity in Slack: two messages never share one, so the writer makes each
+        # unique with a per-message suffix (Slack's own ts carries a sequence in its fraction too)
+        ts = f"{int(s.when.timestamp())}.{index:06d}"
+        entry = {"type": "message", "user": s.sender_id, "text": s.text, "ts": ts}
         days.setdefault(f"{s.when:%Y-%m-%d}", []).append(entry)
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("channels.json", json.dumps([{"id": "C1", "name": "general"}]))
@@ -259,7 +262,7 @@ def test_round_trip(layout: str) -> None:
             chat = read_exports([path], tz=ZONE)
             got = [r for r in chat if isinstance(r, Message)]
             assert chat.formats == [format_name]
-            assert [(m.timestamp, m.sender_id, m.sender_name, m.text) for m in got] == [
+            assert [(m.timestamp.replace(microsecond=0), m.sender_id, m.sender_name, m.text) for m in got] == [
                 (s.when, expected_id(s, id_style), s.name, s.text) for s in sent
             ]
             assert all(m.timestamp.utcoffset() is not None for m in got)

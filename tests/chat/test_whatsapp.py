@@ -1,3 +1,4 @@
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -156,3 +157,109 @@ def test_invalid_utf8_names_its_line(tmp_path):
     with pytest.raises(SqtoolError) as caught:
         read_all(path, format="whatsapp")
     assert (caught.value.key, caught.value.line) == ("chat.bad_encoding", 4)
+
+
+# -- date order over the whole file (QA issue 4) --
+
+
+def lines(path, stamps):
+    path.write_text("".join(f"{stamp}, 10:00 - A: message {n}\n" for n, stamp in enumerate(stamps)), encoding="utf-8")
+    return path
+
+
+@needs_shared
+def test_short_chat_is_day_first_with_a_warning():
+    # 06/03/2017 ×3, 08/05/2017, 09/04/2017: no number is over 12. Month first runs forward (3 June,
+    # 5 Aug, 4 Sep) and day first steps back once (8 May -> 9 Apr): one step is what a single
+    # out-of-order line costs (the two chat-analytics samples have such lines), so it decides nothing.
+    # SOURCES.md gives the format as DD/MM/YYYY, the author writes with a Swiss (+41) number, and the
+    # zero-padded dd/MM/yyyy form is the European Android layout: 6 March to 8 May 2017, day first.
+    result = read_all(WHATSAPP / "whatsappchatparser_short-chat.txt")
+    stamps = [message.timestamp for message in result.messages]
+    assert min(stamps) == datetime(2017, 3, 6, 0, 45, tzinfo=UTC)
+    assert max(stamps) == datetime(2017, 5, 8, 1, 48, tzinfo=UTC)
+    assert [w.key for w in result.chat.warnings] == ["chat.ambiguous_dates_dmy"]
+    assert dict(result.chat.warnings[0].args) == {"example": "06/03/2017"}
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["chatanalytics_4A_11M.txt", "chatanalytics_4A_11M.zip"])
+def test_4a_11m_is_12_september_2020(name):
+    # Every line is 12/9/20, so neither reading can be told from the file. The sample's own expected
+    # result in chat-analytics (tests/samples/whatsapp/4A_11M.txt.ts) is new Date(2020, 8, 12, 23, 55),
+    # JavaScript months counting from 0: 12 September 2020, day first. That is also the default, with
+    # a warning that the dates were ambiguous.
+    result = read_all(WHATSAPP / name)
+    stamps = [message.timestamp for message in result.messages]
+    assert min(stamps) == datetime(2020, 9, 12, 23, 55, tzinfo=UTC)
+    assert max(stamps) == datetime(2020, 9, 12, 23, 56, tzinfo=UTC)
+    assert [w.key for w in result.chat.warnings] == ["chat.ambiguous_dates_dmy"]
+    forced = read_all(WHATSAPP / name, date_order="mdy")
+    assert min(m.timestamp for m in forced.messages) == datetime(2020, 12, 9, 23, 55, tzinfo=UTC)
+    assert forced.chat.warnings == []
+
+
+def test_a_day_over_12_anywhere_decides_the_whole_file(tmp_path):
+    # the telling date is the last line: everything before it is read the same way
+    path = lines(tmp_path / "a.txt", ["3/4/26", "5/4/26", "7/4/26", "4/5/26", "20/5/26"])
+    result = read_all(path)
+    assert [m.timestamp.date().isoformat() for m in result.messages] == [
+        "2026-04-03",
+        "2026-04-05",
+        "2026-04-07",
+        "2026-05-04",
+        "2026-05-20",
+    ]
+    assert result.chat.warnings == []
+    month = read_all(lines(tmp_path / "b.txt", ["4/3/26", "4/5/26", "4/7/26", "5/4/26", "5/20/26"]))
+    assert [m.timestamp.month for m in month.messages] == [4, 4, 4, 5, 5]
+    assert month.chat.warnings == []
+
+
+def test_time_order_decides_when_no_number_is_over_12(tmp_path):
+    # month first runs forward (5 Jan ... 6 Apr); day first (1 May, 1 Sep, 2 Mar, ...) steps back
+    # three times, more than single out-of-order lines explain
+    stamps = ["1/5/26", "1/9/26", "2/3/26", "2/8/26", "3/2/26", "3/7/26", "4/1/26", "4/6/26"]
+    result = read_all(lines(tmp_path / "a.txt", stamps))
+    assert [m.timestamp.month for m in result.messages] == [1, 1, 2, 2, 3, 3, 4, 4]
+    assert result.chat.warnings == []
+    # the same dates the other way round are day first
+    swapped = ["/".join((stamp.split("/")[1], stamp.split("/")[0], "26")) for stamp in stamps]
+    assert [m.timestamp.month for m in read_all(lines(tmp_path / "b.txt", swapped)).messages] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+    ]
+
+
+def test_undecidable_order_is_day_first_and_a_warning_in_the_cli(tmp_path, cli):
+    path = lines(tmp_path / "a.txt", ["1/2/26", "1/2/26", "3/4/26"])
+    result = cli("audit", str(path), "--tz", "UTC")
+    assert result.exit_code == 0
+    flat = " ".join(result.stdout.split())  # the report wraps long lines at the terminal width
+    assert f"warning: {path}: dates like 1/2/26 could be day/month or month/day" in flat
+    assert "2026-02-01 10:00" in flat  # read day first
+    document = json.loads(cli("audit", str(path), "--tz", "UTC", "-r", "json").stdout)
+    assert document["warnings"][0]["code"] == "chat.ambiguous_dates_dmy"
+    assert document["warnings"][0]["file"] == str(path)
+    zh = cli("--lang", "zh", "audit", str(path), "--tz", "UTC")
+    assert "警告" in zh.stdout and "日/月" in "".join(zh.stdout.split())
+
+
+def test_same_numbers_are_not_ambiguous(tmp_path):
+    assert read_all(lines(tmp_path / "a.txt", ["5/5/26", "5/5/26"])).chat.warnings == []
+
+
+def test_forced_orders_and_a_bad_order_name(tmp_path):
+    path = lines(tmp_path / "a.txt", ["10/11/12"])
+    assert read_all(path, date_order="dmy").messages[0].timestamp.date().isoformat() == "2012-11-10"
+    assert read_all(path, date_order="mdy").messages[0].timestamp.date().isoformat() == "2012-10-11"
+    assert read_all(path, date_order="ymd").messages[0].timestamp.date().isoformat() == "2010-11-12"
+    with pytest.raises(SqtoolError) as caught:
+        read_all(path, date_order="ydm")
+    assert caught.value.key == "chat.bad_date_order"

@@ -83,6 +83,7 @@ def export_info(records: object, agg: Aggregate) -> ExportInfo:
         skipped=int(getattr(records, "skipped", 0)),
         duplicates=int(getattr(records, "duplicates", 0)),
         bots=agg.bot_messages,
+        warnings=tuple(getattr(records, "warnings", ())),
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from sqtool.chat.errors import ReadWarning
 from sqtool.diagnostics import Finding
 from sqtool.settings import Lang
 
@@ -235,6 +236,7 @@ class ExportInfo:
     skipped: int = 0  # bad records skipped with --lenient
     duplicates: int = 0  # records seen twice in overlapping exports
     bots: int = 0  # messages by bots and integrations, left out of every figure
+    warnings: tuple[ReadWarning, ...] = ()  # what the readers want the user to know (ambiguous dates, ...)
 
     @property
     def format(self) -> str:
@@ -423,6 +425,10 @@ def report_to_json(report: AuditReport, *, lang: Lang = "en", top: int = 10) -> 
             "bots": source.bots,
         }
     )
+    document["warnings"] = [
+        {"code": warning.key, "file": warning.path, "message": tr(warning.key, **dict(warning.args))}
+        for warning in source.warnings
+    ]
     document["senders"] = [{"id": s.id, "name": s.name, "messages": s.messages} for s in report.top_senders(top)]
     a = report.activity
     document["activity"] = {

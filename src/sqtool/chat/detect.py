@@ -9,7 +9,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from sqtool.chat.source import Source
+from sqtool.chat.source import ZIP_ERRORS, Source, damaged_zip
 from sqtool.chat.textio import decode_head
 
 FORMAT_NAMES: tuple[str, ...] = (
@@ -41,8 +41,9 @@ def zip_source(path: Path, display: str) -> tuple[Source, str | None]:
     try:
         with zipfile.ZipFile(path) as archive:
             names = [info.filename for info in archive.infolist() if not info.is_dir()]
-    except (zipfile.BadZipFile, OSError):
-        return Source(path, display), None
+    except ZIP_ERRORS as error:
+        # a file named .zip that is not one (or is cut short) must not be read as text
+        raise damaged_zip(display, None, error) from error
     basenames = {name.rsplit("/", 1)[-1] for name in names}
     if {"channels.json", "users.json"} & basenames and any(_is_day_file(name) for name in names):
         return Source(path, display), "slack"

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import tzinfo
 
 from sqtool.errors import SqtoolError
+
+
+@dataclass(frozen=True, slots=True)
+class ReadWarning:
+    """Something the user should know about what was read; rendered in their language by ``text``."""
+
+    key: str  # a catalogue key (messages/chat.py)
+    path: str  # the export it is about ("" when it is about the whole run)
+    args: tuple[tuple[str, str], ...] = ()
+
+    def text(self, tr: Callable[..., str]) -> str:
+        """``path: message`` in ``tr``'s language."""
+        message = tr(self.key, **dict(self.args))
+        return f"{self.path}: {message}" if self.path else message
 
 
 @dataclass(slots=True)
@@ -18,12 +32,26 @@ class ReadContext:
     lenient: bool = False
     skipped: int = 0  # bad records skipped so far (lenient only)
     on_read: Callable[[int], None] | None = None  # told how many bytes were read, for progress
+    date_order: str | None = None  # "dmy", "mdy" or "ymd" to force how WhatsApp dates are read
+    lang: str = "en"  # the language of names a reader makes up (a deleted account)
+    warnings: list[ReadWarning] = field(default_factory=list)
 
-    def bad_record(self, key: str, *, line: int | None = None, **args: object) -> None:
-        """One record cannot be read: skip and count it when lenient, else stop with an error."""
+    def warn(self, key: str, **args: object) -> None:
+        """Note something doubtful about this export (the run goes on)."""
+        self.warnings.append(ReadWarning(key, self.display, tuple((name, str(value)) for name, value in args.items())))
+
+    def bad_record(
+        self, key: str, *, line: int | None = None, locate: Callable[[], int | None] | None = None, **args: object
+    ) -> None:
+        """One record cannot be read: skip and count it when lenient, else stop with an error.
+
+        ``locate`` finds the line when that costs a second look at the file: called only for the error.
+        """
         if self.lenient:
             self.skipped += 1
             return
+        if line is None and locate is not None:
+            line = locate()
         raise self.error(key, line=line, **args)
 
     def error(self, key: str, *, line: int | None = None, **args: object) -> SqtoolError:

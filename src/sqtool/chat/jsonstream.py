@@ -17,12 +17,41 @@ _BUFFER = 65536
 
 def stream_items(
     source: Source, prefix: str, ctx: ReadContext, *, on_read: Callable[[int], None] | None = None
-) -> Iterator[Any]:
+) -> JsonItems:
+    """The JSON values at ``prefix``, iterated once (see JsonItems)."""
+    return JsonItems(source, prefix, ctx, on_read=on_read)
+
+
+class JsonItems:
     """The JSON values at ``prefix`` (e.g. ``messages.item``), one at a time; bad JSON names its line.
 
     A syntax error ends the file: when lenient it counts as one skipped record and the records
-    read before it are kept.
+    read before it are kept. ``line()`` finds the line where the latest value starts, for errors
+    about one record (found by a second scan, so only when an error is shown).
     """
+
+    def __init__(
+        self, source: Source, prefix: str, ctx: ReadContext, *, on_read: Callable[[int], None] | None = None
+    ) -> None:
+        self._source = source
+        self._prefix = prefix
+        self._ctx = ctx
+        self._on_read = on_read
+        self.count = 0  # values yielded so far
+
+    def __iter__(self) -> Iterator[Any]:
+        for item in _stream_items(self._source, self._prefix, self._ctx, self._on_read):
+            self.count += 1
+            yield item
+
+    def line(self) -> int | None:
+        """The line where the latest value yielded starts."""
+        return item_line(self._source, self._prefix, self.count - 1) if self.count else None
+
+
+def _stream_items(
+    source: Source, prefix: str, ctx: ReadContext, on_read: Callable[[int], None] | None
+) -> Iterator[Any]:
     with source.open() as raw:
         stream = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
         bom = stream.peek(3)[:3] == codecs.BOM_UTF8  # type: ignore[attr-defined]
@@ -78,3 +107,81 @@ def _count_newlines(source: Source, offset: int) -> tuple[int, bool]:
 def _short(message: str) -> str:
     first = message.strip().splitlines()[0] if message.strip() else "invalid JSON"
     return first.removeprefix("parse error: ").removeprefix("lexical error: ")
+
+
+_BLANKS = frozenset(b" \t\r")
+
+
+def item_line(source: Source, prefix: str, index: int) -> int | None:
+    """The line where value number ``index`` (from 0) at ``prefix`` starts, as ijson counts them.
+
+    A small scanner that follows only what it must: strings (for keys and escaped quotes),
+    brackets, and where a value starts. It runs on the error path only.
+    """
+    stack: list[list[Any]] = []  # [path, is an object, current key]
+    expect_value, expect_key = True, False
+    in_string = escape = collecting = False
+    key = bytearray()
+    line, seen = 1, -1
+    with source.open() as stream:
+        first = True
+        while chunk := stream.read(1 << 16):
+            if first:
+                chunk = chunk.removeprefix(codecs.BOM_UTF8)
+                first = False
+            for byte in chunk:
+                if in_string:
+                    if escape:
+                        escape = False
+                    elif byte == 0x5C:  # backslash
+                        escape = True
+                    elif byte == 0x22:  # the closing quote
+                        in_string = False
+                        if collecting:
+                            stack[-1][2] = key.decode("utf-8", "replace")
+                            collecting = False
+                        continue
+                    if collecting:
+                        key.append(byte)
+                    continue
+                if byte == 0x0A:
+                    line += 1
+                elif byte in _BLANKS:
+                    continue
+                elif expect_key and byte == 0x22:
+                    in_string = collecting = True
+                    expect_key = False
+                    key = bytearray()
+                elif byte == 0x3A:  # ':'
+                    expect_value = True
+                elif byte == 0x2C:  # ','
+                    if stack and stack[-1][1]:
+                        expect_key = True
+                    else:
+                        expect_value = True
+                elif byte in (0x7D, 0x5D):  # '}' ']'
+                    if stack:
+                        stack.pop()
+                    expect_value = expect_key = False
+                elif expect_value:
+                    expect_value = False
+                    path = _child_path(stack[-1]) if stack else ""
+                    if path == prefix:
+                        seen += 1
+                        if seen == index:
+                            return line
+                    if byte == 0x7B:  # '{'
+                        stack.append([path, True, ""])
+                        expect_key = True
+                    elif byte == 0x5B:  # '['
+                        stack.append([path, False, ""])
+                        expect_value = True
+                    elif byte == 0x22:
+                        in_string = True
+    return None
+
+
+def _child_path(parent: list[Any]) -> str:
+    path, is_object, key = parent
+    name = key if is_object else "item"
+    return f"{path}.{name}" if path else name

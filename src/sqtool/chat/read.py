@@ -4,38 +4,61 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import os
+import shutil
+import sys
+import tempfile
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
 from sqtool.chat.detect import FORMAT_NAMES, detect, zip_source
-from sqtool.chat.errors import ReadContext
+from sqtool.chat.errors import ReadContext, ReadWarning
 from sqtool.chat.model import Message, Record
 from sqtool.chat.readers import reader_for
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import local_zone
 from sqtool.errors import SqtoolError
 
-__all__ = ["FORMAT_NAMES", "ChatRead", "read_exports"]
+__all__ = ["FORMAT_NAMES", "ChatRead", "ReadWarning", "read_exports"]
 
-EMPTY = "empty"  # the format reported for an export with nothing in it
 REORDER_WINDOW = 2048  # records a reader may be out of order by and still come out sorted
 
 Progress = Callable[[int, int], None]
 
 
 class ChatRead:
-    """The records of one or more exports, in time order, merged and de-duplicated; iterate once."""
+    """The records of one or more exports, in time order, merged and de-duplicated; iterate once.
 
-    def __init__(self, sources: list[Source], formats: list[str], contexts: list[ReadContext], zone: tzinfo) -> None:
-        self.formats = formats
-        self.files = [source.display for source in sources]
+    ``formats`` names each export's format as detected or forced ("unknown" for an empty file read
+    without --format; an empty export is told by it giving no records). ``warnings`` lists
+    ``ReadWarning`` records (catalogue key, file, arguments; ``text(tr)`` renders one); those about
+    the contents, such as ambiguous WhatsApp dates, are complete once iteration ends.
+    """
+
+    def __init__(
+        self,
+        prepared: list[Prepared],
+        contexts: list[ReadContext],
+        zone: tzinfo,
+        warnings: list[ReadWarning] | None = None,
+    ) -> None:
+        self.formats = [item.name for item in prepared]
+        self.files = [item.source.display for item in prepared]
         self.duplicates = 0
         self.zone = zone  # the zone naive export times were read in (records carry fixed offsets)
-        self._sources = sources
+        self._prepared = prepared
         self._contexts = contexts
+        self._warnings = warnings or []
         self._used = False
+
+    @property
+    def warnings(self) -> list[ReadWarning]:
+        """Warnings about the whole run first, then those of each export in order."""
+        return [*self._warnings, *(warning for ctx in self._contexts for warning in ctx.warnings)]
 
     @property
     def skipped(self) -> int:
@@ -50,8 +73,8 @@ class ChatRead:
 
     def _records(self) -> Iterator[Record]:
         streams = [
-            _tagged(index, ordered(_read_one(source, name, ctx)))
-            for index, (source, name, ctx) in enumerate(zip(self._sources, self.formats, self._contexts, strict=True))
+            _tagged(index, ordered(_read_one(item, ctx)))
+            for index, (item, ctx) in enumerate(zip(self._prepared, self._contexts, strict=True))
         ]
         if not streams:
             return
@@ -111,10 +134,48 @@ def _timestamp_of(record: Record) -> datetime:
     return record.timestamp
 
 
-def _read_one(source: Source, name: str, ctx: ReadContext) -> Iterator[Record]:
-    if name == EMPTY:
-        return iter(())
-    return reader_for(name)(source, ctx)
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One export ready to read: where its bytes are, its format, and what detection saw."""
+
+    source: Source
+    name: str  # the format it is read as ("unknown" for an empty file read without --format)
+    size: int
+    empty: bool = False  # nothing but blanks or byte-order marks: there is nothing to read
+    forced: bool = False  # the format came from --format, not from detection
+    detected: str | None = None  # what detection says the file is (also when forced)
+
+
+def _read_one(item: Prepared, ctx: ReadContext) -> Iterator[Record]:
+    if item.empty:
+        return
+    records = reader_for(item.name)(item.source, ctx)
+    if not item.forced or item.detected in (None, item.name):
+        yield from records
+        return
+    # a forced format that detection disagrees with: nothing read means the user picked the wrong one
+    found = False
+    skipped = ctx.skipped
+    try:
+        for record in records:
+            found = True
+            yield record
+    except SqtoolError as error:
+        if found or error.key.startswith("chat.damaged_zip"):
+            raise
+        raise _wrong_format(item) from error
+    if not found and ctx.skipped == skipped:
+        raise _wrong_format(item)
+
+
+def _wrong_format(item: Prepared) -> SqtoolError:
+    return SqtoolError(
+        "chat.no_records_like",
+        hint="chat.no_records_hint",
+        path=item.source.archive_display,
+        name=item.name,
+        detected=item.detected,
+    )
 
 
 def read_exports(
@@ -124,55 +185,128 @@ def read_exports(
     tz: tzinfo | None = None,
     lenient: bool = False,
     progress: Progress | None = None,
+    date_order: str | None = None,
+    lang: str = "en",
 ) -> ChatRead:
     """Open, detect and prepare every export; the records are read lazily when the result is iterated.
 
-    Raises SqtoolError for a missing file, an unknown --format, or an export whose format cannot be
-    told (it names the formats tried and suggests --format).
+    A path may be an export file, an unzipped Slack export folder, or "-" for stdin. ``date_order``
+    ("dmy", "mdy", "ymd") forces how WhatsApp dates are read; ``lang`` is the language of the few
+    names the readers make up (a deleted Telegram account). Raises SqtoolError for a missing file,
+    an unknown --format or date order, or an export whose format cannot be told (it names the
+    formats tried and suggests --format).
     """
     if format is not None and format not in FORMAT_NAMES:
         raise SqtoolError(
             "chat.unknown_format_name", hint="chat.format_names_hint", name=format, names=", ".join(FORMAT_NAMES)
         )
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise SqtoolError("chat.bad_date_order", hint="chat.bad_date_order_hint", name=date_order)
     zone = tz or local_zone()
-    sources: list[Source] = []
-    formats: list[str] = []
-    sizes: list[int] = []
-    for given in paths:
-        source, name, size = _prepare(Path(given), str(given), format)
-        sources.append(source)
-        formats.append(name)
-        sizes.append(size)
-    report = _progress_reporter(progress, sum(sizes))
-    contexts = [ReadContext(display=source.display, tz=zone, lenient=lenient, on_read=report) for source in sources]
-    return ChatRead(sources, formats, contexts, zone)
+    spool = _Spool()
+    try:
+        prepared = [_prepare(*spool.path_of(given), format) for given in paths]
+    except BaseException:
+        spool.remove()
+        raise
+    report = _progress_reporter(progress, sum(item.size for item in prepared))
+    contexts = [
+        ReadContext(
+            display=item.source.display, tz=zone, lenient=lenient, on_read=report, date_order=date_order, lang=lang
+        )
+        for item in prepared
+    ]
+    chat = ChatRead(prepared, contexts, zone, _platform_warnings(prepared))
+    if spool.paths:
+        # stdin was copied to a temporary file: remove it once the ChatRead is gone
+        weakref.finalize(chat, spool.remove)
+    return chat
 
 
-def _prepare(path: Path, display: str, forced: str | None) -> tuple[Source, str, int]:
+DATE_ORDERS = ("dmy", "mdy", "ymd")
+UNKNOWN = "unknown"  # the format of an empty export read without --format
+# formats of one platform; the generic CSV/JSONL may come from anywhere, so they never count as another
+PLATFORMS = {"discord-csv": "discord", "csv": "", "jsonl": ""}
+STDIN = "-"
+
+
+class _Spool:
+    """Copies stdin to a temporary file (in blocks: memory stays bounded) so it reads like any export."""
+
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+
+    def path_of(self, given: str | Path) -> tuple[Path, str]:
+        if str(given) != STDIN:
+            return Path(given), str(given)
+        handle, name = tempfile.mkstemp(prefix="sqtool-stdin-")
+        self.paths.append(Path(name))
+        with os.fdopen(handle, "wb") as target:
+            shutil.copyfileobj(sys.stdin.buffer, target, 1 << 20)
+        return Path(name), "<stdin>"
+
+    def remove(self) -> None:
+        for path in self.paths:
+            path.unlink(missing_ok=True)
+
+
+def _platform_warnings(prepared: list[Prepared]) -> list[ReadWarning]:
+    platforms = {PLATFORMS.get(item.name, item.name) for item in prepared if not item.empty} - {""}
+    if len(platforms) < 2:
+        return []
+    return [ReadWarning("chat.mixed_platforms", "", (("names", ", ".join(sorted(platforms))),))]
+
+
+def _prepare(path: Path, display: str, forced: str | None) -> Prepared:
     if not path.exists():
         raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=display)
     if path.is_dir():
-        raise SqtoolError("chat.is_folder", hint="chat.is_folder_hint", path=display)
-    source, zip_format = zip_source(path, display) if path.suffix.lower() == ".zip" else (Source(path, display), None)
+        return _prepare_folder(path, display, forced)
+    is_zip = path.suffix.lower() == ".zip" or _has_zip_magic(path, display)
+    source, zip_format = zip_source(path, display) if is_zip else (Source(path, display), None)
+    if is_zip and forced is not None and forced not in ("slack", "whatsapp"):
+        raise SqtoolError("chat.zip_not_format", hint="chat.zip_not_format_hint", path=display, name=forced)
     try:
         size = source.size()
         head = b"" if zip_format == "slack" else source.head()
     except OSError as error:
         raise SqtoolError("fs.cannot_read", path=display, reason=error.strerror or str(error)) from error
+    empty = zip_format != "slack" and not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe")
+    if is_zip and zip_format is None and source.member is None:
+        detected = None  # a zip with no chat inside
+    else:
+        detected = zip_format or (None if empty else detect(source, head))
     if forced is not None:
         if forced == "slack" and source.member is not None:
             source = Source(path, display)
-        return source, forced, size
-    if zip_format is not None:
-        return source, zip_format, size
-    if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        return source, EMPTY, size
-    name = detect(source, head)
-    if name is None:
+        prepared = Prepared(source, forced, size, empty, forced=True, detected=detected)
+        if is_zip and forced == "whatsapp" and source.member is None:
+            raise _wrong_format(prepared)  # no text file inside to read
+        return prepared
+    if empty:
+        return Prepared(source, UNKNOWN, size, empty=True)
+    if detected is None:
         raise SqtoolError(
             "chat.unknown_format", hint="chat.unknown_format_hint", path=source.display, names=", ".join(FORMAT_NAMES)
         )
-    return source, name, size
+    return Prepared(source, detected, size, detected=detected)
+
+
+def _has_zip_magic(path: Path, display: str) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(4) == b"PK\x03\x04"
+    except OSError as error:
+        raise SqtoolError("fs.cannot_read", path=display, reason=error.strerror or str(error)) from error
+
+
+def _prepare_folder(path: Path, display: str, forced: str | None) -> Prepared:
+    """An unzipped Slack export reads like its zip; any other folder is an error that says what was expected."""
+    from sqtool.chat.readers.slack import folder_size, is_slack_folder
+
+    if forced not in (None, "slack") or not is_slack_folder(path):
+        raise SqtoolError("chat.not_slack_folder", hint="chat.is_folder_hint", path=display)
+    return Prepared(Source(path, display), "slack", folder_size(path), forced=forced is not None, detected="slack")
 
 
 def _progress_reporter(progress: Progress | None, total: int) -> Callable[[int], None] | None:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from sqtool.errors import SqtoolError
+
+# what zipfile raises on a damaged archive: bad magic or CRC, invalid deflate data, cut short, seek past the end
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +25,11 @@ class Source:
     member: str | None = None
 
     @property
+    def archive_display(self) -> str:
+        """The path as the user gave it, without the ``!member`` suffix."""
+        return self.display.removesuffix(f"!{self.member}") if self.member else self.display
+
+    @property
     def name(self) -> str:
         """The file name that matters for detection (the member's name inside a zip)."""
         return (self.member or self.path.name).rsplit("/", 1)[-1]
@@ -28,18 +37,28 @@ class Source:
     def size(self) -> int:
         if self.member is None:
             return self.path.stat().st_size
-        with zipfile.ZipFile(self.path) as archive:
-            return archive.getinfo(self.member).file_size
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                return archive.getinfo(self.member).file_size
+        except (*ZIP_ERRORS, KeyError) as error:
+            raise damaged_zip(self.archive_display, self.member, error) from error
 
     def open(self) -> BinaryIO:
         """A binary stream of the export; the caller closes it."""
-        try:
-            if self.member is None:
+        if self.member is None:
+            try:
                 return open(self.path, "rb")
+            except OSError as error:
+                raise SqtoolError("fs.cannot_read", path=self.display, reason=_reason(error)) from error
+        try:
             archive = zipfile.ZipFile(self.path)
-            return _ZipMemberStream(archive, archive.open(self.member))
-        except (OSError, zipfile.BadZipFile, KeyError) as error:
-            raise SqtoolError("fs.cannot_read", path=self.display, reason=_reason(error)) from error
+        except ZIP_ERRORS as error:
+            raise damaged_zip(self.archive_display, None, error) from error
+        try:
+            return _ZipMemberStream(archive, archive.open(self.member), self.archive_display, self.member)
+        except (*ZIP_ERRORS, KeyError) as error:
+            archive.close()
+            raise damaged_zip(self.archive_display, self.member, error) from error
 
     def head(self, size: int = 65536) -> bytes:
         """The first ``size`` bytes, for detection and encoding sniffing."""
@@ -48,20 +67,25 @@ class Source:
 
 
 class _ZipMemberStream(io.RawIOBase):
-    """A zip member that also closes its archive."""
+    """A zip member that also closes its archive; damage found while reading is a clear error."""
 
-    def __init__(self, archive: zipfile.ZipFile, member: BinaryIO) -> None:
+    def __init__(self, archive: zipfile.ZipFile, member: BinaryIO, display: str, name: str) -> None:
         self._archive = archive
         self._member = member
+        self._display = display
+        self._name = name
 
     def readable(self) -> bool:
         return True
 
     def read(self, size: int = -1) -> bytes:
-        return self._member.read(size)
+        try:
+            return self._member.read(size)
+        except ZIP_ERRORS as error:
+            raise damaged_zip(self._display, self._name, error) from error
 
     def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
-        data = self._member.read(len(buffer))
+        data = self.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
 
@@ -101,6 +125,14 @@ class CountingStream(io.RawIOBase):
     def close(self) -> None:
         self._inner.close()
         super().close()
+
+
+def damaged_zip(display: str, member: str | None, error: BaseException) -> SqtoolError:
+    """The error for a zip that cannot be read: bad CRC, bad magic, invalid deflate data, cut short."""
+    reason = _reason(error)
+    if member is None:
+        return SqtoolError("chat.damaged_zip_whole", hint="chat.damaged_zip_hint", path=display, reason=reason)
+    return SqtoolError("chat.damaged_zip", hint="chat.damaged_zip_hint", path=display, member=member, reason=reason)
 
 
 def _reason(error: BaseException) -> str:

@@ -14,9 +14,24 @@ from sqtool.errors import SqtoolError
 def zone_named(name: str) -> tzinfo:
     """The IANA zone ``name`` (``Asia/Shanghai``, ``UTC``); SqtoolError when unknown."""
     try:
+        if not name.strip():
+            raise ValueError("empty zone name")
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:
+        close = _close_zone(name)
+        if close is not None:  # "utc", "asia/shanghai ", ...: say which one was meant
+            raise SqtoolError("chat.bad_tz", hint="chat.bad_tz_close_hint", zone=name, close=close) from error
         raise SqtoolError("chat.bad_tz", hint="chat.bad_tz_hint", zone=name) from error
+
+
+def _close_zone(name: str) -> str | None:
+    """The IANA zone that ``name`` spells differently only in case or surrounding blanks."""
+    from zoneinfo import available_timezones
+
+    wanted = name.strip().casefold()
+    if not wanted:
+        return None
+    return next((zone for zone in sorted(available_timezones()) if zone.casefold() == wanted), None)
 
 
 def local_zone() -> tzinfo:

@@ -47,16 +47,80 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chat.unknown_format_name": {"en": "unknown export format {name!r}", "zh": "未知的导出格式 {name!r}"},
     "chat.format_names_hint": {"en": "use one of: {names}", "zh": "可用格式：{names}"},
+    "chat.damaged_zip": {
+        "en": "the zip archive is damaged (member {member}): {reason}",
+        "zh": "zip 压缩包已损坏（成员 {member}）：{reason}",
+    },
+    "chat.damaged_zip_whole": {
+        "en": "the zip archive is damaged: {reason}",
+        "zh": "zip 压缩包已损坏：{reason}",
+    },
+    "chat.damaged_zip_hint": {
+        "en": "download or export the archive again; if only part is damaged, unzip what you can and give that file",
+        "zh": "请重新下载或导出压缩包；若只损坏了一部分，解压能解出的文件后再指定该文件",
+    },
+    "chat.ambiguous_dates_dmy": {
+        "en": "dates like {example} could be day/month or month/day; read as day/month/year",
+        "zh": "{example} 这样的日期既可能是日/月也可能是月/日；已按 日/月/年 读取",
+    },
+    "chat.ambiguous_dates_hint": {
+        "en": "if that is wrong, force the order (read_exports date_order: dmy, mdy or ymd)",
+        "zh": "若不对，请强制指定顺序（read_exports 的 date_order：dmy、mdy 或 ymd）",
+    },
+    "chat.bad_date_order": {"en": "unknown date order {name!r}", "zh": "未知的日期顺序 {name!r}"},
+    "chat.bad_date_order_hint": {"en": "use one of: dmy, mdy, ymd", "zh": "可用值：dmy、mdy、ymd"},
+    "chat.mixed_platforms": {
+        "en": "exports of different platforms were merged ({names}): they are probably not the same group",
+        "zh": "合并了不同平台的导出（{names}）：它们很可能不是同一个群",
+    },
+    "chat.deleted_account": {"en": "Deleted Account", "zh": "已注销账号"},
+    "chat.bad_sender": {
+        "en": "the {column} must be text or a number, not {what}",
+        "zh": "{column} 必须是文本或数字，而不是 {what}",
+    },
+    "chat.no_records": {"en": "no {name} records found", "zh": "没有找到 {name} 记录"},
+    "chat.no_records_like": {
+        "en": "no {name} records found; the file looks like {detected}",
+        "zh": "没有找到 {name} 记录；该文件看起来是 {detected}",
+    },
+    "chat.no_records_hint": {
+        "en": "drop --format to detect the format, or give the export of that platform",
+        "zh": "去掉 --format 让工具自动识别，或指定该平台的导出文件",
+    },
+    "chat.zip_not_format": {
+        "en": "a zip archive is not a {name} export (only slack and whatsapp exports come zipped)",
+        "zh": "zip 压缩包不是 {name} 导出（只有 slack 和 whatsapp 的导出是压缩包）",
+    },
+    "chat.zip_not_format_hint": {
+        "en": "unzip it and give the export file inside, or drop --format",
+        "zh": "请先解压并指定其中的导出文件，或去掉 --format",
+    },
+    "chat.not_slack_folder": {
+        "en": "is a folder but not an unzipped Slack export (expected channels.json or users.json "
+        "and channel folders of YYYY-MM-DD.json files)",
+        "zh": "这是文件夹，但不是解压后的 Slack 导出（应有 channels.json 或 users.json，"
+        "以及存放 YYYY-MM-DD.json 文件的频道文件夹）",
+    },
+    "chat.stdin_binary": {
+        "en": "{name} exports cannot be read from stdin (they are zip archives or folders)",
+        "zh": "{name} 导出无法从标准输入读取（它们是压缩包或文件夹）",
+    },
+    "chat.stdin_binary_hint": {
+        "en": "give the file or folder path instead of -",
+        "zh": "请给出文件或文件夹路径，而不是 -",
+    },
     "chat.is_folder": {"en": "is a folder, not an export file", "zh": "这是文件夹，不是导出文件"},
     "chat.is_folder_hint": {
-        "en": "give the export file itself (Slack: the .zip as downloaded)",
-        "zh": "请给出导出文件本身（Slack：下载得到的 .zip）",
+        "en": "give the export file itself, or a Slack export (the .zip as downloaded, or its unzipped folder)",
+        "zh": "请给出导出文件本身，或 Slack 导出（下载得到的 .zip 或其解压后的文件夹）",
     },
     "chat.bad_tz": {"en": "unknown time zone {zone!r}", "zh": "未知时区 {zone!r}"},
+    "chat.bad_tz_close_hint": {"en": "did you mean {close}?", "zh": "是不是指 {close}？"},
     "chat.bad_tz_hint": {
         "en": "use an IANA name such as Asia/Shanghai, Europe/Berlin or UTC",
         "zh": "请使用 IANA 时区名，例如 Asia/Shanghai、Europe/Berlin 或 UTC",
     },
+    "audit.warning": {"en": "warning", "zh": "警告"},
     "audit.top_title": {"en": "Top {count} senders", "zh": "发言最多的 {count} 人"},
     "audit.rank": {"en": "#", "zh": "排名"},
     "audit.sender": {"en": "Sender", "zh": "发言人"},

@@ -212,6 +212,7 @@ def source_lines(report: AuditReport, tr: Translator) -> list[str]:
     ]
     if dropped:
         lines.append(tr("audit.line.left_out", items="; ".join(dropped)))
+    lines.extend(f"{tr('audit.warning')}: {warning.text(tr)}" for warning in source.warnings)
     return lines
 
 

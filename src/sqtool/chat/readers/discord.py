@@ -38,16 +38,19 @@ def parse_time(value: Any, ctx: ReadContext) -> datetime | None:
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
-    for item in stream_items(source, "messages.item", ctx, on_read=ctx.on_read):
+    items = stream_items(source, "messages.item", ctx, on_read=ctx.on_read)
+    for item in items:
         if not isinstance(item, dict):
-            ctx.bad_record("chat.bad_record", what=type(item).__name__)
+            ctx.bad_record("chat.bad_record", locate=items.line, what=type(item).__name__)
             continue
         record_id = str(item.get("id", ""))
         timestamp = parse_time(item.get("timestamp"), ctx)
         if timestamp is None:
-            ctx.bad_record("chat.no_time", record=record_id or "?")
+            ctx.bad_record("chat.no_time", locate=items.line, record=record_id or "?")
             continue
-        author = item.get("author") or {}
+        author = item.get("author")
+        if not isinstance(author, dict):
+            author = {}
         author_id = str(author.get("id", ""))
         author_name = str(author.get("nickname") or author.get("name") or author_id)
         message_type = item.get("type", "Default")

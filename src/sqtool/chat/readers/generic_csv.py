@@ -23,6 +23,7 @@ NAME = "csv"
 
 _KINDS = {kind.value: kind for kind in MessageKind}
 _EVENTS = {kind.value: kind for kind in EventKind}
+_JSON_TYPES = {"list": "a list", "dict": "an object"}
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
@@ -65,6 +66,13 @@ def generic_record(
     if timestamp is None:
         ctx.bad_record("chat.bad_date", line=line, value=str(fields.get("time", ""))[:40])
         return None
+    for column in ("sender", "sender_id", "text"):
+        value = fields.get(column)
+        if value is not None and not (isinstance(value, str | int | float) and not isinstance(value, bool)):
+            # JSON Lines can hold any value; a list or an object is no name (and never shown as a Python repr)
+            what = "true/false" if isinstance(value, bool) else type(value).__name__
+            ctx.bad_record("chat.bad_sender", line=line, column=column, what=_JSON_TYPES.get(what, what))
+            return None
     sender = str(fields.get("sender") or "")
     sender_id = str(fields.get("sender_id") or sender)
     text = str(fields.get("text") or "")

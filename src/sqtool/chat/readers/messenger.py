@@ -7,13 +7,14 @@ byte (the usual mojibake of these exports).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import orjson
 
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
+from sqtool.chat.jsonstream import item_line
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import from_epoch
@@ -48,23 +49,28 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
         ctx.bad_record("chat.bad_record", what="messages")
         return
     seen: dict[str, int] = {}
-    for item in reversed(messages):
+    for index in range(len(messages) - 1, -1, -1):  # newest first in the file
+        item = messages[index]
         # the time in ms is the stable id (re-exports keep it); repeats within one ms get a suffix
         stamp = str(item.get("timestamp_ms", "")) if isinstance(item, dict) else ""
         repeat = seen[stamp] = seen.get(stamp, -1) + 1
-        record = _record(item, stamp if repeat == 0 else f"{stamp}.{repeat}", ctx)
+
+        def locate(index: int = index) -> int | None:
+            return item_line(source, "messages.item", index)
+
+        record = _record(item, stamp if repeat == 0 else f"{stamp}.{repeat}", ctx, locate)
         if record is not None:
             yield from record
 
 
-def _record(item: Any, record_id: str, ctx: ReadContext) -> list[Record] | None:
+def _record(item: Any, record_id: str, ctx: ReadContext, locate: Callable[[], int | None]) -> list[Record] | None:
     if not isinstance(item, dict):
-        ctx.bad_record("chat.bad_record", what=type(item).__name__)
+        ctx.bad_record("chat.bad_record", locate=locate, what=type(item).__name__)
         return None
     try:
         timestamp = from_epoch(float(item["timestamp_ms"]) / 1000, ctx.tz)
     except (KeyError, TypeError, ValueError, OverflowError, OSError):
-        ctx.bad_record("chat.no_time", record=record_id)
+        ctx.bad_record("chat.no_time", locate=locate, record=record_id)
         return None
     sender = fix_mojibake(str(item.get("sender_name", "")))
     text = fix_mojibake(str(item.get("content", "")))

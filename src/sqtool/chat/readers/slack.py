@@ -1,7 +1,7 @@
 """Slack workspace export ``.zip``: per-channel folders of daily JSON arrays, names from users.json.
 
-Read from the zip without extracting. Memory holds one day file per channel at a time; the
-channels are merged in time order.
+Read from the zip without extracting, or from the folder it unzips to. Memory holds one day file
+per channel at a time; the channels are merged in time order.
 """
 
 from __future__ import annotations
@@ -12,19 +12,22 @@ import re
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 import orjson
 
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
-from sqtool.chat.source import Source
+from sqtool.chat.source import ZIP_ERRORS, Source, damaged_zip
 from sqtool.chat.timezones import from_epoch
+from sqtool.errors import SqtoolError
 
 NAME = "slack"
 
 _DAY_FILE = re.compile(r"^(?:(?P<prefix>.*/))?(?P<channel>[^/]+)/(?P<day>\d{4}-\d{2}-\d{2})\.json$")
+_DAY_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
 _USER_MENTION = re.compile(r"<@(?P<id>[UW][A-Z0-9]+)(?:\|(?P<label>[^>]*))?>")
 _LINK = re.compile(r"<(?P<url>(?:https?|mailto):[^|>]+)(?:\|(?P<label>[^>]*))?>")
 _CHANNEL = re.compile(r"<#[A-Z0-9]+\|(?P<name>[^>]*)>")
@@ -54,29 +57,95 @@ _SERVICE = {
 }
 
 
+class _Tree(Protocol):
+    """The files of an export: members of a zip, or files under an unzipped folder."""
+
+    def names(self) -> list[str]: ...
+
+    def read(self, name: str) -> bytes: ...
+
+    def stored_size(self, name: str) -> int: ...
+
+
+class _ZipTree:
+    def __init__(self, archive: zipfile.ZipFile, display: str) -> None:
+        self._archive = archive
+        self._display = display
+
+    def names(self) -> list[str]:
+        return [info.filename for info in self._archive.infolist() if not info.is_dir()]
+
+    def read(self, name: str) -> bytes:
+        try:
+            return self._archive.read(name)
+        except ZIP_ERRORS as error:
+            raise damaged_zip(self._display, name, error) from error
+
+    def stored_size(self, name: str) -> int:
+        return self._archive.getinfo(name).compress_size
+
+
+class _FolderTree:
+    def __init__(self, root: Path, display: str) -> None:
+        self._root = root
+        self._display = display
+
+    def names(self) -> list[str]:
+        return [path.relative_to(self._root).as_posix() for path in self._root.rglob("*.json") if path.is_file()]
+
+    def read(self, name: str) -> bytes:
+        try:
+            return (self._root / name).read_bytes()
+        except OSError as error:
+            raise SqtoolError(
+                "fs.cannot_read", path=f"{self._display}/{name}", reason=error.strerror or str(error)
+            ) from error
+
+    def stored_size(self, name: str) -> int:
+        return (self._root / name).stat().st_size
+
+
+def is_slack_folder(path: Path) -> bool:
+    """An unzipped Slack export: channels.json or users.json, and channel folders of YYYY-MM-DD.json files."""
+    if not ((path / "channels.json").is_file() or (path / "users.json").is_file()):
+        return False
+    return any(_DAY_NAME.match(day.name) for folder in path.iterdir() if folder.is_dir() for day in folder.iterdir())
+
+
+def folder_size(path: Path) -> int:
+    """The bytes of the JSON files of an unzipped export (for progress)."""
+    return sum(file.stat().st_size for file in path.rglob("*.json") if file.is_file())
+
+
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
+    if source.path.is_dir():
+        yield from _read_tree(_FolderTree(source.path, source.display), ctx)
+        return
     try:
         archive = zipfile.ZipFile(source.path)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise ctx.error("chat.bad_zip", reason=str(error)) from error
+    except ZIP_ERRORS as error:
+        raise damaged_zip(source.display, None, error) from error
     with archive:
-        users = _users(archive, ctx)
-        channels: dict[str, list[str]] = {}
-        for name in sorted(info.filename for info in archive.infolist() if not info.is_dir()):
-            found = _DAY_FILE.match(name)
-            if found:
-                channels.setdefault(found.group("channel"), []).append(name)
-        streams = [_channel(archive, channel, days, users, ctx) for channel, days in sorted(channels.items())]
-        yield from heapq.merge(*streams, key=lambda record: record.timestamp)
+        yield from _read_tree(_ZipTree(archive, source.display), ctx)
 
 
-def _users(archive: zipfile.ZipFile, ctx: ReadContext) -> dict[str, tuple[str, bool]]:
+def _read_tree(tree: _Tree, ctx: ReadContext) -> Iterator[Record]:
+    users = _users(tree, ctx)
+    channels: dict[str, list[str]] = {}
+    for name in sorted(tree.names()):
+        found = _DAY_FILE.match(name)
+        if found:
+            channels.setdefault(found.group("channel"), []).append(name)
+    streams = [_channel(tree, channel, days, users, ctx) for channel, days in sorted(channels.items())]
+    yield from heapq.merge(*streams, key=lambda record: record.timestamp)
+
+
+def _users(tree: _Tree, ctx: ReadContext) -> dict[str, tuple[str, bool]]:
     """user id -> (display name, is a bot)."""
-    names = {info.filename for info in archive.infolist()}
-    member = next((name for name in sorted(names) if name.rsplit("/", 1)[-1] == "users.json"), None)
+    member = next((name for name in sorted(tree.names()) if name.rsplit("/", 1)[-1] == "users.json"), None)
     if member is None:
         return {}
-    users = _load(archive, member, ctx)
+    users = _load(tree, member, ctx)
     found: dict[str, tuple[str, bool]] = {}
     for user in users if isinstance(users, list) else []:
         if not isinstance(user, dict) or "id" not in user:
@@ -87,10 +156,10 @@ def _users(archive: zipfile.ZipFile, ctx: ReadContext) -> dict[str, tuple[str, b
     return found
 
 
-def _load(archive: zipfile.ZipFile, member: str, ctx: ReadContext) -> Any:
-    data = archive.read(member)
+def _load(tree: _Tree, member: str, ctx: ReadContext) -> Any:
+    data = tree.read(member)
     if ctx.on_read is not None:
-        ctx.on_read(archive.getinfo(member).compress_size)
+        ctx.on_read(tree.stored_size(member))
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as error:
@@ -99,10 +168,10 @@ def _load(archive: zipfile.ZipFile, member: str, ctx: ReadContext) -> Any:
 
 
 def _channel(
-    archive: zipfile.ZipFile, channel: str, days: list[str], users: dict[str, tuple[str, bool]], ctx: ReadContext
+    tree: _Tree, channel: str, days: list[str], users: dict[str, tuple[str, bool]], ctx: ReadContext
 ) -> Iterator[Record]:
     for day in days:
-        entries = _load(archive, day, ctx)
+        entries = _load(tree, day, ctx)
         if not isinstance(entries, list):
             ctx.bad_record("chat.bad_json_member", member=day, reason="not a list of messages")
             continue
@@ -127,11 +196,14 @@ def _record(entry: Any, channel: str, users: dict[str, tuple[str, bool]], ctx: R
         return None
     record_id = f"{channel}/{ts}"
     subtype = entry.get("subtype")
+    if not isinstance(subtype, str):  # a damaged export may hold any JSON value here
+        subtype = None
     comment = entry.get("comment") if isinstance(entry.get("comment"), dict) else {}
     user_id = str(entry.get("user") or comment.get("user") or entry.get("bot_id") or entry.get("username") or "")
     name, bot = users.get(user_id, (None, False))
     if name is None:
-        profile = entry.get("user_profile") or {}
+        profile = entry.get("user_profile")
+        profile = profile if isinstance(profile, dict) else {}
         name = profile.get("display_name") or profile.get("real_name") or entry.get("username") or user_id
     raw_text = str(entry.get("text") or "")
     text = plain_text(raw_text, users)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -24,21 +24,23 @@ _MEDIA_KEYS = frozenset(("photo", "file", "poll", "location_information", "conta
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     found = False
     skipped_before = ctx.skipped
-    for item in stream_items(source, "messages.item", ctx, on_read=ctx.on_read):
+    items = stream_items(source, "messages.item", ctx, on_read=ctx.on_read)
+    for item in items:
         found = True
         if isinstance(item, dict) and item.get("type") == "message":
             # the hot path, without a generator per record
             record_id, timestamp = _id(item.get("id")), _timestamp(item, ctx)
             if timestamp is None:
-                ctx.bad_record("chat.no_time", record=record_id or "?")
+                ctx.bad_record("chat.no_time", locate=items.line, record=record_id or "?")
             else:
-                yield _message(item, record_id, timestamp)
+                yield _message(item, record_id, timestamp, ctx)
         else:
-            yield from _record(item, ctx)
+            yield from _record(item, ctx, items.line)
     if not found and ctx.skipped == skipped_before:
         # a whole-account export keeps each chat under chats.list
-        for item in stream_items(source, "chats.list.item.messages.item", ctx):
-            yield from _record(item, ctx)
+        chats = stream_items(source, "chats.list.item.messages.item", ctx)
+        for item in chats:
+            yield from _record(item, ctx, chats.line)
 
 
 def plain_text(text: Any) -> str:
@@ -46,7 +48,10 @@ def plain_text(text: Any) -> str:
     if isinstance(text, str):
         return text
     if isinstance(text, list):
-        return "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in text)
+        return "".join(
+            part if isinstance(part, str) else str(part.get("text", "")) if isinstance(part, dict) else ""
+            for part in text
+        )
     return ""
 
 
@@ -83,27 +88,48 @@ def _id(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _record(item: Any, ctx: ReadContext) -> Iterator[Record]:
+def _record(item: Any, ctx: ReadContext, locate: Callable[[], int | None]) -> Iterator[Record]:
     if not isinstance(item, dict):
-        ctx.bad_record("chat.bad_record", what=type(item).__name__)
+        ctx.bad_record("chat.bad_record", locate=locate, what=type(item).__name__)
         return
     record_id = _id(item.get("id"))
     timestamp = _timestamp(item, ctx)
     if timestamp is None:
-        ctx.bad_record("chat.no_time", record=record_id or "?")
+        ctx.bad_record("chat.no_time", locate=locate, record=record_id or "?")
         return
     if item.get("type") == "service":
         yield from _service(item, record_id, timestamp)
         return
     if item.get("type") not in (None, "message"):
         return  # unknown record types are future additions, not errors
-    yield _message(item, record_id, timestamp)
+    yield _message(item, record_id, timestamp, ctx)
 
 
-def _message(item: dict[str, Any], record_id: str, timestamp: datetime) -> Message:
+def _deleted_name(lang: str) -> str:
+    from sqtool.i18n import text
+
+    return text("chat.deleted_account", lang)  # type: ignore[arg-type]
+
+
+def _sender(item: dict[str, Any], ctx: ReadContext) -> tuple[str, str]:
+    """(id, name); a deleted account has ``"from": null``: a placeholder name and a stable id."""
+    sender_id, name = item.get("from_id"), item.get("from")
+    if isinstance(name, str) and name:
+        return (_id(sender_id) if _scalar(sender_id) else "") or name, name
+    stable = _id(sender_id) if _scalar(sender_id) and sender_id != "" else "deleted"
+    return stable, _deleted_name(ctx.lang)
+
+
+def _scalar(value: Any) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _message(item: dict[str, Any], record_id: str, timestamp: datetime, ctx: ReadContext) -> Message:
     raw_text = item.get("text", "")
     text = plain_text(raw_text)
     media_type = item.get("media_type")
+    if not isinstance(media_type, str):  # a damaged export may hold any JSON value here
+        media_type = None
     if media_type == "sticker":
         kind = MessageKind.STICKER
     elif media_type in _MEDIA_TYPES or not _MEDIA_KEYS.isdisjoint(item):
@@ -111,11 +137,12 @@ def _message(item: dict[str, Any], record_id: str, timestamp: datetime) -> Messa
     else:
         kind = text_kind(text)
     reply = item.get("reply_to_message_id")
+    sender_id, sender_name = _sender(item, ctx)
     return Message(
         id=record_id,
         timestamp=timestamp,
-        sender_id=_id(item.get("from_id")) or str(item.get("from") or ""),
-        sender_name=str(item.get("from") or item.get("from_id") or ""),
+        sender_id=sender_id,
+        sender_name=sender_name,
         text=text,
         kind=kind,
         reply_to=None if reply is None else str(reply),

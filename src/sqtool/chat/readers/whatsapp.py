@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.errors import ReadContext
@@ -55,13 +54,18 @@ _STICKER = re.compile(r"^(?:sticker omitted|<sticker omitted>)$", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class DateOrder:
-    """How the two small date numbers of a header are ordered: day first or month first."""
+    """How the three date numbers of a header are ordered: day first, month first, or year first."""
 
     day_first: bool
+    year_first: bool = False
+
+
+DAY_FIRST, MONTH_FIRST, YEAR_FIRST = DateOrder(True), DateOrder(False), DateOrder(False, True)
+FORCED = {"dmy": DAY_FIRST, "mdy": MONTH_FIRST, "ymd": YEAR_FIRST}
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
-    order = detect_date_order(source, ctx)
+    order = FORCED[ctx.date_order] if ctx.date_order else detect_date_order(source, ctx)
     head = source.head()
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
@@ -96,33 +100,67 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
 
 
 def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
-    """Day-first or month-first, decided by the first date whose day is over 12.
+    """Day-first or month-first for the whole file (year-first headers are told by their 4-digit year).
 
-    When every date is ambiguous, the order that keeps the messages in time order wins
-    (ties go to day first, the order most of the world uses).
+    Any first number over 12 can only be a day, any second number over 12 likewise. Else both
+    readings are followed in one pass and the one whose dates run backwards clearly less often wins:
+    by at least two backward steps, since real exports hold single out-of-order lines (the true
+    reading pays one step for each), while a wrong reading steps back at most month ends. Still
+    undecided, it is day first (the order most of the world uses) with a warning when some date
+    really is ambiguous (its two small numbers differ).
     """
-    pairs: list[tuple[int, int, int]] = []
     head = source.head()
+    steps = [_Backward(), _Backward()]  # day first, month first
+    example = ""
     with source.open() as raw:
         for _number, line in numbered_lines(raw, head, ctx.display):
             match = HEADER.match(line)
             if not match or len(match.group("d1")) == 4:
                 continue
-            first, second = int(match.group("d1")), int(match.group("d2"))
+            first, second, year = int(match.group("d1")), int(match.group("d2")), int(match.group("d3"))
             if first > 12:
-                return DateOrder(day_first=True)
+                return DAY_FIRST
             if second > 12:
-                return DateOrder(day_first=False)
-            if len(pairs) < 10000:
-                pairs.append((int(match.group("d3")), first, second))
-    day_first_back = sum(1 for a, b in itertools.pairwise(pairs) if (b[0], b[2], b[1]) < (a[0], a[2], a[1]))
-    month_first_back = sum(1 for a, b in itertools.pairwise(pairs) if b < a)
-    return DateOrder(day_first=day_first_back <= month_first_back)
+                return MONTH_FIRST
+            if not example and first != second:
+                example = line[match.start("d1") : match.end("d3")]
+            steps[0].add(year, second, first)
+            steps[1].add(year, first, second)
+    day, month = steps
+    if abs(day.count - month.count) >= 2:
+        return DAY_FIRST if day.count < month.count else MONTH_FIRST
+    if day.count == month.count and day.count and 4 * min(day.days, month.days) <= max(day.days, month.days):
+        return DAY_FIRST if day.days < month.days else MONTH_FIRST  # same count: far smaller steps win
+    if example:
+        ctx.warn("chat.ambiguous_dates_dmy", example=example)
+    return DAY_FIRST
+
+
+class _Backward:
+    """Backward steps of one reading of the dates: how many, and how many days in all."""
+
+    __slots__ = ("count", "days", "previous")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.days = 0
+        self.previous: int | None = None
+
+    def add(self, year: int, month: int, day: int) -> None:
+        try:
+            ordinal = date(year + 2000 if year < 100 else year, month, day).toordinal()
+        except ValueError:  # impossible under this reading (30 February): as bad as a step back
+            self.count += 1
+            return
+        if self.previous is not None and ordinal < self.previous:
+            self.count += 1
+            self.days += self.previous - ordinal
+        self.previous = ordinal
 
 
 def _timestamp(match: re.Match[str], order: DateOrder, ctx: ReadContext) -> datetime | None:
     d1, d2, d3, hour_text, minute, second, ampm = match.group("d1", "d2", "d3", "hour", "minute", "second", "ampm")
-    if len(d1) == 4:
+    if len(d1) == 4 or order.year_first:
         year, month, day = int(d1), int(d2), int(d3)
     elif order.day_first:
         day, month, year = int(d1), int(d2), int(d3)
