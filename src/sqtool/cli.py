@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperArgument, TyperCommand
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from sqtool import __version__
 from sqtool.messages.cli import MESSAGES as HELP_TEXTS
@@ -69,7 +69,53 @@ class _PlainArgument(TyperArgument):
         return name if self.required else f"[{name}]"
 
 
-class SqtoolCommand(TyperCommand):
+class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[name-defined,misc]
+    """Writes the usage prefix and the section headings of help pages in the help language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, tr_help("cli.usage") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        # the colon is part of the translation: Chinese takes the full-width one
+        self.write(f"{'':>{self.current_indent}}{HEADINGS.get(heading, heading + ':')}\n")
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        # typer appends "[default: X; required]" in English to each option's help: translate the tags
+        tags = {"[default: ": f"[{tr_help('cli.tag.default')}", "; default: ": f"; {tr_help('cli.tag.default')}"}
+        tags |= {"[required]": f"[{tr_help('cli.tag.required')}]", "; required]": f"; {tr_help('cli.tag.required')}]"}
+        localized = []
+        for term, description in rows:
+            for english, translated in tags.items():
+                description = description.replace(english, translated)
+            localized.append((term, description))
+        super().write_dl(localized, col_max, col_spacing)
+
+
+# typer names its help sections in English; these are the ones sqtool's pages have
+HEADINGS = {name: tr_help(f"cli.heading.{name.lower()}") for name in ("Arguments", "Options", "Commands")}
+
+
+class _HelpContext(typer.Context):
+    formatter_class = _HelpFormatter
+
+
+class _LocalizedHelp:
+    """Help pages in the help language, down to the -h/--help option's own line."""
+
+    context_class = _HelpContext
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = tr_help("cli.opt.help")
+        return option
+
+
+class SqtoolGroup(_LocalizedHelp, TyperGroup):
+    """The sqtool app as a typer group with help in the help language."""
+
+
+class SqtoolCommand(_LocalizedHelp, TyperCommand):
     """A typer command whose positional arguments read like FILE... and [PATH] in help and usage."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -82,6 +128,7 @@ class SqtoolCommand(TyperCommand):
 
 app = typer.Typer(
     name="sqtool",
+    cls=SqtoolGroup,
     help=tr_help("cli.app.help"),
     no_args_is_help=True,
     add_completion=False,

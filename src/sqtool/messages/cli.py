@@ -21,6 +21,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "内部错误时显示完整的调用栈（traceback）。",
     },
     "cli.opt.version": {"en": "Print the version and exit.", "zh": "显示版本号后退出。"},
+    "cli.opt.help": {"en": "Show this help and exit.", "zh": "显示本帮助后退出。"},
+    "cli.usage": {"en": "Usage: ", "zh": "用法："},
+    "cli.heading.arguments": {"en": "Arguments:", "zh": "参数："},
+    "cli.heading.options": {"en": "Options:", "zh": "选项："},
+    "cli.heading.commands": {"en": "Commands:", "zh": "命令："},
+    "cli.tag.default": {"en": "default: ", "zh": "默认："},
+    "cli.tag.required": {"en": "required", "zh": "必填"},
     "cli.bad_color": {
         "en": "unknown colour mode {value!r}: use auto, always or never",
         "zh": "未知的颜色模式 {value!r}：请使用 auto、always 或 never",
