@@ -137,6 +137,7 @@ def test_subprocess_help_by_flag_and_by_locale():
         (["check", "--lang", "zh"], {}, "en"),  # after the command name: that command's argument
         (["--lang", "fr", "--help"], {"LANG": "zh_CN.UTF-8"}, "zh"),  # unknown: the locale decides
         (["--lang"], {"LC_ALL": "zh_TW.UTF-8"}, "zh"),
+        (["--lang", "zh", "--lang=en", "rules"], {}, "en"),
         ([], {}, "en"),
     ],
 )

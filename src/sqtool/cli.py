@@ -28,7 +28,8 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def help_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Lang:
-    """The language of --help: a global ``--lang en|zh`` before the command name, else the locale."""
+    """The language of --help: the last global ``--lang en|zh`` before the command name, else the locale."""
+    chosen: Lang | None = None
     arguments = iter(argv)
     for argument in arguments:
         if argument == "--lang":
@@ -43,8 +44,8 @@ def help_language(argv: Sequence[str], environ: Mapping[str, str] | None = None)
         else:
             break  # the command name: later --lang would be that command's own argument
         if value in LANGS:
-            return value  # type: ignore[return-value]
-    return lang_from_locale(environ)
+            chosen = value  # type: ignore[assignment]  # the last one wins, as when typer parses it
+    return chosen or lang_from_locale(environ)
 
 
 # Decided once at import: typer reads help texts when the app is declared, before it parses argv.
