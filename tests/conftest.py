@@ -72,3 +72,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="Rewrite golden files under tests/fixtures/ from the current output instead of comparing.",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # sqtool.cli picks the language of --help when it is imported: pin English for in-process tests
+    # so a developer's zh locale does not change what they assert; zh help is tested in subprocesses.
+    os.environ["LANG"] = "en_US.UTF-8"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        os.environ.pop(name, None)

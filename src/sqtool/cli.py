@@ -1,26 +1,136 @@
 """The sqtool command line: parse arguments, call one function, map errors to exit codes.
 
 Heavy modules (jsonschema, the readers, the audit) are imported inside the commands so that
-``sqtool --help`` starts fast.
+``sqtool --help`` starts fast. Every help text comes from ``sqtool.messages.cli`` in the language
+that ``help_language`` picks before typer parses anything.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from sqtool import __version__
+from sqtool.messages.cli import MESSAGES as HELP_TEXTS
 from sqtool.reporters import FORMATS
-from sqtool.settings import Settings, lang_from_locale
+from sqtool.settings import Lang, Settings, lang_from_locale
+
+LANGS: tuple[Lang, ...] = ("en", "zh")
+COLOR_MODES = ("auto", "always", "never")
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def help_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Lang:
+    """The language of --help: the last global ``--lang en|zh`` before the command name, else the locale."""
+    chosen: Lang | None = None
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument == "--lang":
+            value = next(arguments, "")
+        elif argument.startswith("--lang="):
+            value = argument.partition("=")[2]
+        elif argument == "--color":
+            next(arguments, None)  # its value is no command name
+            continue
+        elif argument.startswith("-"):
+            continue
+        else:
+            break  # the command name: later --lang would be that command's own argument
+        if value in LANGS:
+            chosen = value  # type: ignore[assignment]  # the last one wins, as when typer parses it
+    return chosen or lang_from_locale(environ)
+
+
+# Decided once at import: typer reads help texts when the app is declared, before it parses argv.
+HELP_LANG: Lang = help_language(sys.argv[1:], os.environ)
+
+
+def tr_help(key: str) -> str:
+    """One help text of the command line in the help language (the catalogue's cli area, read directly)."""
+    return HELP_TEXTS[key][HELP_LANG]
+
+
+class _PlainArgument(TyperArgument):
+    """An argument shown by its metavar alone: no ``<list[str]>`` type beside it, no ``{FILE}`` in usage."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        if self.nargs != 1:
+            name += "..."
+        return name if self.required else f"[{name}]"
+
+
+class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[name-defined,misc]
+    """Writes the usage prefix and the section headings of help pages in the help language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, tr_help("cli.usage") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        # the colon is part of the translation: Chinese takes the full-width one
+        self.write(f"{'':>{self.current_indent}}{HEADINGS.get(heading, heading + ':')}\n")
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        # typer appends "[default: X; required]" in English to each option's help: translate the tags
+        tags = {"[default: ": f"[{tr_help('cli.tag.default')}", "; default: ": f"; {tr_help('cli.tag.default')}"}
+        tags |= {"[required]": f"[{tr_help('cli.tag.required')}]", "; required]": f"; {tr_help('cli.tag.required')}]"}
+        localized = []
+        for term, description in rows:
+            for english, translated in tags.items():
+                description = description.replace(english, translated)
+            localized.append((term, description))
+        super().write_dl(localized, col_max, col_spacing)
+
+
+# typer names its help sections in English; these are the ones sqtool's pages have
+HEADINGS = {name: tr_help(f"cli.heading.{name.lower()}") for name in ("Arguments", "Options", "Commands")}
+
+
+class _HelpContext(typer.Context):
+    formatter_class = _HelpFormatter
+
+
+class _LocalizedHelp:
+    """Help pages in the help language, down to the -h/--help option's own line."""
+
+    context_class = _HelpContext
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = tr_help("cli.opt.help")
+        return option
+
+
+class SqtoolGroup(_LocalizedHelp, TyperGroup):
+    """The sqtool app as a typer group with help in the help language."""
+
+
+class SqtoolCommand(_LocalizedHelp, TyperCommand):
+    """A typer command whose positional arguments read like FILE... and [PATH] in help and usage."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for parameter in self.params:
+            # typer.Argument takes no class of its own, so the argument objects are re-classed here
+            if type(parameter) is TyperArgument:
+                parameter.__class__ = _PlainArgument
+
 
 app = typer.Typer(
     name="sqtool",
-    help="Plan, check and audit online communities (社群) as code.",
+    cls=SqtoolGroup,
+    help=tr_help("cli.app.help"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -28,7 +138,12 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command with its summary, help body and examples from the catalogue (cli.NAME.*)."""
+    return app.command(
+        name, cls=SqtoolCommand, help=tr_help(f"cli.{name}.help"), short_help=tr_help(f"cli.{name}.short")
+    )
 
 
 def _version(value: bool) -> None:
@@ -40,25 +155,24 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="Output language: en or zh (default: from LANG/LC_ALL)."),
-    ] = None,
-    color: Annotated[str, typer.Option("--color", help="Colour: auto (on a terminal), always or never.")] = "auto",
-    no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only; no progress.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|zh", help=tr_help("cli.opt.lang"))] = None,
+    color: Annotated[
+        str, typer.Option("--color", metavar="|".join(COLOR_MODES), help=tr_help("cli.opt.color"))
+    ] = "auto",
+    no_color: Annotated[bool, typer.Option("--no-color", help=tr_help("cli.opt.no_color"))] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=tr_help("cli.opt.quiet"))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=tr_help("cli.opt.debug"))] = False,
     version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=tr_help("cli.opt.version"))
     ] = False,
 ) -> None:
-    """Plan, check and audit online communities (社群) as code."""
+    from sqtool.i18n import text
+
     chosen = lang or lang_from_locale()
-    if chosen not in ("en", "zh"):
-        raise typer.BadParameter(f"unknown language {chosen!r}: use en or zh", param_hint="--lang")
-    if color not in ("auto", "always", "never"):
-        raise typer.BadParameter(f"unknown colour mode {color!r}: use auto, always or never", param_hint="--color")
+    if chosen not in LANGS:
+        raise typer.BadParameter(text("core.bad_lang", HELP_LANG, value=chosen), param_hint="--lang")
+    if color not in COLOR_MODES:
+        raise typer.BadParameter(text("cli.bad_color", chosen, value=color), param_hint="--color")  # type: ignore[arg-type]
     ctx.obj = Settings(lang=chosen, color="never" if no_color else color, quiet=quiet, debug=debug)  # type: ignore[arg-type]
 
 
@@ -102,68 +216,47 @@ def run(ctx: typer.Context, action: Callable[[Settings], int]) -> NoReturn:
 # --format choices come from the reporters' registry, so a new reporter shows up here by itself
 ReportFormat = Enum("ReportFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
+# Options that several commands share, declared once; each command adds only what is its own.
+PlanFilesArgument = Annotated[
+    list[str], typer.Argument(metavar="FILE", help=tr_help("cli.arg.plan_files"), show_default=False)
+]
+ReportFormatOption = Annotated[
+    ReportFormat | None,
+    typer.Option(
+        "--format", "-f", metavar="|".join(FORMATS), help=tr_help("cli.opt.report_format"), show_default=False
+    ),
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=tr_help("cli.opt.output"))]
+ForceOption = Annotated[bool, typer.Option("--force", help=tr_help("cli.opt.force"))]
+HistoryOption = Annotated[str | None, typer.Option("--history", metavar="FILE", help=tr_help("cli.opt.history"))]
+TextOrJsonOption = Annotated[
+    str, typer.Option("--format", "-f", metavar="text|json", help=tr_help("cli.opt.text_or_json"))
+]
 
-@app.command()
+
+def format_value(report_format: ReportFormat | None) -> str | None:
+    """The name behind a --format choice, None when not given (the reporters pick their default)."""
+    return report_format.value if report_format is not None else None
+
+
+@command("validate")
 def validate(
     ctx: typer.Context,
-    files: Annotated[
-        list[str],
-        typer.Argument(metavar="FILE", help="Plan files, folders (their *.yaml/*.yml) or quoted globs; - reads stdin."),
-    ],
-    report_format: Annotated[
-        ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Report format (default: text, or github inside GitHub Actions).",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
+    files: PlanFilesArgument,
+    report_format: ReportFormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
-    """Check plan files against the plan JSON Schema; report errors at file:line:col.
-
-    Exit status: 0 all valid, 1 some plan is invalid, 2 usage error or unreadable file.
-
-    \b
-    Examples:
-      sqtool validate examples/plan.yaml
-      sqtool validate plans/ 'teams/**/*.yaml'
-      cat plan.yaml | sqtool validate -
-      sqtool --lang zh validate plan.yaml
-      sqtool validate plans/ --format sarif --output plans.sarif
-    """
-
     def action(settings: Settings) -> int:
         from sqtool.plan.commands import run_validate
 
-        chosen = report_format.value if report_format is not None else None
-        return run_validate(settings, files, report_format=chosen, output=output, force=force)
+        return run_validate(settings, files, report_format=format_value(report_format), output=output, force=force)
 
     run(ctx, action)
 
 
-@app.command()
-def schema(
-    ctx: typer.Context,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the schema to this file instead of stdout.")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
-) -> None:
-    """Print the JSON Schema of plan files (for editors and SchemaStore).
-
-    \b
-    Examples:
-      sqtool schema > community-plan.schema.json
-      sqtool schema --output .vscode/community-plan.schema.json
-    In a plan, point YAML editors at it with a first line such as:
-      # yaml-language-server: $schema=community-plan.schema.json
-    """
-
+@command("schema")
+def schema(ctx: typer.Context, output: OutputOption = None, force: ForceOption = False) -> None:
     def action(settings: Settings) -> int:
         from sqtool.plan.commands import run_schema
 
@@ -172,76 +265,33 @@ def schema(
     run(ctx, action)
 
 
-@app.command("check")
+@command("check")
 def check_command(
     ctx: typer.Context,
-    files: Annotated[
-        list[str],
-        typer.Argument(metavar="FILE", help="Plan files, folders (their *.yaml/*.yml) or quoted globs; - reads stdin."),
-    ],
+    files: PlanFilesArgument,
     select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            metavar="IDS",
-            help="Only these rule ids or prefixes (comma-separated or repeated), e.g. SQ2,SQ501.",
-        ),
+        list[str] | None, typer.Option("--select", metavar="IDS", help=tr_help("cli.check.opt.select"))
     ] = None,
     ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", metavar="IDS", help="Skip these rule ids or prefixes (adds to the config)."),
+        list[str] | None, typer.Option("--ignore", metavar="IDS", help=tr_help("cli.check.opt.ignore"))
     ] = None,
     severity: Annotated[
-        list[str] | None,
-        typer.Option("--severity", metavar="RULE=LEVEL", help="Change a rule's level, e.g. SQ201=error (repeatable)."),
+        list[str] | None, typer.Option("--severity", metavar="RULE=LEVEL", help=tr_help("cli.check.opt.severity"))
     ] = None,
     fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on", metavar="LEVEL", help="Exit 1 when a finding is at or above: error (default), warning or info."
-        ),
+        str | None, typer.Option("--fail-on", metavar="error|warning|info", help=tr_help("cli.check.opt.fail_on"))
     ] = None,
-    report_format: Annotated[
-        ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Report format (default: text, or github inside GitHub Actions).",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="Also print how many findings each rule made.")
-    ] = False,
+    report_format: ReportFormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help=tr_help("cli.check.opt.statistics"))] = False,
     config: Annotated[
-        str | None,
-        typer.Option(
-            "--config",
-            metavar="PATH",
-            help="Read settings from this file instead of finding .sqtool.yaml or pyproject.toml.",
-        ),
+        str | None, typer.Option("--config", metavar="FILE", help=tr_help("cli.check.opt.config"))
     ] = None,
     today: Annotated[
-        str | None, typer.Option("--today", metavar="YYYY-MM-DD", help="Date that date rules (SQ203) treat as today.")
+        str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=tr_help("cli.check.opt.today"))
     ] = None,
 ) -> None:
-    """Check plans: JSON Schema first, then every rule (exit 0 clean, 1 findings at --fail-on, 2 bad input).
-
-    Settings come from [tool.sqtool] in pyproject.toml or .sqtool.yaml, looked up from the current folder
-    upwards. Inside a plan, `# sqtool: disable=SQ201` silences a rule on that line (or the next one when the
-    comment stands alone) and `# sqtool: disable-file=SQ504` in the whole file.
-
-    \b
-    Examples:
-      sqtool check examples/plan.yaml
-      sqtool check plans/ --ignore SQ504 --severity SQ201=error --fail-on warning
-      sqtool check plans/ --format sarif --output plans.sarif
-      sqtool explain SQ201
-    """
     from sqtool.rules.commands import CheckRequest, run_check
 
     request = CheckRequest(
@@ -250,7 +300,7 @@ def check_command(
         ignore=tuple(ignore or ()),
         severity=tuple(severity or ()),
         fail_on=fail_on,
-        format=report_format.value if report_format is not None else None,
+        format=format_value(report_format),
         statistics=statistics,
         output=output,
         force=force,
@@ -260,155 +310,70 @@ def check_command(
     run(ctx, lambda settings: run_check(settings, request))
 
 
-@app.command("rules")
-def rules_command(
-    ctx: typer.Context,
-    format_name: Annotated[str, typer.Option("--format", "-f", help="text (a table) or json.")] = "text",
-) -> None:
-    """List every rule of `sqtool check` with its id, level, source article and what it checks."""
+@command("rules")
+def rules_command(ctx: typer.Context, format_name: TextOrJsonOption = "text") -> None:
     from sqtool.rules.commands import list_rules
 
     run(ctx, lambda settings: list_rules(settings, format_name))
 
 
-@app.command("explain")
+@command("explain")
 def explain_command(
     ctx: typer.Context,
-    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id such as SQ201.")],
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help=tr_help("cli.explain.arg.rule"), show_default=False)],
 ) -> None:
-    """Explain one rule: why it matters (citing its article), a failing and a passing example, how to configure it."""
     from sqtool.rules.commands import explain_rule
 
     run(ctx, lambda settings: explain_rule(settings, rule_id))
 
 
-@app.command("audit")
+@command("audit")
 def audit(
     ctx: typer.Context,
     exports: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="EXPORT",
-            help="Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
-            "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
-            "Several exports are merged and de-duplicated.",
-            show_default=False,
-        ),
+        list[str], typer.Argument(metavar="EXPORT", help=tr_help("cli.audit.arg.exports"), show_default=False)
     ],
     export_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="NAME",
-            help="Read every export as this format instead of detecting it: telegram, discord, discord-csv, "
-            "whatsapp, qq, wechat, slack, messenger, csv, jsonl.",
-        ),
+        str | None, typer.Option("--format", "-f", metavar="NAME", help=tr_help("cli.audit.opt.format"))
     ] = None,
-    tz: Annotated[
-        str | None,
-        typer.Option(
-            "--tz",
-            metavar="ZONE",
-            help="IANA zone (e.g. Asia/Shanghai) for reading times the export writes without offset AND for "
-            "counting days and hours. Default: the plan's community.timezone, else this machine's zone.",
-        ),
-    ] = None,
-    lenient: Annotated[
-        bool, typer.Option("--lenient", help="Skip bad records and count them instead of stopping at the first.")
-    ] = False,
-    plan: Annotated[
-        str | None,
-        typer.Option(
-            "--plan", metavar="FILE", help="Community plan: drift findings (SQ8xx), targets, rituals, owner, size."
-        ),
-    ] = None,
+    tz: Annotated[str | None, typer.Option("--tz", metavar="ZONE", help=tr_help("cli.audit.opt.tz"))] = None,
+    lenient: Annotated[bool, typer.Option("--lenient", help=tr_help("cli.audit.opt.lenient"))] = False,
+    plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.audit.opt.plan"))] = None,
     roster: Annotated[
-        str | None,
-        typer.Option(
-            "--roster",
-            metavar="FILE",
-            help="Member list (CSV/YAML: id, name, tags) so silent members count and tags such as customer work.",
-        ),
+        str | None, typer.Option("--roster", metavar="FILE", help=tr_help("cli.audit.opt.roster"))
     ] = None,
     members: Annotated[
-        int | None,
-        typer.Option("--members", metavar="N", help="Group size when there is no roster (to count lurkers)."),
+        int | None, typer.Option("--members", metavar="N", help=tr_help("cli.audit.opt.members"))
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="First day audited (default: first message).")
+        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help=tr_help("cli.audit.opt.since"))
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Last day audited (default: last message).")
+        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help=tr_help("cli.audit.opt.until"))
     ] = None,
     exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exclude",
-            metavar="WHO",
-            help="Leave out a member id or name, or tag:TAG of the roster, e.g. a bot (repeatable).",
-        ),
+        list[str] | None, typer.Option("--exclude", metavar="WHO", help=tr_help("cli.audit.opt.exclude"))
     ] = None,
     response_cutoff: Annotated[
         float,
-        typer.Option(
-            "--response-cutoff", metavar="MINUTES", help="A question unanswered this long counts as unanswered."
-        ),
+        typer.Option("--response-cutoff", metavar="MINUTES", help=tr_help("cli.audit.opt.response_cutoff")),
     ] = 1440,
     ad_keywords: Annotated[
-        str | None,
-        typer.Option(
-            "--ad-keywords",
-            metavar="WORDS",
-            help="Ad words instead of the built-in list: comma-separated, or @FILE with one per line.",
-        ),
+        str | None, typer.Option("--ad-keywords", metavar="WORDS", help=tr_help("cli.audit.opt.ad_keywords"))
     ] = None,
     report: Annotated[
-        str, typer.Option("--report", "-r", metavar="FORMAT", help="Report format: text, md (Markdown) or json.")
+        str, typer.Option("--report", "-r", metavar="text|md|json", help=tr_help("cli.audit.opt.report"))
     ] = "text",
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", metavar="PATH", help="Write the report to this file instead of the terminal."),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
-    save: Annotated[
-        bool, typer.Option("--save", help="Append this run's figures to the history (see `sqtool history`).")
-    ] = False,
-    history: Annotated[
-        str | None,
-        typer.Option(
-            "--history",
-            metavar="PATH",
-            help="History database for --save (default: .sqtool/history.sqlite beside --plan, else here).",
-        ),
-    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    save: Annotated[bool, typer.Option("--save", help=tr_help("cli.audit.opt.save"))] = False,
+    history: HistoryOption = None,
     fail_on: Annotated[
         str,
-        typer.Option(
-            "--fail-on",
-            metavar="LEVEL",
-            help="Exit 1 when a drift finding is at or above: error, warning, info or never.",
-        ),
+        typer.Option("--fail-on", metavar="error|warning|info|never", help=tr_help("cli.audit.opt.fail_on")),
     ] = "never",
-    top: Annotated[int, typer.Option("--top", metavar="N", help="How many senders to list (0: all).")] = 10,
+    top: Annotated[int, typer.Option("--top", metavar="N", help=tr_help("cli.audit.opt.top"))] = 10,
 ) -> None:
-    """Audit a group chat: five diagnoses first, then figures, activity, top senders and drift from the plan.
-
-    One time zone is used for reading and measuring: --tz, else the plan's community.timezone, else this
-    machine's zone; the report names it.
-
-    Exit status: 0 audited, 1 a drift finding at --fail-on or above, 2 an export, plan or option is wrong
-    (with the file and line).
-
-    \b
-    Examples:
-      sqtool audit examples/demo-wechat.csv --plan examples/plan.yaml
-      sqtool audit result.json --tz Asia/Shanghai --members 480 --since 2026-06-01 --until 2026-06-30
-      sqtool audit chat.txt --roster members.csv --exclude tag:bot --report md -o audit.md
-      sqtool audit export.zip --plan plan.yaml --save --fail-on warning
-      sqtool --lang zh audit examples/demo-wechat.csv --plan examples/plan.yaml
-    """
-
     def action(settings: Settings) -> int:
         from sqtool.audit.cli_support import AuditArguments, audit_action
 
@@ -425,7 +390,7 @@ def audit(
             response_cutoff_minutes=response_cutoff,
             ad_keywords=ad_keywords,
             report=report,
-            output=output,
+            output=str(output) if output is not None else None,
             force=force,
             save=save,
             history=history,
@@ -438,16 +403,14 @@ def audit(
     run(ctx, action)
 
 
-@app.command("playbooks")
+@command("playbooks")
 def playbooks_command(
     ctx: typer.Context,
     name: Annotated[
-        str | None, typer.Argument(help="Show this playbook (omit to list them all).", metavar="NAME")
+        str | None, typer.Argument(metavar="NAME", help=tr_help("cli.playbooks.arg.name"), show_default=False)
     ] = None,
-    raw: Annotated[bool, typer.Option("--yaml", help="Print the playbook file itself.")] = False,
+    raw: Annotated[bool, typer.Option("--yaml", help=tr_help("cli.playbooks.opt.yaml"))] = False,
 ) -> None:
-    """List the bundled playbooks (ready plans per community type), or show one."""
-
     def action(settings: Settings) -> int:
         from sqtool.scaffold.listing import show_all, show_one
 
@@ -456,42 +419,23 @@ def playbooks_command(
     run(ctx, action)
 
 
-@app.command("init")
+@command("init")
 def init_command(
     ctx: typer.Context,
-    path: Annotated[str, typer.Argument(help="Where to write the new plan.", metavar="PATH")] = "plan.yaml",
+    path: Annotated[str, typer.Argument(metavar="PATH", help=tr_help("cli.init.arg.path"))] = "plan.yaml",
     playbook: Annotated[
-        str | None,
-        typer.Option("--playbook", "-p", metavar="NAME", help="Start from this playbook (see `sqtool playbooks`)."),
+        str | None, typer.Option("--playbook", "-p", metavar="NAME", help=tr_help("cli.init.opt.playbook"))
     ] = None,
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Ask nothing: keep the playbook's values except those given.")
-    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=tr_help("cli.init.opt.yes"))] = False,
     assignments: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--set",
-            metavar="KEY.PATH=VALUE",
-            help="Set one field, e.g. --set community.name=晨读会 (repeatable; YAML values).",
-        ),
+        list[str] | None, typer.Option("--set", metavar="KEY.PATH=VALUE", help=tr_help("cli.init.opt.set"))
     ] = None,
     answers: Annotated[
-        str | None,
-        typer.Option("--answers", metavar="FILE", help="YAML file of key paths and values (and `playbook: NAME`)."),
+        str | None, typer.Option("--answers", metavar="FILE", help=tr_help("cli.init.opt.answers"))
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
-    interactive: Annotated[
-        bool, typer.Option("--interactive", help="Ask the questions even when stdin is not a terminal.")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help=tr_help("cli.init.opt.force"))] = False,
+    interactive: Annotated[bool, typer.Option("--interactive", help=tr_help("cli.init.opt.interactive"))] = False,
 ) -> None:
-    """Create a commented community plan: a wizard, or --playbook NAME --yes for scripts and CI.
-
-    The wizard asks what the group is, why members are together and what they do together, then
-    name, slogan, platform, size, entry, people, value output and monetization, with defaults from
-    the playbook. All answers are collected before anything is written; Ctrl-C writes nothing.
-    Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or existing file.
-    """
-
     def action(settings: Settings) -> int:
         from sqtool.scaffold.command import InitOptions, init
 
@@ -509,20 +453,13 @@ def init_command(
     run(ctx, action)
 
 
-@app.command("history")
+@command("history")
 def history_command(
     ctx: typer.Context,
-    history: Annotated[
-        str | None,
-        typer.Option("--history", help="History database (default: .sqtool/history.sqlite beside --plan, else here)."),
-    ] = None,
-    plan: Annotated[
-        str | None, typer.Option("--plan", help="Plan file whose folder holds .sqtool/history.sqlite.")
-    ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="Output: text or json.")] = "text",
+    history: HistoryOption = None,
+    plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"))] = None,
+    output_format: TextOrJsonOption = "text",
 ) -> None:
-    """Show the trend across audits saved with `sqtool audit --save`."""
-
     def action(settings: Settings) -> int:
         from sqtool.audit.history import default_history_path, load_history
         from sqtool.errors import SqtoolError

@@ -1,0 +1,376 @@
+"""Help of the command line: the app, its global options, every command and option (--help, usage)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- the app and its global options --
+    "cli.app.help": {
+        "en": "Plan, check and audit online communities (社群) as code.",
+        "zh": "以代码的方式规划、检查和审计线上社群。",
+    },
+    "cli.opt.lang": {
+        "en": "Output and help language (default: from LANG/LC_ALL; zh* gives Chinese).",
+        "zh": "输出和帮助的语言（默认取自 LANG/LC_ALL；以 zh 开头即为中文）。",
+    },
+    "cli.opt.color": {
+        "en": "Colour: auto (only on a terminal), always or never.",
+        "zh": "颜色：auto（仅在终端中着色）、always 或 never。",
+    },
+    "cli.opt.no_color": {"en": "Same as --color never.", "zh": "等同于 --color never。"},
+    "cli.opt.quiet": {"en": "Print findings only; no progress.", "zh": "只输出检查结果，不显示进度。"},
+    "cli.opt.debug": {
+        "en": "Show a traceback on internal errors.",
+        "zh": "内部错误时显示完整的调用栈（traceback）。",
+    },
+    "cli.opt.version": {"en": "Print the version and exit.", "zh": "显示版本号后退出。"},
+    "cli.opt.help": {"en": "Show this help and exit.", "zh": "显示本帮助后退出。"},
+    "cli.usage": {"en": "Usage: ", "zh": "用法："},
+    "cli.heading.arguments": {"en": "Arguments:", "zh": "参数："},
+    "cli.heading.options": {"en": "Options:", "zh": "选项："},
+    "cli.heading.commands": {"en": "Commands:", "zh": "命令："},
+    "cli.tag.default": {"en": "default: ", "zh": "默认："},
+    "cli.tag.required": {"en": "required", "zh": "必填"},
+    "cli.bad_color": {
+        "en": "unknown colour mode {value!r}: use auto, always or never",
+        "zh": "未知的颜色模式 {value!r}：请使用 auto、always 或 never",
+    },
+    # -- options and arguments shared by several commands --
+    "cli.arg.plan_files": {
+        "en": "Plan files, folders (their *.yaml/*.yml) or quoted globs; - reads stdin.",
+        "zh": "计划文件、文件夹（读取其中的 *.yaml/*.yml）或加引号的通配符；- 表示读标准输入。",
+    },
+    "cli.opt.report_format": {
+        "en": "Report format (default: text, or github inside GitHub Actions).",
+        "zh": "报告格式（默认 text；在 GitHub Actions 中默认 github）。",
+    },
+    "cli.opt.output": {
+        "en": "Write to this file instead of stdout.",
+        "zh": "写入这个文件，而不是输出到标准输出。",
+    },
+    "cli.opt.force": {
+        "en": "Replace the --output file if it exists.",
+        "zh": "--output 指定的文件已存在时覆盖它。",
+    },
+    "cli.opt.history": {
+        "en": "History database (default: .sqtool/history.sqlite beside --plan, else here).",
+        "zh": "历史数据库（默认：--plan 所在文件夹的 .sqtool/history.sqlite，否则为当前文件夹）。",
+    },
+    "cli.opt.text_or_json": {
+        "en": "Output: text (for people) or json (for scripts).",
+        "zh": "输出格式：text（给人看）或 json（给脚本用）。",
+    },
+    # -- validate --
+    "cli.validate.short": {
+        "en": "Check plan files against the plan JSON Schema.",
+        "zh": "按计划的 JSON Schema 校验计划文件。",
+    },
+    "cli.validate.help": {
+        "en": """Check plan files against the plan JSON Schema; report errors at file:line:col.
+
+Exit status: 0 all valid, 1 some plan is invalid, 2 usage error or unreadable file.
+
+\b
+Examples:
+  sqtool validate examples/plan.yaml
+  sqtool validate plans/ 'teams/**/*.yaml'
+  cat plan.yaml | sqtool validate -
+  sqtool --lang zh validate plan.yaml
+  sqtool validate plans/ --format sarif --output plans.sarif""",
+        "zh": """按计划的 JSON Schema 校验计划文件；错误以 文件:行:列 的形式报告。
+
+退出码：0 全部有效，1 有计划无效，2 用法错误或文件无法读取。
+
+\b
+示例：
+  sqtool validate examples/plan.yaml
+  sqtool validate plans/ 'teams/**/*.yaml'
+  cat plan.yaml | sqtool validate -
+  sqtool --lang zh validate plan.yaml
+  sqtool validate plans/ --format sarif --output plans.sarif""",
+    },
+    # -- schema --
+    "cli.schema.short": {
+        "en": "Print the JSON Schema of plan files.",
+        "zh": "输出计划文件的 JSON Schema。",
+    },
+    "cli.schema.help": {
+        "en": """Print the JSON Schema of plan files (for editors and SchemaStore).
+
+\b
+Examples:
+  sqtool schema > community-plan.schema.json
+  sqtool schema --output .vscode/community-plan.schema.json
+In a plan, point YAML editors at it with a first line such as:
+  # yaml-language-server: $schema=community-plan.schema.json""",
+        "zh": """输出计划文件的 JSON Schema（供编辑器和 SchemaStore 使用）。
+
+\b
+示例：
+  sqtool schema > community-plan.schema.json
+  sqtool schema --output .vscode/community-plan.schema.json
+在计划文件的第一行写上这样一行，YAML 编辑器就会使用它：
+  # yaml-language-server: $schema=community-plan.schema.json""",
+    },
+    # -- check --
+    "cli.check.short": {
+        "en": "Check plans: the JSON Schema, then every rule.",
+        "zh": "检查计划：先校验 JSON Schema，再运行所有规则。",
+    },
+    "cli.check.help": {
+        "en": """Check plans: JSON Schema first, then every rule (exit 0 clean, 1 findings at --fail-on, 2 bad input).
+
+Settings come from [tool.sqtool] in pyproject.toml or .sqtool.yaml, looked up from the current folder
+upwards. Inside a plan, `# sqtool: disable=SQ201` silences a rule on that line (or the next one when the
+comment stands alone) and `# sqtool: disable-file=SQ504` in the whole file.
+
+\b
+Examples:
+  sqtool check examples/plan.yaml
+  sqtool check plans/ --ignore SQ504 --severity SQ201=error --fail-on warning
+  sqtool check plans/ --format sarif --output plans.sarif
+  sqtool explain SQ201""",
+        "zh": """\b
+检查计划：先校验 JSON Schema，再运行每条规则
+（退出码 0 无问题，1 有达到 --fail-on 级别的结果，2 输入有误）。
+
+\b
+配置取自 pyproject.toml 的 [tool.sqtool] 或 .sqtool.yaml，从当前文件夹逐级向上查找。
+在计划中，`# sqtool: disable=SQ201` 让该行（注释单独成行时为下一行）不再报告这条规则，
+`# sqtool: disable-file=SQ504` 则对整个文件生效。
+
+\b
+示例：
+  sqtool check examples/plan.yaml
+  sqtool check plans/ --ignore SQ504 --severity SQ201=error --fail-on warning
+  sqtool check plans/ --format sarif --output plans.sarif
+  sqtool explain SQ201""",
+    },
+    "cli.check.opt.select": {
+        "en": "Only these rule ids or prefixes (comma-separated or repeated), e.g. SQ2,SQ501.",
+        "zh": "只运行这些规则编号或前缀（逗号分隔或重复给出），例如 SQ2,SQ501。",
+    },
+    "cli.check.opt.ignore": {
+        "en": "Skip these rule ids or prefixes (adds to the config).",
+        "zh": "跳过这些规则编号或前缀（在配置文件的基础上追加）。",
+    },
+    "cli.check.opt.severity": {
+        "en": "Change a rule's level, e.g. SQ201=error (repeatable).",
+        "zh": "修改某条规则的级别，例如 SQ201=error（可重复）。",
+    },
+    "cli.check.opt.fail_on": {
+        "en": "Exit 1 when a finding is at or above this level (default: error).",
+        "zh": "有结果达到或高于这个级别时以 1 退出（默认 error）。",
+    },
+    "cli.check.opt.statistics": {
+        "en": "Also print how many findings each rule made.",
+        "zh": "同时输出每条规则各产生了多少条结果。",
+    },
+    "cli.check.opt.config": {
+        "en": "Read settings from this file instead of finding .sqtool.yaml or pyproject.toml.",
+        "zh": "从这个文件读取配置，而不去查找 .sqtool.yaml 或 pyproject.toml。",
+    },
+    "cli.check.opt.today": {
+        "en": "Date that date rules (SQ203) treat as today.",
+        "zh": "日期类规则（SQ203）视为“今天”的日期。",
+    },
+    # -- rules --
+    "cli.rules.short": {
+        "en": "List every rule of `sqtool check`.",
+        "zh": "列出 `sqtool check` 的所有规则。",
+    },
+    "cli.rules.help": {
+        "en": "List every rule of `sqtool check` with its id, level, source article and what it checks.",
+        "zh": "列出 `sqtool check` 的每条规则：编号、级别、出处文章以及检查的内容。",
+    },
+    # -- explain --
+    "cli.explain.short": {
+        "en": "Explain one rule, with examples.",
+        "zh": "解释一条规则，并附示例。",
+    },
+    "cli.explain.help": {
+        "en": "Explain one rule: why it matters (citing its article), a failing and a passing example, "
+        "how to configure it.",
+        "zh": "解释一条规则：为什么重要（注明出处文章）、一个不通过和一个通过的示例，以及如何配置它。",
+    },
+    "cli.explain.arg.rule": {"en": "A rule id such as SQ201.", "zh": "规则编号，例如 SQ201。"},
+    # -- audit --
+    "cli.audit.short": {
+        "en": "Audit a group chat export: diagnoses, figures, drift.",
+        "zh": "审计群聊导出记录：诊断、数据和与计划的偏差。",
+    },
+    "cli.audit.help": {
+        "en": """Audit a group chat: five diagnoses first, then figures, activity, top senders and drift from the plan.
+
+One time zone is used for reading and measuring: --tz, else the plan's community.timezone, else this
+machine's zone; the report names it.
+
+Exit status: 0 audited, 1 a drift finding at --fail-on or above, 2 an export, plan or option is wrong
+(with the file and line).
+
+\b
+Examples:
+  sqtool audit examples/demo-wechat.csv --plan examples/plan.yaml
+  sqtool audit result.json --tz Asia/Shanghai --members 480 --since 2026-06-01 --until 2026-06-30
+  sqtool audit chat.txt --roster members.csv --exclude tag:bot --report md -o audit.md
+  sqtool audit export.zip --plan plan.yaml --save --fail-on warning
+  sqtool --lang zh audit examples/demo-wechat.csv --plan examples/plan.yaml""",
+        "zh": """\b
+审计一个群聊：先给出五项诊断，再给出数据、活跃度、发言最多的成员以及与计划的偏差。
+
+\b
+读取和统计使用同一个时区：--tz，否则取计划的 community.timezone，
+否则取本机时区；报告中会注明。
+
+\b
+退出码：0 审计完成，1 有偏差结果达到或高于 --fail-on，
+2 导出文件、计划或选项有误（注明文件和行号）。
+
+\b
+示例：
+  sqtool audit examples/demo-wechat.csv --plan examples/plan.yaml
+  sqtool audit result.json --tz Asia/Shanghai --members 480 --since 2026-06-01 --until 2026-06-30
+  sqtool audit chat.txt --roster members.csv --exclude tag:bot --report md -o audit.md
+  sqtool audit export.zip --plan plan.yaml --save --fail-on warning
+  sqtool --lang zh audit examples/demo-wechat.csv --plan examples/plan.yaml""",
+    },
+    "cli.audit.arg.exports": {
+        "en": "Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
+        "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
+        "Several exports are merged and de-duplicated.",
+        "zh": "同一个群的聊天导出：Telegram result.json、DiscordChatExporter JSON/CSV、WhatsApp .txt 或 .zip、"
+        "QQ .txt、微信 CSV/TXT（MemoTrace、chatlog）、Slack .zip、Messenger JSON、通用 CSV/JSONL。"
+        "多个导出会合并并去重。",
+    },
+    "cli.audit.opt.format": {
+        "en": "Read every export as this format instead of detecting it: telegram, discord, discord-csv, "
+        "whatsapp, qq, wechat, slack, messenger, csv, jsonl.",
+        "zh": "按这个格式读取所有导出，而不自动识别：telegram、discord、discord-csv、"
+        "whatsapp、qq、wechat、slack、messenger、csv、jsonl。",
+    },
+    "cli.audit.opt.tz": {
+        "en": "IANA zone (e.g. Asia/Shanghai) for reading times the export writes without offset AND for "
+        "counting days and hours. Default: the plan's community.timezone, else this machine's zone.",
+        "zh": "IANA 时区（例如 Asia/Shanghai），既用于解读导出中不带时差的时间，也用于按天和小时统计。"
+        "默认取计划的 community.timezone，否则取本机时区。",
+    },
+    "cli.audit.opt.lenient": {
+        "en": "Skip bad records and count them instead of stopping at the first.",
+        "zh": "跳过有问题的记录并计数，而不是遇到第一条就停止。",
+    },
+    "cli.audit.opt.plan": {
+        "en": "Community plan: drift findings (SQ8xx), targets, rituals, owner, size.",
+        "zh": "社群计划：用于偏差结果（SQ8xx）、目标、仪式、群主和规模。",
+    },
+    "cli.audit.opt.roster": {
+        "en": "Member list (CSV/YAML: id, name, tags) so silent members count and tags such as customer work.",
+        "zh": "成员名单（CSV/YAML：id、name、tags），让沉默成员也被计入，并可使用 customer 等标签。",
+    },
+    "cli.audit.opt.members": {
+        "en": "Group size when there is no roster (to count lurkers).",
+        "zh": "没有成员名单时的群人数（用于统计潜水成员）。",
+    },
+    "cli.audit.opt.since": {
+        "en": "First day audited (default: first message).",
+        "zh": "审计的第一天（默认：第一条消息的日期）。",
+    },
+    "cli.audit.opt.until": {
+        "en": "Last day audited (default: last message).",
+        "zh": "审计的最后一天（默认：最后一条消息的日期）。",
+    },
+    "cli.audit.opt.exclude": {
+        "en": "Leave out a member id or name, or tag:TAG of the roster, e.g. a bot (repeatable).",
+        "zh": "排除某个成员的 id 或名字，或名单中的 tag:TAG，例如机器人（可重复）。",
+    },
+    "cli.audit.opt.response_cutoff": {
+        "en": "A question unanswered this long counts as unanswered.",
+        "zh": "提问超过这么多分钟仍无人回复，即算作未回复。",
+    },
+    "cli.audit.opt.ad_keywords": {
+        "en": "Ad words instead of the built-in list: comma-separated, or @FILE with one per line.",
+        "zh": "代替内置列表的广告词：逗号分隔，或 @FILE（每行一个）。",
+    },
+    "cli.audit.opt.report": {
+        "en": "Report format: text, md (Markdown) or json.",
+        "zh": "报告格式：text、md（Markdown）或 json。",
+    },
+    "cli.audit.opt.save": {
+        "en": "Append this run's figures to the history (see `sqtool history`).",
+        "zh": "把这次运行的数据追加到历史记录中（见 `sqtool history`）。",
+    },
+    "cli.audit.opt.fail_on": {
+        "en": "Exit 1 when a drift finding is at or above this level; never: always exit 0.",
+        "zh": "有偏差结果达到或高于这个级别时以 1 退出；never：总是以 0 退出。",
+    },
+    "cli.audit.opt.top": {
+        "en": "How many senders to list (0: all).",
+        "zh": "列出多少位发言者（0：全部）。",
+    },
+    # -- playbooks --
+    "cli.playbooks.short": {
+        "en": "List the bundled playbooks, or show one.",
+        "zh": "列出内置的剧本，或显示其中一个。",
+    },
+    "cli.playbooks.help": {
+        "en": "List the bundled playbooks (ready plans per community type), or show one.",
+        "zh": "列出内置的剧本（按社群类型准备好的计划），或显示其中一个。",
+    },
+    "cli.playbooks.arg.name": {
+        "en": "Show this playbook (omit to list them all).",
+        "zh": "显示这个剧本（省略则列出全部）。",
+    },
+    "cli.playbooks.opt.yaml": {"en": "Print the playbook file itself.", "zh": "输出剧本文件本身。"},
+    # -- init --
+    "cli.init.short": {
+        "en": "Create a commented community plan.",
+        "zh": "创建一份带注释的社群计划。",
+    },
+    "cli.init.help": {
+        "en": """Create a commented community plan: a wizard, or --playbook NAME --yes for scripts and CI.
+
+The wizard asks what the group is, why members are together and what they do together, then
+name, slogan, platform, size, entry, people, value output and monetization, with defaults from
+the playbook. All answers are collected before anything is written; Ctrl-C writes nothing.
+Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or existing file.""",
+        "zh": """\b
+创建一份带注释的社群计划：用向导，或在脚本和 CI 中用 --playbook NAME --yes。
+
+\b
+向导先问这个群是什么、成员为什么聚在一起、一起做什么，再问名称、口号、平台、
+规模、入群方式、人员、价值输出和变现，默认值来自剧本。所有回答收集完毕后才写入文件；
+按 Ctrl-C 不会写入任何内容。没有终端时，请使用 --yes 或 --answers。
+退出码：0 已写入，2 输入有误或文件已存在。""",
+    },
+    "cli.init.arg.path": {"en": "Where to write the new plan.", "zh": "新计划写入的位置。"},
+    "cli.init.opt.playbook": {
+        "en": "Start from this playbook (see `sqtool playbooks`).",
+        "zh": "以这个剧本为起点（见 `sqtool playbooks`）。",
+    },
+    "cli.init.opt.yes": {
+        "en": "Ask nothing: keep the playbook's values except those given.",
+        "zh": "不提问：除已给出的值外，沿用剧本中的值。",
+    },
+    "cli.init.opt.set": {
+        "en": "Set one field, e.g. --set community.name=晨读会 (repeatable; YAML values).",
+        "zh": "设置一个字段，例如 --set community.name=晨读会（可重复；值按 YAML 解析）。",
+    },
+    "cli.init.opt.answers": {
+        "en": "YAML file of key paths and values (and `playbook: NAME`).",
+        "zh": "包含键路径和值（以及 `playbook: NAME`）的 YAML 文件。",
+    },
+    "cli.init.opt.force": {"en": "Replace PATH if it exists.", "zh": "PATH 已存在时覆盖它。"},
+    "cli.init.opt.interactive": {
+        "en": "Ask the questions even when stdin is not a terminal.",
+        "zh": "即使标准输入不是终端也提问。",
+    },
+    # -- history --
+    "cli.history.short": {
+        "en": "Show the trend across saved audits.",
+        "zh": "显示已保存审计的变化趋势。",
+    },
+    "cli.history.help": {
+        "en": "Show the trend across audits saved with `sqtool audit --save`.",
+        "zh": "显示用 `sqtool audit --save` 保存的各次审计的变化趋势。",
+    },
+    "cli.history.opt.plan": {
+        "en": "Plan file whose folder holds .sqtool/history.sqlite.",
+        "zh": "计划文件，其所在文件夹存放 .sqtool/history.sqlite。",
+    },
+}
