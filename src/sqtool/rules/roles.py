@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -27,7 +26,7 @@ def opinion_leaders(ctx: RuleContext) -> Iterator[Finding]:
         return
     size, _ = sized
     per = kol_per_members(ctx)
-    needed = math.ceil(size / per)
+    needed = -(-size // per)  # integer ceiling: a float would round sizes beyond 2**53
     has = people(get(ctx.data, ("roles", "opinion_leaders"))) or 0
     if has < needed:
         yield ctx.finding(("roles", "opinion_leaders"), "message", needed=needed, has=has, size=size, per=per)
