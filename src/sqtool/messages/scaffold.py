@@ -318,9 +318,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "scaffold.section.roles": {
         "en": "Roles. An owner alone cannot carry a group: name admins and reward them (004). Plan about one\n"
-        "opinion leader per hundred members, after the 1/9/90 pattern (002), and a mix of organizers,\n"
+        "opinion leader per hundred members, after the 1-9-90 ratio (002), and a mix of organizers,\n"
         "spreaders, active members, talkers, challengers and red-packet givers (000).",
-        "zh": "角色。群主一个人撑不起一个群：要设管理员并给予激励（004）。按 1/9/90 的规律，\n"
+        "zh": "角色。群主一个人撑不起一个群：要设管理员并给予激励（004）。按 1-9-90 比例，\n"
         "大约每一百人配一位意见领袖（002）；再配齐组织者、传播者、积极分子、话痨、\n"
         "较真的人和愿意发红包的人（000）。",
     },
@@ -383,8 +383,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "scaffold.section.thresholds": {
         "en": "Targets that `sqtool audit` checks against a chat export; the opinion-leader ratio follows\n"
-        "the 1/9/90 pattern (002).",
-        "zh": "`sqtool audit` 对照聊天记录检查的指标；意见领袖比例依据 1/9/90 规律（002）。",
+        "the 1-9-90 ratio (002).",
+        "zh": "`sqtool audit` 对照聊天记录检查的指标；意见领袖比例依据 1-9-90 比例（002）。",
     },
     "scaffold.section.kpis": {
         "en": "KPIs along the member journey: growth, activation, retention, conversion, referral (001).",

@@ -169,7 +169,7 @@ def list_rules(settings: Settings, format_name: str) -> int:
 
 def explain_text(item: Rule, tr: Translator) -> str:
     """The full explanation of one rule: source, why, a failing and a passing snippet, how to configure."""
-    lines = [f"{item.id} {item.name(tr)} ({tr('explain.default_severity', severity=item.severity.value)})"]
+    lines = [f"{item.id} {item.name(tr)} ({tr('explain.default_severity', severity=tr(f'severity.{item.severity.value}'))})"]
     if item.sources:
         lines.append(tr("explain.source", articles=", ".join(item.sources)))
     else:

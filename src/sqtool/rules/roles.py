@@ -20,7 +20,7 @@ def kol_per_members(ctx: RuleContext) -> int:
 
 @rule("SQ201", severity="warning", sources=("002",), options=("kol_per_members",))
 def opinion_leaders(ctx: RuleContext) -> Iterator[Finding]:
-    """At least one opinion leader per ``kol_per_members`` members (1/9/90: 500 members need 5)."""
+    """At least one opinion leader per ``kol_per_members`` members (the 1-9-90 ratio: 500 members need 5)."""
     sized = group_size(ctx.data)
     if sized is None:
         return
