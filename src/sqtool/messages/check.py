@@ -52,6 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.col.source": {"en": "source", "zh": "来源"},
     "check.col.summary": {"en": "checks", "zh": "检查内容"},
     "check.no_source": {"en": "—", "zh": "—"},
+    "check.name_and_summary": {"en": "{name}: {summary}", "zh": "{name}：{summary}"},
     "explain.unknown": {"en": "there is no rule {rule!r}", "zh": "没有编号为 {rule!r} 的规则"},
     "explain.unknown_hint": {"en": "run `sqtool rules` to list them", "zh": "运行 `sqtool rules` 查看全部规则"},
     "explain.source": {

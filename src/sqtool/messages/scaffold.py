@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scaffold.col_name": {"en": "name", "zh": "名称"},
     "scaffold.col_title": {"en": "title", "zh": "标题"},
     "scaffold.col_platforms": {"en": "platforms", "zh": "平台"},
-    "scaffold.col_size": {"en": "typical size", "zh": "典型规模"},
+    "scaffold.col_size": {"en": "size", "zh": "规模"},
     "scaffold.col_purposes": {"en": "purposes", "zh": "变现目的"},
     "scaffold.playbooks_title": {"en": "Bundled playbooks", "zh": "内置剧本"},
     "scaffold.playbooks_footer": {
