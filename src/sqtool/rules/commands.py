@@ -129,10 +129,15 @@ def statistics_table(findings: Sequence[Finding], tr: Translator) -> str:
 
 
 def rule_record(item: Rule, tr: Translator) -> dict[str, object]:
-    """One rule as `sqtool rules --format json` lists it (keys are public API)."""
+    """One rule as `sqtool rules --format json` lists it (keys are public API).
+
+    ``name`` is the stable English name in every language, so scripts need not care about --lang;
+    ``title`` is the same name in the output language, for people.
+    """
     return {
         "id": item.id,
-        "name": item.name(tr),
+        "name": item.name(Translator("en")),
+        "title": item.name(tr),
         "severity": item.severity.value,
         "sources": list(item.sources),
         "family": item.family,
