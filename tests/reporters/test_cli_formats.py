@@ -53,7 +53,7 @@ def test_text_in_chinese(cli, broken_plan):
     result = cli("--lang", "zh", "validate", broken_plan)
     assert result.exit_code == 1
     assert "错误[SQ001]" in result.stdout
-    assert "个文件中共" in result.stdout
+    assert "个文件中共有" in result.stdout
 
 
 def test_colour_always_and_no_color(cli, broken_plan):
