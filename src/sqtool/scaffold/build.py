@@ -79,7 +79,11 @@ def read_answers(path: str | Path) -> dict[str, Any]:
     except PlanLoadError as error:
         if _document_kind(path) in ("sequence", "scalar"):  # YAML, but not a mapping
             raise SqtoolError(
-                "scaffold.bad_answers", hint="scaffold.bad_answers_hint", path=error.path, line=error.line, col=error.col
+                "scaffold.bad_answers",
+                hint="scaffold.bad_answers_hint",
+                path=error.path,
+                line=error.line,
+                col=error.col,
             ) from None
         first = error.findings[0]
         raise SqtoolError(
@@ -134,7 +138,12 @@ def _check_kind(pointer: tuple[str | int, ...], key: str, value: Any, source: st
         fields = [name for node in schema_nodes(pointer) for name in (node.get("properties") or {})]
         example = f"{key}.{fields[0] if fields else 'name'}=…"
         raise SqtoolError(
-            "scaffold.needs_mapping", hint="scaffold.needs_mapping_hint", path=source, key=key, value=value, example=example
+            "scaffold.needs_mapping",
+            hint="scaffold.needs_mapping_hint",
+            path=source,
+            key=key,
+            value=value,
+            example=example,
         )
     if expected == {"array"} and not isinstance(value, list):
         raise SqtoolError("scaffold.needs_list", hint="scaffold.needs_list_hint", path=source, key=key, value=value)
