@@ -293,6 +293,14 @@ MESSAGES |= {
         "en": "no YAML file matches '{pattern}'",
         "zh": "没有与“{pattern}”匹配的 YAML 文件",
     },
+    "plan.output_is_input": {
+        "en": "the report would overwrite {path}, which is one of the plans being read",
+        "zh": "报告会覆盖 {path}，而它正是要读取的计划之一",
+    },
+    "plan.output_is_input_hint": {
+        "en": "write the report to another file, e.g. --output report.txt (--force never replaces an input)",
+        "zh": "请把报告写到别的文件，例如 --output report.txt（--force 也不会覆盖输入文件）",
+    },
     "plan.no_match_hint": {
         "en": "check the pattern; quote it so that sqtool, not the shell, expands it ('plans/**/*.yaml')",
         "zh": "请检查通配符；加上引号让 sqtool 而不是 shell 展开它（'plans/**/*.yaml'）",

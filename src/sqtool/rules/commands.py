@@ -78,7 +78,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     """Check every plan, print the report (and statistics), return the exit code."""
     from sqtool import __version__
     from sqtool.console import color_enabled
-    from sqtool.plan.files import expand_inputs
+    from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
     from sqtool.reporters import FORMATS, ReportContext, default_format, render
     from sqtool.rules.engine import check_files, rule_docs
 
@@ -93,6 +93,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     config = resolve_config(request)
     today = _today(request.today)
     sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder
+    refuse_output_among_inputs(request.output, sources)  # even with --force: the report would replace a plan
     stdin_text = sys.stdin.read() if "-" in sources else None
     result = check_files(sources, config, lang=settings.lang, today=today, stdin_text=stdin_text)
     context = ReportContext(
