@@ -79,4 +79,5 @@ def test_json_gitlab_sarif_junit_parse(cli, broken_plan):
     assert_valid_sarif(log)
     assert log["runs"][0]["artifacts"] == [{"location": {"uri": "plans/broken.yaml"}}]
     suite = ET.fromstring(outputs["junit"].stdout.encode("utf-8"))
-    assert next(suite.iter("testcase")).get("name") == "plans/broken.yaml"
+    first = next(suite.iter("testcase"))
+    assert first.get("classname") == "plans/broken.yaml" and first.get("name").startswith("SQ001 ")

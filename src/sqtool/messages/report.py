@@ -49,7 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "SARIF 2.1.0，用于代码扫描面板",
     },
     "report.format.junit": {
-        "en": "JUnit XML: one test case per file, one failure per finding",
-        "zh": "JUnit XML：每个文件一个测试用例，每个问题一条失败记录",
+        "en": "JUnit XML: one failing test case per finding, one passing test case per clean file",
+        "zh": "JUnit XML：每个问题一个失败的测试用例，每个没有问题的文件一个通过的测试用例",
     },
 }
