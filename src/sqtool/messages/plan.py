@@ -273,7 +273,6 @@ MESSAGES |= {
     "plan.hint.const": {"en": "write {key}: {example}", "zh": "请写 {key}: {example}"},
     "plan.hint.at_least": {"en": "{kind} of at least {low}", "zh": "不小于 {low} 的{kind}"},
     "plan.example.string": {"en": "some words of your own", "zh": "一段自己的话"},
-    "plan.example.boolean": {"en": "true", "zh": "true"},
     "plan.example.list": {"en": "[first, second]", "zh": "[第一项, 第二项]"},
     "plan.schema.empty_value": {"en": "an empty value", "zh": "空值"},
     "plan.type.or": {"en": " or ", "zh": "或"},

@@ -373,7 +373,9 @@ def _example(kind: str, node: dict[str, Any], tr: Translator) -> str:
     if kind == "object":
         fields = list(node.get("properties") or {})
         return "{" + (f"{fields[0]}: …" if fields else "…") + "}"
-    return tr(f"plan.example.{kind}") if kind in ("string", "boolean") else "…"
+    if kind == "boolean":
+        return "true"  # a YAML literal, the same in every language
+    return tr("plan.example.string") if kind == "string" else "…"
 
 
 def _nodes_at(pointer: Pointer) -> list[dict[str, Any]]:
