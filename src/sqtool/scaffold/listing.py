@@ -116,6 +116,7 @@ def show_one(settings: Settings, name: str, *, raw: bool = False) -> int:
     width = terminal_width()
     for line in lines:
         indent = " " * (len(line) - len(line.lstrip(" ")))
-        for part in wrap(line, width, indent=indent, subsequent_indent=indent + "  ") if line else [""]:
+        hanging = indent + ("  " if line.lstrip().startswith("- ") else "")  # list items hang under their text
+        for part in wrap(line, width, indent=indent, subsequent_indent=hanging) if line else [""]:
             console.print(Text(part))
     return 0
