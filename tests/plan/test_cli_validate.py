@@ -34,7 +34,7 @@ def plans(tmp_path, monkeypatch):
 def test_the_example_plan_is_valid(cli):
     result = cli("validate", str(EXAMPLE))
     assert result.exit_code == 0
-    assert result.stdout == "all clear: no findings in 1 file(s)\n"
+    assert result.stdout == "all clear: no findings in 1 file\n"
 
 
 def test_invalid_plan_exits_1_with_position(cli, plans):
@@ -79,7 +79,7 @@ def test_quoted_glob_is_expanded_by_sqtool(cli, plans):
     assert json.loads(result.stdout)["files"] == ["plans/a.yaml", "plans/team/b.yml", "plans/team/c.yaml"]
     result = cli("validate", "plans/*.yaml")
     assert result.exit_code == 0
-    assert result.stdout == "all clear: no findings in 1 file(s)\n"
+    assert result.stdout == "all clear: no findings in 1 file\n"
 
 
 def test_glob_without_match_and_empty_folder_exit_2(cli, plans):

@@ -81,8 +81,8 @@ def test_broken_plans_in_chinese(cli, monkeypatch):
     assert 'wrong_type.yaml:8:16: 错误[SQ001]: “target_size”应为整数，实际是 "five hundred"' in lines
     assert "duplicate_key.yaml:5:3: 错误[SQ000]: 重复的键“name”：第 3 行已经定义过" in lines
     assert "tab_indent.yaml:3:1: 错误[SQ000]: YAML 不允许用 Tab 缩进" in lines
-    assert "  提示: target_size：目标成员数" in lines
-    assert "3 个文件中共 3 个错误" in lines[-1]
+    assert "  提示: 请写介于 1 和 100000000 之间的整数，例如 target_size: 100" in lines
+    assert "3 个文件中共有 3 个错误" in lines[-1]
 
 
 def test_every_fixture_has_an_expected_file():

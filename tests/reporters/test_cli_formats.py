@@ -53,7 +53,7 @@ def test_text_in_chinese(cli, broken_plan):
     result = cli("--lang", "zh", "validate", broken_plan)
     assert result.exit_code == 1
     assert "错误[SQ001]" in result.stdout
-    assert "个文件中共" in result.stdout
+    assert "个文件中共有" in result.stdout
 
 
 def test_colour_always_and_no_color(cli, broken_plan):
@@ -79,4 +79,5 @@ def test_json_gitlab_sarif_junit_parse(cli, broken_plan):
     assert_valid_sarif(log)
     assert log["runs"][0]["artifacts"] == [{"location": {"uri": "plans/broken.yaml"}}]
     suite = ET.fromstring(outputs["junit"].stdout.encode("utf-8"))
-    assert next(suite.iter("testcase")).get("name") == "plans/broken.yaml"
+    first = next(suite.iter("testcase"))
+    assert first.get("classname") == "plans/broken.yaml" and first.get("name").startswith("SQ001 ")

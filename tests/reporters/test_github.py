@@ -14,7 +14,7 @@ def test_annotation_shape():
     finding = Finding("SQ001", Severity.ERROR, "bad value", "plans/a.yaml", 12, 5)
     lines = render("github", [finding], context(files=("plans/a.yaml",))).splitlines()
     assert lines[0] == "::error file=plans/a.yaml,line=12,col=5,title=SQ001::plans/a.yaml:12:5: bad value"
-    assert lines[1] == "1 error(s), 0 warning(s), 0 note(s) in 1 file(s)"
+    assert lines[1] == "1 error, 0 warnings, 0 notes in 1 file"
 
 
 @pytest.mark.parametrize(

@@ -17,26 +17,39 @@ def parse(xml_text: str) -> ET.Element:
     return ET.fromstring(xml_text.encode("utf-8"))
 
 
-def test_one_testcase_per_file_clean_files_pass():
+def test_one_testcase_per_finding_and_one_per_clean_file():
     root = parse(render("junit", FINDINGS, context()))
     assert root.tag == "testsuites"
     (suite,) = root.findall("testsuite")
-    assert suite.get("tests") == "3" and suite.get("failures") == "2" and suite.get("errors") == "0"
-    cases = {case.get("name"): case for case in suite.findall("testcase")}
-    assert list(cases) == ["plans/私域 增长.yaml", "plans/b,c.yaml", "plans/clean.yaml"]
-    assert cases["plans/clean.yaml"].findall("failure") == []
-    assert cases["plans/私域 增长.yaml"].get("file") == "plans/私域 增长.yaml"
+    assert suite.get("tests") == "4" and suite.get("failures") == "3" and suite.get("errors") == "0"
+    cases = [(case.get("classname"), case.get("name")) for case in suite.findall("testcase")]
+    assert cases == [
+        ("plans/私域 增长.yaml", "SQ001 9:16"),
+        ("plans/私域 增长.yaml", "SQ201 14:3"),
+        ("plans/b,c.yaml", "SQ504 1:1"),
+        ("plans/clean.yaml", "no findings"),
+    ]
+    clean = suite.findall("testcase")[-1]
+    assert clean.findall("failure") == [] and clean.get("file") == "plans/clean.yaml"
+    assert all(len(case.findall("failure")) == 1 for case in suite.findall("testcase")[:-1])
+    assert suite.findall("testcase")[0].get("file") == "plans/私域 增长.yaml"
 
 
-def test_one_failure_per_finding_with_rule_position_and_message():
+def test_each_failure_carries_rule_position_and_message():
     root = parse(render("junit", FINDINGS, context()))
-    case = next(c for c in root.iter("testcase") if c.get("name") == "plans/私域 增长.yaml")
-    failures = case.findall("failure")
+    cases = [c for c in root.iter("testcase") if c.get("classname") == "plans/私域 增长.yaml"]
+    failures = [case.find("failure") for case in cases]
     assert [f.get("type") for f in failures] == ["SQ001", "SQ201"]
     assert failures[0].get("message") == (
         "plans/私域 增长.yaml:9:16: error[SQ001]: 'target_size' must be an integer, got \"five hundred\""
     )
     assert failures[0].text.splitlines()[1] == "  hint: write a whole number such as 500"
+
+
+def test_case_names_do_not_change_with_the_language():
+    names = [[c.get("name") for c in parse(render("junit", FINDINGS, context(lang=lang))).iter("testcase")]
+             for lang in ("en", "zh")]  # fmt: skip
+    assert names[0] == names[1]
 
 
 def test_chinese_labels():

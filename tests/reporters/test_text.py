@@ -22,7 +22,7 @@ def test_line_format_hint_and_summary():
     assert lines[1] == "plans/私域 增长.yaml:9:16: error[SQ001]: 'target_size' must be an integer, got \"five hundred\""
     assert lines[2] == "  hint: write a whole number such as 500"
     assert lines[3].startswith("plans/私域 增长.yaml:14:3: warning[SQ201]: needs 5 opinion leaders")
-    assert lines[-1] == "1 error(s), 1 warning(s), 1 note(s) in 3 file(s)"
+    assert lines[-1] == "1 error, 1 warning, 1 note in 3 files"
 
 
 def test_chinese_labels_and_summary():
@@ -30,18 +30,18 @@ def test_chinese_labels_and_summary():
     assert "plans/私域 增长.yaml:9:16: 错误[SQ001]:" in text
     assert "警告[SQ201]" in text and "提示[SQ504]" in text
     assert "  提示: write a whole number such as 500" in text
-    assert text.splitlines()[-1] == "3 个文件中共 1 个错误、1 个警告、1 条提示"
+    assert text.splitlines()[-1] == "3 个文件中共有 1 个错误、1 个警告和 1 条提示"
 
 
 def test_clean_run_says_so_in_both_languages():
-    assert render("text", [], context()).strip() == "all clear: no findings in 3 file(s)"
-    assert render("text", [], context(lang="zh")).strip() == "全部通过：3 个文件没有问题"
+    assert render("text", [], context()).strip() == "all clear: no findings in 3 files"
+    assert render("text", [], context(lang="zh")).strip() == "全部通过：3 个文件都没有问题"
 
 
 def test_summary_counts_files_with_findings_even_if_not_listed():
     finding = Finding("SQ101", Severity.ERROR, "m", "other.yaml")
-    assert render("text", [finding], context(files=())).splitlines()[-1].endswith("in 1 file(s)")
-    assert render("text", [finding], context()).splitlines()[-1].endswith("in 4 file(s)")
+    assert render("text", [finding], context(files=())).splitlines()[-1].endswith("in 1 file")
+    assert render("text", [finding], context()).splitlines()[-1].endswith("in 4 files")
 
 
 def test_no_colour_unless_asked():

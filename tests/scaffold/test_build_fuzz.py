@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,7 +52,10 @@ def test_parse_scalar_reads_yaml_1_2_values():
     assert build.parse_scalar("true") is True
     assert build.parse_scalar("[小林, 阿杰]") == ["小林", "阿杰"]
     assert build.parse_scalar("#ops") == "#ops"
-    assert build.parse_scalar("a: b") == "a: b"  # not YAML on one line: kept as text
+    assert build.parse_scalar('"a: b"') == "a: b"  # quoted: text on purpose
+    for not_yaml in ("a: b", "[a", "{a", "*x"):
+        with pytest.raises(ValueError):
+            build.parse_scalar(not_yaml)
     assert build.parse_scalar("null") is None
 
 

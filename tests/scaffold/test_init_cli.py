@@ -69,7 +69,7 @@ def test_wizard_end_to_end_with_scripted_input(cli, tmp_path):
     assert "warning[SQ105]" in out and "'私域交流群' is a generic label" in out
     assert "name ideas for the content" in out and "私域增长干货帮" in out
     assert "'8点' is not a time" in out
-    assert "A daily output needs a backup person" in out
+    assert "a daily output needs a backup person" in out
     assert out.count("Please try again.") == 5
     assert f"Wrote {target}." in out
     assert "Check of the new plan:" in out and "sqtool check" in out
@@ -188,7 +188,7 @@ def test_set_values_are_yaml_and_checked(cli, tmp_path):
     [
         ("community.nmae=x", "'community.nmae' is not a field of a community plan"),
         ("roles.opinion_leaders=3", "450 members need at least 5 opinion leaders (one per 100); you named 3"),
-        ("roles.admins=[]", "roles.admins: Name at least one admin"),
+        ("roles.admins=[]", "roles.admins: name at least one admin"),
         ("members.target_size=lots", "members.target_size: 'lots' is not a whole number"),
         ("members.target_size=900", "900 members do not fit in one wechat group"),
         ("community.platform=weixin", "'weixin' is not one of the choices"),

@@ -71,7 +71,7 @@ def test_list_is_sorted_and_complete():
 def test_sqtool_check_passes_on_the_playbooks_folder(cli):
     result = cli("check", str(playbooks_dir()))
     assert result.exit_code == 0, result.stdout
-    assert f"no findings in {len(playbook_names())} file(s)" in result.stdout
+    assert f"no findings in {len(playbook_names())} files" in result.stdout
 
 
 def test_playbooks_command_lists_every_playbook(cli):

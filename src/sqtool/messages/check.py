@@ -52,11 +52,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.col.source": {"en": "source", "zh": "来源"},
     "check.col.summary": {"en": "checks", "zh": "检查内容"},
     "check.no_source": {"en": "—", "zh": "—"},
+    "check.name_and_summary": {"en": "{name}: {summary}", "zh": "{name}：{summary}"},
     "explain.unknown": {"en": "there is no rule {rule!r}", "zh": "没有编号为 {rule!r} 的规则"},
     "explain.unknown_hint": {"en": "run `sqtool rules` to list them", "zh": "运行 `sqtool rules` 查看全部规则"},
     "explain.source": {
-        "en": "Source: article {articles} in ../shared/seeds/ (explained in our own words)",
-        "zh": "来源：../shared/seeds/ 中的文章 {articles}（用我们自己的话转述）",
+        "en": "Source: article {articles}, retold in our own words (docs/sources.md describes the five articles)",
+        "zh": "来源：文章 {articles}，用我们自己的话转述（五篇文章的介绍见 docs/sources.md）",
     },
     "explain.no_source": {
         "en": "Source: none of the articles; a consistency check of sqtool's own",

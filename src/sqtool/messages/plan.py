@@ -77,8 +77,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文件为空；计划至少需要 version、community、positioning 和 roles",
     },
     "plan.empty_hint": {
-        "en": "start from examples/plan.yaml, or run 'sqtool schema' to see every field",
-        "zh": "可以从 examples/plan.yaml 开始，或运行 'sqtool schema' 查看所有字段",
+        "en": "run `sqtool init` to write a commented plan to start from, or `sqtool schema` to see every field",
+        "zh": "运行 `sqtool init` 生成一份带注释的计划作为起点，或运行 `sqtool schema` 查看所有字段",
     },
     "plan.not_mapping": {
         "en": "a plan must be a mapping of 'key: value' lines, but this document is {kind}",
@@ -264,7 +264,16 @@ MESSAGES |= {
         "zh": "“{key}”不是有效的键；请只用小写字母、数字和“_”",
     },
     "plan.schema.other": {"en": "'{name}': {detail}", "zh": "“{name}”：{detail}"},
-    "plan.schema.about": {"en": "{name}: {about}", "zh": "{name}：{about}"},
+    "plan.hint.enum": {
+        "en": "write one of {options}, for example {key}: {example}",
+        "zh": "请写以下值之一：{options}，例如 {key}: {example}",
+    },
+    "plan.hint.kind": {"en": "write {kind}, for example {key}: {example}", "zh": "请写{kind}，例如 {key}: {example}"},
+    "plan.hint.between": {"en": "{kind} from {low} to {high}", "zh": "介于 {low} 和 {high} 之间的{kind}"},
+    "plan.hint.const": {"en": "write {key}: {example}", "zh": "请写 {key}: {example}"},
+    "plan.hint.at_least": {"en": "{kind} of at least {low}", "zh": "不小于 {low} 的{kind}"},
+    "plan.example.string": {"en": "some words of your own", "zh": "一段自己的话"},
+    "plan.example.list": {"en": "[first, second]", "zh": "[第一项, 第二项]"},
     "plan.schema.empty_value": {"en": "an empty value", "zh": "空值"},
     "plan.type.or": {"en": " or ", "zh": "或"},
     "plan.type.integer": {"en": "an integer", "zh": "整数"},
@@ -282,6 +291,14 @@ MESSAGES |= {
     "plan.no_match": {
         "en": "no YAML file matches '{pattern}'",
         "zh": "没有与“{pattern}”匹配的 YAML 文件",
+    },
+    "plan.output_is_input": {
+        "en": "the report would overwrite {path}, which is one of the plans being read",
+        "zh": "报告会覆盖 {path}，而它正是要读取的计划之一",
+    },
+    "plan.output_is_input_hint": {
+        "en": "write the report to another file, e.g. --output report.txt (--force never replaces an input)",
+        "zh": "请把报告写到别的文件，例如 --output report.txt（--force 也不会覆盖输入文件）",
     },
     "plan.no_match_hint": {
         "en": "check the pattern; quote it so that sqtool, not the shell, expands it ('plans/**/*.yaml')",

@@ -4,10 +4,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "severity.error": {"en": "error", "zh": "错误"},
     "severity.warning": {"en": "warning", "zh": "警告"},
     "severity.info": {"en": "info", "zh": "提示"},
-    "report.clean": {"en": "all clear: no findings in {files} file(s)", "zh": "全部通过：{files} 个文件没有问题"},
+    # English picks a form by count (".one" for exactly 1, ".other" otherwise); Chinese nouns do not inflect.
+    "report.count.error.one": {"en": "{n} error", "zh": "{n} 个错误"},
+    "report.count.error.other": {"en": "{n} errors", "zh": "{n} 个错误"},
+    "report.count.warning.one": {"en": "{n} warning", "zh": "{n} 个警告"},
+    "report.count.warning.other": {"en": "{n} warnings", "zh": "{n} 个警告"},
+    "report.count.info.one": {"en": "{n} note", "zh": "{n} 条提示"},
+    "report.count.info.other": {"en": "{n} notes", "zh": "{n} 条提示"},
+    "report.count.file.one": {"en": "{n} file", "zh": "{n} 个文件"},
+    "report.count.file.other": {"en": "{n} files", "zh": "{n} 个文件"},
+    "report.clean": {"en": "all clear: no findings in {files}", "zh": "全部通过：{files}都没有问题"},
+    "report.clean.one": {"en": "all clear: no findings in {files}", "zh": "全部通过：{files}没有问题"},
     "report.summary": {
-        "en": "{errors} error(s), {warnings} warning(s), {infos} note(s) in {files} file(s)",
-        "zh": "{files} 个文件中共 {errors} 个错误、{warnings} 个警告、{infos} 条提示",
+        "en": "{errors}, {warnings}, {infos} in {files}",
+        "zh": "{files}中共有 {errors}、{warnings}和 {infos}",
     },
     "report.unknown_format": {
         "en": "unknown output format {name!r}; the formats are: {choices}",
@@ -39,7 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "SARIF 2.1.0，用于代码扫描面板",
     },
     "report.format.junit": {
-        "en": "JUnit XML: one test case per file, one failure per finding",
-        "zh": "JUnit XML：每个文件一个测试用例，每个问题一条失败记录",
+        "en": "JUnit XML: one failing test case per finding, one passing test case per clean file",
+        "zh": "JUnit XML：每个问题一个失败的测试用例，每个没有问题的文件一个通过的测试用例",
     },
 }

@@ -1,6 +1,7 @@
 # ruff: noqa: E501  (catalogue texts and YAML snippets read better unbroken)
 """Texts of the rule registry: per rule a name, a summary, the why (citing its article), a bad and a
-good snippet, a hint and its messages. Written in our own words; article numbers refer to ../shared/seeds/.
+good snippet, a hint and its messages. Written in our own words; article numbers refer to the five source articles
+described in docs/sources.md.
 """
 
 # rule id -> text name -> (English, Chinese)
@@ -255,10 +256,10 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "why": (
             "Article 002 (self-check two) says a group without opinion leaders falls apart, and sizes them with the "
-            "1/9/90 pattern: one leader draws in nine who talk and ninety who watch. So a 500-member group wants "
+            "1-9-90 ratio: one leader draws in nine who talk and ninety who watch. So a 500-member group wants "
             "about five active leaders; the owner is counted separately. Change the ratio with "
             "thresholds.kol_per_members in the plan or kol_per_members in the config.",
-            "文章 002（自检二）认为没有意见领袖的群容易散，并用“1990 法则”估算人数：一位领袖带动九位参与者和九十位旁观者。"
+            "文章 002（自检二）认为没有意见领袖的群容易散，并用 1-9-90 比例估算人数：一位领袖带动九位参与者和九十位旁观者。"
             "所以 500 人的群需要约五位活跃的意见领袖，群主另算。可在计划的 thresholds.kol_per_members "
             "或配置的 kol_per_members 中调整比例。",
         ),

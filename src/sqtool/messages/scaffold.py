@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scaffold.col_name": {"en": "name", "zh": "名称"},
     "scaffold.col_title": {"en": "title", "zh": "标题"},
     "scaffold.col_platforms": {"en": "platforms", "zh": "平台"},
-    "scaffold.col_size": {"en": "typical size", "zh": "典型规模"},
+    "scaffold.col_size": {"en": "size", "zh": "规模"},
     "scaffold.col_purposes": {"en": "purposes", "zh": "变现目的"},
     "scaffold.playbooks_title": {"en": "Bundled playbooks", "zh": "内置剧本"},
     "scaffold.playbooks_footer": {
@@ -84,6 +84,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scaffold.bad_value_hint": {
         "en": "correct the value of {key} and run the command again",
         "zh": "请修改 {key} 的值后重新运行",
+    },
+    "scaffold.set_not_yaml": {
+        "en": "--set {key}={value} does not read as a YAML value",
+        "zh": "--set {key}={value} 的值不是合法的 YAML",
+    },
+    "scaffold.set_not_yaml_hint": {
+        "en": "to mean the text itself, quote it: --set '{key}=\"{value}\"'; a list is written [a, b]",
+        "zh": "如果就是这段文字，请加引号：--set '{key}=\"{value}\"'；列表写作 [a, b]",
+    },
+    "scaffold.needs_mapping": {
+        "en": "{key} is a section of fields and needs a mapping, not the single value {value!r}",
+        "zh": "{key} 是一组字段，需要一个映射，不能只给一个值 {value!r}",
+    },
+    "scaffold.needs_mapping_hint": {
+        "en": "set the fields inside it one by one, for example --set {example}",
+        "zh": "请逐个设置其中的字段，例如 --set {example}",
+    },
+    "scaffold.needs_list": {
+        "en": "{key} needs a list, not the single value {value!r}",
+        "zh": "{key} 需要一个列表，不能只给一个值 {value!r}",
+    },
+    "scaffold.needs_list_hint": {
+        "en": "write the items in brackets, for example --set {key}=[a, b]",
+        "zh": "请把各项写在方括号里，例如 --set {key}=[甲, 乙]",
+    },
+    "scaffold.answers_unreadable": {
+        "en": "cannot read the answers file: {message}",
+        "zh": "无法读取答案文件：{message}",
     },
     "scaffold.bad_answers": {
         "en": "the answers file must be a YAML mapping of key paths to values",
@@ -191,40 +219,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scaffold.part.value": {"en": "value output", "zh": "价值输出"},
     "scaffold.part.money": {"en": "monetization", "zh": "变现"},
     # -- answer problems --
-    "scaffold.err.required": {"en": "An answer is needed.", "zh": "此项必须填写。"},
+    "scaffold.err.required": {"en": "an answer is needed", "zh": "此项必须填写"},
     "scaffold.err.choice": {
-        "en": "{value!r} is not one of the choices ({choices}).",
-        "zh": "{value!r} 不在可选项中（{choices}）。",
+        "en": "{value!r} is not one of the choices ({choices})",
+        "zh": "{value!r} 不在可选项中（{choices}）",
     },
     "scaffold.err.integer": {
-        "en": "{value!r} is not a whole number.",
-        "zh": "{value!r} 不是整数。",
+        "en": "{value!r} is not a whole number",
+        "zh": "{value!r} 不是整数",
     },
-    "scaffold.err.number": {"en": "{value!r} is not a number.", "zh": "{value!r} 不是数字。"},
-    "scaffold.err.positive": {"en": "Give a number above zero.", "zh": "请输入大于零的数。"},
+    "scaffold.err.number": {"en": "{value!r} is not a number", "zh": "{value!r} 不是数字"},
+    "scaffold.err.positive": {"en": "give a number above zero", "zh": "请输入大于零的数"},
     "scaffold.err.over_capacity": {
-        "en": "{size} members do not fit in one {platform} group (capacity {capacity}).",
-        "zh": "{size} 人超出了一个{platform}群的容量（{capacity} 人）。",
+        "en": "{size} members do not fit in one {platform} group (capacity {capacity})",
+        "zh": "{size} 人超出了一个{platform}群的容量（{capacity} 人）",
     },
     "scaffold.err.time": {
-        "en": "{value!r} is not a time like 08:00 or 20:30-22:00.",
-        "zh": "{value!r} 不是 08:00 或 20:30-22:00 这样的时间。",
+        "en": "{value!r} is not a time like 08:00 or 20:30-22:00",
+        "zh": "{value!r} 不是 08:00 或 20:30-22:00 这样的时间",
     },
     "scaffold.err.too_few_leaders": {
-        "en": "{size} members need at least {needed} opinion leaders (one per {per}); you named {named}.",
-        "zh": "{size} 人的群至少需要 {needed} 位意见领袖（每 {per} 人一位），现在只有 {named} 位。",
+        "en": "{size} members need at least {needed} opinion leaders (one per {per}); you named {named}",
+        "zh": "{size} 人的群至少需要 {needed} 位意见领袖（每 {per} 人一位），现在只有 {named} 位",
     },
     "scaffold.err.no_admins": {
-        "en": "Name at least one admin: an owner alone cannot keep a group going.",
-        "zh": "请至少填写一位管理员：只有群主一个人撑不起一个群。",
+        "en": "name at least one admin: an owner alone cannot keep a group going",
+        "zh": "请至少填写一位管理员：只有群主一个人撑不起一个群",
     },
     "scaffold.err.backup_needed": {
-        "en": "A daily output needs a backup person other than its owner.",
-        "zh": "每日输出需要一位不同于负责人的替补。",
+        "en": "a daily output needs a backup person other than its owner",
+        "zh": "每日输出需要一位不同于负责人的替补",
     },
-    "scaffold.err.not_text": {"en": "A piece of text is expected here.", "zh": "此处应为文字。"},
-    "scaffold.err.not_list": {"en": "A list of names is expected here.", "zh": "此处应为名单列表。"},
-    "scaffold.err.duplicate": {"en": "{value!r} is listed twice.", "zh": "{value!r} 重复出现。"},
+    "scaffold.err.not_text": {"en": "a piece of text is expected here", "zh": "此处应为文字"},
+    "scaffold.err.not_list": {"en": "a list of names is expected here", "zh": "此处应为名单列表"},
+    "scaffold.err.duplicate": {"en": "{value!r} is listed twice", "zh": "{value!r} 重复出现"},
     # -- name and slogan help (004) --
     "scaffold.warn.generic_name": {
         "en": "{name!r} is a generic label that says nothing about the group; pick a naming method (004)",
@@ -318,9 +346,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "scaffold.section.roles": {
         "en": "Roles. An owner alone cannot carry a group: name admins and reward them (004). Plan about one\n"
-        "opinion leader per hundred members, after the 1/9/90 pattern (002), and a mix of organizers,\n"
+        "opinion leader per hundred members, after the 1-9-90 ratio (002), and a mix of organizers,\n"
         "spreaders, active members, talkers, challengers and red-packet givers (000).",
-        "zh": "角色。群主一个人撑不起一个群：要设管理员并给予激励（004）。按 1/9/90 的规律，\n"
+        "zh": "角色。群主一个人撑不起一个群：要设管理员并给予激励（004）。按 1-9-90 比例，\n"
         "大约每一百人配一位意见领袖（002）；再配齐组织者、传播者、积极分子、话痨、\n"
         "较真的人和愿意发红包的人（000）。",
     },
@@ -383,8 +411,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "scaffold.section.thresholds": {
         "en": "Targets that `sqtool audit` checks against a chat export; the opinion-leader ratio follows\n"
-        "the 1/9/90 pattern (002).",
-        "zh": "`sqtool audit` 对照聊天记录检查的指标；意见领袖比例依据 1/9/90 规律（002）。",
+        "the 1-9-90 ratio (002).",
+        "zh": "`sqtool audit` 对照聊天记录检查的指标；意见领袖比例依据 1-9-90 比例（002）。",
     },
     "scaffold.section.kpis": {
         "en": "KPIs along the member journey: growth, activation, retention, conversion, referral (001).",

@@ -27,11 +27,12 @@ def run_validate(
 ) -> int:
     """Validate the plans named by ``arguments``, print or write the report; 0 clean, 1 findings."""
     from sqtool.console import color_enabled
-    from sqtool.plan.files import expand_inputs
+    from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
     from sqtool.plan.validate import validate_files
     from sqtool.reporters import ReportContext, default_format, render
 
     sources = expand_inputs(arguments)
+    refuse_output_among_inputs(output, sources)  # even with --force: the report would replace a plan
     if output is not None and output.exists() and not force:  # refuse before doing any work
         raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(output))
     validation = validate_files(sources, lang=settings.lang)

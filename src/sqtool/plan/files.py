@@ -35,6 +35,22 @@ def expand_inputs(arguments: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(expanded))
 
 
+def refuse_output_among_inputs(output: Path | None, sources: Sequence[str]) -> None:
+    """Raise SqtoolError when ``output`` is one of the plans being read: the report would replace a plan."""
+    if output is None:
+        return
+    for source in sources:
+        if source != "-" and _same_file(output, Path(source)):
+            raise SqtoolError("plan.output_is_input", hint="plan.output_is_input_hint", path=str(output))
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.samefile(second)  # also through symlinks and hard links
+    except OSError:  # one of them does not exist (yet)
+        return first.resolve() == second.resolve()
+
+
 def _plans_in(folder: Path, shown: str) -> list[str]:
     found = _find_plans(folder)
     if not found:

@@ -304,10 +304,94 @@ def _shown(value: Any, tr: Translator) -> str:
 
 
 def _field_hint(pointer: Pointer, tr: Translator) -> str | None:
-    about = _about(pointer, tr)
-    if not about or not pointer:
+    """What to write at ``pointer``: the kind of value the schema wants and an example value."""
+    if not pointer:
         return None
-    return tr("plan.schema.about", name=_name(pointer, tr), about=about)
+    nodes = _nodes_at(pointer)
+    if not nodes:
+        return None
+    key = next((part for part in reversed(pointer) if isinstance(part, str)), "")
+    item = isinstance(pointer[-1], int)
+    for node in nodes:
+        if "const" in node:
+            return tr("plan.hint.const", key=key, example=json.dumps(node["const"], ensure_ascii=False))
+        if isinstance(node.get("enum"), list) and node["enum"]:
+            options = ", ".join(str(option) for option in node["enum"])
+            example = _as_item(str(node["enum"][0]), item)
+            return tr("plan.hint.enum", options=options, key=key, example=example)
+    types = [kind for node in nodes for kind in _types_of(node)]
+    kinds = list(dict.fromkeys(kind for kind in types if kind != "null"))
+    if not kinds:
+        return None
+    first = next(node for node in nodes if kinds[0] in _types_of(node))
+    return tr(
+        "plan.hint.kind",
+        kind=_kind_words(kinds, nodes, tr),
+        key=key,
+        example=_as_item(_example(kinds[0], first, tr), item),
+    )
+
+
+def _as_item(example: str, item: bool) -> str:
+    return f"[{example}]" if item else example
+
+
+def _types_of(node: dict[str, Any]) -> list[str]:
+    declared = node.get("type")
+    return [declared] if isinstance(declared, str) else list(declared or [])
+
+
+def _kind_words(kinds: list[str], nodes: list[dict[str, Any]], tr: Translator) -> str:
+    words = _type_names(kinds, tr)
+    numeric = next((node for node in nodes if {"integer", "number"} & set(_types_of(node))), None)
+    if numeric is None:
+        return words
+    low, high = numeric.get("minimum"), numeric.get("maximum")
+    if low is not None and high is not None:
+        return tr("plan.hint.between", kind=words, low=low, high=high)
+    if low is not None:
+        return tr("plan.hint.at_least", kind=words, low=low)
+    return words
+
+
+def _example(kind: str, node: dict[str, Any], tr: Translator) -> str:
+    """A value of ``kind`` that the schema accepts at ``node``, written as YAML."""
+    if kind in ("integer", "number"):
+        low, high = node.get("minimum", 0), node.get("maximum")
+        if "default" in node:
+            return str(node["default"])
+        if kind == "number" and high is not None and high <= 1:
+            return str(min(max(low, 0.3), high))  # a share such as 0.3
+        value = 100 if low <= 100 and (high is None or high >= 100) else max(low, 1)
+        return str(value if high is None else min(value, high))
+    if kind == "array":
+        items = node.get("items") if isinstance(node.get("items"), dict) else {}
+        items = _resolve(items, plan_schema())
+        if isinstance(items.get("enum"), list) and items["enum"]:
+            return f"[{', '.join(str(option) for option in items['enum'][:2])}]"
+        return tr("plan.example.list")
+    if kind == "object":
+        fields = list(node.get("properties") or {})
+        return "{" + (f"{fields[0]}: …" if fields else "…") + "}"
+    if kind == "boolean":
+        return "true"  # a YAML literal, the same in every language
+    return tr("plan.example.string") if kind == "string" else "…"
+
+
+def _nodes_at(pointer: Pointer) -> list[dict[str, Any]]:
+    """The schema nodes for ``pointer`` (refs resolved, both branches of a names-or-count field)."""
+    schema = plan_schema()
+    node: dict[str, Any] = schema
+    for part in pointer:
+        node = _resolve(node, schema)
+        child = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        if not isinstance(child, dict):
+            return []
+        node = child
+    while "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    branches = node.get("oneOf") or node.get("anyOf") or []
+    return [node, *(_resolve(branch, schema) for branch in branches if isinstance(branch, dict))]
 
 
 def _about(pointer: Pointer, tr: Translator) -> str | None:

@@ -48,15 +48,20 @@ def grouped_by_file(findings: Sequence[Finding]) -> list[Finding]:
 
 
 def summary_line(findings: Sequence[Finding], context: ReportContext, tr: Translator) -> str:
-    """``3 errors, 5 warnings, 0 notes in 2 files`` (or the all-clear)."""
+    """``3 errors, 5 warnings, 0 notes in 2 files`` (or the all-clear), singular where a count is 1."""
     counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
     files = len(set(context.files) | {f.path for f in findings})
     if not findings:
-        return tr("report.clean", files=files)
+        return tr("report.clean.one" if files == 1 else "report.clean", files=counted("file", files, tr))
     return tr(
         "report.summary",
-        errors=counts[Severity.ERROR],
-        warnings=counts[Severity.WARNING],
-        infos=counts[Severity.INFO],
-        files=files,
+        errors=counted("error", counts[Severity.ERROR], tr),
+        warnings=counted("warning", counts[Severity.WARNING], tr),
+        infos=counted("info", counts[Severity.INFO], tr),
+        files=counted("file", files, tr),
     )
+
+
+def counted(noun: str, count: int, tr: Translator) -> str:
+    """``1 error`` / ``2 errors`` (``report.count.<noun>.one|other``) in the translator's language."""
+    return tr(f"report.count.{noun}.{'one' if count == 1 else 'other'}", n=count)

@@ -60,6 +60,8 @@ def whole(value: Any) -> int | None:
     found = number(value)
     if found is None or found != int(found):
         return None
+    if isinstance(found, float) and abs(found) > 2**53:
+        return None  # beyond 2**53 a float is already rounded: its int() would print digits nobody wrote
     return int(found)
 
 

@@ -78,7 +78,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     """Check every plan, print the report (and statistics), return the exit code."""
     from sqtool import __version__
     from sqtool.console import color_enabled
-    from sqtool.plan.files import expand_inputs
+    from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
     from sqtool.reporters import FORMATS, ReportContext, default_format, render
     from sqtool.rules.engine import check_files, rule_docs
 
@@ -93,6 +93,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     config = resolve_config(request)
     today = _today(request.today)
     sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder
+    refuse_output_among_inputs(request.output, sources)  # even with --force: the report would replace a plan
     stdin_text = sys.stdin.read() if "-" in sources else None
     result = check_files(sources, config, lang=settings.lang, today=today, stdin_text=stdin_text)
     context = ReportContext(
@@ -129,10 +130,15 @@ def statistics_table(findings: Sequence[Finding], tr: Translator) -> str:
 
 
 def rule_record(item: Rule, tr: Translator) -> dict[str, object]:
-    """One rule as `sqtool rules --format json` lists it (keys are public API)."""
+    """One rule as `sqtool rules --format json` lists it (keys are public API).
+
+    ``name`` is the stable English name in every language, so scripts need not care about --lang;
+    ``title`` is the same name in the output language, for people.
+    """
     return {
         "id": item.id,
-        "name": item.name(tr),
+        "name": item.name(Translator("en")),
+        "title": item.name(tr),
         "severity": item.severity.value,
         "sources": list(item.sources),
         "family": item.family,
@@ -143,7 +149,6 @@ def rule_record(item: Rule, tr: Translator) -> dict[str, object]:
 
 def list_rules(settings: Settings, format_name: str) -> int:
     """Print every rule as a table or as JSON."""
-    from tabulate import tabulate
 
     tr = Translator(settings.lang)
     if format_name == "json":
@@ -152,36 +157,50 @@ def list_rules(settings: Settings, format_name: str) -> int:
         return EXIT_CLEAN
     if format_name != "text":
         raise SqtoolError("check.bad_format", hint="check.bad_format_hint", value=format_name, choices="text, json")
+    from sqtool.render.wrap import table, terminal_width
+
+    # Four columns fit 80 terminal columns: the name leads the wrapped "checks" cell instead of a column.
     rows = [
         [
             item.id,
             tr(f"severity.{item.severity.value}"),
             ", ".join(item.sources) or tr("check.no_source"),
-            item.name(tr),
-            item.summary(tr),
+            tr("check.name_and_summary", name=item.name(tr), summary=item.summary(tr)),
         ]
         for item in all_rules()
     ]
-    headers = ["check.col.rule", "check.col.severity", "check.col.source", "check.col.name", "check.col.summary"]
-    typer.echo(tabulate(rows, headers=[tr(key) for key in headers], tablefmt="simple"))
+    headers = ["check.col.rule", "check.col.severity", "check.col.source", "check.col.summary"]
+    typer.echo(table([tr(key) for key in headers], rows, width=terminal_width(), wrap_columns=[3]))
     return EXIT_CLEAN
 
 
-def explain_text(item: Rule, tr: Translator) -> str:
-    """The full explanation of one rule: source, why, a failing and a passing snippet, how to configure."""
-    lines = [f"{item.id} {item.name(tr)} ({tr('explain.default_severity', severity=item.severity.value)})"]
+def explain_text(item: Rule, tr: Translator, width: int = 80) -> str:
+    """The full explanation of one rule: source, why, a failing and a passing snippet, how to configure.
+
+    Prose is wrapped to ``width`` columns; the YAML snippets are shown exactly as written.
+    """
+    from sqtool.render.wrap import wrap
+
+    def prose(text: str, indent: str = "") -> list[str]:
+        return wrap(text, width, indent=indent, subsequent_indent=indent)
+
+    severity = tr(f"severity.{item.severity.value}")
+    lines = prose(f"{item.id} {item.name(tr)} ({tr('explain.default_severity', severity=severity)})")
     if item.sources:
-        lines.append(tr("explain.source", articles=", ".join(item.sources)))
+        lines += prose(tr("explain.source", articles=", ".join(item.sources)))
     else:
-        lines.append(tr("explain.no_source"))
-    lines.append(item.summary(tr))
-    for heading, key in (("explain.why", "why"), ("explain.bad", "bad"), ("explain.good", "good")):
+        lines += prose(tr("explain.no_source"))
+    lines += prose(item.summary(tr))
+    lines += ["", tr("explain.why"), *prose(tr(f"rules.{item.id}.why"), "  ")]
+    for heading, key in (("explain.bad", "bad"), ("explain.good", "good")):
         lines += ["", tr(heading), _indent(tr(f"rules.{item.id}.{key}"))]
-    lines += ["", tr("explain.configure"), _indent(tr("explain.configure_text", rule=item.id))]
+    lines += ["", tr("explain.configure")]
+    for line in tr("explain.configure_text", rule=item.id).split("\n"):
+        lines += wrap(line, width, indent="  ", subsequent_indent="    ")
     defaults = {field.name: field.default for field in fields(RuleOptions)}
     for name in item.options:
         option_line = tr("explain.option", name=name, default=defaults[name], setting=name.replace("_", "-"))
-        lines.append(_indent(option_line))
+        lines += wrap(option_line, width, indent="  ", subsequent_indent="    ")
     return "\n".join(lines) + "\n"
 
 
@@ -194,5 +213,7 @@ def explain_rule(settings: Settings, rule_id: str) -> int:
     item = find_rule(rule_id)
     if item is None:
         raise SqtoolError("explain.unknown", hint="explain.unknown_hint", rule=rule_id)
-    typer.echo(explain_text(item, Translator(settings.lang)), nl=False)
+    from sqtool.render.wrap import terminal_width
+
+    typer.echo(explain_text(item, Translator(settings.lang), terminal_width()), nl=False)
     return EXIT_CLEAN

@@ -18,7 +18,7 @@ CONFIG_NAMES = (".sqtool.yaml", ".sqtool.yml")
 class RuleOptions:
     """Numbers some rules read; a plan's own ``thresholds`` win over these where both exist."""
 
-    kol_per_members: int = 100  # 002: one opinion leader per hundred members (the 1/9/90 rule)
+    kol_per_members: int = 100  # 002: one opinion leader per hundred members (the 1-9-90 ratio)
     maturity_months: int = 6  # 002: self-organisation only once a group has run long enough
     ecology_min_size: int = 100  # 000: below this a group is too small to need every role
     slogan_max_length: int = 16  # 004: a slogan works like an ad line, so it must be short

@@ -145,11 +145,11 @@ class _Job:
 
 def rule_docs(lang: Lang = "en") -> dict[str, RuleDoc]:
     """Every rule as a reporters.RuleDoc, keyed by id (SARIF and JUnit describe rules with these)."""
-    tr = Translator(lang)
+    tr, english = Translator(lang), Translator("en")
     return {
         item.id: RuleDoc(
             rule_id=item.id,
-            name=item.name(tr),
+            name=item.name(english),  # an identifier (SARIF's reportingDescriptor.name): never localised
             summary=item.summary(tr),
             source=sources_text(item),
             severity=item.severity,

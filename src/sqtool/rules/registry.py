@@ -81,7 +81,7 @@ class Rule:
     id: str
     family: str
     severity: Severity
-    sources: tuple[str, ...]  # seed article numbers in ../shared/seeds/, e.g. ("002",)
+    sources: tuple[str, ...]  # source article numbers (docs/sources.md), e.g. ("002",)
     check: CheckFunction | None  # None for SQ000/SQ001, which the loader and the schema produce
     options: tuple[str, ...] = ()  # CheckConfig option names the rule reads (shown by `explain`)
 

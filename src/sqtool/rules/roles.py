@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -21,13 +20,13 @@ def kol_per_members(ctx: RuleContext) -> int:
 
 @rule("SQ201", severity="warning", sources=("002",), options=("kol_per_members",))
 def opinion_leaders(ctx: RuleContext) -> Iterator[Finding]:
-    """At least one opinion leader per ``kol_per_members`` members (1/9/90: 500 members need 5)."""
+    """At least one opinion leader per ``kol_per_members`` members (the 1-9-90 ratio: 500 members need 5)."""
     sized = group_size(ctx.data)
     if sized is None:
         return
     size, _ = sized
     per = kol_per_members(ctx)
-    needed = math.ceil(size / per)
+    needed = -(-size // per)  # integer ceiling: a float would round sizes beyond 2**53
     has = people(get(ctx.data, ("roles", "opinion_leaders"))) or 0
     if has < needed:
         yield ctx.finding(("roles", "opinion_leaders"), "message", needed=needed, has=has, size=size, per=per)

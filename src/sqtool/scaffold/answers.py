@@ -260,7 +260,7 @@ def check(question: Question, value: Any, plan: Mapping[str, Any]) -> None:
             raise AnswerProblem("scaffold.err.over_capacity", size=value, platform=platform, capacity=limit)
     if question.key == "roles.opinion_leaders":
         size, per = _size(plan), members_per_leader(plan)
-        needed = math.ceil(size / per) if size else 0
+        needed = -(-size // per) if size else 0
         named = value if isinstance(value, int) else len(value)
         if named < needed:
             raise AnswerProblem("scaffold.err.too_few_leaders", size=size, needed=needed, per=per, named=named)
@@ -291,7 +291,7 @@ def _empty_problem(question: Question, plan: Mapping[str, Any]) -> str:
 def _empty_args(question: Question, plan: Mapping[str, Any]) -> dict[str, object]:
     if _empty_problem(question, plan) == "scaffold.err.too_few_leaders":
         size, per = _size(plan), members_per_leader(plan)
-        return {"size": size, "needed": math.ceil(size / per), "per": per, "named": 0}
+        return {"size": size, "needed": -(-size // per), "per": per, "named": 0}
     return {}
 
 

@@ -26,7 +26,11 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 def parse_scalar(text: str) -> Any:
-    """A ``--set`` value read as a YAML 1.2-like scalar or flow list; text that is not YAML stays text."""
+    """A ``--set`` value read as a YAML 1.2-like scalar or flow list; raises ValueError when it is not YAML.
+
+    A value such as ``[a`` or ``a: b`` would otherwise silently become text nobody meant; quoted
+    (``"[a"``) it is text on purpose.
+    """
     from sqtool.plan.load import PlanLoadError, parse_plan
 
     if "\n" in text:
@@ -34,7 +38,7 @@ def parse_scalar(text: str) -> Any:
     try:
         value = parse_plan(f"value: {text}", "--set").data.get("value")
     except PlanLoadError:
-        return text
+        raise ValueError(text) from None
     # "#ops" reads as a YAML comment: only an explicit null (or nothing) means null
     return text if value is None and text.strip() not in _NULLS else value
 
@@ -46,7 +50,12 @@ def parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:
         key, sign, value = assignment.partition("=")
         if not sign or not key.strip():
             raise SqtoolError("scaffold.bad_set", hint="scaffold.bad_set_hint", assignment=assignment)
-        given[key.strip()] = parse_scalar(value.strip())
+        try:
+            given[key.strip()] = parse_scalar(value.strip())
+        except ValueError:
+            raise SqtoolError(
+                "scaffold.set_not_yaml", hint="scaffold.set_not_yaml_hint", key=key.strip(), value=value.strip()
+            ) from None
     return given
 
 
@@ -63,12 +72,81 @@ def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def read_answers(path: str | Path) -> dict[str, Any]:
     """An answers file: a YAML mapping of dotted key paths (or nested mappings) to values."""
-    from sqtool.plan.load import load_plan
+    from sqtool.plan.load import PlanLoadError, load_plan
 
-    loaded = load_plan(path)
+    try:
+        loaded = load_plan(path)
+    except PlanLoadError as error:
+        if _document_kind(path) in ("sequence", "scalar"):  # YAML, but not a mapping
+            raise SqtoolError(
+                "scaffold.bad_answers",
+                hint="scaffold.bad_answers_hint",
+                path=error.path,
+                line=error.line,
+                col=error.col,
+            ) from None
+        first = error.findings[0]
+        raise SqtoolError(
+            "scaffold.answers_unreadable",
+            hint="scaffold.bad_answers_hint",
+            path=first.path,
+            line=first.line,
+            col=first.col,
+            message=first.message,
+        ) from None
     if not isinstance(loaded.data, dict):
         raise SqtoolError("scaffold.bad_answers", hint="scaffold.bad_answers_hint", path=loaded.path)
     return _flatten(loaded.data)
+
+
+def _document_kind(path: str | Path) -> str:
+    """``mapping``, ``sequence`` or ``scalar`` for a YAML document, ``unreadable`` when it does not parse."""
+    import yaml
+
+    try:
+        node = yaml.compose(Path(path).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return "unreadable"
+    if isinstance(node, yaml.SequenceNode):
+        return "sequence"
+    if isinstance(node, yaml.ScalarNode):
+        return "scalar"
+    return "mapping"
+
+
+def _expected_kinds(pointer: tuple[str | int, ...]) -> tuple[str, ...]:
+    """The types the schema allows at ``pointer`` (in schema order), or () when any value may go there."""
+    from sqtool.scaffold.keypath import schema_nodes
+
+    kinds: list[str] = []
+    for node in schema_nodes(pointer):
+        declared = node.get("type")
+        if not node or (not declared and not {"oneOf", "anyOf", "allOf", "$ref"} & node.keys()):
+            return ()  # a free-form or enum-only node: leave the value to the schema check
+        for kind in [declared] if isinstance(declared, str) else declared or []:
+            if kind not in kinds:
+                kinds.append(kind)
+    return tuple(kinds)
+
+
+def _check_kind(pointer: tuple[str | int, ...], key: str, value: Any, source: str) -> None:
+    """Refuse a non-mapping where the schema wants only a mapping (or a non-list for a list), naming the key."""
+    expected = set(_expected_kinds(pointer)) - {"null"}
+    if expected == {"object"} and not isinstance(value, dict):
+        from sqtool.scaffold.keypath import schema_nodes
+
+        fields = [name for node in schema_nodes(pointer) for name in (node.get("properties") or {})]
+        example = f"{key}.{fields[0] if fields else 'name'}=…"
+        raise SqtoolError(
+            "scaffold.needs_mapping",
+            hint="scaffold.needs_mapping_hint",
+            path=source,
+            key=key,
+            value=value,
+            example=example,
+        )
+    if expected == {"array"} and not isinstance(value, list):
+        raise SqtoolError("scaffold.needs_list", hint="scaffold.needs_list_hint", path=source, key=key, value=value)
 
 
 def _problem(error: AnswerProblem, key: str, source: str, lang: Lang) -> SqtoolError:
@@ -96,6 +174,7 @@ def apply_given(plan: dict[str, Any], given: Mapping[str, Any], *, source: str, 
             pointer = ()
         if not pointer or not is_known(pointer):
             raise SqtoolError("scaffold.unknown_key", hint="scaffold.unknown_key_hint", path=source, key=key)
+        _check_kind(pointer, key, given[key], source)
         try:
             set_value(plan, pointer, given[key])
         except TypeError as error:

@@ -20,30 +20,36 @@ def _joined(words: list[str], settings: Settings) -> str:
 
 
 def show_all(settings: Settings) -> int:
-    from rich.table import Table
+    """The playbooks as a table that fits the terminal (titles and purposes wrap at word boundaries)."""
+    import typer
+
+    from sqtool.render.wrap import fill, table, terminal_width
 
     tr = Translator(settings.lang)
-    console = make_console(settings)
-    table = Table(title=tr("scaffold.playbooks_title"), title_justify="left")
-    for column in (
-        "scaffold.col_name",
-        "scaffold.col_title",
-        "scaffold.col_platforms",
-        "scaffold.col_size",
-        "scaffold.col_purposes",
-    ):
-        table.add_column(tr(column), overflow="fold", no_wrap=column == "scaffold.col_name")
-    for playbook in list_playbooks():
-        table.add_row(
+    headers = [
+        tr(key)
+        for key in (
+            "scaffold.col_name",
+            "scaffold.col_title",
+            "scaffold.col_platforms",
+            "scaffold.col_size",
+            "scaffold.col_purposes",
+        )
+    ]
+    rows = [
+        [
             playbook.name,
             playbook.title_in(settings.lang),
             ", ".join(playbook.platforms),
             str(playbook.typical_size or ""),
             _joined([term(purpose, tr) for purpose in playbook.purposes], settings),
-        )
-    console.print(table)
+        ]
+        for playbook in list_playbooks()
+    ]
+    typer.echo(tr("scaffold.playbooks_title"))
+    typer.echo(table(headers, rows, width=terminal_width(), wrap_columns=[1, 2, 4]))
     if not settings.quiet:
-        console.print(tr("scaffold.playbooks_footer"))
+        typer.echo(fill(tr("scaffold.playbooks_footer"), terminal_width()))
     return 0
 
 
@@ -73,6 +79,8 @@ def show_one(settings: Settings, name: str, *, raw: bool = False) -> int:
 
         typer.echo(playbook.path.read_text(encoding="utf-8"), nl=False)
         return 0
+    from sqtool.render.wrap import terminal_width
+
     tr = Translator(settings.lang)
     console = make_console(settings)
     data = playbook.data
@@ -103,6 +111,12 @@ def show_one(settings: Settings, name: str, *, raw: bool = False) -> int:
     ]
     from rich.text import Text
 
+    from sqtool.render.wrap import wrap
+
+    width = terminal_width()
     for line in lines:
-        console.print(Text(line))
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        hanging = indent + ("  " if line.lstrip().startswith("- ") else "")  # list items hang under their text
+        for part in wrap(line, width, indent=indent, subsequent_indent=hanging) if line else [""]:
+            console.print(Text(part))
     return 0

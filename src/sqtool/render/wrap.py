@@ -1,0 +1,142 @@
+"""Terminal prose and tables that keep their shape with Chinese text: display widths, not characters.
+
+A Chinese character takes two columns on a terminal, and Chinese prose has no spaces to break at, so
+``textwrap`` (which counts characters and breaks at spaces) either overflows or cannot wrap it. Here a
+line may break at a space or between two wide characters, never before closing punctuation such as
+``、`` or ``）`` and never after an opening one such as ``（``, as Chinese typesetting expects; a
+command in backticks is never broken.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+
+from wcwidth import wcswidth, wcwidth
+
+MIN_WIDTH, MAX_WIDTH = 60, 100
+
+# Kinsoku (禁则): these may not start a line …
+_NO_LINE_START = frozenset("、，。．；：！？）］｝〕〉》」』】〙〗〟’”…—～·,.;:!?)]}%")
+# … and these may not end one.
+_NO_LINE_END = frozenset("（［｛〔〈《「『【〘〖〝‘“([{")
+
+
+def terminal_width() -> int:
+    """Columns to fill: the terminal's width (or $COLUMNS), kept between 60 and 100 for readable lines."""
+    columns = shutil.get_terminal_size((80, 24)).columns
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (wide characters count two, control characters none)."""
+    width = wcswidth(text)
+    if width >= 0:
+        return width
+    return sum(max(0, wcwidth(character)) for character in text)  # wcswidth gives up on control characters
+
+
+def _is_wide(character: str) -> bool:
+    return wcwidth(character) == 2
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """Unbreakable pieces of ``text``, each with whether a space stood before it."""
+    tokens: list[tuple[str, bool]] = []
+    current, spaced = "", False
+
+    def flush() -> None:
+        nonlocal current, spaced
+        if current:
+            tokens.append((current, spaced))
+            current, spaced = "", False
+
+    in_code = False  # a command in `backticks` stays on one line, to be copied whole
+    for character in text:
+        if character == "`":
+            if not in_code and current and _is_wide(current[-1]):
+                flush()
+            in_code = not in_code
+            current += character
+        elif in_code:
+            current += character
+        elif character == " ":
+            flush()
+            spaced = True
+        elif character in _NO_LINE_START and (current or tokens):
+            if not current:  # after a space or a wide character: stick to the piece before
+                previous, before = tokens.pop()
+                current, spaced = previous + (" " if spaced else ""), before
+            current += character
+        elif _is_wide(character):
+            if not (current and current[-1] in _NO_LINE_END):
+                flush()
+            current += character
+            if character not in _NO_LINE_END:
+                flush()  # a line may break after any wide character
+        else:
+            current += character
+    flush()
+    return tokens
+
+
+def wrap(text: str, width: int, *, indent: str = "", subsequent_indent: str | None = None) -> list[str]:
+    """Lines of at most ``width`` columns (a single piece wider than that, such as a path, stays whole)."""
+    later = indent if subsequent_indent is None else subsequent_indent
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        prefix = indent if not lines else later
+        line, used = prefix, display_width(prefix)
+        started = False
+        for token, spaced in _tokens(paragraph):
+            gap = " " if spaced and started else ""
+            size = display_width(token)
+            if started and used + len(gap) + size > width:
+                lines.append(line.rstrip())
+                line, used, gap = later, display_width(later), ""
+            line += gap + token
+            used += len(gap) + size
+            started = True
+        lines.append(line.rstrip())
+    return lines
+
+
+def fill(text: str, width: int, *, indent: str = "", subsequent_indent: str | None = None) -> str:
+    """``wrap`` joined with newlines."""
+    return "\n".join(wrap(text, width, indent=indent, subsequent_indent=subsequent_indent))
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int, wrap_columns: Sequence[int]) -> str:
+    """A plain table (``simple`` style) whose ``wrap_columns`` are wrapped so every line fits ``width``.
+
+    The room left by the other columns goes first to each wrapped column's longest unbreakable piece,
+    then the rest is shared in proportion to what each column would still need to stay on one line.
+    """
+    from tabulate import tabulate
+
+    gap = 2  # tabulate's "simple" style puts two spaces between columns
+
+    def header_width(index: int) -> int:
+        return display_width(str(headers[index])) + 2  # tabulate pads a header by two (MIN_PADDING)
+
+    natural = [
+        max(header_width(index), *(display_width(str(row[index])) for row in rows)) for index in range(len(headers))
+    ]
+    least = {
+        index: max(
+            header_width(index),  # headers stay on one line
+            *(display_width(token) for row in rows for token, _ in _tokens(str(row[index]))),
+        )
+        for index in wrap_columns
+    }
+    fixed = sum(size for index, size in enumerate(natural) if index not in least)
+    spare = max(0, width - fixed - gap * (len(headers) - 1) - sum(least.values()))
+    wanted = sum(natural[index] - least[index] for index in least) or 1
+    limits = {
+        index: min(natural[index], least[index] + spare * (natural[index] - least[index]) // wanted) for index in least
+    }
+    wrapped = [
+        [fill(str(value), limits[index]) if index in limits else str(value) for index, value in enumerate(row)]
+        for row in rows
+    ]
+    return tabulate(wrapped, headers=list(headers), tablefmt="simple", disable_numparse=True)
