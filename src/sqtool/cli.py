@@ -338,6 +338,9 @@ def audit(
     ] = None,
     tz: Annotated[str | None, typer.Option("--tz", metavar="ZONE", help=tr_help("cli.audit.opt.tz"))] = None,
     lenient: Annotated[bool, typer.Option("--lenient", help=tr_help("cli.audit.opt.lenient"))] = False,
+    date_order: Annotated[
+        str | None, typer.Option("--date-order", metavar="dmy|mdy|ymd", help=tr_help("cli.audit.opt.date_order"))
+    ] = None,
     plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.audit.opt.plan"))] = None,
     roster: Annotated[
         str | None, typer.Option("--roster", metavar="FILE", help=tr_help("cli.audit.opt.roster"))
@@ -396,6 +399,7 @@ def audit(
             history=history,
             fail_on=fail_on,
             lenient=lenient,
+            date_order=date_order,
             top=top,
         )
         return audit_action(settings, arguments)

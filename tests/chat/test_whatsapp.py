@@ -263,3 +263,13 @@ def test_forced_orders_and_a_bad_order_name(tmp_path):
     with pytest.raises(SqtoolError) as caught:
         read_all(path, date_order="ydm")
     assert caught.value.key == "chat.bad_date_order"
+
+
+def test_date_order_option_forces_the_reading(tmp_path, cli):
+    path = lines(tmp_path / "a.txt", ["1/2/26", "1/2/26", "3/4/26"])
+    document = json.loads(cli("audit", str(path), "--tz", "UTC", "--date-order", "mdy", "-r", "json").stdout)
+    assert document["summary"]["first"].startswith("2026-01-02T")
+    assert document["warnings"] == []  # the order was given, nothing is ambiguous
+    bad = cli("audit", str(path), "--date-order", "ydm")
+    assert bad.exit_code == 2
+    assert "unknown date order 'ydm'" in bad.stderr

@@ -47,6 +47,7 @@ class AuditArguments:
     history: str | None = None
     fail_on: str = "never"
     lenient: bool = False
+    date_order: str | None = None  # --date-order dmy|mdy|ymd for WhatsApp dates
     top: int = 10  # --top: senders listed, 0 for all
 
 
@@ -201,6 +202,8 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
             tz=options.tz,
             lenient=arguments.lenient,
             progress=progress,
+            date_order=arguments.date_order,
+            lang=settings.lang,
         )
         report = run_audit(records, options)
     if color is None:

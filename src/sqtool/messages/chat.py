@@ -64,8 +64,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{example} 这样的日期既可能是日/月也可能是月/日；已按 日/月/年 读取",
     },
     "chat.ambiguous_dates_hint": {
-        "en": "if that is wrong, force the order (read_exports date_order: dmy, mdy or ymd)",
-        "zh": "若不对，请强制指定顺序（read_exports 的 date_order：dmy、mdy 或 ymd）",
+        "en": "if that is wrong, force the order with --date-order dmy, mdy or ymd",
+        "zh": "若不对，请用 --date-order 指定顺序：dmy、mdy 或 ymd",
     },
     "chat.bad_date_order": {"en": "unknown date order {name!r}", "zh": "未知的日期顺序 {name!r}"},
     "chat.bad_date_order_hint": {"en": "use one of: dmy, mdy, ymd", "zh": "可用值：dmy、mdy、ymd"},

@@ -234,10 +234,11 @@ Examples:
     "cli.audit.arg.exports": {
         "en": "Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
         "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
+        "An unzipped Slack export folder works too, and - reads standard input. "
         "Several exports are merged and de-duplicated.",
         "zh": "同一个群的聊天导出：Telegram result.json、DiscordChatExporter JSON/CSV、WhatsApp .txt 或 .zip、"
         "QQ .txt、微信 CSV/TXT（MemoTrace、chatlog）、Slack .zip、Messenger JSON、通用 CSV/JSONL。"
-        "多个导出会合并并去重。",
+        "也可以是解压后的 Slack 导出文件夹；- 表示从标准输入读取。多个导出会合并并去重。",
     },
     "cli.audit.opt.format": {
         "en": "Read every export as this format instead of detecting it: telegram, discord, discord-csv, "
@@ -250,6 +251,12 @@ Examples:
         "counting days and hours. Default: the plan's community.timezone, else this machine's zone.",
         "zh": "IANA 时区（例如 Asia/Shanghai），既用于解读导出中不带时差的时间，也用于按天和小时统计。"
         "默认取计划的 community.timezone，否则取本机时区。",
+    },
+    "cli.audit.opt.date_order": {
+        "en": "Order of day, month and year in WhatsApp dates (dmy, mdy or ymd) when the export cannot tell; "
+        "default: decided from the dates themselves, with a warning when they are ambiguous.",
+        "zh": "WhatsApp 日期中日、月、年的顺序（dmy、mdy 或 ymd），用于导出本身无法判断时；"
+        "默认根据日期自行判断，无法判断时给出警告。",
     },
     "cli.audit.opt.lenient": {
         "en": "Skip bad records and count them instead of stopping at the first.",
