@@ -77,7 +77,7 @@ def fake_readers(monkeypatch):
     module = types.ModuleType("sqtool.chat.read")
     calls = []
 
-    def read_exports(paths, *, format=None, tz=None, lenient=False, progress=None):
+    def read_exports(paths, *, format=None, tz=None, lenient=False, progress=None, date_order=None, lang="en"):
         calls.append((tuple(paths), format, tz, lenient))
         return iter(chat.sorted())
 
