@@ -28,3 +28,17 @@ def test_python_dash_m_runs():
     result = run_sqtool("--version")
     assert result.returncode == 0, result.stderr
     assert __version__ in result.stdout
+
+
+def test_a_closed_pipe_ends_quietly():
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    # `true` exits before sqtool writes, so the write meets a closed pipe
+    command = f"{sys.executable} -m sqtool rules | true"
+    result = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "src"), "LANG": "C"}
+    )
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr

@@ -202,12 +202,27 @@ def run(ctx: typer.Context, action: Callable[[Settings], int]) -> NoReturn:
         code = 130
     except (typer.Exit, typer.Abort, SystemExit):
         raise
+    except BrokenPipeError:
+        # the reader of our output went away (`sqtool rules | head`): stop quietly, as cat does
+        _silence_stdout()
+        code = EXIT_CLEAN
     except Exception as error:  # the last line of defence: never show a traceback to users
         if settings.debug:
             raise
         typer.echo(tr("core.internal_error", error=f"{type(error).__name__}: {error}"), err=True)
         code = EXIT_USAGE
     raise typer.Exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush cannot fail on the closed pipe again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 # Commands are registered below, one block each, in the order of `sqtool --help`.
