@@ -28,19 +28,19 @@ NEXT_REPLY_MINUTES = 10
 RECENT_IDS = 100_000
 _NAME_KEY = "\0name:"
 CUSTOMER_TAGS = frozenset({"customer", "客户", "顾客", "big_customer", "大客户"})
-_MEMBER_BITS = 24  # up to 16 million members per export
-_MEMBER_MASK = (1 << _MEMBER_BITS) - 1
+MEMBER_BITS = 24  # up to 16 million members per export
+MEMBER_MASK = (1 << MEMBER_BITS) - 1
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _ONE_SECOND = timedelta(seconds=1)
 
 
 def edge(day: int, target: int, responder: int) -> int:
     """(day, target, responder) packed into one int."""
-    return (day << (2 * _MEMBER_BITS)) | (target << _MEMBER_BITS) | responder
+    return (day << (2 * MEMBER_BITS)) | (target << MEMBER_BITS) | responder
 
 
 def unpack_edge(packed: int) -> tuple[int, int, int]:
-    return packed >> (2 * _MEMBER_BITS), (packed >> _MEMBER_BITS) & _MEMBER_MASK, packed & _MEMBER_MASK
+    return packed >> (2 * MEMBER_BITS), (packed >> MEMBER_BITS) & MEMBER_MASK, packed & MEMBER_MASK
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +175,10 @@ class Accumulator:
         self.open_next_asker = -1
         self.open_linked: dict[str, int] = {}  # message id -> position, within the cutoff
         self.open_by_asker: dict[int, dict[int, str]] = {}  # asker -> position -> message id
-        # (deadline in POSIX seconds less a margin, exact deadline, position, message id): the float is
-        # the cheap per-message test, the datetime the exact one
+        # (deadline in POSIX seconds less a millisecond, asked at, position, message id): the float is the
+        # cheap per-message test, the datetimes give the exact one
         self.linked_expiry: deque[tuple[float, datetime, int, str]] = deque()
+        self._cutoff_seconds = self.cutoff.total_seconds()
         self.previous: tuple[datetime, int, str, int] | None = None  # (time, sender, id, day)
         self.low_day, self.high_day = _day_bounds(options)
         self._joined_at: dict[int, datetime] = {}
@@ -350,7 +351,7 @@ class Accumulator:
             # -- per-day counts: records come in time order, so the day's tables are looked up once a day --
             if day != cur_day:
                 cur_day = day
-                day_edge = day << (2 * _MEMBER_BITS)
+                day_edge = day << (2 * MEMBER_BITS)
                 per_member = day_member.setdefault(day, {})
                 hours = day_hours.get(day)  # type: ignore[assignment]
                 if hours is None:
@@ -390,7 +391,7 @@ class Accumulator:
                 gap = ts - prev_ts
                 # the float gap decides unless it is within a millisecond of the window: then the exact one
                 if gap < window_s - 1e-3 or (gap <= window_s + 1e-3 and when - previous[0] <= next_window):
-                    next_edges.add(day_edge | (previous[1] << _MEMBER_BITS) | sender)
+                    next_edges.add(day_edge | (previous[1] << MEMBER_BITS) | sender)
                     if previous[1] in owners:
                         agg.owner_replied_next[previous[2]] = previous[3]
             message_id = message.id
@@ -494,15 +495,19 @@ class Accumulator:
             self.open_next.append((when, position))
             self.open_next_asker = sender
         self.open_linked[message.id] = position
-        self.open_by_asker.setdefault(sender, {})[position] = message.id
-        deadline = when + self.cutoff
-        self.linked_expiry.append((ts + self.cutoff.total_seconds() - 1e-3, deadline, position, message.id))
+        waiting = self.open_by_asker.get(sender)
+        if waiting is None:
+            self.open_by_asker[sender] = {position: message.id}
+        else:
+            waiting[position] = message.id
+        self.linked_expiry.append((ts + self._cutoff_seconds - 1e-3, when, position, message.id))
 
     def _expire(self, when: datetime) -> None:
         """Close the linked-rule questions whose cutoff has passed (they stay unanswered)."""
         expiry = self.linked_expiry
-        while expiry and when > expiry[0][1]:
-            _guard, _deadline, position, message_id = expiry.popleft()
+        cutoff = self.cutoff
+        while expiry and when - expiry[0][1] > cutoff:
+            _guard, _asked, position, message_id = expiry.popleft()
             self._close_linked(position, message_id)
 
     def _answer_linked(self, position: int, when: datetime, responder: int, message_id: str) -> None:
