@@ -365,7 +365,7 @@ class Accumulator:
             elif ts < span[0]:
                 span[0], span[1] = ts, when
             hours[hour] += 1
-            # -- responses (see _responses_rare for the two rules) --
+            # -- responses, by the two rules described above _answer_next --
             has_links = agg.has_reply_links
             if open_next and not has_links:
                 self._answer_next(when, sender)
