@@ -280,6 +280,8 @@ class Accumulator:
         previous = self.previous
         prev_ts = previous[0].timestamp() if previous is not None else 0.0
         cur_day = None
+        hour_start = hour_end = 0.0  # the UTC hour [start, end) in POSIX seconds whose local day and hour are:
+        hour_day = hour_hour = 0
         per_member: dict[int, int] = {}
         hours: list[int] = []
         span: list = []
@@ -310,19 +312,25 @@ class Accumulator:
                 export_span[2], export_span[3] = ts, when
             elif ts < export_span[0]:
                 export_span[0], export_span[1] = ts, when
-            hour_key = int(ts // 3600)
-            offset = offsets.get(hour_key, 0.5)
-            if offset == 0.5:
-                offset = offset_of(hour_key)
-            if offset is None:  # the offset changes inside this hour: the exact, slower way
-                local = when.astimezone(tz)
-                day = local.toordinal()
-                hour = local.hour
+            if not hour_start <= ts < hour_end:  # a new UTC hour: most records share the last one's
+                hour_key = int(ts // 3600)
+                offset = offsets.get(hour_key, 0.5)
+                if offset == 0.5:
+                    offset = offset_of(hour_key)
+                if offset is None:  # the offset changes inside this hour: the exact, slower way
+                    local = when.astimezone(tz)
+                    day, hour = local.toordinal(), local.hour
+                    hour_start = hour_end = 0.0
+                else:
+                    local_s = ts + offset
+                    day = int(local_s // 86400)
+                    hour = int((local_s - day * 86400) // 3600)
+                    day += _EPOCH_ORDINAL
+                    # a whole-hour offset keeps the local day and hour through the UTC hour (not +05:45)
+                    hour_start, hour_end = (hour_key * 3600, hour_key * 3600 + 3600) if offset % 3600 == 0 else (0, 0)
+                hour_day, hour_hour = day, hour
             else:
-                local_s = ts + offset
-                day = int(local_s // 86400)
-                hour = int((local_s - day * 86400) // 3600)
-                day += _EPOCH_ORDINAL
+                day, hour = hour_day, hour_hour
             if is_message:
                 agg.export_messages += 1
             if day < low_day or day > high_day:
