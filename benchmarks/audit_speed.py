@@ -1,13 +1,20 @@
-"""Audit speed and memory on a generated 10^6-message export, against the floors of plain parsing.
+"""Audit speed and memory on a generated export, against the floors of plain parsing (issue 7).
 
-    python benchmarks/audit_speed.py [--messages N] [--keep DIR]
+    python benchmarks/audit_speed.py [--messages N | --full] [--reps R] [--engine-only]
+                                     [--compare REV] [--profile] [--keep DIR]
 
-Writes a Telegram Desktop JSON export and a WhatsApp (Android, 24 h) text export of the same chat,
-then times, each in a fresh subprocess that also reports its peak RSS:
+Writes a Telegram Desktop JSON export and a WhatsApp (Android, 24 h) text export of the same chat
+(10^5 messages by default, 10^6 with --full: the size the targets are set for), then times, each in
+a fresh subprocess that also reports its peak RSS:
   * the floors: counting the Telegram messages with ijson, and matching the WhatsApp header regex;
-  * the full path: sqtool.chat.read.read_exports(...) fed into sqtool.audit.engine.run_audit(...).
+  * the full path: sqtool.chat.read.read_exports(...) fed into sqtool.audit.engine.run_audit(...);
+  * the engine alone: the records are read into a list first, then only run_audit is timed with
+    time.process_time (CPU time, so other jobs on the machine blur it less), R times, median shown,
+    in microseconds per message. --compare REV also times the engine of git revision REV on the
+    same records (its src/ extracted with git archive), for a before/after in one run.
 Prints figures and ratios against the targets (audit <= 2x the Telegram floor, <= 3x the WhatsApp
-floor, peak RSS <= 300 MiB). It exits 2 with a clear message when the readers are not installed.
+floor, peak RSS <= 300 MiB), and the engine's share of the end-to-end time. --profile prints the
+engine's top functions under cProfile. It exits 2 with a clear message when the readers are missing.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -107,9 +115,55 @@ count = report.current.summary.messages
 """
 
 
-def measure(body: str) -> tuple[float, float, int]:
+# The engine alone: read once into a list (reader time excluded), then time run_audit only, in CPU
+# seconds; prints one figure per repetition, then the message count.
+ENGINE = """
+import time
+from sqtool.chat.read import read_exports
+from sqtool.audit.engine import run_audit
+from sqtool.audit.options import AuditOptions
+records = list(read_exports([{path!r}], format={format!r}))
+times = []
+for _ in range({reps}):
+    started = time.process_time()
+    report = run_audit(records, AuditOptions(members={members}))
+    times.append(time.process_time() - started)
+count = report.current.summary.messages
+print(" ".join(f"{{t:.4f}}" for t in times))
+"""
+PROFILE = """
+import cProfile, pstats
+from sqtool.chat.read import read_exports
+from sqtool.audit.engine import run_audit
+from sqtool.audit.options import AuditOptions
+records = list(read_exports([{path!r}], format={format!r}))
+profile = cProfile.Profile()
+profile.runcall(run_audit, records, AuditOptions(members={members}))
+pstats.Stats(profile).sort_stats("tottime").print_stats(12)
+"""
+
+
+def engine_seconds(path: Path, export_format: str, reps: int, src: Path = REPO / "src") -> tuple[float, int]:
+    """(median CPU seconds of run_audit over ``reps`` runs on pre-read records, messages audited)."""
+    body = ENGINE.format(path=str(path), format=export_format, reps=reps, members=MEMBERS)
+    code = _MEASURE.format(src=str(src), body=body)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed")
+    lines = result.stdout.split("\n")
+    return statistics.median(float(t) for t in lines[0].split()), int(lines[1].split()[2])
+
+
+def extract_src(revision: str, directory: Path) -> Path:
+    """src/ of a git revision, unpacked under ``directory`` (for --compare)."""
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", revision, "src"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(directory)], input=archive.stdout, check=True)
+    return directory / "src"
+
+
+def measure(body: str, src: Path = REPO / "src") -> tuple[float, float, int]:
     """(seconds, peak RSS MiB, records counted) of ``body`` in a fresh interpreter."""
-    code = _MEASURE.format(src=str(REPO / "src"), body=textwrap.indent(textwrap.dedent(body), ""))
+    code = _MEASURE.format(src=str(src), body=textwrap.indent(textwrap.dedent(body), ""))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed")
@@ -128,18 +182,49 @@ def readers_available() -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--messages", type=int, default=1_000_000)
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--full", action="store_true", help="10^6 messages, the size issue 7's targets are for")
+    parser.add_argument("--reps", type=int, default=3, help="engine-only repetitions (the median is shown)")
+    parser.add_argument("--engine-only", action="store_true", help="skip the floors and the end-to-end runs")
+    parser.add_argument("--compare", metavar="REV", help="also time the engine of this git revision")
+    parser.add_argument("--profile", action="store_true", help="print the engine's top functions (cProfile)")
     parser.add_argument("--keep", type=Path, help="write the generated exports here and keep them")
     arguments = parser.parse_args()
+    messages = 1_000_000 if arguments.full else arguments.messages
     if not readers_available():
         print("audit_speed: sqtool.chat.read is not installed in this checkout; the chat readers are needed.")
         return 2
     with tempfile.TemporaryDirectory() as scratch:
         directory = arguments.keep or Path(scratch)
         directory.mkdir(parents=True, exist_ok=True)
-        telegram, whatsapp = generate(directory, arguments.messages)
-        print(f"generated {arguments.messages:,} messages: {telegram.stat().st_size / 2**20:.0f} MiB JSON, "
+        telegram, whatsapp = generate(directory, messages)
+        print(f"generated {messages:,} messages: {telegram.stat().st_size / 2**20:.0f} MiB JSON, "
               f"{whatsapp.stat().st_size / 2**20:.0f} MiB txt")  # fmt: skip
+        exports = {"telegram": telegram, "whatsapp": whatsapp}
+        engine: dict[str, float] = {}
+        sources = [("engine", REPO / "src")]
+        if arguments.compare:
+            sources.append((f"engine @ {arguments.compare}", extract_src(arguments.compare, Path(scratch))))
+        for label, src in sources:
+            for export_format, path in exports.items():
+                seconds, count = engine_seconds(path, export_format, arguments.reps, src)
+                engine[f"{label} {export_format}"] = seconds
+                print(f"{label + ' ' + export_format:32} {seconds:8.2f} s  {seconds / count * 1e6:8.2f} µs/msg (CPU, "
+                      f"median of {arguments.reps})")  # fmt: skip
+        if arguments.compare:
+            for export_format in exports:
+                before, after = (
+                    engine[f"engine @ {arguments.compare} {export_format}"],
+                    engine[f"engine {export_format}"],
+                )
+                print(f"engine {export_format}: {before / after:.2f}x faster than {arguments.compare}")
+        if arguments.profile:
+            for export_format, path in exports.items():
+                body = PROFILE.format(path=str(path), format=export_format, members=MEMBERS)
+                code = _MEASURE.format(src=str(REPO / "src"), body=body)
+                print(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        if arguments.engine_only:
+            return 0
         rows = [
             ("telegram floor (ijson count)", FLOOR_TELEGRAM.format(path=str(telegram))),
             ("whatsapp floor (header regex)", FLOOR_WHATSAPP.format(path=str(whatsapp))),
@@ -153,6 +238,10 @@ def main() -> int:
             print(f"{name:32} {seconds:8.2f} s  {count / seconds:12,.0f} msg/s  peak RSS {peak:7.1f} MiB")
     tg_ratio = results["audit telegram"][0] / results["telegram floor (ijson count)"][0]
     wa_ratio = results["audit whatsapp"][0] / results["whatsapp floor (header regex)"][0]
+    for export_format in exports:
+        total = results[f"audit {export_format}"][0]
+        share = engine[f"engine {export_format}"] / total
+        print(f"{export_format}: engine {share:.0%} of the end-to-end audit, readers and the rest {1 - share:.0%}")
     peak = max(results["audit telegram"][1], results["audit whatsapp"][1])
     checks = [
         (f"audit / telegram floor = {tg_ratio:.2f}x (target <= {TARGET_TELEGRAM_RATIO}x)",

@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 from array import array
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from sqtool.audit.options import AuditOptions
-from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question, suspect_pattern
+from sqtool.audit.text import URL, is_ad, is_bare_link, is_quarrel, is_question, suspect_pattern
 from sqtool.audit.value import PlannedItem, matches
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 
@@ -28,17 +28,19 @@ NEXT_REPLY_MINUTES = 10
 RECENT_IDS = 100_000
 _NAME_KEY = "\0name:"
 CUSTOMER_TAGS = frozenset({"customer", "客户", "顾客", "big_customer", "大客户"})
-_MEMBER_BITS = 24  # up to 16 million members per export
-_MEMBER_MASK = (1 << _MEMBER_BITS) - 1
+MEMBER_BITS = 24  # up to 16 million members per export
+MEMBER_MASK = (1 << MEMBER_BITS) - 1
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_ONE_SECOND = timedelta(seconds=1)
 
 
 def edge(day: int, target: int, responder: int) -> int:
     """(day, target, responder) packed into one int."""
-    return (day << (2 * _MEMBER_BITS)) | (target << _MEMBER_BITS) | responder
+    return (day << (2 * MEMBER_BITS)) | (target << MEMBER_BITS) | responder
 
 
 def unpack_edge(packed: int) -> tuple[int, int, int]:
-    return packed >> (2 * _MEMBER_BITS), (packed >> _MEMBER_BITS) & _MEMBER_MASK, packed & _MEMBER_MASK
+    return packed >> (2 * MEMBER_BITS), (packed >> MEMBER_BITS) & MEMBER_MASK, packed & MEMBER_MASK
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +150,7 @@ class Aggregate:
 
 
 class Accumulator:
-    """Feed records in timestamp order with ``add``; ``finish`` returns the Aggregate."""
+    """Feed records in timestamp order with ``feed`` (or ``add`` one by one); ``finish`` returns the Aggregate."""
 
     def __init__(self, options: AuditOptions, tz: tzinfo, owner_keys: frozenset[str], items: tuple[PlannedItem, ...]):
         self.agg = Aggregate()
@@ -173,11 +175,23 @@ class Accumulator:
         self.open_next_asker = -1
         self.open_linked: dict[str, int] = {}  # message id -> position, within the cutoff
         self.open_by_asker: dict[int, dict[int, str]] = {}  # asker -> position -> message id
-        self.linked_expiry: deque[tuple[datetime, int, str]] = deque()  # (deadline, position, message id)
+        # (deadline in POSIX seconds less a millisecond, asked at, position, message id): the float is the
+        # cheap per-message test, the datetimes give the exact one
+        self.linked_expiry: deque[tuple[float, datetime, int, str]] = deque()
+        self._cutoff_seconds = self.cutoff.total_seconds()
         self.previous: tuple[datetime, int, str, int] | None = None  # (time, sender, id, day)
         self.low_day, self.high_day = _day_bounds(options)
         self._joined_at: dict[int, datetime] = {}
         self._owner_message_day: dict[str, int] = {}  # owner message id -> its day, to credit replies
+        self._offsets: dict[int, int | None] = {}  # UTC hour -> the zone's offset in seconds (None: varies)
+        # [first POSIX seconds, first record, last POSIX seconds, last record] of the export and of the kept
+        # records; floats compare far faster than aware datetimes and order them identically
+        self._export_span: list = []
+        self._kept_span: list = []
+        self._day_span: dict[int, list] = {}  # day -> [first seconds, first message, last seconds, last message]
+        self._item_filters = tuple(
+            (tuple(word.lower() for word in item.keywords), frozenset(item.people)) for item in items
+        )
         if options.roster is not None:
             for member in options.roster.members:
                 if member.tags & excluded_tags or any(key in self.excluded_keys for key in member.aliases()):
@@ -221,133 +235,287 @@ class Accumulator:
         position = self.index.get(key)
         return position if position is not None else self.by_name.get(key)
 
+    def _offset(self, hour: int) -> int | None:
+        """The zone's UTC offset in seconds through one UTC hour, None when it changes inside it."""
+        start = datetime.fromtimestamp(hour * 3600, tz=self.tz).utcoffset()
+        end = datetime.fromtimestamp(hour * 3600 + 3599, tz=self.tz).utcoffset()
+        offset = None if start != end or start is None else start // _ONE_SECOND
+        if offset is not None and start != timedelta(seconds=offset):
+            offset = None  # sub-second offsets: take the exact path
+        self._offsets[hour] = offset
+        return offset
+
     # -- records --
     def add(self, record: Record) -> None:
+        self.feed((record,))
+
+    def feed(self, records: Iterable[Record]) -> None:
+        """The per-record pass. Hot state lives in local variables; the rare branches (questions,
+        linked replies, mentions, events) are methods. Timestamps become POSIX seconds once, and the
+        local day and hour come from the zone's offset, cached per UTC hour."""
         agg = self.agg
-        if isinstance(record, Message) and record.is_bot:
-            agg.bot_messages += 1
-            return
-        if self.excluded_keys:
-            if isinstance(record, Message):
-                excluded = record.sender_id in self.excluded_keys or record.sender_name in self.excluded_keys
-            else:
-                excluded = record.member_id in self.excluded_keys or record.member_name in self.excluded_keys
-            if excluded:
+        tz = self.tz
+        excluded_keys = self.excluded_keys
+        low_day = self.low_day if self.low_day is not None else -(1 << 62)
+        high_day = self.high_day if self.high_day is not None else 1 << 62
+        offsets = self._offsets
+        offset_of = self._offset
+        index, by_name, names, owners = self.index, self.by_name, agg.member_names, agg.owners
+        member_of = self._member
+        day_member, day_hours, day_spans = agg.day_member, agg.day_hours, self._day_span
+        owner_posts, red_packets, links, violations = agg.owner_posts, agg.red_packets, agg.links, agg.violations
+        joined_at, first_post = self._joined_at, agg.first_post_after_join
+        recent, recent_order, owner_message_day = self.recent, self.recent_order, self._owner_message_day
+        next_edges = agg.next_edges
+        open_next, open_linked, linked_expiry = self.open_next, self.open_linked, self.linked_expiry
+        suspect_search = self.suspect.search
+        ad_keywords = self.ad_keywords
+        url_search = URL.search
+        items, item_filters = self.items, self._item_filters
+        window_s = self.next_window.total_seconds()
+        next_window = self.next_window
+        text_kinds = (MessageKind.TEXT, MessageKind.LINK)
+        red_packet, link_kind = MessageKind.RED_PACKET, MessageKind.LINK
+        export_span, kept_span = self._export_span, self._kept_span
+        previous = self.previous
+        prev_ts = previous[0].timestamp() if previous is not None else 0.0
+        cur_day = None
+        hour_start = hour_end = 0.0  # the UTC hour [start, end) in POSIX seconds whose local day and hour are:
+        hour_day = hour_hour = 0
+        per_member: dict[int, int] = {}
+        hours: list[int] = []
+        span: list = []
+        day_edge = 0
+        for record in records:
+            is_message = isinstance(record, Message)
+            if is_message:
+                if record.is_bot:  # type: ignore[union-attr]
+                    agg.bot_messages += 1
+                    continue
+                if excluded_keys and (
+                    record.sender_id in excluded_keys  # type: ignore[union-attr]
+                    or record.sender_name in excluded_keys  # type: ignore[union-attr]
+                ):
+                    agg.excluded_records += 1
+                    continue
+            elif excluded_keys and (
+                record.member_id in excluded_keys  # type: ignore[union-attr]
+                or record.member_name in excluded_keys  # type: ignore[union-attr]
+            ):
                 agg.excluded_records += 1
-                return
-        when = record.timestamp
-        if agg.export_first is None:
-            agg.export_first = agg.export_last = when
-        elif when > agg.export_last:  # type: ignore[operator]
-            agg.export_last = when
-        elif when < agg.export_first:
-            agg.export_first = when
-        local = when.astimezone(self.tz)
-        day = local.toordinal()
-        is_message = isinstance(record, Message)
-        if is_message:
-            agg.export_messages += 1
-        if (self.low_day is not None and day < self.low_day) or (self.high_day is not None and day > self.high_day):
-            return
-        if is_message:
-            self._message(record, local, day)  # type: ignore[arg-type]
-        else:
-            self._event(record, day)  # type: ignore[arg-type]
-        if agg.first is None:
-            agg.first = agg.last = when
-        elif when > agg.last:  # type: ignore[operator]
-            agg.last = when
-        elif when < agg.first:
-            agg.first = when
-
-    def _message(self, message: Message, local: datetime, day: int) -> None:
-        agg = self.agg
-        agg.messages += 1
-        when = message.timestamp
-        sender = self._member(message.sender_id, message.sender_name)
-        if message.sender_name:  # members rename themselves; reports show the name they use now
-            agg.member_names[sender] = message.sender_name
-        per_member = agg.day_member.setdefault(day, {})
-        per_member[sender] = per_member.get(sender, 0) + 1
-        hours = agg.day_hours.get(day)
-        if hours is None:
-            hours = agg.day_hours[day] = [0] * 24
-            agg.day_span[day] = (when, when)
-        else:
-            earliest, latest = agg.day_span[day]
-            if when > latest:
-                agg.day_span[day] = (earliest, when)
-            elif when < earliest:
-                agg.day_span[day] = (when, latest)
-        hours[local.hour] += 1
-        self._responses(when, sender, day, message)
-        self._replies(when, sender, day, message)
-        if sender in agg.owners:
-            agg.owner_posts[day] = agg.owner_posts.get(day, 0) + 1
-        joined = self._joined_at.get(sender)
-        if joined is not None and sender not in agg.first_post_after_join and when >= joined:
-            agg.first_post_after_join[sender] = when
-        self._hygiene(message, sender, day)
-        if self.items:
-            keys = (message.sender_id, message.sender_name)
-            for position, item in enumerate(self.items):
-                if matches(item, local, keys, message.text):
-                    agg.value_days.setdefault(position, set()).add(day)
-                    if item.section == "value_output":
-                        agg.value_posts[day] = agg.value_posts.get(day, 0) + 1
-
-    def _responses(self, when: datetime, sender: int, day: int, message: Message) -> None:
-        """Answers by two rules, chosen in finish(): with reply links, the first reply to the question or
-        mention of the asker by someone else; without, the first message by someone else."""
-        # the next-message rule: the first message by someone else answers every open question, so the
-        # open ones always belong to a single asker (the one who spoke last)
-        open_next = self.open_next
-        if open_next and not self.agg.has_reply_links:  # the rule is moot once the export links replies
-            if self.open_next_asker != sender:
-                for asked, position in open_next:
-                    if when - asked <= self.cutoff:
-                        self.next_minutes[position] = (when - asked).total_seconds() / 60
-                        self.next_responder[position] = sender
-                open_next.clear()
+                continue
+            when = record.timestamp
+            ts = when.timestamp()
+            if not export_span:
+                export_span[:] = [ts, when, ts, when]
+            elif ts > export_span[2]:
+                export_span[2], export_span[3] = ts, when
+            elif ts < export_span[0]:
+                export_span[0], export_span[1] = ts, when
+            if not hour_start <= ts < hour_end:  # a new UTC hour: most records share the last one's
+                hour_key = int(ts // 3600)
+                offset = offsets.get(hour_key, 0.5)
+                if offset == 0.5:
+                    offset = offset_of(hour_key)
+                if offset is None:  # the offset changes inside this hour: the exact, slower way
+                    local = when.astimezone(tz)
+                    day, hour = local.toordinal(), local.hour
+                    hour_start = hour_end = 0.0
+                else:
+                    local_s = ts + offset
+                    day = int(local_s // 86400)
+                    hour = int((local_s - day * 86400) // 3600)
+                    day += _EPOCH_ORDINAL
+                    # a whole-hour offset keeps the local day and hour through the UTC hour (not +05:45)
+                    hour_start, hour_end = (hour_key * 3600, hour_key * 3600 + 3600) if offset % 3600 == 0 else (0, 0)
+                hour_day, hour_hour = day, hour
             else:
-                while open_next and when - open_next[0][0] > self.cutoff:
-                    open_next.popleft()  # stays unanswered
-        expiry = self.linked_expiry
-        if expiry and when > expiry[0][0]:
-            self._expire(when)
-        # the linked rule: open questions are kept until their cutoff passes (see _expire)
-        if message.reply_to is not None and message.reply_to in self.open_linked:
-            position = self.open_linked[message.reply_to]
-            if self.agg.questions.asker[position] != sender:
-                self._answer_linked(position, when, sender, message.reply_to)
-        if self.open_by_asker:
-            for mentioned in message.mentions:
-                target = self._lookup(mentioned.lstrip("@"))
-                if target is not None and target != sender:
-                    for position, message_id in list(self.open_by_asker.get(target, {}).items()):
-                        self._answer_linked(position, when, sender, message_id)
-        if message.kind in (MessageKind.TEXT, MessageKind.LINK) and is_question(message.text):
-            table = self.agg.questions
-            position = len(table)
-            table.day.append(day)
-            table.asker.append(sender)
-            self.asked_at.append(when.timestamp())
-            self.next_minutes.append(math.nan)
-            self.next_responder.append(-1)
-            self.linked_minutes.append(math.nan)
-            self.linked_responder.append(-1)
-            if not self.agg.has_reply_links:
-                self.open_next.append((when, position))
-                self.open_next_asker = sender
-            self.open_linked[message.id] = position
-            self.open_by_asker.setdefault(sender, {})[position] = message.id
-            self.linked_expiry.append((when + self.cutoff, position, message.id))
+                day, hour = hour_day, hour_hour
+            if is_message:
+                agg.export_messages += 1
+            if day < low_day or day > high_day:
+                continue
+            if not kept_span:
+                kept_span[:] = [ts, when, ts, when]
+            elif ts > kept_span[2]:
+                kept_span[2], kept_span[3] = ts, when
+            elif ts < kept_span[0]:
+                kept_span[0], kept_span[1] = ts, when
+            if not is_message:
+                self._event(record, day)  # type: ignore[arg-type]
+                continue
+            message: Message = record  # type: ignore[assignment]
+            agg.messages += 1
+            # -- the sender, interned to a small int --
+            sender_id, name = message.sender_id, message.sender_name
+            sender = index.get(sender_id) if sender_id else None
+            if sender is None:
+                sender = member_of(sender_id, name)
+                if name:  # members rename themselves; reports show the name they use now
+                    names[sender] = name
+            elif name:
+                by_name[name] = sender
+                names[sender] = name
+            # -- per-day counts: records come in time order, so the day's tables are looked up once a day --
+            if day != cur_day:
+                cur_day = day
+                day_edge = day << (2 * MEMBER_BITS)
+                per_member = day_member.setdefault(day, {})
+                hours = day_hours.get(day)  # type: ignore[assignment]
+                if hours is None:
+                    hours = day_hours[day] = [0] * 24
+                    span = day_spans[day] = [ts, when, ts, when]
+                else:
+                    span = day_spans[day]
+            per_member[sender] = per_member.get(sender, 0) + 1
+            if ts > span[2]:
+                span[2], span[3] = ts, when
+            elif ts < span[0]:
+                span[0], span[1] = ts, when
+            hours[hour] += 1
+            # -- responses, by the two rules described above _answer_next --
+            has_links = agg.has_reply_links
+            if open_next and not has_links:
+                self._answer_next(when, sender)
+            if linked_expiry and ts > linked_expiry[0][0]:
+                self._expire(when)
+            reply_to = message.reply_to
+            mentions = message.mentions
+            if reply_to is not None and reply_to in open_linked:
+                self._answer_reply(reply_to, when, sender)
+            if mentions and self.open_by_asker:
+                self._answer_mentions(mentions, when, sender)
+            text = message.text
+            kind = message.kind
+            if kind in text_kinds and is_question(text):
+                self._ask(message, when, ts, sender, day)
+            # -- replies: links, mentions, and the next message by someone else within the window --
+            if reply_to is not None:
+                self._reply_link(message, sender, day)
+                has_links = True
+            if mentions:
+                self._mention_edges(mentions, sender, day)
+            if previous is not None and not has_links and previous[1] != sender:
+                gap = ts - prev_ts
+                # the float gap decides unless it is within a millisecond of the window: then the exact one
+                if gap < window_s - 1e-3 or (gap <= window_s + 1e-3 and when - previous[0] <= next_window):
+                    next_edges.add(day_edge | (previous[1] << MEMBER_BITS) | sender)
+                    if previous[1] in owners:
+                        agg.owner_replied_next[previous[2]] = previous[3]
+            message_id = message.id
+            previous = (when, sender, message_id, day)
+            prev_ts = ts
+            recent[message_id] = sender
+            recent_order.append(message_id)
+            if len(recent_order) > RECENT_IDS:
+                # a deque keeps the eviction O(1); popping a dict's oldest key is not once many are deleted
+                recent.pop(recent_order.popleft(), None)
+            if sender in owners:
+                owner_message_day[message_id] = day
+                owner_posts[day] = owner_posts.get(day, 0) + 1
+            if joined_at:
+                joined = joined_at.get(sender)
+                if joined is not None and sender not in first_post and when >= joined:
+                    first_post[sender] = when
+            # -- hygiene: cheap `in` tests before any regex --
+            if kind is red_packet:
+                red_packets[day] = red_packets.get(day, 0) + 1
+            if kind is link_kind or (
+                ("://" in text or "www." in text or "WWW." in text) and url_search(text) is not None
+            ):
+                links[day] = links.get(day, 0) + 1
+                if not text.strip() or is_bare_link(text):
+                    violations.append((day, sender, "bare_link"))
+            if text and suspect_search(text.lower()):
+                if is_ad(text, ad_keywords):
+                    violations.append((day, sender, "ad"))
+                if is_quarrel(text):
+                    violations.append((day, sender, "quarrel"))
+            if items:
+                self._value(message, when, day, item_filters)
+        self.previous = previous
+
+    def _value(
+        self,
+        message: Message,
+        when: datetime,
+        day: int,
+        filters: tuple[tuple[tuple[str, ...], frozenset[str]], ...],
+    ) -> None:
+        """Planned items held by this message; the keyword or author test first, the local time only then."""
+        agg = self.agg
+        keys = (message.sender_id, message.sender_name)
+        lowered = message.text.lower()
+        local = None
+        for position, item in enumerate(self.items):
+            words, people = filters[position]
+            if words:
+                if not any(word in lowered for word in words):
+                    continue
+            elif message.sender_id not in people and message.sender_name not in people:
+                continue
+            if local is None:
+                local = when.astimezone(self.tz)
+            if matches(item, local, keys, message.text):
+                agg.value_days.setdefault(position, set()).add(day)
+                if item.section == "value_output":
+                    agg.value_posts[day] = agg.value_posts.get(day, 0) + 1
+
+    # Answers by two rules, chosen in finish(): with reply links, the first reply to the question or
+    # mention of the asker by someone else; without, the first message by someone else.
+    def _answer_next(self, when: datetime, sender: int) -> None:
+        """The next-message rule: the first message by someone else answers every open question, so the
+        open ones always belong to a single asker (the one who spoke last)."""
+        open_next = self.open_next
+        if self.open_next_asker != sender:
+            for asked, position in open_next:
+                if when - asked <= self.cutoff:
+                    self.next_minutes[position] = (when - asked).total_seconds() / 60
+                    self.next_responder[position] = sender
+            open_next.clear()
+        else:
+            while open_next and when - open_next[0][0] > self.cutoff:
+                open_next.popleft()  # stays unanswered
+
+    def _answer_reply(self, reply_to: str, when: datetime, sender: int) -> None:
+        position = self.open_linked[reply_to]
+        if self.agg.questions.asker[position] != sender:
+            self._answer_linked(position, when, sender, reply_to)
+
+    def _answer_mentions(self, mentions: tuple[str, ...], when: datetime, sender: int) -> None:
+        for mentioned in mentions:
+            target = self._lookup(mentioned.lstrip("@"))
+            if target is not None and target != sender:
+                for position, message_id in list(self.open_by_asker.get(target, {}).items()):
+                    self._answer_linked(position, when, sender, message_id)
+
+    def _ask(self, message: Message, when: datetime, ts: float, sender: int, day: int) -> None:
+        table = self.agg.questions
+        position = len(table)
+        table.day.append(day)
+        table.asker.append(sender)
+        self.asked_at.append(ts)
+        self.next_minutes.append(math.nan)
+        self.next_responder.append(-1)
+        self.linked_minutes.append(math.nan)
+        self.linked_responder.append(-1)
+        if not self.agg.has_reply_links:
+            self.open_next.append((when, position))
+            self.open_next_asker = sender
+        self.open_linked[message.id] = position
+        waiting = self.open_by_asker.get(sender)
+        if waiting is None:
+            self.open_by_asker[sender] = {position: message.id}
+        else:
+            waiting[position] = message.id
+        self.linked_expiry.append((ts + self._cutoff_seconds - 1e-3, when, position, message.id))
 
     def _expire(self, when: datetime) -> None:
         """Close the linked-rule questions whose cutoff has passed (they stay unanswered)."""
         expiry = self.linked_expiry
-        while expiry and when > expiry[0][0]:
-            _deadline, position, message_id = expiry.popleft()
+        cutoff = self.cutoff
+        while expiry and when - expiry[0][1] > cutoff:
+            _guard, _asked, position, message_id = expiry.popleft()
             self._close_linked(position, message_id)
 
     def _answer_linked(self, position: int, when: datetime, responder: int, message_id: str) -> None:
@@ -365,56 +533,25 @@ class Accumulator:
             if not waiting:
                 del self.open_by_asker[asker]
 
-    def _replies(self, when: datetime, sender: int, day: int, message: Message) -> None:
+    def _reply_link(self, message: Message, sender: int, day: int) -> None:
         agg = self.agg
-        if message.reply_to is not None:
-            if not agg.has_reply_links:  # from now on replies are linked: the next-message guesses are moot
-                agg.has_reply_links = True
-                agg.next_edges.clear()
-                agg.owner_replied_next.clear()
-                self.open_next.clear()
-            target = self.recent.get(message.reply_to)
-            if target is not None and target != sender:
-                agg.reply_edges.add(edge(day, target, sender))
-                if target in agg.owners and message.reply_to in self._owner_message_day:
-                    agg.owner_replied_link[message.reply_to] = self._owner_message_day[message.reply_to]
-        for mentioned in message.mentions:
+        reply_to = message.reply_to
+        if not agg.has_reply_links:  # from now on replies are linked: the next-message guesses are moot
+            agg.has_reply_links = True
+            agg.next_edges.clear()
+            agg.owner_replied_next.clear()
+            self.open_next.clear()
+        target = self.recent.get(reply_to)  # type: ignore[arg-type]
+        if target is not None and target != sender:
+            agg.reply_edges.add(edge(day, target, sender))
+            if target in agg.owners and reply_to in self._owner_message_day:
+                agg.owner_replied_link[reply_to] = self._owner_message_day[reply_to]  # type: ignore[index]
+
+    def _mention_edges(self, mentions: tuple[str, ...], sender: int, day: int) -> None:
+        for mentioned in mentions:
             target = self._lookup(mentioned.lstrip("@"))
             if target is not None and target != sender:
-                agg.mention_edges.add(edge(day, target, sender))
-        previous = self.previous
-        if (
-            not agg.has_reply_links
-            and previous is not None
-            and previous[1] != sender
-            and when - previous[0] <= self.next_window
-        ):
-            agg.next_edges.add(edge(day, previous[1], sender))
-            if previous[1] in agg.owners:
-                agg.owner_replied_next[previous[2]] = previous[3]
-        self.previous = (when, sender, message.id, day)
-        self.recent[message.id] = sender
-        self.recent_order.append(message.id)
-        if len(self.recent_order) > RECENT_IDS:
-            # a deque keeps the eviction O(1); popping a dict's oldest key is not once many are deleted
-            self.recent.pop(self.recent_order.popleft(), None)
-        if sender in agg.owners:
-            self._owner_message_day[message.id] = day
-
-    def _hygiene(self, message: Message, sender: int, day: int) -> None:
-        agg = self.agg
-        text = message.text
-        if message.kind is MessageKind.RED_PACKET:
-            agg.red_packets[day] = agg.red_packets.get(day, 0) + 1
-        if message.kind is MessageKind.LINK or has_link(text):
-            agg.links[day] = agg.links.get(day, 0) + 1
-            if not text.strip() or is_bare_link(text):
-                agg.violations.append((day, sender, "bare_link"))
-        if text and self.suspect.search(text.lower()):
-            if is_ad(text, self.ad_keywords):
-                agg.violations.append((day, sender, "ad"))
-            if is_quarrel(text):
-                agg.violations.append((day, sender, "quarrel"))
+                self.agg.mention_edges.add(edge(day, target, sender))
 
     def _event(self, event: Event, day: int) -> None:
         agg = self.agg
@@ -433,6 +570,11 @@ class Accumulator:
 
     def finish(self) -> Aggregate:
         agg = self.agg
+        if self._export_span:
+            agg.export_first, agg.export_last = self._export_span[1], self._export_span[3]
+        if self._kept_span:
+            agg.first, agg.last = self._kept_span[1], self._kept_span[3]
+        agg.day_span = {day: (span[1], span[3]) for day, span in self._day_span.items()}
         table = agg.questions
         if agg.has_reply_links:
             table.minutes, table.responder = self.linked_minutes, self.linked_responder

@@ -210,8 +210,7 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     items = planned_items(_plan_data(options))
     thresholds = options.effective_thresholds()
     accumulator = Accumulator(options, tz, owner_keys(options), items)
-    for record in records:
-        accumulator.add(record)
+    accumulator.feed(records)
     agg = accumulator.finish()
     if agg.export_messages == 0 or agg.export_first is None or agg.export_last is None:
         files = ", ".join(getattr(records, "files", ())) or None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from sqtool.audit.aggregate import Aggregate, edge, unpack_edge
+from sqtool.audit.aggregate import MEMBER_BITS, MEMBER_MASK, Aggregate, edge
 from sqtool.audit.report import Leader, OpinionLeaders, Period
 
 # A member is an opinion leader when at least this many distinct others replied to or mentioned them,
@@ -27,10 +27,16 @@ def responders_by_member(agg: Aggregate, period: Period) -> dict[int, set[int]]:
         return cached
     low, high = edge(first, 0, 0), edge(last + 1, 0, 0)  # the day is the high part of a packed edge
     result: dict[int, set[int]] = {}
+    get = result.get
     for packed in edges(agg):
         if low <= packed < high:
-            _day, target, responder = unpack_edge(packed)
-            result.setdefault(target, set()).add(responder)
+            # unpack_edge inlined: this runs once per distinct edge, hundreds of thousands on big exports
+            target, responder = (packed >> MEMBER_BITS) & MEMBER_MASK, packed & MEMBER_MASK
+            responders = get(target)
+            if responders is None:
+                result[target] = {responder}
+            else:
+                responders.add(responder)
     agg.responders_cache[(first, last)] = result
     return result
 

@@ -24,20 +24,30 @@ def percentile(values: Sequence[float], fraction: float) -> float | None:
 
 def responsiveness(agg: Aggregate, period: Period, target_minutes: float) -> Responsiveness:
     first, last = period.first.toordinal(), period.last.toordinal()
-    inside = list(agg.questions.between(first, last))
-    judged = [q for q in inside if not q.pending]
-    times = [q.minutes for q in judged if q.minutes is not None]
-    responders = Counter(q.responder for q in judged if q.responder is not None)
-    unanswered = len(judged) - len(times)
+    table = agg.questions
+    # straight over the question arrays (no Question object each): NaN minutes means unanswered
+    inside = judged = 0
+    times: list[float] = []
+    responders: Counter[int] = Counter()
+    for day, minutes, responder, pending in zip(table.day, table.minutes, table.responder, table.pending, strict=True):
+        if first <= day <= last:
+            inside += 1
+            if pending:
+                continue
+            judged += 1
+            if minutes == minutes:  # not NaN: answered
+                times.append(minutes)
+                responders[responder] += 1
+    unanswered = judged - len(times)
     return Responsiveness(
-        questions=len(inside),
+        questions=inside,
         answered=len(times),
         unanswered=unanswered,
-        pending=len(inside) - len(judged),
-        unanswered_share=unanswered / len(judged) if judged else None,
+        pending=inside - judged,
+        unanswered_share=unanswered / judged if judged else None,
         median_first_response_minutes=statistics.median(times) if times else None,
         p90_first_response_minutes=percentile(times, 0.9),
-        within_target_share=sum(1 for t in times if t <= target_minutes) / len(judged) if judged else None,
+        within_target_share=sum(1 for t in times if t <= target_minutes) / judged if judged else None,
         responders=tuple(
             NameCount(agg.display_name(member), count) for member, count in responders.most_common(TOP_RESPONDERS)
         ),

