@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqtool.plan.load import Pointer
+from sqtool.rules.positioning import PURPOSES
 from sqtool.scaffold.keypath import enum_at, format_key_path, get_value, parse_key_path, set_value
 
 Kind = Literal["text", "choice", "choices", "whole", "number", "names", "time"]
@@ -116,15 +117,7 @@ QUESTIONS: tuple[Question, ...] = (
         "scaffold.q.purposes",
         "choices",
         "scaffold.part.money",
-        fallback_choices=(
-            "sell_products",
-            "provide_services",
-            "build_network",
-            "gather_interests",
-            "build_brand",
-            "keep_customer_relations",
-            "build_personal_influence",
-        ),
+        fallback_choices=PURPOSES,
     ),
 )
 
