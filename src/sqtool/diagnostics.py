@@ -33,8 +33,13 @@ class Finding:
 
 
 def fix_first(findings: Iterable[Finding]) -> list[Finding]:
-    """Most severe first, then by file and position, so the list reads as a to-do list."""
-    return sorted(findings, key=lambda f: (-f.severity.rank, f.path, f.line, f.col, f.rule_id))
+    """Most severe first; at one level, file problems (SQ000 unreadable, SQ001 schema) before rule
+    findings, since rules read what the schema vouches for; then by file and position."""
+    return sorted(findings, key=lambda f: (-f.severity.rank, not _is_schema(f), f.path, f.line, f.col, f.rule_id))
+
+
+def _is_schema(finding: Finding) -> bool:
+    return finding.rule_id in ("SQ000", "SQ001")
 
 
 def at_or_above(findings: Iterable[Finding], threshold: Severity) -> list[Finding]:
