@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from sqtool.settings import Settings
@@ -44,3 +45,19 @@ def make_console(settings: Settings, *, stderr: bool = False, file: IO[str] | No
     if color_enabled(settings, stream):
         return Console(stderr=stderr, file=file, force_terminal=True, highlight=False, soft_wrap=True)
     return Console(stderr=stderr, file=file, color_system=None, no_color=True, highlight=False, soft_wrap=True)
+
+
+def emit(text: str, output: Path | None, *, force: bool, settings: Settings, written_key: str = "fs.written") -> None:
+    """Print ``text`` to stdout as it is (colour already decided), or write it atomically to ``output``
+    and say so on stderr unless --quiet."""
+    import typer
+
+    from sqtool.fsutil import write_atomic
+    from sqtool.i18n import Translator
+
+    if output is None:
+        typer.echo(text, nl=not text.endswith("\n"), color=True)  # color=True: click must not strip escapes
+        return
+    write_atomic(output, text, force=force)
+    if not settings.quiet:
+        typer.echo(Translator(settings.lang)(written_key, path=output), err=True)

@@ -34,7 +34,13 @@ SCALARS = st.one_of(
     st.booleans(),
     st.integers(min_value=-(10**12), max_value=10**12),
     st.floats(allow_nan=False, allow_infinity=False),
-    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=20),
+    # YAML allows neither control characters nor the noncharacters U+FFFE/U+FFFF unescaped
+    st.text(
+        alphabet=st.characters(
+            codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\ufffe\uffff"
+        ),
+        max_size=20,
+    ),
 )
 KEYS = st.text(alphabet=string.ascii_lowercase + "_-<>周 ", min_size=1, max_size=12)
 JSON_LIKE = st.recursive(

@@ -177,8 +177,7 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
     import sys
 
     from sqtool.chat.read import read_exports
-    from sqtool.console import color_enabled
-    from sqtool.fsutil import write_atomic
+    from sqtool.console import color_enabled, emit
     from sqtool.i18n import Translator
     from sqtool.render.progress import progress_bar
 
@@ -210,12 +209,7 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         color = output is None and color_enabled(settings, sys.stdout)
     width = terminal_width() if output is None else 100
     content = render_report(report, arguments.report, settings, color=bool(color), width=width, top=arguments.top)
-    if output is not None:
-        write_atomic(output, content, force=arguments.force)
-        if not settings.quiet:
-            sys.stderr.write(Translator(settings.lang)("audit.written", path=str(output)) + "\n")
-    else:
-        sys.stdout.write(content)
+    emit(content, output, force=arguments.force, settings=settings)
     if arguments.save:
         from sqtool.audit.history import default_history_path, save_summary
 

@@ -127,5 +127,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.sender_id": {"en": "ID", "zh": "ID"},
     "audit.share": {"en": "Share", "zh": "占比"},
     "audit.reading": {"en": "Reading", "zh": "正在读取"},
-    "audit.written": {"en": "report written to {path}", "zh": "报告已写入 {path}"},
 }

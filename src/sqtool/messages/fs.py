@@ -14,6 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "name a file inside it, e.g. {path}/report.txt",
         "zh": "请指定其中的一个文件，例如 {path}/report.txt",
     },
+    "fs.written": {"en": "report written to {path}", "zh": "报告已写入 {path}"},
     "fs.cannot_write": {"en": "cannot write the file: {reason}", "zh": "无法写入文件：{reason}"},
     "fs.not_found": {"en": "no such file", "zh": "文件不存在"},
     "fs.not_found_hint": {

@@ -312,10 +312,6 @@ MESSAGES |= {
         "en": "plans must end in .yaml or .yml; hidden folders are skipped",
         "zh": "计划文件须以 .yaml 或 .yml 结尾；隐藏文件夹会被跳过",
     },
-    "plan.report_written": {
-        "en": "report written to {path}",
-        "zh": "报告已写入 {path}",
-    },
     "plan.schema_written": {
         "en": "schema written to {path}",
         "zh": "schema 已写入 {path}",

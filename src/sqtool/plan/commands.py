@@ -6,12 +6,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import typer
-
 from sqtool import __version__
 from sqtool.errors import SqtoolError
-from sqtool.fsutil import write_atomic
-from sqtool.i18n import Translator
 from sqtool.settings import Settings
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
@@ -26,7 +22,7 @@ def run_validate(
     force: bool = False,
 ) -> int:
     """Validate the plans named by ``arguments``, print or write the report; 0 clean, 1 findings."""
-    from sqtool.console import color_enabled
+    from sqtool.console import color_enabled, emit
     from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
     from sqtool.plan.validate import validate_files
     from sqtool.reporters import ReportContext, default_format, render
@@ -44,24 +40,15 @@ def run_validate(
         color=chosen == "text" and color_enabled(settings, sys.stdout if output is None else None),
     )
     report = render(chosen, list(validation.findings), context)
-    _emit(report, output, force, settings, "plan.report_written")
+    emit(report, output, force=force, settings=settings)
     return EXIT_CLEAN if validation.clean else EXIT_FINDINGS
 
 
 def run_schema(settings: Settings, *, output: Path | None = None, force: bool = False) -> int:
     """Print the plan JSON Schema exactly as shipped, or write it to ``output``."""
+    from sqtool.console import emit
     from sqtool.resources import schema_path
 
     text = schema_path("community-plan").read_text(encoding="utf-8")
-    _emit(text, output, force, settings, "plan.schema_written")
+    emit(text, output, force=force, settings=settings, written_key="plan.schema_written")
     return EXIT_CLEAN
-
-
-def _emit(text: str, output: Path | None, force: bool, settings: Settings, written_key: str) -> None:
-    if output is None:
-        # color=True: never let click strip escapes; whether to colour was decided above, from Settings
-        typer.echo(text, nl=not text.endswith("\n"), color=True)
-        return
-    write_atomic(output, text, force=force)
-    if not settings.quiet:
-        typer.echo(Translator(settings.lang)(written_key, path=output), err=True)

@@ -14,7 +14,6 @@ import typer
 
 from sqtool.diagnostics import Finding, at_or_above
 from sqtool.errors import SqtoolError
-from sqtool.fsutil import write_atomic
 from sqtool.i18n import Translator
 from sqtool.rules.config import CheckConfig, RuleOptions, build_config, discover, read_config_file
 from sqtool.rules.registry import Rule, all_rules, find_rule
@@ -77,7 +76,7 @@ def _today(value: str | None) -> date:
 def run_check(settings: Settings, request: CheckRequest) -> int:
     """Check every plan, print the report (and statistics), return the exit code."""
     from sqtool import __version__
-    from sqtool.console import color_enabled
+    from sqtool.console import color_enabled, emit
     from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
     from sqtool.reporters import FORMATS, ReportContext, default_format, render
     from sqtool.rules.engine import check_files, rule_docs
@@ -104,12 +103,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         rules=rule_docs(settings.lang),
     )
     report = render(format_name, result.findings, context)
-    if request.output is None:
-        typer.echo(report, nl=False, color=True)  # colour was decided above; click must not strip it
-    else:
-        write_atomic(request.output, report, force=request.force)
-        if not settings.quiet:
-            typer.echo(tr("plan.report_written", path=request.output), err=True)
+    emit(report, request.output, force=request.force, settings=settings)
     if request.statistics:
         typer.echo(statistics_table(result.findings, tr), err=format_name != "text")
     return EXIT_FINDINGS if at_or_above(result.findings, config.fail_on) else EXIT_CLEAN
