@@ -84,7 +84,7 @@ def _offset_for_local_hour(zone: tzinfo, year: int, month: int, day: int, hour: 
 
 def from_epoch(seconds: float, zone: tzinfo) -> datetime:
     """An epoch time as wall clock in ``zone``, with the fixed offset in force at that instant."""
-    fixed = _offset_for_hour(zone, int(seconds // 3600))
+    fixed = utc_hour_offset(zone, int(seconds // 3600))
     if fixed is not None:
         return datetime.fromtimestamp(seconds, tz=fixed)
     local = datetime.fromtimestamp(seconds, tz=zone)
@@ -92,7 +92,7 @@ def from_epoch(seconds: float, zone: tzinfo) -> datetime:
 
 
 @lru_cache(maxsize=8192)
-def _offset_for_hour(zone: tzinfo, hour: int) -> tzinfo | None:
+def utc_hour_offset(zone: tzinfo, hour: int) -> tzinfo | None:
     """The fixed offset of ``zone`` for a whole UTC hour, or None when it changes within that hour.
 
     Looking the zone up once per hour instead of once per message makes big exports much faster.
