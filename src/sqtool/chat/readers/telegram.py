@@ -79,8 +79,10 @@ def _plain_message(item: dict[str, Any], offsets: dict[int, tzinfo | None], zone
         kind = MessageKind.STICKER
     elif (type(media_type) is str and media_type in _MEDIA_TYPES) or not _MEDIA_KEYS.isdisjoint(item):
         kind = MessageKind.MEDIA
-    else:
+    elif "://" in text or "www." in text.lower():  # is_link's own first test: most texts skip the call
         kind = text_kind(text)
+    else:
+        kind = MessageKind.TEXT
     reply = item.get("reply_to_message_id")
     return Message(
         "" if record_id is None else str(record_id),
