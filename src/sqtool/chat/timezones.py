@@ -70,12 +70,12 @@ def localize(naive: datetime, zone: tzinfo) -> datetime:
     result carries a fixed offset, not the zone: Python compares and subtracts datetimes of one
     zone by wall clock, which is wrong across a DST change; fixed offsets are always exact.
     """
-    fixed = _offset_for_local_hour(zone, naive.year, naive.month, naive.day, naive.hour)
+    fixed = local_hour_offset(zone, naive.year, naive.month, naive.day, naive.hour)
     return naive.replace(tzinfo=fixed if fixed is not None else _fixed(zone.utcoffset(naive.replace(fold=0))))
 
 
 @lru_cache(maxsize=8192)
-def _offset_for_local_hour(zone: tzinfo, year: int, month: int, day: int, hour: int) -> tzinfo | None:
+def local_hour_offset(zone: tzinfo, year: int, month: int, day: int, hour: int) -> tzinfo | None:
     """The fixed offset of a whole wall-clock hour (fold=0), or None when it changes within that hour."""
     start = datetime(year, month, day, hour)
     first, last = zone.utcoffset(start), zone.utcoffset(start.replace(minute=59, second=59))

@@ -13,7 +13,7 @@ from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import numbered_lines
-from sqtool.chat.timezones import localize
+from sqtool.chat.timezones import local_hour_offset, localize
 
 NAME = "whatsapp"
 
@@ -71,6 +71,7 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     match_header = HEADER.match
     # chats post many lines in the same minute: each distinct header stamp is converted once
     stamps: dict[str, datetime | None] = {}
+    hours: dict[tuple[str | None, ...], datetime | None] = {}  # see _timestamp
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
         pending = False  # a header seen, its record not yet built
@@ -90,7 +91,7 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
             if timestamp is _UNSET:
                 if len(stamps) >= _STAMP_CACHE:
                     stamps.clear()
-                timestamp = stamps[stamp] = _timestamp(match, order, ctx)
+                timestamp = stamps[stamp] = _timestamp(match, order, ctx, hours)
             if timestamp is None:
                 ctx.bad_record("chat.bad_date", line=number, value=line[:40])
                 continue
@@ -171,8 +172,32 @@ class _Backward:
         self.previous = ordinal
 
 
-def _timestamp(match: re.Match[str], order: DateOrder, ctx: ReadContext) -> datetime | None:
+def _timestamp(
+    match: re.Match[str], order: DateOrder, ctx: ReadContext, hours: dict[tuple[str | None, ...], datetime | None]
+) -> datetime | None:
+    """The header's time; ``hours`` keeps each wall-clock hour's start so a new minute costs one replace."""
     d1, d2, d3, hour_text, minute, second, ampm = match.group("d1", "d2", "d3", "hour", "minute", "second", "ampm")
+    key = (d1, d2, d3, hour_text, ampm)
+    start = hours.get(key, _UNSET)
+    if start is _UNSET:
+        if len(hours) >= _STAMP_CACHE:
+            hours.clear()
+        start = hours[key] = _hour_start(d1, d2, d3, hour_text, ampm, order, ctx)
+    if start is None:
+        return None
+    try:
+        when = start.replace(minute=int(minute), second=int(second or 0))
+    except ValueError:
+        return None
+    if when.tzinfo is None:  # the zone's offset changes within this hour: localize each time
+        return localize(when, ctx.tz)
+    return when
+
+
+def _hour_start(
+    d1: str, d2: str, d3: str, hour_text: str, ampm: str | None, order: DateOrder, ctx: ReadContext
+) -> datetime | None:
+    """The start of the header's hour with the zone's fixed offset (naive when it changes within the hour)."""
     if len(d1) == 4 or order.year_first:
         year, month, day = int(d1), int(d2), int(d3)
     elif order.day_first:
@@ -187,10 +212,11 @@ def _timestamp(match: re.Match[str], order: DateOrder, ctx: ReadContext) -> date
             return None
         hour = hour % 12 + (12 if ampm[0] in "Pp" else 0)
     try:
-        naive = datetime(year, month, day, hour, int(minute), int(second or 0))
+        start = datetime(year, month, day, hour)
     except ValueError:
         return None
-    return localize(naive, ctx.tz)
+    fixed = local_hour_offset(ctx.tz, year, month, day, hour)
+    return start if fixed is None else start.replace(tzinfo=fixed)
 
 
 def _clean_name(name: str) -> str:
