@@ -273,3 +273,24 @@ def test_date_order_option_forces_the_reading(tmp_path, cli):
     bad = cli("audit", str(path), "--date-order", "ydm")
     assert bad.exit_code == 2
     assert "unknown date order 'ydm'" in bad.stderr
+
+
+def test_every_encryption_notice_wording_holds_a_prefilter_piece():
+    from sqtool.chat.readers import whatsapp
+
+    # the reader skips the _E2E search when no piece occurs, so a wording without one would be missed
+    for alternative in whatsapp._E2E.pattern.split("|"):
+        spelled = alternative.replace("[Ee]", "e")
+        assert any(piece in spelled for piece in whatsapp._E2E_PIECES), alternative
+
+
+def test_encryption_notice_with_an_author_like_colon_is_a_service_event(tmp_path):
+    export = tmp_path / "WhatsApp Chat with Crew.txt"
+    export.write_text(
+        "12/9/20, 23:55 - Chat: Messages and calls are end-to-end encrypted. Tap to learn more.\n"
+        "13/9/20, 08:01 - Bob: morning\n",
+        encoding="utf-8",
+    )
+    result = read_all(export)
+    assert [event.kind for event in result.events] == ["service"]
+    assert [message.sender_name for message in result.messages] == ["Bob"]

@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from itertools import repeat
 from pathlib import Path
 
 from sqtool.chat.detect import FORMAT_NAMES, detect, zip_source
@@ -72,8 +73,9 @@ class ChatRead:
         return self._records()
 
     def _records(self) -> Iterator[Record]:
+        # zip with repeat tags each record with its export's index in C, without a generator step
         streams = [
-            _tagged(index, ordered(_read_one(item, ctx)))
+            zip(repeat(index), ordered(_read_one(item, ctx)))
             for index, (item, ctx) in enumerate(zip(self._prepared, self._contexts, strict=True))
         ]
         if not streams:
@@ -83,10 +85,12 @@ class ChatRead:
         seen: dict[tuple[object, ...], list[tuple[int, str]]] = {}
         for index, record in merged:
             # only records with the same timestamp can be duplicates, so keep only that timestamp's keys
-            if record.timestamp != current:
-                current = record.timestamp
+            timestamp = record.timestamp
+            if timestamp != current:
+                current = timestamp
                 seen.clear()
-            key = dedup_key(record)
+            # dedup_key inlined for messages, nearly every record
+            key = ("message", record.sender_id, record.text) if type(record) is Message else dedup_key(record)
             earlier = seen.get(key)
             if earlier is None:  # the common case: nothing alike at this instant
                 seen[key] = [(index, record.id)]
@@ -107,11 +111,6 @@ def dedup_key(record: Record) -> tuple[object, ...]:
     return ("event", record.kind, record.member_id or record.member_name, record.text)
 
 
-def _tagged(index: int, records: Iterator[Record]) -> Iterator[tuple[int, Record]]:
-    for record in records:
-        yield index, record
-
-
 def ordered(records: Iterator[Record], window: int = REORDER_WINDOW) -> Iterator[Record]:
     """Sort a nearly sorted stream with a bounded buffer: disorder within ``window`` records is fixed.
 
@@ -119,14 +118,18 @@ def ordered(records: Iterator[Record], window: int = REORDER_WINDOW) -> Iterator
     times keep their file order.
     """
     buffer: deque[Record] = deque()
+    append, popleft = buffer.append, buffer.popleft
+    latest: datetime | None = None  # the time of the last record appended: always the buffer's last
     for record in records:
-        if not buffer or buffer[-1].timestamp <= record.timestamp:
-            buffer.append(record)
+        timestamp = record.timestamp
+        if latest is None or latest <= timestamp:
+            append(record)
+            latest = timestamp
         else:
-            position = bisect.bisect_right(buffer, record.timestamp, key=_timestamp_of)
+            position = bisect.bisect_right(buffer, timestamp, key=_timestamp_of)
             buffer.insert(position, record)
         if len(buffer) > window:
-            yield buffer.popleft()
+            yield popleft()
     yield from buffer
 
 

@@ -70,12 +70,12 @@ def localize(naive: datetime, zone: tzinfo) -> datetime:
     result carries a fixed offset, not the zone: Python compares and subtracts datetimes of one
     zone by wall clock, which is wrong across a DST change; fixed offsets are always exact.
     """
-    fixed = _offset_for_local_hour(zone, naive.year, naive.month, naive.day, naive.hour)
+    fixed = local_hour_offset(zone, naive.year, naive.month, naive.day, naive.hour)
     return naive.replace(tzinfo=fixed if fixed is not None else _fixed(zone.utcoffset(naive.replace(fold=0))))
 
 
 @lru_cache(maxsize=8192)
-def _offset_for_local_hour(zone: tzinfo, year: int, month: int, day: int, hour: int) -> tzinfo | None:
+def local_hour_offset(zone: tzinfo, year: int, month: int, day: int, hour: int) -> tzinfo | None:
     """The fixed offset of a whole wall-clock hour (fold=0), or None when it changes within that hour."""
     start = datetime(year, month, day, hour)
     first, last = zone.utcoffset(start), zone.utcoffset(start.replace(minute=59, second=59))
@@ -84,7 +84,7 @@ def _offset_for_local_hour(zone: tzinfo, year: int, month: int, day: int, hour: 
 
 def from_epoch(seconds: float, zone: tzinfo) -> datetime:
     """An epoch time as wall clock in ``zone``, with the fixed offset in force at that instant."""
-    fixed = _offset_for_hour(zone, int(seconds // 3600))
+    fixed = utc_hour_offset(zone, int(seconds // 3600))
     if fixed is not None:
         return datetime.fromtimestamp(seconds, tz=fixed)
     local = datetime.fromtimestamp(seconds, tz=zone)
@@ -92,7 +92,7 @@ def from_epoch(seconds: float, zone: tzinfo) -> datetime:
 
 
 @lru_cache(maxsize=8192)
-def _offset_for_hour(zone: tzinfo, hour: int) -> tzinfo | None:
+def utc_hour_offset(zone: tzinfo, hour: int) -> tzinfo | None:
     """The fixed offset of ``zone`` for a whole UTC hour, or None when it changes within that hour.
 
     Looking the zone up once per hour instead of once per message makes big exports much faster.

@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import numbered_lines
-from sqtool.chat.timezones import localize
+from sqtool.chat.timezones import local_hour_offset, localize
 
 NAME = "whatsapp"
 
@@ -67,36 +68,49 @@ FORCED = {"dmy": DAY_FIRST, "mdy": MONTH_FIRST, "ymd": YEAR_FIRST}
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     order = FORCED[ctx.date_order] if ctx.date_order else detect_date_order(source, ctx)
     head = source.head()
+    match_header = HEADER.match
+    # chats post many lines in the same minute: each distinct header stamp is converted once
+    stamps: dict[str, datetime | None] = {}
+    hours: dict[tuple[str | None, ...], datetime | None] = {}  # see _timestamp
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
-        pending: tuple[int, datetime, str] | None = None  # line, time, header rest (+ continuation lines)
-        last_stamp: tuple[str, datetime | None] = ("", None)  # chats post many lines in the same minute
+        pending = False  # a header seen, its record not yet built
+        first = 0  # its line number, time, header rest and continuation lines
+        when = _EPOCH
+        rest = ""
+        more: list[str] = []
         for number, line in numbered_lines(stream, head, ctx.display):  # type: ignore[arg-type]
-            match = HEADER.match(line)
-            timestamp = None
-            if match:
-                stamp = line[: match.start("rest")]
-                if stamp == last_stamp[0]:
-                    timestamp = last_stamp[1]
-                else:
-                    timestamp = _timestamp(match, order, ctx)
-                    last_stamp = (stamp, timestamp)
-            if match and timestamp is None:
+            match = match_header(line)
+            if match is None:
+                if pending:
+                    more.append(line)
+                continue  # lines before the first header (none in real exports) are ignored
+            split = match.start("rest")
+            stamp = line[:split]
+            timestamp = stamps.get(stamp, _UNSET)
+            if timestamp is _UNSET:
+                if len(stamps) >= _STAMP_CACHE:
+                    stamps.clear()
+                timestamp = stamps[stamp] = _timestamp(match, order, ctx, hours)
+            if timestamp is None:
                 ctx.bad_record("chat.bad_date", line=number, value=line[:40])
                 continue
-            if match and timestamp is not None:
-                if pending is not None:
-                    record = _record(*pending)
-                    if isinstance(record, Message):  # the common case, without a generator
-                        yield record
-                    else:
-                        yield from record
-                pending = (number, timestamp, match.group("rest"))
-            elif pending is not None:
-                pending = (pending[0], pending[1], f"{pending[2]}\n{line}")
-            # lines before the first header (none in real exports) are ignored
-        if pending is not None:
-            yield from _emit(*pending)
+            if pending:
+                record = _record(first, when, "\n".join((rest, *more)) if more else rest)
+                if type(record) is Message:  # the common case, without a generator
+                    yield record
+                else:
+                    yield from record  # type: ignore[misc]
+                if more:
+                    more = []
+            pending, first, when, rest = True, number, timestamp, line[split:]
+        if pending:
+            yield from _emit(first, when, "\n".join((rest, *more)) if more else rest)
+
+
+_UNSET: Any = object()
+_EPOCH = datetime(1970, 1, 1)
+_STAMP_CACHE = 4096  # distinct stamps kept; a chat rarely goes back to an earlier minute
 
 
 def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
@@ -158,8 +172,32 @@ class _Backward:
         self.previous = ordinal
 
 
-def _timestamp(match: re.Match[str], order: DateOrder, ctx: ReadContext) -> datetime | None:
+def _timestamp(
+    match: re.Match[str], order: DateOrder, ctx: ReadContext, hours: dict[tuple[str | None, ...], datetime | None]
+) -> datetime | None:
+    """The header's time; ``hours`` keeps each wall-clock hour's start so a new minute costs one replace."""
     d1, d2, d3, hour_text, minute, second, ampm = match.group("d1", "d2", "d3", "hour", "minute", "second", "ampm")
+    key = (d1, d2, d3, hour_text, ampm)
+    start = hours.get(key, _UNSET)
+    if start is _UNSET:
+        if len(hours) >= _STAMP_CACHE:
+            hours.clear()
+        start = hours[key] = _hour_start(d1, d2, d3, hour_text, ampm, order, ctx)
+    if start is None:
+        return None
+    try:
+        when = start.replace(minute=int(minute), second=int(second or 0))
+    except ValueError:
+        return None
+    if when.tzinfo is None:  # the zone's offset changes within this hour: localize each time
+        return localize(when, ctx.tz)
+    return when
+
+
+def _hour_start(
+    d1: str, d2: str, d3: str, hour_text: str, ampm: str | None, order: DateOrder, ctx: ReadContext
+) -> datetime | None:
+    """The start of the header's hour with the zone's fixed offset (naive when it changes within the hour)."""
     if len(d1) == 4 or order.year_first:
         year, month, day = int(d1), int(d2), int(d3)
     elif order.day_first:
@@ -174,10 +212,11 @@ def _timestamp(match: re.Match[str], order: DateOrder, ctx: ReadContext) -> date
             return None
         hour = hour % 12 + (12 if ampm[0] in "Pp" else 0)
     try:
-        naive = datetime(year, month, day, hour, int(minute), int(second or 0))
+        start = datetime(year, month, day, hour)
     except ValueError:
         return None
-    return localize(naive, ctx.tz)
+    fixed = local_hour_offset(ctx.tz, year, month, day, hour)
+    return start if fixed is None else start.replace(tzinfo=fixed)
 
 
 def _clean_name(name: str) -> str:
@@ -186,24 +225,40 @@ def _clean_name(name: str) -> str:
 
 
 def _record(number: int, timestamp: datetime, rest: str) -> Message | list[Event]:
-    record_id = str(number)
     rest = rest.rstrip("\n")
     # the author ends at the first ": " of the header line (continuation lines never hold it)
     line_end = rest.find("\n")
-    split = rest.find(": ", 0, line_end if line_end >= 0 else len(rest))
-    author, text = (rest[:split], rest[split + 2 :]) if split > 0 else ("", rest)
-    if not author or _is_system(author, text):
-        return list(_system(record_id, timestamp, rest.strip(_MARKS)))
-    author = _clean_name(author)
-    bare = text.strip(_MARKS + " ")
-    marker = len(bare) < 200 and ("omitted" in bare or "attached" in bare or "OMITTED" in bare)
-    if marker and _STICKER.match(bare):
-        kind = MessageKind.STICKER
-    elif marker and _MEDIA.match(bare):
-        kind = MessageKind.MEDIA
-    else:
+    split = rest.find(": ", 0, line_end) if line_end >= 0 else rest.find(": ")
+    if split <= 0:
+        return list(_system(str(number), timestamp, rest.strip(_MARKS)))
+    author, text = rest[:split], rest[split + 2 :]
+    # system lines have no author, but their own words can hold ": " ("Chat: Messages ... encrypted")
+    # every _E2E alternative holds one of _E2E_PIECES: substring tests are far cheaper than the search
+    e2e = ("nd" in text or "de " in text or "bout" in text or "端" in text) and _E2E.search(text)
+    if e2e or _AUTHOR_SYSTEM.search(author):
+        return list(_system(str(number), timestamp, rest.strip(_MARKS)))
+    author = author.strip(_OUTER).removeprefix("~").strip(_INNER)  # as _clean_name, without the call
+    bare = text.strip(_OUTER)
+    if len(bare) < 200 and ("omitted" in bare or "attached" in bare or "OMITTED" in bare):
+        if _STICKER.match(bare):
+            kind = MessageKind.STICKER
+        elif _MEDIA.match(bare):
+            kind = MessageKind.MEDIA
+        else:
+            kind = text_kind(bare)
+    elif "://" in bare or "www." in bare.lower():  # is_link's own first test: most texts skip the call
         kind = text_kind(bare)
-    return Message(record_id, timestamp, author, author, text.lstrip(_MARKS), kind, mentions=at_mentions(text))
+    else:
+        kind = MessageKind.TEXT
+    mentions = at_mentions(text) if "@" in text else ()
+    return Message(str(number), timestamp, author, author, text.lstrip(_MARKS), kind, None, mentions)
+
+
+_E2E_PIECES = ("nd", "de ", "bout", "端")  # the tests check each _E2E alternative holds one
+_OUTER = _MARKS + " "
+_INNER = _MARKS + " \u00a0"
+# one search for both ways an author field shows a system line
+_AUTHOR_SYSTEM = re.compile(f"{_E2E.pattern}|{_SYSTEM_HINTS.pattern}")
 
 
 def _emit(number: int, timestamp: datetime, rest: str) -> Iterator[Record]:
@@ -212,11 +267,6 @@ def _emit(number: int, timestamp: datetime, rest: str) -> Iterator[Record]:
         yield from record
     else:
         yield record
-
-
-def _is_system(author: str, text: str) -> bool:
-    # system lines have no author, but their own words can hold ": " ("Chat: Messages ... encrypted")
-    return bool(_E2E.search(text) or _E2E.search(author) or _SYSTEM_HINTS.search(author))
 
 
 def _system(record_id: str, timestamp: datetime, text: str) -> Iterator[Event]:
