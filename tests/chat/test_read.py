@@ -2,6 +2,8 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sqtool.chat.detect import FORMAT_NAMES
 from sqtool.chat.model import Message
@@ -232,3 +234,15 @@ def test_localize_agrees_with_zoneinfo_fold_0(zone_name):
             naive = day + timedelta(minutes=minutes)
             expected = zone.utcoffset(naive.replace(fold=0))
             assert localize(naive, zone).utcoffset() == expected, naive
+
+
+@given(st.text(max_size=80))
+def test_is_link_counts_visible_characters_as_isspace_does(text):
+    from sqtool.chat.classify import _URL, is_link
+
+    urls = _URL.findall(text)
+    visible = sum(1 for char in text if not char.isspace())
+    expected = ("://" in text or "www." in text.lower()) and bool(urls)
+    expected = expected and sum(len(url) for url in urls) * 5 >= visible * 4
+    assert is_link(text) == expected
+    assert is_link("a long note about growth: https://e.co") is False and is_link(" https://example.com/abc ") is True

@@ -16,8 +16,10 @@ def is_link(text: str) -> bool:
     if "://" not in text and "www." not in text.lower():
         return False
     urls = _URL.findall(text)
-    visible = sum(1 for char in text if not char.isspace())
-    return bool(urls) and sum(len(url) for url in urls) * 5 >= visible * 4
+    if not urls:
+        return False
+    visible = len("".join(text.split()))  # str.split() splits on exactly what str.isspace() calls space
+    return sum(len(url) for url in urls) * 5 >= visible * 4
 
 
 def text_kind(text: str) -> MessageKind:
