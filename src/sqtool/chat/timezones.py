@@ -100,3 +100,12 @@ def utc_hour_offset(zone: tzinfo, hour: int) -> tzinfo | None:
     first = datetime.fromtimestamp(hour * 3600, tz=zone).utcoffset()
     last = datetime.fromtimestamp(hour * 3600 + 3599, tz=zone).utcoffset()
     return _fixed(first) if first == last else None
+
+
+def parse_iso_time(value: str, zone: tzinfo) -> datetime | None:
+    """An ISO 8601 time ("Z" allowed); one written without an offset is read in ``zone``. None if unreadable."""
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else localize(parsed, zone)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqtool.plan.load import Pointer
-from sqtool.rules.positioning import PURPOSES
 from sqtool.scaffold.keypath import enum_at, format_key_path, get_value, parse_key_path, set_value
 
 Kind = Literal["text", "choice", "choices", "whole", "number", "names", "time"]
@@ -32,7 +31,6 @@ class Question:
     kind: Kind
     part: str  # catalogue key of the group of questions it belongs to
     optional: bool = False
-    fallback_choices: tuple[str, ...] = ()  # used when the schema has no enumeration here
 
     @property
     def pointer(self) -> Pointer:
@@ -62,14 +60,12 @@ QUESTIONS: tuple[Question, ...] = (
         "scaffold.q.category",
         "choice",
         "scaffold.part.basics",
-        fallback_choices=("product", "entertainment", "knowledge", "arts", "interest", "region", "other"),
     ),
     Question(
         "community.platform",
         "scaffold.q.platform",
         "choice",
         "scaffold.part.basics",
-        fallback_choices=("wechat", "qq", "telegram", "discord", "whatsapp", "slack", "other"),
     ),
     Question("members.target_size", "scaffold.q.target_size", "whole", "scaffold.part.basics"),
     Question("roles.owner", "scaffold.q.owner", "text", "scaffold.part.people"),
@@ -81,7 +77,6 @@ QUESTIONS: tuple[Question, ...] = (
         "scaffold.q.naming_method",
         "choice",
         "scaffold.part.identity",
-        fallback_choices=("founder", "product", "content", "hobby", "attribute", "ideology", "combined"),
     ),
     Question("community.name", "scaffold.q.name", "text", "scaffold.part.identity"),
     Question("community.slogan.text", "scaffold.q.slogan", "text", "scaffold.part.identity"),
@@ -90,14 +85,12 @@ QUESTIONS: tuple[Question, ...] = (
         "scaffold.q.slogan_type",
         "choice",
         "scaffold.part.identity",
-        fallback_choices=("functional", "benefit", "values"),
     ),
     Question(
         "rules.entry.threshold",
         "scaffold.q.threshold",
         "choice",
         "scaffold.part.entry",
-        fallback_choices=("open", "invite", "application", "paid", "task"),
     ),
     Question("rules.entry.fee.amount", "scaffold.q.fee", "number", "scaffold.part.entry"),
     Question("rules.entry.criteria", "scaffold.q.criteria", "text", "scaffold.part.entry"),
@@ -107,7 +100,6 @@ QUESTIONS: tuple[Question, ...] = (
         "scaffold.q.value_cadence",
         "choice",
         "scaffold.part.value",
-        fallback_choices=("daily", "weekly", "biweekly", "monthly"),
     ),
     Question("value_output.0.time", "scaffold.q.value_time", "time", "scaffold.part.value"),
     Question("value_output.0.owner", "scaffold.q.value_owner", "text", "scaffold.part.value"),
@@ -117,7 +109,6 @@ QUESTIONS: tuple[Question, ...] = (
         "scaffold.q.purposes",
         "choices",
         "scaffold.part.money",
-        fallback_choices=PURPOSES,
     ),
 )
 
@@ -127,14 +118,10 @@ _PEOPLE_KEYS = ("roles.owner", "roles.admins", "roles.opinion_leaders")
 
 
 def choices_for(question: Question) -> tuple[str, ...]:
-    """The allowed values of a choice question: the schema's enumeration, else the built-in list."""
+    """The allowed values of a choice question: the enumeration of the shipped plan schema."""
     if question.kind not in ("choice", "choices"):
         return ()
-    try:
-        found = enum_at(question.pointer)
-    except (OSError, ValueError):
-        found = ()
-    return found or question.fallback_choices
+    return enum_at(question.pointer)
 
 
 def asked(question: Question, plan: Mapping[str, Any]) -> bool:

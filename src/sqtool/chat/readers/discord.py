@@ -11,7 +11,7 @@ from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonstream import stream_items
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.source import Source
-from sqtool.chat.timezones import localize
+from sqtool.chat.timezones import parse_iso_time
 
 NAME = "discord"
 
@@ -30,11 +30,7 @@ def parse_time(value: Any, ctx: ReadContext) -> datetime | None:
     """An ISO 8601 time; a time without offset is in the --tz zone."""
     if not isinstance(value, str) or not value:
         return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else localize(parsed, ctx.tz)
+    return parse_iso_time(value, ctx.tz)
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:

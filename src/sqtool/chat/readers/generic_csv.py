@@ -17,7 +17,7 @@ from sqtool.chat.csvrows import csv_rows
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.source import Source
-from sqtool.chat.timezones import from_epoch, localize
+from sqtool.chat.timezones import from_epoch, parse_iso_time
 
 NAME = "csv"
 
@@ -51,11 +51,7 @@ def parse_time(value: Any, ctx: ReadContext) -> datetime | None:
         pass
     except (OverflowError, OSError):
         return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else localize(parsed, ctx.tz)
+    return parse_iso_time(value, ctx.tz)
 
 
 def generic_record(
