@@ -9,11 +9,10 @@ import shutil
 import sys
 import tempfile
 import weakref
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 
 from sqtool.chat.detect import FORMAT_NAMES, detect, zip_source
@@ -73,35 +72,77 @@ class ChatRead:
         return self._records()
 
     def _records(self) -> Iterator[Record]:
+        streams = [ordered(_read_one(item, ctx)) for item, ctx in zip(self._prepared, self._contexts, strict=True)]
+        if len(streams) == 1:
+            yield from self._one(streams[0])
+        elif streams:
+            yield from self._merged(streams)
+
+    def _one(self, records: Iterator[Record]) -> Iterator[Record]:
+        """One export: a record is a duplicate only when an earlier one at the same time has the same
+        content AND the same id. Chunks in which no id repeats pass through whole; only the records
+        that continue the previous chunk's last instant, or a chunk where an id repeats, are compared."""
+        seen: dict[tuple[object, ...], list[tuple[int, str]]] = {}
+        current: datetime | None = None  # the time of the records in `seen`
+        while chunk := list(islice(records, _CHUNK)):
+            stamps = [record.timestamp for record in chunk]
+            start = 0
+            while start < len(chunk) and stamps[start] == current:  # the previous chunk's last instant goes on
+                if self._first_seen(seen, chunk[start], 0):
+                    yield chunk[start]
+                start += 1
+            if start == len(chunk):
+                continue
+            ids = [record.id for record in chunk[start:]]
+            if len(set(ids)) < len(ids):  # an id repeats: the records one by one
+                for record in chunk[start:]:
+                    if record.timestamp != current:
+                        current = record.timestamp
+                        seen.clear()
+                    if self._first_seen(seen, record, 0):
+                        yield record
+                continue
+            yield from chunk[start:] if start else chunk
+            # the chunk's last instant may go on in the next chunk: its records are what to compare with
+            current = stamps[-1]
+            seen.clear()
+            last = len(chunk) - 1
+            while last > start and stamps[last - 1] == current:
+                last -= 1
+            for record in chunk[last:]:
+                self._first_seen(seen, record, 0)
+
+    def _merged(self, streams: list[Iterator[Record]]) -> Iterator[Record]:
+        """Several exports merged in time order; the same record in two of them is kept once."""
         # zip with repeat tags each record with its export's index in C, without a generator step
-        streams = [
-            zip(repeat(index), ordered(_read_one(item, ctx)))
-            for index, (item, ctx) in enumerate(zip(self._prepared, self._contexts, strict=True))
-        ]
-        if not streams:
-            return
-        merged = streams[0] if len(streams) == 1 else heapq.merge(*streams, key=lambda pair: pair[1].timestamp)
+        tagged = [zip(repeat(index), stream) for index, stream in enumerate(streams)]
         current: datetime | None = None
         seen: dict[tuple[object, ...], list[tuple[int, str]]] = {}
-        for index, record in merged:
+        for index, record in heapq.merge(*tagged, key=lambda pair: pair[1].timestamp):
             # only records with the same timestamp can be duplicates, so keep only that timestamp's keys
-            timestamp = record.timestamp
-            if timestamp != current:
-                current = timestamp
+            if record.timestamp != current:
+                current = record.timestamp
                 seen.clear()
-            # dedup_key inlined for messages, nearly every record
-            key = ("message", record.sender_id, record.text) if type(record) is Message else dedup_key(record)
-            earlier = seen.get(key)
-            if earlier is None:  # the common case: nothing alike at this instant
-                seen[key] = [(index, record.id)]
+            if self._first_seen(seen, record, index):
                 yield record
-                continue
-            # the same content twice in one file is two messages unless it has the same id too
-            if any(other != index or other_id == record.id for other, other_id in earlier):
-                self.duplicates += 1
-                continue
-            earlier.append((index, record.id))
-            yield record
+
+    def _first_seen(self, seen: dict[tuple[object, ...], list[tuple[int, str]]], record: Record, index: int) -> bool:
+        """False (and one more duplicate counted) when ``record`` repeats one in ``seen``, the records
+        at its time so far; else it joins them."""
+        key = ("message", record.sender_id, record.text) if type(record) is Message else dedup_key(record)
+        earlier = seen.get(key)
+        if earlier is None:  # the common case: nothing alike at this instant
+            seen[key] = [(index, record.id)]
+            return True
+        # the same content twice in one file is two messages unless it has the same id too
+        if any(other != index or other_id == record.id for other, other_id in earlier):
+            self.duplicates += 1
+            return False
+        earlier.append((index, record.id))
+        return True
+
+
+_CHUNK = 1024  # records taken from a reader at a time by ordered() and the de-duplication
 
 
 def dedup_key(record: Record) -> tuple[object, ...]:
@@ -115,21 +156,29 @@ def ordered(records: Iterator[Record], window: int = REORDER_WINDOW) -> Iterator
     """Sort a nearly sorted stream with a bounded buffer: disorder within ``window`` records is fixed.
 
     Records in order (the usual case) are appended; a late one is inserted at its place. Equal
-    times keep their file order.
+    times keep their file order. A chunk already in order is appended whole.
     """
-    buffer: deque[Record] = deque()
-    append, popleft = buffer.append, buffer.popleft
+    buffer: list[Record] = []
     latest: datetime | None = None  # the time of the last record appended: always the buffer's last
-    for record in records:
-        timestamp = record.timestamp
-        if latest is None or latest <= timestamp:
-            append(record)
-            latest = timestamp
+    records = iter(records)
+    while chunk := list(islice(records, _CHUNK)):
+        stamps = [record.timestamp for record in chunk]
+        if (latest is None or latest <= stamps[0]) and stamps == sorted(stamps):
+            buffer += chunk
+            latest = stamps[-1]
         else:
-            position = bisect.bisect_right(buffer, timestamp, key=_timestamp_of)
-            buffer.insert(position, record)
+            for record, timestamp in zip(chunk, stamps, strict=True):
+                if latest is None or latest <= timestamp:
+                    buffer.append(record)
+                    latest = timestamp
+                else:
+                    buffer.insert(bisect.bisect_right(buffer, timestamp, key=_timestamp_of), record)
+                if len(buffer) > window:  # as one by one: a record later than the window is not reached
+                    yield buffer.pop(0)
         if len(buffer) > window:
-            yield popleft()
+            excess = len(buffer) - window
+            yield from buffer[:excess]
+            del buffer[:excess]
     yield from buffer
 
 
