@@ -43,7 +43,7 @@ def test_quarrels():
 
 
 # -- the fast is_question against the plain one it replaced (issue 7): same answer on any text --
-_REFERENCE_ZH = re.compile("[?？]|" + "|".join(text_module._ZH_QUESTION_WORDS) + r"|[吗呢么嘛][\s。！!~～…]*$")
+_REFERENCE_ZH = re.compile("[?？]|" + "|".join(text_module.ZH_QUESTION_WORDS) + r"|[吗呢么嘛][\s。！!~～…]*$")
 
 
 def _reference_is_question(text: str) -> bool:

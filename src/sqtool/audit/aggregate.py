@@ -4,19 +4,30 @@ Nothing per message is kept except what a figure needs: per-day message counts p
 hour counts, a few array slots per question, one packed int per distinct (day, member, responder)
 edge, and violations. Periods are chosen after the pass, so everything is keyed by local day
 (date ordinal).
+
+The pass takes BATCH records at a time and works on columns (a list per field), so that most of the
+work runs in C: map(), Counter, set and dict updates, list comparisons, and one Aho-Corasick scan of
+the batch's texts (audit/scan.py). Only what depends on order (questions and their answers, reply
+links, mentions) is done message by message, and in a batch in time order only at the messages that
+matter. Its results are those of taking the records one at a time: tests/audit/test_fast_pass.py
+feeds records one by one and all at once and compares.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
-from collections import deque
+from bisect import bisect_left, bisect_right
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from itertools import compress, islice, repeat
+from operator import and_, attrgetter, is_, is_not, sub
 
 from sqtool.audit.options import AuditOptions
-from sqtool.audit.text import URL, is_ad, is_bare_link, is_quarrel, is_question, suspect_pattern
+from sqtool.audit.scan import Signals, TextScan
+from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question
 from sqtool.audit.value import PlannedItem, matches
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 
@@ -32,6 +43,12 @@ MEMBER_BITS = 24  # up to 16 million members per export
 MEMBER_MASK = (1 << MEMBER_BITS) - 1
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _ONE_SECOND = timedelta(seconds=1)
+# Records per step of the pass: enough that per-batch costs vanish, few enough to stay small in memory.
+BATCH = 4096
+_ONLY_MESSAGES = {Message}
+_IS_BOT = attrgetter("is_bot")
+_TEXT_KINDS = (MessageKind.TEXT, MessageKind.LINK)  # the kinds that can ask a question
+_LINK, _RED_PACKET = MessageKind.LINK, MessageKind.RED_PACKET
 
 
 def edge(day: int, target: int, responder: int) -> int:
@@ -149,6 +166,41 @@ class Aggregate:
         return totals
 
 
+@dataclass(slots=True)
+class _Columns:
+    """One batch of messages, a list per field (position i is the batch's i-th message)."""
+
+    whens: list[datetime]
+    ts: list[float]  # POSIX seconds
+    days: list[int]  # local date ordinals
+    texts: list[str]
+    kinds: list[MessageKind]
+    ids: list[str]
+    reply_to: list[str | None]
+    sender_ids: list[str]
+    sender_names: list[str]
+    senders: list[int] = field(default_factory=list)  # interned members
+
+
+def _widen(span: list, ts: list[float], whens: list[datetime]) -> None:
+    """Widen [first seconds, first time, last seconds, last time] by a run of times; among equal
+    times the first one seen stays."""
+    if not span:
+        span[:] = [ts[0], whens[0], ts[0], whens[0]]
+    high = max(ts)
+    if high > span[2]:
+        span[2], span[3] = high, whens[ts.index(high)]
+    low = min(ts)
+    if low < span[0]:
+        span[0], span[1] = low, whens[ts.index(low)]
+
+
+def _local_day_hour(local_seconds: float) -> tuple[int, int]:
+    """(date ordinal, hour) of local POSIX seconds (the UTC ones plus the zone's offset)."""
+    day = int(local_seconds // 86400)
+    return day + _EPOCH_ORDINAL, int((local_seconds - day * 86400) // 3600)
+
+
 class Accumulator:
     """Feed records in timestamp order with ``feed`` (or ``add`` one by one); ``finish`` returns the Aggregate."""
 
@@ -161,12 +213,15 @@ class Accumulator:
         self.cutoff = timedelta(minutes=options.response_cutoff_minutes)
         self.next_window = timedelta(minutes=NEXT_REPLY_MINUTES)
         self.ad_keywords = options.ad_keywords
-        self.suspect = suspect_pattern(options.ad_keywords)
         self.index: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.excluded_keys, excluded_tags = _split_exclusions(options.exclude)
-        self.recent: dict[str, int] = {}  # message id -> sender, for the last RECENT_IDS messages
-        self.recent_order: deque[str] = deque()
+        # message id -> its number in the pass and its sender; an id older than RECENT_IDS messages is
+        # ignored when looked up, and swept out once the dicts hold twice that many
+        self._recent_seq: dict[str, int] = {}
+        self._recent_sender: dict[str, int] = {}
+        self._unindexed: deque[tuple[int, list[str], list[int]]] = deque()  # (first number, ids, senders)
+        self._seq = 0  # messages kept so far
         # questions: when they were asked (POSIX seconds) and their answer by each rule, as arrays
         self.asked_at = array("d")
         self.next_minutes, self.next_responder = array("d"), array("i")
@@ -180,10 +235,15 @@ class Accumulator:
         self.linked_expiry: deque[tuple[float, datetime, int, str]] = deque()
         self._cutoff_seconds = self.cutoff.total_seconds()
         self.previous: tuple[datetime, int, str, int] | None = None  # (time, sender, id, day)
+        self._prev_ts = -math.inf  # the previous message's POSIX seconds
         self.low_day, self.high_day = _day_bounds(options)
         self._joined_at: dict[int, datetime] = {}
         self._owner_message_day: dict[str, int] = {}  # owner message id -> its day, to credit replies
         self._offsets: dict[int, int | None] = {}  # UTC hour -> the zone's offset in seconds (None: varies)
+        # UTC hour -> local day and hour, through the hours with one whole-hour offset; the others:
+        self._hour_day: dict[int, int] = {}
+        self._hour_hour: dict[int, int] = {}
+        self._irregular: set[int] = set()
         # [first POSIX seconds, first record, last POSIX seconds, last record] of the export and of the kept
         # records; floats compare far faster than aware datetimes and order them identically
         self._export_span: list = []
@@ -191,6 +251,11 @@ class Accumulator:
         self._day_span: dict[int, list] = {}  # day -> [first seconds, first message, last seconds, last message]
         self._item_filters = tuple(
             (tuple(word.lower() for word in item.keywords), frozenset(item.people)) for item in items
+        )
+        # what any item could match: one of the keywords, or one of the people of the items without any
+        self._scan = TextScan(options.ad_keywords, (word for filters in self._item_filters for word in filters[0]))
+        self._item_people = frozenset(
+            person for item_words, people in self._item_filters if not item_words for person in people
         )
         if options.roster is not None:
             for member in options.roster.members:
@@ -250,214 +315,466 @@ class Accumulator:
         self.feed((record,))
 
     def feed(self, records: Iterable[Record]) -> None:
-        """The per-record pass. Hot state lives in local variables; the rare branches (questions,
-        linked replies, mentions, events) are methods. Timestamps become POSIX seconds once, and the
-        local day and hour come from the zone's offset, cached per UTC hour."""
-        agg = self.agg
-        tz = self.tz
-        excluded_keys = self.excluded_keys
-        low_day = self.low_day if self.low_day is not None else -(1 << 62)
-        high_day = self.high_day if self.high_day is not None else 1 << 62
-        offsets = self._offsets
-        offset_of = self._offset
-        index, by_name, names, owners = self.index, self.by_name, agg.member_names, agg.owners
-        member_of = self._member
-        day_member, day_hours, day_spans = agg.day_member, agg.day_hours, self._day_span
-        owner_posts, red_packets, links, violations = agg.owner_posts, agg.red_packets, agg.links, agg.violations
-        joined_at, first_post = self._joined_at, agg.first_post_after_join
-        recent, recent_order, owner_message_day = self.recent, self.recent_order, self._owner_message_day
-        next_edges = agg.next_edges
-        open_next, open_linked, linked_expiry = self.open_next, self.open_linked, self.linked_expiry
-        suspect_search = self.suspect.search
-        ad_keywords = self.ad_keywords
-        url_search = URL.search
-        items, item_filters = self.items, self._item_filters
-        window_s = self.next_window.total_seconds()
-        next_window = self.next_window
-        text_kinds = (MessageKind.TEXT, MessageKind.LINK)
-        red_packet, link_kind = MessageKind.RED_PACKET, MessageKind.LINK
-        export_span, kept_span = self._export_span, self._kept_span
-        previous = self.previous
-        prev_ts = previous[0].timestamp() if previous is not None else 0.0
-        cur_day = None
-        hour_start = hour_end = 0.0  # the UTC hour [start, end) in POSIX seconds whose local day and hour are:
-        hour_day = hour_hour = 0
-        per_member: dict[int, int] = {}
-        hours: list[int] = []
-        span: list = []
-        day_edge = 0
-        for record in records:
-            is_message = isinstance(record, Message)
-            if is_message:
-                if record.is_bot:  # type: ignore[union-attr]
-                    agg.bot_messages += 1
-                    continue
-                if excluded_keys and (
-                    record.sender_id in excluded_keys  # type: ignore[union-attr]
-                    or record.sender_name in excluded_keys  # type: ignore[union-attr]
-                ):
-                    agg.excluded_records += 1
-                    continue
-            elif excluded_keys and (
-                record.member_id in excluded_keys  # type: ignore[union-attr]
-                or record.member_name in excluded_keys  # type: ignore[union-attr]
-            ):
-                agg.excluded_records += 1
+        """The pass, BATCH records at a time: each message figure is computed over a whole batch at
+        once with C-level builtins (map, Counter, set and dict updates, list comparisons); only the
+        few messages that need state in order (questions, reply links, mentions and the messages that
+        answer them) go through a Python loop. Runs of messages between two events are one batch."""
+        iterator = iter(records)
+        while batch := list(islice(iterator, BATCH)):
+            if set(map(type, batch)) == _ONLY_MESSAGES:
+                self._messages(batch)
                 continue
-            when = record.timestamp
-            ts = when.timestamp()
-            if not export_span:
-                export_span[:] = [ts, when, ts, when]
-            elif ts > export_span[2]:
-                export_span[2], export_span[3] = ts, when
-            elif ts < export_span[0]:
-                export_span[0], export_span[1] = ts, when
-            if not hour_start <= ts < hour_end:  # a new UTC hour: most records share the last one's
-                hour_key = int(ts // 3600)
-                offset = offsets.get(hour_key, 0.5)
-                if offset == 0.5:
-                    offset = offset_of(hour_key)
-                if offset is None:  # the offset changes inside this hour: the exact, slower way
-                    local = when.astimezone(tz)
-                    day, hour = local.toordinal(), local.hour
-                    hour_start = hour_end = 0.0
-                else:
-                    local_s = ts + offset
-                    day = int(local_s // 86400)
-                    hour = int((local_s - day * 86400) // 3600)
-                    day += _EPOCH_ORDINAL
-                    # a whole-hour offset keeps the local day and hour through the UTC hour (not +05:45)
-                    hour_start, hour_end = (hour_key * 3600, hour_key * 3600 + 3600) if offset % 3600 == 0 else (0, 0)
-                hour_day, hour_hour = day, hour
-            else:
-                day, hour = hour_day, hour_hour
-            if is_message:
-                agg.export_messages += 1
-            if day < low_day or day > high_day:
-                continue
-            if not kept_span:
-                kept_span[:] = [ts, when, ts, when]
-            elif ts > kept_span[2]:
-                kept_span[2], kept_span[3] = ts, when
-            elif ts < kept_span[0]:
-                kept_span[0], kept_span[1] = ts, when
-            if not is_message:
-                self._event(record, day)  # type: ignore[arg-type]
-                continue
-            message: Message = record  # type: ignore[assignment]
-            agg.messages += 1
-            # -- the sender, interned to a small int --
-            sender_id, name = message.sender_id, message.sender_name
-            sender = index.get(sender_id) if sender_id else None
-            if sender is None:
-                sender = member_of(sender_id, name)
-                if name:  # members rename themselves; reports show the name they use now
-                    names[sender] = name
-            elif name:
-                by_name[name] = sender
-                names[sender] = name
-            # -- per-day counts: records come in time order, so the day's tables are looked up once a day --
-            if day != cur_day:
-                cur_day = day
-                day_edge = day << (2 * MEMBER_BITS)
-                per_member = day_member.setdefault(day, {})
-                hours = day_hours.get(day)  # type: ignore[assignment]
-                if hours is None:
-                    hours = day_hours[day] = [0] * 24
-                    span = day_spans[day] = [ts, when, ts, when]
-                else:
-                    span = day_spans[day]
-            per_member[sender] = per_member.get(sender, 0) + 1
-            if ts > span[2]:
-                span[2], span[3] = ts, when
-            elif ts < span[0]:
-                span[0], span[1] = ts, when
-            hours[hour] += 1
-            # -- responses, by the two rules described above _answer_next --
-            has_links = agg.has_reply_links
-            if open_next and not has_links:
-                self._answer_next(when, sender)
-            if linked_expiry and ts > linked_expiry[0][0]:
-                self._expire(when)
-            reply_to = message.reply_to
-            mentions = message.mentions
-            if reply_to is not None and reply_to in open_linked:
-                self._answer_reply(reply_to, when, sender)
-            if mentions and self.open_by_asker:
-                self._answer_mentions(mentions, when, sender)
-            text = message.text
-            kind = message.kind
-            if kind in text_kinds and is_question(text):
-                self._ask(message, when, ts, sender, day)
-            # -- replies: links, mentions, and the next message by someone else within the window --
-            if reply_to is not None:
-                self._reply_link(message, sender, day)
-                has_links = True
-            if mentions:
-                self._mention_edges(mentions, sender, day)
-            if previous is not None and not has_links and previous[1] != sender:
-                gap = ts - prev_ts
-                # the float gap decides unless it is within a millisecond of the window: then the exact one
-                if gap < window_s - 1e-3 or (gap <= window_s + 1e-3 and when - previous[0] <= next_window):
-                    next_edges.add(day_edge | (previous[1] << MEMBER_BITS) | sender)
-                    if previous[1] in owners:
-                        agg.owner_replied_next[previous[2]] = previous[3]
-            message_id = message.id
-            previous = (when, sender, message_id, day)
-            prev_ts = ts
-            recent[message_id] = sender
-            recent_order.append(message_id)
-            if len(recent_order) > RECENT_IDS:
-                # a deque keeps the eviction O(1); popping a dict's oldest key is not once many are deleted
-                recent.pop(recent_order.popleft(), None)
-            if sender in owners:
-                owner_message_day[message_id] = day
-                owner_posts[day] = owner_posts.get(day, 0) + 1
-            if joined_at:
-                joined = joined_at.get(sender)
-                if joined is not None and sender not in first_post and when >= joined:
-                    first_post[sender] = when
-            # -- hygiene: cheap `in` tests before any regex --
-            if kind is red_packet:
-                red_packets[day] = red_packets.get(day, 0) + 1
-            if kind is link_kind or (
-                ("://" in text or "www." in text or "WWW." in text) and url_search(text) is not None
-            ):
-                links[day] = links.get(day, 0) + 1
-                if not text.strip() or is_bare_link(text):
-                    violations.append((day, sender, "bare_link"))
-            if text and suspect_search(text.lower()):
-                if is_ad(text, ad_keywords):
-                    violations.append((day, sender, "ad"))
-                if is_quarrel(text):
-                    violations.append((day, sender, "quarrel"))
-            if items:
-                self._value(message, when, day, item_filters)
-        self.previous = previous
+            start = 0
+            for position, record in enumerate(batch):
+                if not isinstance(record, Message):
+                    if start < position:
+                        self._messages(batch[start:position])  # type: ignore[arg-type]
+                    self._record_event(record)
+                    start = position + 1
+            if start < len(batch):
+                self._messages(batch[start:])  # type: ignore[arg-type]
 
-    def _value(
-        self,
-        message: Message,
-        when: datetime,
-        day: int,
-        filters: tuple[tuple[tuple[str, ...], frozenset[str]], ...],
-    ) -> None:
-        """Planned items held by this message; the keyword or author test first, the local time only then."""
+    def _record_event(self, event: Event) -> None:
         agg = self.agg
-        keys = (message.sender_id, message.sender_name)
-        lowered = message.text.lower()
+        excluded = self.excluded_keys
+        if excluded and (event.member_id in excluded or event.member_name in excluded):
+            agg.excluded_records += 1
+            return
+        when = event.timestamp
+        ts = [when.timestamp()]
+        _widen(self._export_span, ts, [when])
+        day = self._local(ts, [when])[0][0]
+        low = self.low_day if self.low_day is not None else day
+        high = self.high_day if self.high_day is not None else day
+        if not low <= day <= high:
+            return
+        _widen(self._kept_span, ts, [when])
+        self._event(event, day)
+
+    def _local(self, ts: list[float], whens: list[datetime]) -> tuple[list[int], list[int]]:
+        """The local day (date ordinal) and hour of each time. The zone's offset is looked up once per
+        UTC hour; through an hour with one whole-hour offset every time shares the local day and hour."""
+        keys = [int(t // 3600) for t in ts]
+        hour_day, hour_hour, irregular = self._hour_day, self._hour_hour, self._irregular
+        distinct = set(keys)
+        for key in distinct.difference(hour_day, irregular):
+            offset = self._offset(key)
+            if offset is None or offset % 3600:  # a change inside the hour, or +05:45: each time on its own
+                irregular.add(key)
+            else:
+                day, hour = _local_day_hour(key * 3600 + offset)
+                hour_day[key], hour_hour[key] = day, hour
+        if irregular.isdisjoint(distinct):
+            return list(map(hour_day.__getitem__, keys)), list(map(hour_hour.__getitem__, keys))
+        days, hours = [], []
+        for key, t, when in zip(keys, ts, whens, strict=True):
+            if key in hour_day:
+                day, hour = hour_day[key], hour_hour[key]
+            elif (offset := self._offsets[key]) is None:  # the offset changes inside this hour
+                local = when.astimezone(self.tz)
+                day, hour = local.toordinal(), local.hour
+            else:
+                day, hour = _local_day_hour(t + offset)
+            days.append(day)
+            hours.append(hour)
+        return days, hours
+
+    def _messages(self, batch: list[Message]) -> None:
+        agg = self.agg
+        if any(map(_IS_BOT, batch)):  # bots and integrations are not members (Slack, Discord)
+            kept = [message for message in batch if not message.is_bot]
+            agg.bot_messages += len(batch) - len(kept)
+            batch = kept
+        excluded = self.excluded_keys
+        if excluded:
+            kept = [m for m in batch if m.sender_id not in excluded and m.sender_name not in excluded]
+            agg.excluded_records += len(batch) - len(kept)
+            batch = kept
+        if not batch:
+            return
+        whens = [message.timestamp for message in batch]
+        ts = list(map(datetime.timestamp, whens))
+        _widen(self._export_span, ts, whens)
+        days, hours = self._local(ts, whens)
+        agg.export_messages += len(batch)
+        if self.low_day is not None or self.high_day is not None:
+            low = self.low_day if self.low_day is not None else -(1 << 62)
+            high = self.high_day if self.high_day is not None else 1 << 62
+            inside = [position for position, day in enumerate(days) if low <= day <= high]
+            if len(inside) < len(batch):
+                if not inside:
+                    return
+                batch, whens, ts, days, hours = (
+                    [column[position] for position in inside] for column in (batch, whens, ts, days, hours)
+                )
+        _widen(self._kept_span, ts, whens)
+        agg.messages += len(batch)
+        texts = [message.text for message in batch]
+        kinds = [message.kind for message in batch]
+        ids = [message.id for message in batch]
+        columns = _Columns(
+            whens,
+            ts,
+            days,
+            texts,
+            kinds,
+            ids,
+            [message.reply_to for message in batch],
+            [message.sender_id for message in batch],
+            [message.sender_name for message in batch],
+        )
+        mentions = [message.mentions for message in batch]
+        mentioned = list(compress(range(len(batch)), mentions)) if any(mentions) else []
+        senders, targets = self._intern(columns, mentions, mentioned)
+        columns.senders = senders
+        self._count_days(days, hours, senders, ts, whens)
+        signals = self._scan.scan(texts)
+        sure = signals.sure_question - signals.link
+        asked = sorted(
+            position
+            for position in signals.question
+            if kinds[position] in _TEXT_KINDS and (position in sure or is_question(texts[position]))
+        )
+        replies = list(compress(range(len(batch)), map(is_not, columns.reply_to, repeat(None))))
+        if not agg.has_reply_links and not replies:
+            self._next_edges(columns)
+        self._in_order(columns, asked, replies, mentioned, targets)
+        self._hygiene(columns, signals)
+        if self._joined_at:
+            self._first_posts(columns)
+        if self.items:
+            self._values(columns, signals)
+        self.previous = (whens[-1], senders[-1], ids[-1], days[-1])
+        self._prev_ts = ts[-1]
+
+    def _intern(
+        self, columns: _Columns, mentions: list[tuple[str, ...]], mentioned: list[int]
+    ) -> tuple[list[int], dict[int, list[int | None]]]:
+        """Each message's sender as a small int, and the members each mention names as they are known
+        at that message (so a welcome to someone who posts next is not credited to them)."""
+        senders: list[int] = []
+        targets: dict[int, list[int | None]] = {}
+        keys, names = columns.sender_ids, columns.sender_names
+        start = 0
+        for position in mentioned:
+            senders += self._intern_run(keys[start : position + 1], names[start : position + 1])
+            start = position + 1
+            targets[position] = [self._lookup(name.lstrip("@")) for name in mentions[position]]
+        senders += self._intern_run(keys[start:], names[start:])
+        return senders, targets
+
+    def _intern_run(self, keys: list[str], names: list[str]) -> list[int]:
+        """Known members with a name in bulk; a new member or a nameless message one at a time, in order
+        (a new member changes what the keys after it find)."""
+        found = list(map(self.index.get, keys))
+        single = set(compress(range(len(keys)), map(is_, found, repeat(None))))
+        if "" in names or None in names:
+            single.update(position for position, name in enumerate(names) if not name)
+        start = 0
+        for position in sorted(single):
+            self._name_run(found[start:position], names[start:position])
+            found[position] = self._intern_one(keys[position], names[position])
+            start = position + 1
+        self._name_run(found[start:], names[start:])
+        return found  # type: ignore[return-value]
+
+    def _name_run(self, senders: list[int], names: list[str]) -> None:
+        """The names of a run of known members: members rename themselves, the latest name wins."""
+        if senders:
+            self.by_name.update(zip(names, senders, strict=True))
+            member_names = self.agg.member_names
+            for sender, name in dict(zip(senders, names, strict=True)).items():
+                member_names[sender] = name
+
+    def _intern_one(self, sender_id: str, name: str) -> int:
+        sender = self.index.get(sender_id) if sender_id else None
+        if sender is None:
+            sender = self._member(sender_id, name)
+            if name:
+                self.agg.member_names[sender] = name
+        elif name:
+            self.by_name[name] = sender
+            self.agg.member_names[sender] = name
+        return sender
+
+    def _count_days(self, days: list[int], hours: list[int], senders: list[int], ts: list[float], whens: list) -> None:
+        """Messages per member and per hour, and the first and last message, of each local day."""
+        agg = self.agg
+        if days != sorted(days):  # out of order: a stable sort by day keeps each day's records in order
+            order = sorted(range(len(days)), key=days.__getitem__)
+            columns = (days, hours, senders, ts, whens)
+            days, hours, senders, ts, whens = ([column[i] for i in order] for column in columns)
+        start = 0
+        for day in dict.fromkeys(days):
+            stop = bisect_right(days, day, start)
+            per_member = agg.day_member.get(day)
+            if per_member is None:
+                per_member = agg.day_member[day] = Counter()
+                day_hours = agg.day_hours[day] = [0] * 24
+                span = self._day_span[day] = []
+            else:
+                day_hours, span = agg.day_hours[day], self._day_span[day]
+            per_member.update(senders[start:stop])  # type: ignore[attr-defined]
+            for hour, count in Counter(hours[start:stop]).items():
+                day_hours[hour] += count
+            _widen(span, ts[start:stop], whens[start:stop])
+            start = stop
+
+    def _next_edges(self, columns: _Columns) -> None:
+        """Replies by the next-message rule (exports without reply links): a message answers the one
+        before it when someone else wrote it within NEXT_REPLY_MINUTES."""
+        agg = self.agg
+        senders, ts, days = columns.senders, columns.ts, columns.days
+        previous = self.previous
+        before = [previous[1] if previous is not None else -1, *senders[:-1]]
+        gaps = list(map(sub, ts, [self._prev_ts, *ts[:-1]]))  # the first message ever: an infinite gap
+        window = self.next_window.total_seconds()
+        sure, near = window - 1e-3, window + 1e-3  # near the window the float gap may be off: the exact test
+        shift = 2 * MEMBER_BITS
+        agg.next_edges.update(
+            [
+                (day << shift) | (target << MEMBER_BITS) | sender
+                for day, target, sender, gap in zip(days, before, senders, gaps, strict=True)
+                if gap < sure and target != sender
+            ]
+        )
+        check: set[int] = set()
+        if any(map(and_, map(sure.__le__, gaps), map(near.__ge__, gaps))):
+            check.update(position for position, gap in enumerate(gaps) if sure <= gap <= near)
+        owners = agg.owners
+        if owners:  # the owner's messages that draw a reply (owner pull)
+            check.update(compress(range(len(before)), map(owners.__contains__, before)))
+        for position in sorted(check):
+            gap, target, sender = gaps[position], before[position], senders[position]
+            if target == sender or gap > near:
+                continue
+            if gap >= sure:
+                earlier = columns.whens[position - 1] if position else previous[0]  # type: ignore[index]
+                if columns.whens[position] - earlier > self.next_window:
+                    continue
+                agg.next_edges.add((days[position] << shift) | (target << MEMBER_BITS) | sender)
+            if target in owners:
+                if position:
+                    agg.owner_replied_next[columns.ids[position - 1]] = days[position - 1]
+                else:
+                    agg.owner_replied_next[previous[2]] = previous[3]  # type: ignore[index]
+
+    def _in_order(
+        self,
+        columns: _Columns,
+        asked: list[int],
+        replies: list[int],
+        mentioned: list[int],
+        targets: dict[int, list[int | None]],
+    ) -> None:
+        """Questions, their answers, reply links and mentions, in message order.
+
+        In a batch in time order the next-message rule is worked out for all its questions at once
+        (_answer_all_next), and only replies, mentions and the last message are visited; questions
+        are opened in bulk just before the message after them that could answer them. What the
+        skipped messages would have done (expire questions past the cutoff) the last one does, so
+        the state after the batch is the same. A batch out of time order goes message by message."""
+        agg = self.agg
+        senders, ts, whens, days, ids = columns.senders, columns.ts, columns.whens, columns.days, columns.ids
+        count = len(senders)
+        owners = agg.owners
+        owned = list(compress(range(count), map(owners.__contains__, senders))) if owners else []
+        for position in owned:
+            agg.owner_posts[days[position]] = agg.owner_posts.get(days[position], 0) + 1
+        # id -> its last position in the batch: replies to the batch's own messages are found here
+        batch_ids = dict(zip(ids, range(count), strict=True)) if replies else {}
+        in_time_order = ts == sorted(ts)
+        if in_time_order and not agg.has_reply_links and not replies:
+            self._answer_all_next(columns, asked)
+        else:  # not answered yet: message by message, or never (reply links make the linked rule count)
+            self.next_minutes.extend(repeat(math.nan, len(asked)))
+            self.next_responder.extend(repeat(-1, len(asked)))
+        visit: Iterable[int] = sorted({*replies, *mentioned, count - 1}) if in_time_order else range(count)
+        open_linked, expiry = self.open_linked, self.linked_expiry
+        # In time order all the batch's questions are opened at once when their ids are new; an answer
+        # at a message then only takes the questions asked before it (table positions below `limit`).
+        base, limit = len(agg.questions), 1 << 62
+        asked_ids = [ids[question] for question in asked]
+        upfront = in_time_order and len(set(asked_ids)) == len(asked) and open_linked.keys().isdisjoint(asked_ids)
+        opened = 0  # asked[:opened] are open
+        if upfront and asked:
+            self._open(columns, asked, False)
+            opened = len(asked)
+        for position in visit:
+            if upfront:
+                limit = base + bisect_left(asked, position)
+            elif opened < len(asked) and asked[opened] < position:
+                stop = bisect_left(asked, position, opened)
+                self._open(columns, asked[opened:stop], not in_time_order)
+                opened = stop
+            reply_to = columns.reply_to[position]
+            when, sender, day = whens[position], senders[position], days[position]
+            if self.open_next and not agg.has_reply_links and not in_time_order:
+                self._answer_next(when, sender)
+            if expiry and ts[position] > expiry[0][0]:
+                self._expire(when)
+            if reply_to is not None and reply_to in open_linked:
+                self._answer_reply(reply_to, when, sender, limit)
+            found = targets.get(position)
+            if found and self.open_by_asker:
+                self._answer_mentions(found, when, sender, limit)
+            if opened < len(asked) and asked[opened] == position:
+                self._open(columns, [position], not in_time_order)
+                opened += 1
+            if reply_to is not None:
+                self._reply_link(reply_to, position, columns, batch_ids)
+            if found:
+                self._mention_edges(found, sender, day)
+        for position in owned:
+            self._owner_message_day[ids[position]] = days[position]
+        self._seq += count
+        # the batch's ids are indexed only when a later batch holds a reply link (never in most exports)
+        self._unindexed.append((self._seq - count, ids, senders))
+        while self._unindexed and self._unindexed[0][0] + len(self._unindexed[0][1]) <= self._seq - RECENT_IDS:
+            self._unindexed.popleft()
+
+    def _open(self, columns: _Columns, asked: list[int], next_rule: bool) -> None:
+        """Questions join the table, unanswered, and open for the linked rule (and for the next-message
+        rule when ``next_rule``: in time order _answer_all_next has answered them already)."""
+        agg = self.agg
+        table = agg.questions
+        base = len(table)
+        positions = range(base, base + len(asked))
+        askers = [columns.senders[question] for question in asked]
+        asked_ids = [columns.ids[question] for question in asked]
+        asked_at = [columns.ts[question] for question in asked]
+        table.day.extend([columns.days[question] for question in asked])
+        table.asker.extend(askers)
+        self.asked_at.extend(asked_at)
+        self.linked_minutes.extend(repeat(math.nan, len(asked)))
+        self.linked_responder.extend(repeat(-1, len(asked)))
+        self.open_linked.update(zip(asked_ids, positions, strict=True))
+        open_by_asker = self.open_by_asker
+        for asker, position, message_id in zip(askers, positions, asked_ids, strict=True):
+            waiting = open_by_asker.get(asker)
+            if waiting is None:
+                open_by_asker[asker] = {position: message_id}
+            else:
+                waiting[position] = message_id
+        lead = self._cutoff_seconds - 1e-3
+        whens = [columns.whens[question] for question in asked]
+        self.linked_expiry.extend(zip([at + lead for at in asked_at], whens, positions, asked_ids, strict=True))
+        if next_rule and not agg.has_reply_links:
+            for when, position, asker in zip(whens, positions, askers, strict=True):
+                self.open_next.append((when, position))
+                self.open_next_asker = asker
+
+    def _answer_all_next(self, columns: _Columns, asked: list[int]) -> None:
+        """The next-message rule for a batch in time order: a question is answered by the first message
+        by someone else after it, within the cutoff. The questions still open from the batch before are
+        answered by the batch's first message by someone else; a question the batch does not answer
+        stays open for the next one (the batch then ends with its asker's run)."""
+        senders, whens = columns.senders, columns.whens
+        count = len(senders)
+        if self.open_next:
+            first = next((p for p, sender in enumerate(senders) if sender != self.open_next_asker), None)
+            if first is not None:
+                self._answer_next(whens[first], senders[first])
+        stop, asker = -1, -1
+        for position, question in enumerate(asked, start=len(self.agg.questions)):  # where _open will put it
+            if question >= stop:  # a new run of one asker's messages: where does it end?
+                asker, stop = senders[question], question + 1
+                while stop < count and senders[stop] == asker:
+                    stop += 1
+            if stop < count:
+                waited = whens[stop] - whens[question]
+                if waited <= self.cutoff:
+                    self.next_minutes.append(waited.total_seconds() / 60)
+                    self.next_responder.append(senders[stop])
+                    continue
+            else:
+                self.open_next.append((whens[question], position))
+                self.open_next_asker = asker
+            self.next_minutes.append(math.nan)
+            self.next_responder.append(-1)
+
+    def _index_recent(self) -> None:
+        """Index the ids of the batches before this one that are still within RECENT_IDS messages."""
+        oldest = self._seq - RECENT_IDS
+        while self._unindexed:
+            first_seq, ids, senders = self._unindexed.popleft()
+            if first_seq + len(ids) > oldest:
+                self._recent_seq.update(zip(ids, range(first_seq, first_seq + len(ids)), strict=True))
+                self._recent_sender.update(zip(ids, senders, strict=True))
+        if len(self._recent_seq) > 2 * RECENT_IDS:  # forget what has left the window, in one sweep
+            self._recent_seq = {key: seq for key, seq in self._recent_seq.items() if seq >= oldest}
+            self._recent_sender = {key: self._recent_sender[key] for key in self._recent_seq}
+
+    def _hygiene(self, columns: _Columns, signals: Signals) -> None:
+        """Links, bare links, red packets, ads and quarrels: the exact tests on the messages the scan
+        flagged."""
+        agg = self.agg
+        texts, kinds, days, senders = columns.texts, columns.kinds, columns.days, columns.senders
+        count = len(texts)
+        found: list[tuple[int, int, str]] = []  # (position, order within the message, kind)
+        linked = set(signals.link)
+        if _LINK in kinds:
+            linked.update(compress(range(count), map(is_, kinds, repeat(_LINK))))
+        for position in sorted(linked):
+            text = texts[position]
+            if kinds[position] is _LINK or has_link(text):
+                agg.links[days[position]] = agg.links.get(days[position], 0) + 1
+                if not text.strip() or is_bare_link(text):
+                    found.append((position, 0, "bare_link"))
+        if _RED_PACKET in kinds:
+            for position in compress(range(count), map(is_, kinds, repeat(_RED_PACKET))):
+                agg.red_packets[days[position]] = agg.red_packets.get(days[position], 0) + 1
+        for position in sorted(signals.suspect):
+            if is_ad(texts[position], self.ad_keywords):
+                found.append((position, 1, "ad"))
+            if is_quarrel(texts[position]):
+                found.append((position, 2, "quarrel"))
+        agg.violations.extend((days[position], senders[position], kind) for position, _order, kind in sorted(found))
+
+    def _first_posts(self, columns: _Columns) -> None:
+        """The first message of each member who joined, at or after the join."""
+        joined_at, first_post = self._joined_at, self.agg.first_post_after_join
+        senders, whens = columns.senders, columns.whens
+        for sender in joined_at.keys() & set(senders) - first_post.keys():
+            joined = joined_at[sender]
+            position = senders.index(sender)
+            try:
+                while whens[position] < joined:
+                    position = senders.index(sender, position + 1)
+            except ValueError:
+                continue
+            first_post[sender] = whens[position]
+
+    def _values(self, columns: _Columns, signals: Signals) -> None:
+        """Planned items held (value outputs and rituals): the messages that hold one of their keywords
+        or come from their people, then each item's exact test."""
+        candidates = set(signals.keyword)
+        people = self._item_people
+        if people:
+            count = len(columns.texts)
+            candidates.update(compress(range(count), map(people.__contains__, columns.sender_ids)))
+            candidates.update(compress(range(count), map(people.__contains__, columns.sender_names)))
+        for position in sorted(candidates):
+            self._value(columns, position)
+
+    def _value(self, columns: _Columns, position: int) -> None:
+        """Planned items held by one message; the keyword or author test first, the local time only then."""
+        agg = self.agg
+        sender_id, name, text = columns.sender_ids[position], columns.sender_names[position], columns.texts[position]
+        lowered = text.lower()
+        day = columns.days[position]
         local = None
-        for position, item in enumerate(self.items):
-            words, people = filters[position]
+        for item_position, item in enumerate(self.items):
+            words, people = self._item_filters[item_position]
             if words:
                 if not any(word in lowered for word in words):
                     continue
-            elif message.sender_id not in people and message.sender_name not in people:
+            elif sender_id not in people and name not in people:
                 continue
             if local is None:
-                local = when.astimezone(self.tz)
-            if matches(item, local, keys, message.text):
-                agg.value_days.setdefault(position, set()).add(day)
+                local = columns.whens[position].astimezone(self.tz)
+            if matches(item, local, (sender_id, name), text):
+                agg.value_days.setdefault(item_position, set()).add(day)
                 if item.section == "value_output":
                     agg.value_posts[day] = agg.value_posts.get(day, 0) + 1
 
@@ -477,38 +794,17 @@ class Accumulator:
             while open_next and when - open_next[0][0] > self.cutoff:
                 open_next.popleft()  # stays unanswered
 
-    def _answer_reply(self, reply_to: str, when: datetime, sender: int) -> None:
+    def _answer_reply(self, reply_to: str, when: datetime, sender: int, limit: int) -> None:
         position = self.open_linked[reply_to]
-        if self.agg.questions.asker[position] != sender:
+        if position < limit and self.agg.questions.asker[position] != sender:
             self._answer_linked(position, when, sender, reply_to)
 
-    def _answer_mentions(self, mentions: tuple[str, ...], when: datetime, sender: int) -> None:
-        for mentioned in mentions:
-            target = self._lookup(mentioned.lstrip("@"))
+    def _answer_mentions(self, targets: list[int | None], when: datetime, sender: int, limit: int) -> None:
+        for target in targets:
             if target is not None and target != sender:
                 for position, message_id in list(self.open_by_asker.get(target, {}).items()):
-                    self._answer_linked(position, when, sender, message_id)
-
-    def _ask(self, message: Message, when: datetime, ts: float, sender: int, day: int) -> None:
-        table = self.agg.questions
-        position = len(table)
-        table.day.append(day)
-        table.asker.append(sender)
-        self.asked_at.append(ts)
-        self.next_minutes.append(math.nan)
-        self.next_responder.append(-1)
-        self.linked_minutes.append(math.nan)
-        self.linked_responder.append(-1)
-        if not self.agg.has_reply_links:
-            self.open_next.append((when, position))
-            self.open_next_asker = sender
-        self.open_linked[message.id] = position
-        waiting = self.open_by_asker.get(sender)
-        if waiting is None:
-            self.open_by_asker[sender] = {position: message.id}
-        else:
-            waiting[position] = message.id
-        self.linked_expiry.append((ts + self._cutoff_seconds - 1e-3, when, position, message.id))
+                    if position < limit:
+                        self._answer_linked(position, when, sender, message_id)
 
     def _expire(self, when: datetime) -> None:
         """Close the linked-rule questions whose cutoff has passed (they stay unanswered)."""
@@ -533,23 +829,35 @@ class Accumulator:
             if not waiting:
                 del self.open_by_asker[asker]
 
-    def _reply_link(self, message: Message, sender: int, day: int) -> None:
+    def _reply_link(self, reply_to: str, position: int, columns: _Columns, batch_ids: dict[str, int]) -> None:
+        """A reply link: an edge to the replied message's sender when it is among the RECENT_IDS
+        messages before this one (the latest with that id), looked up in the batch, then before it."""
         agg = self.agg
-        reply_to = message.reply_to
         if not agg.has_reply_links:  # from now on replies are linked: the next-message guesses are moot
             agg.has_reply_links = True
             agg.next_edges.clear()
             agg.owner_replied_next.clear()
             self.open_next.clear()
-        target = self.recent.get(reply_to)  # type: ignore[arg-type]
+        sender, day = columns.senders[position], columns.days[position]
+        where = batch_ids.get(reply_to)
+        if where is not None and where >= position:  # the id comes again later: the latest before this one
+            where = next((earlier for earlier in range(position - 1, -1, -1) if columns.ids[earlier] == reply_to), None)
+        if where is not None:
+            target = columns.senders[where] if where >= position - RECENT_IDS else None
+            target_day = columns.days[where]
+        else:
+            self._index_recent()
+            known = self._recent_seq.get(reply_to)
+            seq = self._seq + position
+            target = self._recent_sender[reply_to] if known is not None and known >= seq - RECENT_IDS else None
+            target_day = self._owner_message_day.get(reply_to)
         if target is not None and target != sender:
             agg.reply_edges.add(edge(day, target, sender))
-            if target in agg.owners and reply_to in self._owner_message_day:
-                agg.owner_replied_link[reply_to] = self._owner_message_day[reply_to]  # type: ignore[index]
+            if target in agg.owners and target_day is not None:
+                agg.owner_replied_link[reply_to] = target_day
 
-    def _mention_edges(self, mentions: tuple[str, ...], sender: int, day: int) -> None:
-        for mentioned in mentions:
-            target = self._lookup(mentioned.lstrip("@"))
+    def _mention_edges(self, targets: list[int | None], sender: int, day: int) -> None:
+        for target in targets:
             if target is not None and target != sender:
                 self.agg.mention_edges.add(edge(day, target, sender))
 

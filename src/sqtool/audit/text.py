@@ -11,7 +11,7 @@ _WORDS = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 # without an introduction).
 BARE_LINK_MAX_TEXT = 10
 
-_ZH_QUESTION_WORDS = (
+ZH_QUESTION_WORDS = (
     "怎么",
     "如何",
     "请问",
@@ -29,12 +29,15 @@ _ZH_QUESTION_WORDS = (
 # Question marks, question words, a question particle closing the message. Every alternative starts
 # with a literal character, so the regex engine skips ahead with one character-set scan instead of
 # trying each alternative at each position (about 2.5x faster on chat lines).
+QUESTION_PARTICLES = "吗呢么嘛"  # a question when they close the message
 _ZH_QUESTION = re.compile(
-    "|".join((r"\?", "？", *_ZH_QUESTION_WORDS, *(rf"{particle}[\s。！!~～…]*$" for particle in "吗呢么嘛")))
+    "|".join((r"\?", "？", *ZH_QUESTION_WORDS, *(rf"{particle}[\s。！!~～…]*$" for particle in QUESTION_PARTICLES)))
 )
+# English words that open a question
+EN_OPENERS = ("how", "what", "why", "when", "where", "who", "which", "can", "could", "would", "does", "do", "is")
+EN_OPENERS += ("are", "should", "anyone", "any idea")
 _EN_QUESTION_START = re.compile(
-    r"^\s*(?:how|what|why|when|where|who|which|can|could|would|does|do|is|are|should|anyone|any\s+idea)\b",
-    re.IGNORECASE,
+    r"^\s*(?:{})\b".format("|".join(opener.replace(" ", r"\s+") for opener in EN_OPENERS)), re.IGNORECASE
 )
 # The characters an English opener can start with under IGNORECASE (the regex folds İ, ı and ſ too):
 # a set test that spares most lines the case-insensitive match.
