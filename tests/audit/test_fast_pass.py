@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -10,7 +12,8 @@ import pytest
 
 from sqtool.audit.aggregate import Accumulator
 from sqtool.audit.options import AuditOptions
-from sqtool.chat.model import Message
+from sqtool.audit.value import planned_items
+from sqtool.chat.model import Message, Record
 from tests.audit.golden_chat import generated_chat
 
 ZONES = [
@@ -44,17 +47,48 @@ def test_local_days_and_hours_match_astimezone(zone: str) -> None:
     assert {day: span[0] for day, span in agg.day_span.items()} == first
 
 
-def test_adding_one_by_one_equals_feeding_all() -> None:
-    records = generated_chat(3_000, linked=True, seed=5)
-    options = AuditOptions(tz=ZoneInfo("Asia/Shanghai"))
-    one_by_one = Accumulator(options, options.tz, frozenset({"u0"}), ())  # type: ignore[arg-type]
+def _variant(name: str) -> list[Record]:
+    """Generated chats that take each path of the batched pass."""
+    rng = random.Random(name)
+    records = generated_chat(3_000, linked=name != "unlinked", seed=5)
+    if name == "no_mentions":  # whole batches open their questions at once
+        records = [replace(r, mentions=()) if isinstance(r, Message) else r for r in records]
+    if name == "disorder":  # batches out of time order go message by message
+        for _ in range(300):
+            i = rng.randrange(len(records) - 1)
+            records[i], records[i + 1] = records[i + 1], records[i]
+    if name == "repeated_ids":  # ids that repeat: replies resolve to the latest one before them
+        short = {r.id: str(rng.randrange(40)) for r in records if isinstance(r, Message)}
+        records = [
+            replace(r, id=short[r.id], reply_to=short.get(r.reply_to)) if isinstance(r, Message) else r for r in records
+        ]
+    return records
+
+
+@pytest.mark.parametrize("name", ["linked", "unlinked", "no_mentions", "disorder", "repeated_ids"])
+@pytest.mark.parametrize("batch", [1, 7, 4096])
+def test_any_batch_size_gives_the_aggregate_of_one_by_one(name: str, batch: int, monkeypatch) -> None:
+    from sqtool.audit import aggregate
+
+    records = _variant(name)
+    tz = ZoneInfo("Europe/Berlin")
+    options = AuditOptions(tz=tz, exclude=frozenset({"u3"}))
+    items = planned_items(
+        {
+            "value_output": [{"name": "case", "cadence": "daily", "time": "09:00", "keywords": ["每日案例"]}],
+            "rituals": [{"name": "friday", "cadence": "weekly", "day": "friday", "host": "member 1"}],
+        }
+    )
+    one_by_one = Accumulator(options, tz, frozenset({"u0"}), items)
     for record in records:
         one_by_one.add(record)
-    all_at_once = Accumulator(options, options.tz, frozenset({"u0"}), ())  # type: ignore[arg-type]
-    all_at_once.feed(records)
-    first, second = one_by_one.finish(), all_at_once.finish()
+    monkeypatch.setattr(aggregate, "BATCH", batch)
+    batched = Accumulator(options, tz, frozenset({"u0"}), items)
+    batched.feed(records)
+    first, second = one_by_one.finish(), batched.finish()
     assert first.questions.minutes.tobytes() == second.questions.minutes.tobytes()  # NaN != NaN in ==
-    assert len(first.questions) > 100 and first.reply_edges and first.joins
+    assert len(first.questions) > 100 and first.joins and first.value_days
+    assert first.reply_edges if name != "unlinked" else first.next_edges
     second.questions.minutes = first.questions.minutes
     assert first == second
 
