@@ -182,6 +182,22 @@ class _Columns:
     senders: list[int] = field(default_factory=list)  # interned members
 
 
+@dataclass(slots=True)
+class _Recent:
+    """A batch's message ids, senders and days, kept while replies may still point into it."""
+
+    first: int  # the pass's number for the batch's first message
+    ids: list[str]
+    senders: list[int]
+    days: list[int]
+    index: dict[str, int] | None = None  # id -> its last position, built when a reply first looks here
+
+    def find(self, key: str) -> int | None:
+        if self.index is None:
+            self.index = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        return self.index.get(key)
+
+
 def _widen(span: list, ts: list[float], whens: list[datetime]) -> None:
     """Widen [first seconds, first time, last seconds, last time] by a run of times; among equal
     times the first one seen stays."""
@@ -218,9 +234,7 @@ class Accumulator:
         self.excluded_keys, excluded_tags = _split_exclusions(options.exclude)
         # message id -> its number in the pass and its sender; an id older than RECENT_IDS messages is
         # ignored when looked up, and swept out once the dicts hold twice that many
-        self._recent_seq: dict[str, int] = {}
-        self._recent_sender: dict[str, int] = {}
-        self._unindexed: deque[tuple[int, list[str], list[int]]] = deque()  # (first number, ids, senders)
+        self._recent: deque[_Recent] = deque()  # the batches holding the last RECENT_IDS messages
         self._seq = 0  # messages kept so far
         # questions: when they were asked (POSIX seconds) and their answer by each rule, as arrays
         self.asked_at = array("d")
@@ -238,7 +252,6 @@ class Accumulator:
         self._prev_ts = -math.inf  # the previous message's POSIX seconds
         self.low_day, self.high_day = _day_bounds(options)
         self._joined_at: dict[int, datetime] = {}
-        self._owner_message_day: dict[str, int] = {}  # owner message id -> its day, to credit replies
         self._offsets: dict[int, int | None] = {}  # UTC hour -> the zone's offset in seconds (None: varies)
         # UTC hour -> local day and hour, through the hours with one whole-hour offset; the others:
         self._hour_day: dict[int, int] = {}
@@ -581,8 +594,7 @@ class Accumulator:
         owned = list(compress(range(count), map(owners.__contains__, senders))) if owners else []
         for position in owned:
             agg.owner_posts[days[position]] = agg.owner_posts.get(days[position], 0) + 1
-        # id -> its last position in the batch: replies to the batch's own messages are found here
-        batch_ids = dict(zip(ids, range(count), strict=True)) if replies else {}
+        self._recent.append(_Recent(self._seq, ids, senders, days))
         in_time_order = ts == sorted(ts)
         if in_time_order and not agg.has_reply_links and not replies:
             self._answer_all_next(columns, asked)
@@ -622,16 +634,12 @@ class Accumulator:
                 self._open(columns, [position], not in_time_order)
                 opened += 1
             if reply_to is not None:
-                self._reply_link(reply_to, position, columns, batch_ids)
+                self._reply_link(reply_to, position, columns)
             if found:
                 self._mention_edges(found, sender, day)
-        for position in owned:
-            self._owner_message_day[ids[position]] = days[position]
         self._seq += count
-        # the batch's ids are indexed only when a later batch holds a reply link (never in most exports)
-        self._unindexed.append((self._seq - count, ids, senders))
-        while self._unindexed and self._unindexed[0][0] + len(self._unindexed[0][1]) <= self._seq - RECENT_IDS:
-            self._unindexed.popleft()
+        while self._recent and self._recent[0].first + len(self._recent[0].ids) <= self._seq - RECENT_IDS:
+            self._recent.popleft()
 
     def _open(self, columns: _Columns, asked: list[int], next_rule: bool) -> None:
         """Questions join the table, unanswered, and open for the linked rule (and for the next-message
@@ -693,17 +701,20 @@ class Accumulator:
             self.next_minutes.append(math.nan)
             self.next_responder.append(-1)
 
-    def _index_recent(self) -> None:
-        """Index the ids of the batches before this one that are still within RECENT_IDS messages."""
-        oldest = self._seq - RECENT_IDS
-        while self._unindexed:
-            first_seq, ids, senders = self._unindexed.popleft()
-            if first_seq + len(ids) > oldest:
-                self._recent_seq.update(zip(ids, range(first_seq, first_seq + len(ids)), strict=True))
-                self._recent_sender.update(zip(ids, senders, strict=True))
-        if len(self._recent_seq) > 2 * RECENT_IDS:  # forget what has left the window, in one sweep
-            self._recent_seq = {key: seq for key, seq in self._recent_seq.items() if seq >= oldest}
-            self._recent_sender = {key: self._recent_sender[key] for key in self._recent_seq}
+    def _replied(self, reply_to: str, position: int) -> tuple[int, int] | None:
+        """(sender, day) of the message a reply at ``position`` of the current batch answers: the latest
+        one with that id among the RECENT_IDS messages before it; None when there is none."""
+        current = self._recent[-1]
+        oldest = current.first + position - RECENT_IDS
+        for recent in reversed(self._recent):
+            where = recent.find(reply_to)
+            if where is not None and recent is current and where >= position:  # the id comes again later
+                where = next(
+                    (earlier for earlier in range(position - 1, -1, -1) if recent.ids[earlier] == reply_to), None
+                )
+            if where is not None:
+                return (recent.senders[where], recent.days[where]) if recent.first + where >= oldest else None
+        return None
 
     def _hygiene(self, columns: _Columns, signals: Signals) -> None:
         """Links, bare links, red packets, ads and quarrels: the exact tests on the messages the scan
@@ -829,9 +840,8 @@ class Accumulator:
             if not waiting:
                 del self.open_by_asker[asker]
 
-    def _reply_link(self, reply_to: str, position: int, columns: _Columns, batch_ids: dict[str, int]) -> None:
-        """A reply link: an edge to the replied message's sender when it is among the RECENT_IDS
-        messages before this one (the latest with that id), looked up in the batch, then before it."""
+    def _reply_link(self, reply_to: str, position: int, columns: _Columns) -> None:
+        """A reply link: an edge to the replied message's sender (see _replied)."""
         agg = self.agg
         if not agg.has_reply_links:  # from now on replies are linked: the next-message guesses are moot
             agg.has_reply_links = True
@@ -839,21 +849,11 @@ class Accumulator:
             agg.owner_replied_next.clear()
             self.open_next.clear()
         sender, day = columns.senders[position], columns.days[position]
-        where = batch_ids.get(reply_to)
-        if where is not None and where >= position:  # the id comes again later: the latest before this one
-            where = next((earlier for earlier in range(position - 1, -1, -1) if columns.ids[earlier] == reply_to), None)
-        if where is not None:
-            target = columns.senders[where] if where >= position - RECENT_IDS else None
-            target_day = columns.days[where]
-        else:
-            self._index_recent()
-            known = self._recent_seq.get(reply_to)
-            seq = self._seq + position
-            target = self._recent_sender[reply_to] if known is not None and known >= seq - RECENT_IDS else None
-            target_day = self._owner_message_day.get(reply_to)
-        if target is not None and target != sender:
+        replied = self._replied(reply_to, position)
+        if replied is not None and replied[0] != sender:
+            target, target_day = replied
             agg.reply_edges.add(edge(day, target, sender))
-            if target in agg.owners and target_day is not None:
+            if target in agg.owners:
                 agg.owner_replied_link[reply_to] = target_day
 
     def _mention_edges(self, targets: list[int | None], sender: int, day: int) -> None:
