@@ -232,8 +232,6 @@ class Accumulator:
         self.index: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.excluded_keys, excluded_tags = _split_exclusions(options.exclude)
-        # message id -> its number in the pass and its sender; an id older than RECENT_IDS messages is
-        # ignored when looked up, and swept out once the dicts hold twice that many
         self._recent: deque[_Recent] = deque()  # the batches holding the last RECENT_IDS messages
         self._seq = 0  # messages kept so far
         # questions: when they were asked (POSIX seconds) and their answer by each rule, as arrays
