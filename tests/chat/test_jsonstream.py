@@ -1,26 +1,30 @@
 """The batch path of jsonstream (orjson over runs of items) gives exactly what ijson alone gives.
 
 Each case reads one file twice: through stream_items (batches where they are safe) and through
-ijson alone (the path every file took before). Values, their order, the error (key, line, reason),
-lenient skipping, JsonItems.line() and the bytes reported for progress must all be the same.
+ijson alone, one value at a time (the path every file took before, kept here as the reference).
+Values, their order, the error (key, line, reason), lenient skipping, JsonItems.line() and the
+bytes reported for progress must all be the same.
 Chunks are made tiny so that items, headers and separators are split across reads.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import random
-from itertools import chain
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import ijson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sqtool.chat import jsonstream
 from sqtool.chat.errors import ReadContext
-from sqtool.chat.jsonstream import JsonItems, stream_items
-from sqtool.chat.source import Source
+from sqtool.chat.jsonstream import JsonItems, item_line, stream_items
+from sqtool.chat.source import CountingStream, Source
 from sqtool.errors import SqtoolError
 
 PREFIX = "messages.item"
@@ -32,20 +36,40 @@ def _read(path: Path, *, reference: bool, lenient: bool, prefix: str = PREFIX) -
     ctx = ReadContext(str(path), tz=None, lenient=lenient)  # type: ignore[arg-type]
     read: list[int] = []
     owner = stream_items(source, prefix, ctx, on_read=read.append)
-    if reference:  # ijson alone, as every file was read before the batch path
-        iterator = chain.from_iterable(jsonstream._ijson_batches(owner, source, prefix, ctx, read.append, 0))
-    else:
-        iterator = iter(owner)
     values, lines, error = [], [], None
     try:
-        for value in iterator:
-            values.append(value)
-            lines.append((owner.count, owner.line()))
+        if reference:
+            for value in _ijson_alone(source, prefix, ctx, read.append):
+                values.append(value)
+                lines.append((len(values), item_line(source, prefix, len(values) - 1)))
+        else:
+            for value in owner:
+                values.append(value)
+                lines.append((owner.count, owner.line()))
     except SqtoolError as caught:
         error = (caught.key, caught.line, caught.args)
     except UnicodeDecodeError as caught:  # what ijson raises on some bad UTF-8: the same either way
         error = repr(caught)
     return {"values": repr(values), "lines": lines, "error": error, "skipped": ctx.skipped, "read": sum(read)}
+
+
+def _ijson_alone(source: Source, prefix: str, ctx: ReadContext, on_read: Callable[[int], None]) -> Iterator[Any]:
+    """How every JSON file was read before the batch path: ijson, one value at a time."""
+    with source.open() as stream:
+        bom = stream.peek(3)[:3] == codecs.BOM_UTF8  # type: ignore[attr-defined]
+        if bom:
+            stream.read(3)
+        counted = CountingStream(stream, on_read)
+        counted.position = 3 if bom else 0
+        try:
+            yield from ijson.items(counted, prefix, use_float=True, buf_size=65536)
+        except ijson.JSONError as error:
+            message = str(error)
+            line = jsonstream._error_line(source, counted, message)
+            if "premature EOF" in message:
+                ctx.bad_record("chat.json_truncated", line=line)
+            else:
+                ctx.bad_record("chat.bad_json", line=line, reason=jsonstream._short(message))
 
 
 def _same(path: Path, prefix: str = PREFIX) -> dict[str, object]:

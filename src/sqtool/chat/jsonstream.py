@@ -6,7 +6,7 @@ import codecs
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
+from itertools import chain, islice
 from operator import length_hint
 from typing import Any
 
@@ -19,6 +19,7 @@ from sqtool.chat.source import CountingStream, Source
 _BUFFER = 65536
 _CHUNK = 1 << 18  # bytes read at a time by the batch path: a batch holds the items of about one chunk
 _MAX_ITEM = 8 * _CHUNK  # an item bigger than this is left to ijson (memory stays bounded)
+_RUN = 64  # values ijson reads are handed out this many at a time
 _PROBES = 16  # guessed batch ends tried before the rest of the file is left to ijson
 _BLANK = frozenset(
     b" \t\r\n"
@@ -105,11 +106,9 @@ def _ijson_batches(
         counted = CountingStream(stream, on_read)  # type: ignore[arg-type]
         counted.position = 3 if bom else 0
         try:
-            for item in ijson.items(counted, prefix, use_float=True, buf_size=_BUFFER):
-                if skip:
-                    skip -= 1
-                    continue
-                yield owner._hand([item])
+            yield from _in_runs(
+                owner, islice(ijson.items(counted, prefix, use_float=True, buf_size=_BUFFER), skip, None)
+            )
         except ijson.JSONError as error:
             message = str(error)
             line = _error_line(source, counted, message)
@@ -117,6 +116,24 @@ def _ijson_batches(
                 ctx.bad_record("chat.json_truncated", line=line)
             else:
                 ctx.bad_record("chat.bad_json", line=line, reason=_short(message))
+
+
+def _in_runs(owner: JsonItems, values: Iterator[Any]) -> Iterator[Iterable[Any]]:
+    """ijson's values handed out a run at a time (fewer steps per value); those before an error come first."""
+    run: list[Any] = []
+    error: Exception | None = None
+    try:
+        for value in values:
+            run.append(value)
+            if len(run) == _RUN:
+                yield owner._hand(run)
+                run = []
+    except (ijson.JSONError, ValueError) as caught:
+        error = caught
+    if run:
+        yield owner._hand(run)
+    if error is not None:
+        raise error
 
 
 def _fast_batches(
@@ -179,8 +196,7 @@ def _fast_batches(
         # ijson, fed the header again so that it knows where it is
         rest = _Joined(header + buf[pos:] if pos >= 0 else buf, raw, on_read)
         try:
-            for item in ijson.items(rest, prefix, use_float=True, buf_size=_BUFFER):
-                yield owner._hand([item])
+            yield from _in_runs(owner, ijson.items(rest, prefix, use_float=True, buf_size=_BUFFER))
         except (ijson.JSONError, ValueError):  # the error is reported by the caller's second reading
             return False, reported + rest.reported
         return True, reported + rest.reported
