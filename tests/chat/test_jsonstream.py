@@ -47,7 +47,7 @@ def _read(path: Path, *, reference: bool, lenient: bool, prefix: str = PREFIX) -
                 values.append(value)
                 lines.append((owner.count, owner.line()))
     except SqtoolError as caught:
-        error = (caught.key, caught.line, caught.args)
+        error = (caught.key, caught.line, caught.path, caught.hint, caught.args_for_message)
     except UnicodeDecodeError as caught:  # what ijson raises on some bad UTF-8: the same either way
         error = repr(caught)
     return {"values": repr(values), "lines": lines, "error": error, "skipped": ctx.skipped, "read": sum(read)}
