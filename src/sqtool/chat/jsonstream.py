@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import chain, islice
 from operator import length_hint
 from typing import Any
@@ -21,9 +21,8 @@ _CHUNK = 1 << 18  # bytes read at a time by the batch path: a batch holds the it
 _MAX_ITEM = 8 * _CHUNK  # an item bigger than this is left to ijson (memory stays bounded)
 _RUN = 64  # values ijson reads are handed out this many at a time
 _PROBES = 16  # guessed batch ends tried before the rest of the file is left to ijson
-_BLANK = frozenset(
-    b" \t\r\n"
-)  # JSON's whitespace (yajl also takes \f and \v: orjson refuses them, so ijson reads those)
+# JSON's whitespace; yajl also takes \f and \v, which orjson refuses, so runs holding them go to ijson
+_BLANK = frozenset(b" \t\r\n")
 _DIGITS = bytes.maketrans(b"123456789", b"000000000")
 _LONG_RUN = b"0" * 19  # 19 digits: where a JSON integer may leave the 64-bit range
 _BEFORE_NUMBER = frozenset(b"[,:-") | _BLANK
@@ -138,11 +137,11 @@ def _in_runs(owner: JsonItems, values: Iterator[Any]) -> Iterator[Iterable[Any]]
 
 def _fast_batches(
     owner: JsonItems, source: Source, prefix: str, key: str, on_read: Callable[[int], None] | None
-) -> Iterator[Iterable[Any]]:
+) -> Generator[Iterable[Any], None, tuple[bool, int]]:
     """The items of the top-level array ``key``, many at a time by orjson; returns (done, bytes reported).
 
     ijson builds each value in Python-visible steps; orjson parses a whole run of items in one call
-    (~4x less CPU). A run must end between two items: the scan guesses such a place (a ``}`` then a
+    (about 3x less CPU). A run must end between two items: the scan guesses such a place (a ``}`` then a
     comma then the opening of the next item) and orjson confirms it, since ``[`` + run + ``]`` parses
     only when the run is whole items (a guess inside a string or a nested list fails). Anything else
     (the header, the array's end, an item orjson refuses) goes to ijson. When ijson meets an error, it
