@@ -97,12 +97,10 @@ VALUES = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["id", "type", "text"]), inner),
     max_leaves=8,
 )
+OBJECTS = st.dictionaries(st.sampled_from(["id", "type", "text", "text_entities", "from"]), VALUES, max_size=4)
 ITEMS = st.lists(
-    st.dictionaries(st.sampled_from(["id", "type", "text", "text_entities", "from"]), VALUES, max_size=4)
-    | st.fixed_dictionaries({"id": st.integers(0, 99), "text": TEXTS})
-    | VALUES,
-    max_size=8,
-)
+    st.fixed_dictionaries({"id": st.integers(0, 99), "text": TEXTS}) | OBJECTS, min_size=2, max_size=12
+) | st.lists(OBJECTS | VALUES, max_size=6)
 
 
 def _dump(value: object, rng: random.Random, blanks: str) -> str:
@@ -122,13 +120,16 @@ def _dump(value: object, rng: random.Random, blanks: str) -> str:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     items=ITEMS,
-    before=st.dictionaries(st.sampled_from(["name", "type", "messages.item", "messages"]), VALUES, max_size=3),
+    before=st.dictionaries(
+        st.sampled_from(["name", "type", "id", "about", "messages.item", "messages"]), VALUES, max_size=2
+    ),
     after=st.dictionaries(st.sampled_from(["count", "messages"]), VALUES, max_size=2),
     seed=st.integers(0, 2**32),
-    odd_blanks=st.booleans(),
-    damage=st.sampled_from(["none", "cut", "byte", "surrogate"]),
+    odd_blanks=st.sampled_from([False, False, False, True]),
+    damage=st.sampled_from(["none", "none", "cut", "byte", "surrogate"]),
+    chunk=st.sampled_from([16, 64, 300, 1 << 16]),
 )
-def test_batches_read_exactly_what_ijson_reads(tmp_path, items, before, after, seed, odd_blanks, damage):
+def test_batches_read_exactly_what_ijson_reads(tmp_path, items, before, after, seed, odd_blanks, damage, chunk):
     rng = random.Random(seed)
     blanks = " \t\r\n\x0c" if odd_blanks else " \n"  # yajl also takes a form feed; orjson does not
     head = "".join(json.dumps(key) + ":" + _dump(value, rng, blanks) + "," for key, value in before.items())
@@ -145,7 +146,9 @@ def test_batches_read_exactly_what_ijson_reads(tmp_path, items, before, after, s
         data = (text[:at] + "\\ud800" + text[at:]).encode()
     path = tmp_path / "result.json"
     path.write_bytes(data)
-    _same(path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jsonstream, "_CHUNK", chunk)
+        _same(path)
 
 
 def test_a_telegram_desktop_layout_is_read_in_batches(tmp_path, monkeypatch):

@@ -330,3 +330,20 @@ def _check_usual_message(item, zone):
     assert usual == expected
     assert usual.timestamp.tzinfo is expected.timestamp.tzinfo
     assert repr(usual) == repr(expected)
+
+
+@pytest.mark.parametrize("unixtime", ["253402300799999", "1e300", "-99999999999999"])
+def test_a_time_beyond_the_calendar_is_a_bad_record_not_a_crash(tmp_path, unixtime):
+    # the one-step path used to let datetime's "year is out of range" escape as an internal error
+    path = tmp_path / "result.json"
+    messages = [
+        {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "A", "from_id": "u", "text": "ok"},
+        {"id": 2, "type": "message", "date_unixtime": unixtime, "from": "A", "from_id": "u", "text": "far"},
+    ]
+    path.write_text(json.dumps({"messages": messages}, indent=1))
+    with pytest.raises(SqtoolError) as caught:
+        read_all(path)
+    assert (caught.value.key, caught.value.line) == ("chat.no_time", 11)
+    result = read_all(path, lenient=True)
+    assert [message.text for message in result.messages] == ["ok"]
+    assert result.chat.skipped == 1
