@@ -1,7 +1,10 @@
 import json
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sqtool.chat.readers.telegram import plain_text
 from sqtool.errors import SqtoolError
@@ -274,3 +277,73 @@ def test_bom_before_the_json(tmp_path):
     with pytest.raises(SqtoolError) as caught:
         read_all(path)
     assert caught.value.line == big_export(3)[:-40].count("\n") + 1
+
+
+# the usual message is built in one step (_usual_message); whenever it answers, it must give what the
+# general path (_timestamp + _message) gives for the same item
+USUAL_TEXTS = st.sampled_from(["hi", "see https://x.y", "www.X.org", "WWW.x.org", "a.b", "中文", "", "ｗｗｗ.x"])
+USUAL_ITEMS = st.fixed_dictionaries(
+    {
+        "id": st.integers(0, 10**6) | st.text(max_size=3) | st.none(),
+        "type": st.just("message"),
+        "date_unixtime": st.integers(-(2**34), 2**38).map(str)
+        | st.sampled_from(["1700000000.5", " 1700000000 ", "1_700_000_000", "", "x", "253402300799", "-62135596800"]),
+        "from": st.sampled_from(["Ann", "李", "Ann", "李", "", None]),
+        "from_id": st.sampled_from(["user1", "user1", "user1", "", 7]),
+        "text": USUAL_TEXTS
+        | st.lists(
+            USUAL_TEXTS | st.fixed_dictionaries({"type": st.just("mention"), "text": st.just("@bo")}), max_size=3
+        ),
+    },
+    optional={
+        "media_type": st.sampled_from(["sticker", "voice_message", "video_file", "other"]) | st.integers(0, 2),
+        "photo": st.just("photos/1.jpg"),
+        "poll": st.just({}),
+        "reply_to_message_id": st.integers(0, 9) | st.none(),
+    },
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(item=USUAL_ITEMS, zone=st.sampled_from(["UTC", "Asia/Kolkata", "America/New_York", "Australia/Lord_Howe"]))
+def test_the_usual_message_is_what_the_general_path_builds(item, zone):
+    _check_usual_message(item, zone)
+
+
+@pytest.mark.parametrize("text", ["https://a.b", "www.a.org", "WWW.A.ORG", "wWw.a.b c", "a.b", "www a.", "ｗｗｗ.a"])
+def test_the_usual_message_tells_links_as_the_general_path(text):
+    item = {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "A", "from_id": "u", "text": text}
+    _check_usual_message(item, "UTC")
+
+
+def _check_usual_message(item, zone):
+    from sqtool.chat.errors import ReadContext
+    from sqtool.chat.readers.telegram import _id, _message, _timestamp, _usual_message
+
+    ctx = ReadContext("result.json", ZoneInfo(zone))
+    usual = _usual_message(item, {}, ctx.tz)
+    timestamp = _timestamp(item, ctx)
+    if usual is None:  # left to the general path: only when that path has something to do
+        assert timestamp is None or not item["from"] or type(item["from_id"]) is not str or "." in item["date_unixtime"]
+        return
+    expected = _message(item, _id(item.get("id")), timestamp, ctx)
+    assert usual == expected
+    assert usual.timestamp.tzinfo is expected.timestamp.tzinfo
+    assert repr(usual) == repr(expected)
+
+
+@pytest.mark.parametrize("unixtime", ["253402300799999", "1e300", "-99999999999999"])
+def test_a_time_beyond_the_calendar_is_a_bad_record_not_a_crash(tmp_path, unixtime):
+    # the one-step path used to let datetime's "year is out of range" escape as an internal error
+    path = tmp_path / "result.json"
+    messages = [
+        {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "A", "from_id": "u", "text": "ok"},
+        {"id": 2, "type": "message", "date_unixtime": unixtime, "from": "A", "from_id": "u", "text": "far"},
+    ]
+    path.write_text(json.dumps({"messages": messages}, indent=1))
+    with pytest.raises(SqtoolError) as caught:
+        read_all(path)
+    assert (caught.value.key, caught.value.line) == ("chat.no_time", 11)
+    result = read_all(path, lenient=True)
+    assert [message.text for message in result.messages] == ["ok"]
+    assert result.chat.skipped == 1

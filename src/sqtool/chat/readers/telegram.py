@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from sqtool.chat.classify import text_kind
@@ -25,12 +25,12 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     found = False
     skipped_before = ctx.skipped
     items = stream_items(source, "messages.item", ctx, on_read=ctx.on_read)
-    offsets: dict[int, tzinfo | None] = {}  # the zone's fixed offset per UTC hour (None: it changes within)
+    hours: dict[int, datetime | None] = {}  # see _usual_message
     zone = ctx.tz
     for item in items:
         found = True
         if type(item) is dict and item.get("type") == "message":
-            message = _plain_message(item, offsets, zone)
+            message = _usual_message(item, hours, zone)
             if message is not None:
                 yield message
                 continue
@@ -49,41 +49,48 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
             yield from _record(item, ctx, chats.line)
 
 
-def _plain_message(item: dict[str, Any], offsets: dict[int, tzinfo | None], zone: tzinfo) -> Message | None:
-    """The usual message (epoch time, named sender), built in one step; None leaves any other to _message."""
+_UNSET: Any = object()
+_SECONDS = [timedelta(seconds=second) for second in range(3600)]
+
+
+def _usual_message(item: dict[str, Any], hours: dict[int, datetime | None], zone: tzinfo) -> Message | None:
+    """The usual message (whole epoch seconds, named sender) in one step; None leaves any other to _message.
+
+    Its time is the start of its UTC hour, converted once per hour (``hours``), plus a shared
+    timedelta: with the zone's offset fixed through the hour this is what from_epoch gives, for
+    a third of the cost of datetime.fromtimestamp.
+    """
     unixtime, name, sender_id = item.get("date_unixtime"), item.get("from"), item.get("from_id")
     if type(unixtime) is not str or type(name) is not str or not name or type(sender_id) is not str:
         return None
     try:
-        seconds = float(unixtime)
-        hour = int(seconds // 3600)
+        seconds = int(unixtime)  # "1700000000.5" is left to from_epoch
+        hour = seconds // 3600
+        start = hours.get(hour, _UNSET)
+        if start is _UNSET:
+            start = hours[hour] = _hour_start(zone, hour)
+        if start is None:  # the offset changes within this hour: from_epoch handles it
+            return None
+        timestamp = start + _SECONDS[seconds - hour * 3600]
     except (ValueError, OverflowError):
         return None
-    fixed = offsets.get(hour, _UNSET)
-    if fixed is _UNSET:
-        fixed = offsets[hour] = utc_hour_offset(zone, hour)
-    if fixed is None:  # the offset changes within this hour: from_epoch handles it
-        return None
-    try:
-        timestamp = datetime.fromtimestamp(seconds, tz=fixed)  # type: ignore[arg-type]
-    except (ValueError, OverflowError, OSError):
-        return None
-    record_id = item.get("id")
     raw_text = item.get("text", "")
     if type(raw_text) is str:
         text, mentions = raw_text, ()
     else:
         text, mentions = plain_text(raw_text), _mentions(raw_text)
     media_type = item.get("media_type")
-    if media_type == "sticker":
+    if media_type is None and _MEDIA_KEYS.isdisjoint(item):  # most messages
+        # is_link's own first test ("www." needs a dot): most texts skip the call
+        link = "://" in text or ("." in text and "www." in text.lower())
+        kind = text_kind(text) if link else MessageKind.TEXT
+    elif media_type == "sticker":
         kind = MessageKind.STICKER
     elif (type(media_type) is str and media_type in _MEDIA_TYPES) or not _MEDIA_KEYS.isdisjoint(item):
         kind = MessageKind.MEDIA
-    elif "://" in text or "www." in text.lower():  # is_link's own first test: most texts skip the call
-        kind = text_kind(text)
     else:
-        kind = MessageKind.TEXT
-    reply = item.get("reply_to_message_id")
+        kind = text_kind(text)
+    record_id, reply = item.get("id"), item.get("reply_to_message_id")
     return Message(
         "" if record_id is None else str(record_id),
         timestamp,
@@ -96,7 +103,15 @@ def _plain_message(item: dict[str, Any], offsets: dict[int, tzinfo | None], zone
     )
 
 
-_UNSET: Any = object()
+def _hour_start(zone: tzinfo, hour: int) -> datetime | None:
+    """The start of a UTC hour as wall clock in ``zone``'s fixed offset; None when that offset changes within."""
+    fixed = utc_hour_offset(zone, hour)
+    if fixed is None:
+        return None
+    try:
+        return datetime.fromtimestamp(hour * 3600, tz=fixed)
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 def plain_text(text: Any) -> str:
