@@ -5,28 +5,56 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from itertools import groupby
 from typing import Any
 
 from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.source import CountingStream, Source
-from sqtool.chat.textio import numbered_lines
+from sqtool.chat.textio import numbered_blocks
 from sqtool.chat.timezones import local_hour_offset, localize
 
 NAME = "whatsapp"
 
 _MARKS = "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069\ufeff"
+# what \s matches, but "\n": in a block of lines a header must not run on into the next line
+_BLANKS = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_ALL_FIELDS = frozenset(("date", "d1", "d2", "d3", "hour", "minute", "second", "ampm"))
+
+
+def _stamp(blank: str, fields: frozenset[str]) -> str:
+    """The pattern of a header's stamp (date, time, separator); ``fields`` names the groups to capture."""
+
+    def field(name: str, pattern: str) -> str:
+        return f"(?P<{name}>{pattern})" if name in fields else pattern
+
+    date = field("d1", r"\d{1,4}") + rf"[./-][{blank}]?" + field("d2", r"\d{1,2}") + rf"[./-][{blank}]?"
+    return (
+        rf"[{_MARKS}{blank}]*(?P<bracket>\[)?"
+        + field("date", date + field("d3", r"\d{1,4}"))
+        + rf",?[{blank}]+"
+        + field("hour", r"\d{1,2}")
+        + "[.:]"
+        + field("minute", r"\d{2}")
+        + r"(?:[.:]"
+        + field("second", r"\d{2}")
+        + ")?"
+        + rf"(?:[{blank}_\u202f\u00a0]*"
+        + field("ampm", rf"[AaPp]\.?[{blank}]?[Mm]\.?")
+        + ")?"
+        + rf"(?(bracket)\][{blank}\u00a0]*|[{blank}][-–][{blank}])"
+    )
+
+
 # Android: "12/9/20, 23:55 - Bob: hello"; iOS: "[15-01-20 02:22:56] Mary: hi"; both with AM/PM variants
-HEADER = re.compile(
-    rf"^[{_MARKS}\s]*(?P<bracket>\[)?"
-    r"(?P<d1>\d{1,4})[./-]\s?(?P<d2>\d{1,2})[./-]\s?(?P<d3>\d{1,4}),?\s+"
-    r"(?P<hour>\d{1,2})[.:](?P<minute>\d{2})(?:[.:](?P<second>\d{2}))?"
-    r"(?:[\s_\u202f\u00a0]*(?P<ampm>[AaPp]\.?\s?[Mm]\.?))?"
-    r"(?(bracket)\][\s\u00a0]*|\s[-–]\s)"
-    r"(?P<rest>.*)$"
-)
+HEADER = re.compile("^" + _stamp(r"\s", _ALL_FIELDS) + r"(?P<rest>.*)$")
+# Blocks of lines, each after a "\n" (textio.numbered_blocks): one findall gives each line as
+# (stamp, bracket, rest, "") for a header, ("", "", "", line) for any other line
+_LINES = re.compile(rf"\n(?:({_stamp(_BLANKS, frozenset())})(.*)|(.*))")
+# the three date numbers of each header in a block, to tell the date order
+_DATES = re.compile(r"\n" + _stamp(_BLANKS, frozenset(("date", "d1", "d2", "d3"))))
 
 # case-sensitive alternatives: IGNORECASE makes this search, run on every message, several times slower
 _E2E = re.compile(r"[Ee]nd-to-end encrypt|Ende-zu-Ende|de extremo a extremo|de ponta a ponta|端到端加密|bout en bout")
@@ -68,10 +96,8 @@ FORCED = {"dmy": DAY_FIRST, "mdy": MONTH_FIRST, "ymd": YEAR_FIRST}
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     order = FORCED[ctx.date_order] if ctx.date_order else detect_date_order(source, ctx)
     head = source.head()
-    match_header = HEADER.match
-    # chats post many lines in the same minute: each distinct header stamp is converted once
-    stamps: dict[str, datetime | None] = {}
-    hours: dict[tuple[str | None, ...], datetime | None] = {}  # see _timestamp
+    clock = _Clock(order, ctx)
+    names: dict[str, Any] = {}  # author field -> sender name, or _SYSTEM for a system line's own words
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
         pending = False  # a header seen, its record not yet built
@@ -79,38 +105,115 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
         when = _EPOCH
         rest = ""
         more: list[str] = []
-        for number, line in numbered_lines(stream, head, ctx.display):  # type: ignore[arg-type]
-            match = match_header(line)
-            if match is None:
+        for start, block in numbered_blocks(stream, head, ctx.display):  # type: ignore[arg-type]
+            number = start - 1
+            for stamp, _bracket, line_rest, other in _LINES.findall(block):
+                number += 1
+                if not stamp:  # not a header: a continuation line (any before the first header is ignored)
+                    if pending:
+                        more.append(other)
+                    continue
+                timestamp = clock.stamps.get(stamp)
+                if timestamp is None:
+                    timestamp = clock.convert(stamp)
+                    if timestamp is None:
+                        ctx.bad_record("chat.bad_date", line=number, value=(stamp + line_rest)[:40])
+                        continue
                 if pending:
-                    more.append(line)
-                continue  # lines before the first header (none in real exports) are ignored
-            split = match.start("rest")
-            stamp = line[:split]
-            timestamp = stamps.get(stamp, _UNSET)
-            if timestamp is _UNSET:
-                if len(stamps) >= _STAMP_CACHE:
-                    stamps.clear()
-                timestamp = stamps[stamp] = _timestamp(match, order, ctx, hours)
-            if timestamp is None:
-                ctx.bad_record("chat.bad_date", line=number, value=line[:40])
-                continue
-            if pending:
-                record = _record(first, when, "\n".join((rest, *more)) if more else rest)
-                if type(record) is Message:  # the common case, without a generator
-                    yield record
-                else:
-                    yield from record  # type: ignore[misc]
-                if more:
-                    more = []
-            pending, first, when, rest = True, number, timestamp, line[split:]
+                    if more:
+                        record = _record(first, when, "\n".join((rest, *more)), names)
+                        more = []
+                    else:
+                        # the usual message (one line, a known author, nothing to look into) is built here
+                        author, colon, text = rest.partition(": ")
+                        name = names.get(author) if colon and author else _SYSTEM
+                        if name is None:
+                            name = names[author] = _name(author)
+                        # what _message looks for, as C-speed substring tests (one regex search for all
+                        # of them is several times slower); most texts hold none of it
+                        if (
+                            name is not _SYSTEM
+                            and "@" not in text
+                            and "://" not in text
+                            and "-" not in text  # _E2E_PIECES, the likeliest first
+                            and "omitted" not in text
+                            and "attached" not in text
+                            and "OMITTED" not in text
+                            and "extremo" not in text
+                            and "ponta" not in text
+                            and "端" not in text
+                            and "bout" not in text
+                            and not ("." in text and _WWW(text))
+                        ):
+                            yield Message(str(first), when, name, name, text.lstrip(_MARKS), _TEXT, None, ())
+                            pending, first, when, rest = True, number, timestamp, line_rest
+                            continue
+                        record = _message(first, when, name, text, rest)
+                    if type(record) is Message:
+                        yield record
+                    else:
+                        yield from record  # type: ignore[misc]
+                pending, first, when, rest = True, number, timestamp, line_rest
         if pending:
-            yield from _emit(first, when, "\n".join((rest, *more)) if more else rest)
+            yield from _emit(first, when, "\n".join((rest, *more)) if more else rest, names)
 
 
 _UNSET: Any = object()
+_SYSTEM: Any = object()  # the author field of a system line
 _EPOCH = datetime(1970, 1, 1)
 _STAMP_CACHE = 4096  # distinct stamps kept; a chat rarely goes back to an earlier minute
+_TEXT = MessageKind.TEXT
+
+
+class _Clock:
+    """Header stamps to times: each distinct stamp converted once, each wall-clock hour once."""
+
+    __slots__ = ("ctx", "hours", "order", "stamps")
+
+    def __init__(self, order: DateOrder, ctx: ReadContext) -> None:
+        self.order = order
+        self.ctx = ctx
+        # chats post many lines in the same minute; None marks a stamp whose date is impossible
+        self.stamps: dict[str, datetime | None] = {}
+        self.hours: dict[tuple[str | None, ...], datetime | None] = {}  # the start of each hour met
+
+    def convert(self, stamp: str) -> datetime | None:
+        """The time of a stamp not in ``stamps`` yet (None for an impossible date, also remembered)."""
+        stamps = self.stamps
+        if stamp in stamps:
+            return None
+        if len(stamps) >= _STAMP_CACHE:
+            stamps.clear()
+        match = HEADER.match(stamp)  # the stamp alone is a header with an empty rest
+        assert match is not None  # _LINES found it with the same pattern
+        _bracket, _date, d1, d2, d3, hour, minute, second, ampm, _rest = match.groups()
+        key = (d1, d2, d3, hour, ampm)
+        hours = self.hours
+        start = hours.get(key, _UNSET)
+        if start is _UNSET:
+            if len(hours) >= _STAMP_CACHE:
+                hours.clear()
+            start = hours[key] = _hour_start(d1, d2, d3, hour, ampm, self.order, self.ctx)
+        minutes, seconds = int(minute), int(second or 0)
+        if start is None or minutes > 59 or seconds > 59:
+            stamps[stamp] = None
+            return None
+        when = start + _INTO_HOUR[minutes * 60 + seconds]  # as replace(minute=, second=): the start is on the hour
+        if when.tzinfo is None:  # the zone's offset changes within this hour: localize each time
+            when = localize(when, self.ctx.tz)
+        stamps[stamp] = when
+        return when
+
+
+_INTO_HOUR = [timedelta(seconds=seconds) for seconds in range(3600)]
+
+
+def _name(author: str) -> Any:
+    """The sender's name from a header's author field; _SYSTEM when the field is a system line's own words."""
+    # system lines have no author, but their own words can hold ": " ("Chat: Messages ... encrypted")
+    if _AUTHOR_SYSTEM.search(author):
+        return _SYSTEM
+    return author.strip(_OUTER).removeprefix("~").strip(_INNER)  # as _clean_name, without the call
 
 
 def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
@@ -127,19 +230,26 @@ def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
     steps = [_Backward(), _Backward()]  # day first, month first
     example = ""
     with source.open() as raw:
-        for _number, line in numbered_lines(raw, head, ctx.display):
-            match = HEADER.match(line)
-            if not match or len(match.group("d1")) == 4:
-                continue
-            first, second, year = int(match.group("d1")), int(match.group("d2")), int(match.group("d3"))
-            if first > 12:
-                return DAY_FIRST
-            if second > 12:
-                return MONTH_FIRST
-            if not example and first != second:
-                example = line[match.start("d1") : match.end("d3")]
-            steps[0].add(year, second, first)
-            steps[1].add(year, first, second)
+        for _number, block in numbered_blocks(raw, head, ctx.display):
+            found = _DATES.findall(block)
+            # the first header of each date, in file order, is all the deciding tests need
+            for _bracket, text, d1, d2, _d3 in dict.fromkeys(found):
+                if len(d1) == 4:
+                    continue
+                first, second = int(d1), int(d2)
+                if first > 12:
+                    return DAY_FIRST
+                if second > 12:
+                    return MONTH_FIRST
+                if not example and first != second:
+                    example = text
+            # undecided so far: follow both readings through every header (a run of one date counts once)
+            for (_bracket, _text, d1, d2, d3), run in groupby(found):
+                if len(d1) == 4:
+                    continue
+                first, second, year, times = int(d1), int(d2), int(d3), len(list(run))
+                steps[0].add(year, second, first, times)
+                steps[1].add(year, first, second, times)
     day, month = steps
     if abs(day.count - month.count) >= 2:
         return DAY_FIRST if day.count < month.count else MONTH_FIRST
@@ -160,38 +270,17 @@ class _Backward:
         self.days = 0
         self.previous: int | None = None
 
-    def add(self, year: int, month: int, day: int) -> None:
+    def add(self, year: int, month: int, day: int, times: int = 1) -> None:
+        """``times`` headers in a row with this date: only the first can step back, unless it is impossible."""
         try:
             ordinal = date(year + 2000 if year < 100 else year, month, day).toordinal()
-        except ValueError:  # impossible under this reading (30 February): as bad as a step back
-            self.count += 1
+        except ValueError:  # impossible under this reading (30 February): as bad as a step back, each time
+            self.count += times
             return
         if self.previous is not None and ordinal < self.previous:
             self.count += 1
             self.days += self.previous - ordinal
         self.previous = ordinal
-
-
-def _timestamp(
-    match: re.Match[str], order: DateOrder, ctx: ReadContext, hours: dict[tuple[str | None, ...], datetime | None]
-) -> datetime | None:
-    """The header's time; ``hours`` keeps each wall-clock hour's start so a new minute costs one replace."""
-    d1, d2, d3, hour_text, minute, second, ampm = match.group("d1", "d2", "d3", "hour", "minute", "second", "ampm")
-    key = (d1, d2, d3, hour_text, ampm)
-    start = hours.get(key, _UNSET)
-    if start is _UNSET:
-        if len(hours) >= _STAMP_CACHE:
-            hours.clear()
-        start = hours[key] = _hour_start(d1, d2, d3, hour_text, ampm, order, ctx)
-    if start is None:
-        return None
-    try:
-        when = start.replace(minute=int(minute), second=int(second or 0))
-    except ValueError:
-        return None
-    if when.tzinfo is None:  # the zone's offset changes within this hour: localize each time
-        return localize(when, ctx.tz)
-    return when
 
 
 def _hour_start(
@@ -224,20 +313,24 @@ def _clean_name(name: str) -> str:
     return name.strip(_MARKS + " ").removeprefix("~").strip(_MARKS + " \u00a0")
 
 
-def _record(number: int, timestamp: datetime, rest: str) -> Message | list[Event]:
+def _record(number: int, timestamp: datetime, rest: str, names: dict[str, Any]) -> Message | list[Event]:
     rest = rest.rstrip("\n")
     # the author ends at the first ": " of the header line (continuation lines never hold it)
     line_end = rest.find("\n")
     split = rest.find(": ", 0, line_end) if line_end >= 0 else rest.find(": ")
     if split <= 0:
         return list(_system(str(number), timestamp, rest.strip(_MARKS)))
-    author, text = rest[:split], rest[split + 2 :]
-    # system lines have no author, but their own words can hold ": " ("Chat: Messages ... encrypted")
-    # every _E2E alternative holds one of _E2E_PIECES: substring tests are far cheaper than the search
-    e2e = ("nd" in text or "de " in text or "bout" in text or "端" in text) and _E2E.search(text)
-    if e2e or _AUTHOR_SYSTEM.search(author):
+    author = rest[:split]
+    name = names.get(author)
+    if name is None:
+        name = names[author] = _name(author)
+    return _message(number, timestamp, name, rest[split + 2 :], rest)
+
+
+def _message(number: int, timestamp: datetime, name: Any, text: str, rest: str) -> Message | list[Event]:
+    """The record of a header whose author field gave ``name``: ``text`` follows the author, ``rest`` is all."""
+    if name is _SYSTEM or (any(piece in text for piece in _E2E_PIECES) and _E2E.search(text)):
         return list(_system(str(number), timestamp, rest.strip(_MARKS)))
-    author = author.strip(_OUTER).removeprefix("~").strip(_INNER)  # as _clean_name, without the call
     bare = text.strip(_OUTER)
     if len(bare) < 200 and ("omitted" in bare or "attached" in bare or "OMITTED" in bare):
         if _STICKER.match(bare):
@@ -251,18 +344,20 @@ def _record(number: int, timestamp: datetime, rest: str) -> Message | list[Event
     else:
         kind = MessageKind.TEXT
     mentions = at_mentions(text) if "@" in text else ()
-    return Message(str(number), timestamp, author, author, text.lstrip(_MARKS), kind, None, mentions)
+    return Message(str(number), timestamp, name, name, text.lstrip(_MARKS), kind, None, mentions)
 
 
-_E2E_PIECES = ("nd", "de ", "bout", "端")  # the tests check each _E2E alternative holds one
+# the tests check that each _E2E alternative holds one; the reader tests them in this order
+_E2E_PIECES = ("-", "extremo", "ponta", "端", "bout")
+_WWW = re.compile(r"[Ww]{3}\.").search  # what "www." in text.lower() finds: only W and w lower to w
 _OUTER = _MARKS + " "
 _INNER = _MARKS + " \u00a0"
 # one search for both ways an author field shows a system line
 _AUTHOR_SYSTEM = re.compile(f"{_E2E.pattern}|{_SYSTEM_HINTS.pattern}")
 
 
-def _emit(number: int, timestamp: datetime, rest: str) -> Iterator[Record]:
-    record = _record(number, timestamp, rest)
+def _emit(number: int, timestamp: datetime, rest: str, names: dict[str, Any]) -> Iterator[Record]:
+    record = _record(number, timestamp, rest, names)
     if isinstance(record, list):
         yield from record
     else:
