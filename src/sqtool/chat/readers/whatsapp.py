@@ -13,7 +13,7 @@ from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.source import CountingStream, Source
-from sqtool.chat.textio import numbered_blocks
+from sqtool.chat.textio import decode_head, numbered_blocks
 from sqtool.chat.timezones import local_hour_offset, localize
 
 NAME = "whatsapp"
@@ -50,11 +50,61 @@ def _stamp(blank: str, fields: frozenset[str]) -> str:
 
 # Android: "12/9/20, 23:55 - Bob: hello"; iOS: "[15-01-20 02:22:56] Mary: hi"; both with AM/PM variants
 HEADER = re.compile("^" + _stamp(r"\s", _ALL_FIELDS) + r"(?P<rest>.*)$")
-# Blocks of lines, each after a "\n" (textio.numbered_blocks): one findall gives each line as
-# (stamp, bracket, rest, "") for a header, ("", "", "", line) for any other line
-_LINES = re.compile(rf"\n(?:({_stamp(_BLANKS, frozenset())})(.*)|(.*))")
-# the three date numbers of each header in a block, to tell the date order
-_DATES = re.compile(r"\n" + _stamp(_BLANKS, frozenset(("date", "d1", "d2", "d3"))))
+_DATE_FIELDS = frozenset(("date", "d1", "d2", "d3"))
+
+
+def _scanners(head: bytes) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns that scan this file's blocks of lines (textio.numbered_blocks: each line after a "\n").
+
+    One findall of the first gives each line as (stamp, bracket, rest, "") for a header and
+    ("", "", "", line) for any other; the second gives each header's date numbers (tuple(_DATE_FIELDS)
+    twice: from the usual layout's groups or from the general ones). Each tries first the stamp layout
+    of the file's first header, far cheaper to match than the general pattern, which takes the rest.
+    """
+    first = next((match for line in decode_head(head).splitlines() if (match := HEADER.match(line))), None)
+    plain, dates = _usual(first) if first else _NEVER
+    general, general_dates = _stamp(_BLANKS, frozenset()), _stamp(_BLANKS, _DATE_FIELDS)
+    return re.compile(rf"\n(?:({plain}|{general})(.*)|(.*))"), re.compile(rf"\n(?:{dates}|{general_dates})")
+
+
+# no header in the file's head: usual layout patterns that never match, with the same groups
+_NEVER = ("(?!)", "(?!)(?P<u>(?P<ud1>)(?P<ud2>)(?P<ud3>))")
+
+
+def _usual(match: re.Match[str]) -> tuple[str, str]:
+    """Patterns of stamps written like the one ``match`` found, without and with date groups.
+
+    Each piece is one case of the general pattern's piece (the same separators, numbers of the same
+    size), so a stamp this matches is a header, parsed the same way with the same end.
+    """
+    line = match.string
+
+    def number(name: str) -> str:
+        size = len(match.group(name))
+        return r"\d{2}" if name in ("minute", "second") else r"\d{1,2}" if size <= 2 else rf"\d{{{size}}}"
+
+    def between(start: str, end: str) -> str:
+        return re.escape(line[match.end(start) : match.start(end)])
+
+    day = (number("d1"), between("d1", "d2"), number("d2"), between("d2", "d3"), number("d3"))
+    clock = between("d3", "hour") + number("hour") + between("hour", "minute") + number("minute")
+    last = "minute"
+    if match.group("second"):
+        clock += between("minute", "second") + number("second")
+        last = "second"
+    ampm = match.group("ampm")
+    if ampm:
+        clock += between(last, "ampm") + "[AaPp]" + re.escape(ampm[1:])
+        last = "ampm"
+    if match.group("bracket"):
+        before, after = r"\[", rf"\][{_BLANKS}\u00a0]*"
+    else:
+        before, after = "", between(last, "rest")
+    plain = before + "".join(day) + clock + after
+    d1, sep1, d2, sep2, d3 = day
+    dates = f"{before}(?P<u>(?P<ud1>{d1}){sep1}(?P<ud2>{d2}){sep2}(?P<ud3>{d3})){clock}{after}"
+    return plain, dates
+
 
 # case-sensitive alternatives: IGNORECASE makes this search, run on every message, several times slower
 _E2E = re.compile(r"[Ee]nd-to-end encrypt|Ende-zu-Ende|de extremo a extremo|de ponta a ponta|端到端加密|bout en bout")
@@ -97,6 +147,7 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     order = FORCED[ctx.date_order] if ctx.date_order else detect_date_order(source, ctx)
     head = source.head()
     clock = _Clock(order, ctx)
+    lines = _scanners(head)[0].findall
     names: dict[str, Any] = {}  # author field -> sender name, or _SYSTEM for a system line's own words
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
@@ -107,7 +158,7 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
         more: list[str] = []
         for start, block in numbered_blocks(stream, head, ctx.display):  # type: ignore[arg-type]
             number = start - 1
-            for stamp, _bracket, line_rest, other in _LINES.findall(block):
+            for stamp, _bracket, line_rest, other in lines(block):
                 number += 1
                 if not stamp:  # not a header: a continuation line (any before the first header is ignored)
                     if pending:
@@ -166,9 +217,9 @@ _TEXT = MessageKind.TEXT
 
 
 class _Clock:
-    """Header stamps to times: each distinct stamp converted once, each wall-clock hour once."""
+    """Header stamps to times: each distinct stamp converted once, each wall-clock hour parsed once."""
 
-    __slots__ = ("ctx", "hours", "order", "stamps")
+    __slots__ = ("ctx", "hours", "order", "quick", "seconds", "stamps", "tail")
 
     def __init__(self, order: DateOrder, ctx: ReadContext) -> None:
         self.order = order
@@ -176,6 +227,13 @@ class _Clock:
         # chats post many lines in the same minute; None marks a stamp whose date is impossible
         self.stamps: dict[str, datetime | None] = {}
         self.hours: dict[tuple[str | None, ...], datetime | None] = {}  # the start of each hour met
+        # A file writes every stamp alike ("12/9/20, 23:55 - "), so its clock digits sit at the same
+        # distance from the stamp's end: ``tail`` characters follow them (-1 until a stamp showed it),
+        # after the minute or, with ``seconds``, after "mm:ss". ``quick`` maps a stamp without those
+        # digits to its hour's start, so a new minute costs a few slices instead of a HEADER match.
+        self.tail = -1
+        self.seconds = False
+        self.quick: dict[str, datetime] = {}
 
     def convert(self, stamp: str) -> datetime | None:
         """The time of a stamp not in ``stamps`` yet (None for an impossible date, also remembered)."""
@@ -184,8 +242,29 @@ class _Clock:
             return None
         if len(stamps) >= _STAMP_CACHE:
             stamps.clear()
+        end = len(stamp) - self.tail
+        if self.tail >= 0 and end > 5:
+            if self.seconds:
+                key = stamp[: end - 5] + stamp[end - 3] + stamp[end:]
+                minute, second = _MINUTES.get(stamp[end - 5 : end - 3]), _SECONDS.get(stamp[end - 2 : end])
+                into = minute + second if minute is not None and second is not None else None
+            else:
+                key = stamp[: end - 2] + stamp[end:]
+                into = _MINUTES.get(stamp[end - 2 : end])
+            start = self.quick.get(key)
+            # a stamp that differs from a parsed one only by two-digit clock numbers parses the same way
+            if start is not None and into is not None:
+                when = start + _INTO_HOUR[into]
+                if when.tzinfo is None:  # the zone's offset changes within this hour: localize each time
+                    when = localize(when, self.ctx.tz)
+                stamps[stamp] = when
+                return when
+        stamps[stamp] = when = self._parse(stamp)
+        return when
+
+    def _parse(self, stamp: str) -> datetime | None:
         match = HEADER.match(stamp)  # the stamp alone is a header with an empty rest
-        assert match is not None  # _LINES found it with the same pattern
+        assert match is not None  # the block pattern found it with the same pattern
         _bracket, _date, d1, d2, d3, hour, minute, second, ampm, _rest = match.groups()
         key = (d1, d2, d3, hour, ampm)
         hours = self.hours
@@ -194,18 +273,34 @@ class _Clock:
             if len(hours) >= _STAMP_CACHE:
                 hours.clear()
             start = hours[key] = _hour_start(d1, d2, d3, hour, ampm, self.order, self.ctx)
-        minutes, seconds = int(minute), int(second or 0)
-        if start is None or minutes > 59 or seconds > 59:
-            stamps[stamp] = None
+        if start is None:
             return None
-        when = start + _INTO_HOUR[minutes * 60 + seconds]  # as replace(minute=, second=): the start is on the hour
+        end = match.end("second" if second else "minute")
+        if self.tail < 0:
+            self.tail, self.seconds = len(stamp) - end, bool(second)
+        if len(stamp) - end == self.tail and bool(second) == self.seconds:
+            if len(self.quick) >= _STAMP_CACHE:
+                self.quick.clear()
+            if second:
+                self.quick[stamp[: end - 5] + stamp[end - 3] + stamp[end:]] = start
+            else:
+                self.quick[stamp[: end - 2] + stamp[end:]] = start
+        return self._at(start, int(minute), int(second or 0))
+
+    def _at(self, start: datetime, minutes: int, seconds: int) -> datetime | None:
+        """``start`` with this minute and second, as replace(minute=, second=): the start is on the hour."""
+        if minutes > 59 or seconds > 59:
+            return None
+        when = start + _INTO_HOUR[minutes * 60 + seconds]
         if when.tzinfo is None:  # the zone's offset changes within this hour: localize each time
-            when = localize(when, self.ctx.tz)
-        stamps[stamp] = when
+            return localize(when, self.ctx.tz)
         return when
 
 
 _INTO_HOUR = [timedelta(seconds=seconds) for seconds in range(3600)]
+# a valid minute or second in ASCII digits, as seconds into the hour (others take the parsing way)
+_SECONDS = {f"{number:02d}": number for number in range(60)}
+_MINUTES = {text: number * 60 for text, number in _SECONDS.items()}
 
 
 def _name(author: str) -> Any:
@@ -227,13 +322,15 @@ def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
     really is ambiguous (its two small numbers differ).
     """
     head = source.head()
+    dates = _scanners(head)[1].findall
     steps = [_Backward(), _Backward()]  # day first, month first
     example = ""
     with source.open() as raw:
         for _number, block in numbered_blocks(raw, head, ctx.display):
-            found = _DATES.findall(block)
+            found = dates(block)
             # the first header of each date, in file order, is all the deciding tests need
-            for _bracket, text, d1, d2, _d3 in dict.fromkeys(found):
+            for entry in dict.fromkeys(found):
+                text, d1, d2, _d3 = _date_fields(entry)
                 if len(d1) == 4:
                     continue
                 first, second = int(d1), int(d2)
@@ -244,7 +341,8 @@ def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
                 if not example and first != second:
                     example = text
             # undecided so far: follow both readings through every header (a run of one date counts once)
-            for (_bracket, _text, d1, d2, d3), run in groupby(found):
+            for entry, run in groupby(found):
+                _text, d1, d2, d3 = _date_fields(entry)
                 if len(d1) == 4:
                     continue
                 first, second, year, times = int(d1), int(d2), int(d3), len(list(run))
@@ -258,6 +356,11 @@ def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
     if example:
         ctx.warn("chat.ambiguous_dates_dmy", example=example)
     return DAY_FIRST
+
+
+def _date_fields(entry: tuple[str, ...]) -> tuple[str, ...]:
+    """(date text, d1, d2, d3) of a header found by the date scanner, from whichever layout matched it."""
+    return entry[:4] if entry[0] else entry[5:]
 
 
 class _Backward:
