@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import groupby
+from itertools import chain, groupby
 from typing import Any
 
 from sqtool.chat.classify import at_mentions, text_kind
@@ -15,6 +15,7 @@ from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import decode_head, numbered_blocks
 from sqtool.chat.timezones import local_hour_offset, localize
+from sqtool.errors import SqtoolError
 
 NAME = "whatsapp"
 
@@ -144,69 +145,89 @@ FORCED = {"dmy": DAY_FIRST, "mdy": MONTH_FIRST, "ymd": YEAR_FIRST}
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
+    # the records come a block's worth at a time: chain hands them out without a generator step each
+    return chain.from_iterable(_batches(source, ctx))
+
+
+def _batches(source: Source, ctx: ReadContext) -> Iterator[list[Record]]:
+    """The records of each block of lines, in file order (the last one's once the file has ended)."""
     order = FORCED[ctx.date_order] if ctx.date_order else detect_date_order(source, ctx)
     head = source.head()
     clock = _Clock(order, ctx)
     lines = _scanners(head)[0].findall
     names: dict[str, Any] = {}  # author field -> sender name, or _SYSTEM for a system line's own words
+    # local names for what the loop below, run once per line, looks up
+    known_stamp, known_name, convert = clock.stamps.get, names.get, clock.convert
+    message, system, text_kind, marks, www = Message, _SYSTEM, _TEXT, _MARKS, _WWW
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
-        pending = False  # a header seen, its record not yet built
-        first = 0  # its line number, time, header rest and continuation lines
-        when = _EPOCH
+        first = 0  # the line number of a header whose record is not built yet (0: none)
+        when = _EPOCH  # its time, the rest of its line and its continuation lines
         rest = ""
         more: list[str] = []
         for start, block in numbered_blocks(stream, head, ctx.display):  # type: ignore[arg-type]
+            batch: list[Record] = []
+            add = batch.append
+            # most blocks hold none of these (the pending header's rest is from the block before)
+            rare = _rare_piece(block) or (first and _rare_piece(rest))
             number = start - 1
-            for stamp, _bracket, line_rest, other in lines(block):
-                number += 1
-                if not stamp:  # not a header: a continuation line (any before the first header is ignored)
-                    if pending:
-                        more.append(other)
-                    continue
-                timestamp = clock.stamps.get(stamp)
-                if timestamp is None:
-                    timestamp = clock.convert(stamp)
-                    if timestamp is None:
-                        ctx.bad_record("chat.bad_date", line=number, value=(stamp + line_rest)[:40])
+            try:
+                for stamp, _bracket, line_rest, other in lines(block):
+                    number += 1
+                    if not stamp:  # not a header: a continuation line (any before the first header is ignored)
+                        if first:
+                            more.append(other)
                         continue
-                if pending:
-                    if more:
-                        record = _record(first, when, "\n".join((rest, *more)), names)
-                        more = []
-                    else:
-                        # the usual message (one line, a known author, nothing to look into) is built here
-                        author, colon, text = rest.partition(": ")
-                        name = names.get(author) if colon and author else _SYSTEM
-                        if name is None:
-                            name = names[author] = _name(author)
-                        # what _message looks for, as C-speed substring tests (one regex search for all
-                        # of them is several times slower); most texts hold none of it
-                        if (
-                            name is not _SYSTEM
-                            and "@" not in text
-                            and "://" not in text
-                            and "-" not in text  # _E2E_PIECES, the likeliest first
-                            and "omitted" not in text
-                            and "attached" not in text
-                            and "OMITTED" not in text
-                            and "extremo" not in text
-                            and "ponta" not in text
-                            and "端" not in text
-                            and "bout" not in text
-                            and not ("." in text and _WWW(text))
-                        ):
-                            yield Message(str(first), when, name, name, text.lstrip(_MARKS), _TEXT, None, ())
-                            pending, first, when, rest = True, number, timestamp, line_rest
+                    timestamp = known_stamp(stamp)
+                    if timestamp is None:
+                        timestamp = convert(stamp)
+                        if timestamp is None:
+                            ctx.bad_record("chat.bad_date", line=number, value=(stamp + line_rest)[:40])
                             continue
-                        record = _message(first, when, name, text, rest)
-                    if type(record) is Message:
-                        yield record
-                    else:
-                        yield from record  # type: ignore[misc]
-                pending, first, when, rest = True, number, timestamp, line_rest
-        if pending:
-            yield from _emit(first, when, "\n".join((rest, *more)) if more else rest, names)
+                    if first:
+                        if more:
+                            record = _record(first, when, "\n".join((rest, *more)), names)
+                            more = []
+                        else:
+                            # the usual message (one line, a known author, nothing to look into) is built here
+                            author, colon, text = rest.partition(": ")
+                            name = known_name(author) if colon and author else system
+                            if name is None:
+                                name = names[author] = _name(author)
+                            # what _message looks for, as C-speed substring tests (one regex search for all
+                            # of them is several times slower); most texts hold none of it
+                            if (
+                                name is not system
+                                and "@" not in text
+                                and "://" not in text
+                                and "-" not in text  # in two _E2E_PIECES
+                                and not (("w." in text or "W." in text) and www(text))
+                                and not (rare and _rare_piece(text))
+                            ):
+                                add(message(str(first), when, name, name, text.lstrip(marks), text_kind, None, ()))
+                                first, when, rest = number, timestamp, line_rest
+                                continue
+                            record = _message(first, when, name, text, rest)
+                        if type(record) is Message:
+                            add(record)
+                        else:
+                            batch.extend(record)  # type: ignore[arg-type]
+                    first, when, rest = number, timestamp, line_rest
+            except SqtoolError:
+                yield batch  # the records before a bad line come first, as they always did
+                raise
+            yield batch
+        if first:
+            yield list(_emit(first, when, "\n".join((rest, *more)) if more else rest, names))
+
+
+# the pieces of _message's tests besides "@", "://", "-" and "www.": "omitted", "attached",
+# "OMITTED" and the _E2E_PIECES but "-"
+_RARE = ("omitted", "attached", "OMITTED", "extremo", "ponta", "端", "bout")
+
+
+def _rare_piece(text: str) -> bool:
+    return any(piece in text for piece in _RARE)
 
 
 _UNSET: Any = object()
@@ -450,7 +471,7 @@ def _message(number: int, timestamp: datetime, name: Any, text: str, rest: str) 
     return Message(str(number), timestamp, name, name, text.lstrip(_MARKS), kind, None, mentions)
 
 
-# the tests check that each _E2E alternative holds one; the reader tests them in this order
+# the tests check that each _E2E alternative holds one
 _E2E_PIECES = ("-", "extremo", "ponta", "端", "bout")
 _WWW = re.compile(r"[Ww]{3}\.").search  # what "www." in text.lower() finds: only W and w lower to w
 _OUTER = _MARKS + " "
