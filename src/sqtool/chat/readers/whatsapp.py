@@ -25,25 +25,35 @@ _BLANKS = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u
 _ALL_FIELDS = frozenset(("date", "d1", "d2", "d3", "hour", "minute", "second", "ampm"))
 
 
+def _field(name: str, pattern: str, fields: frozenset[str]) -> str:
+    return f"(?P<{name}>{pattern})" if name in fields else pattern
+
+
+def _date(blank: str, fields: frozenset[str]) -> str:
+    """The pattern of a header's date; ``fields`` names the groups to capture."""
+    return (
+        _field("d1", r"\d{1,4}", fields)
+        + rf"[./-][{blank}]?"
+        + _field("d2", r"\d{1,2}", fields)
+        + rf"[./-][{blank}]?"
+        + _field("d3", r"\d{1,4}", fields)
+    )
+
+
 def _stamp(blank: str, fields: frozenset[str]) -> str:
     """The pattern of a header's stamp (date, time, separator); ``fields`` names the groups to capture."""
-
-    def field(name: str, pattern: str) -> str:
-        return f"(?P<{name}>{pattern})" if name in fields else pattern
-
-    date = field("d1", r"\d{1,4}") + rf"[./-][{blank}]?" + field("d2", r"\d{1,2}") + rf"[./-][{blank}]?"
     return (
         rf"[{_MARKS}{blank}]*(?P<bracket>\[)?"
-        + field("date", date + field("d3", r"\d{1,4}"))
+        + _field("date", _date(blank, fields), fields)
         + rf",?[{blank}]+"
-        + field("hour", r"\d{1,2}")
+        + _field("hour", r"\d{1,2}", fields)
         + "[.:]"
-        + field("minute", r"\d{2}")
+        + _field("minute", r"\d{2}", fields)
         + r"(?:[.:]"
-        + field("second", r"\d{2}")
+        + _field("second", r"\d{2}", fields)
         + ")?"
         + rf"(?:[{blank}_\u202f\u00a0]*"
-        + field("ampm", rf"[AaPp]\.?[{blank}]?[Mm]\.?")
+        + _field("ampm", rf"[AaPp]\.?[{blank}]?[Mm]\.?", fields)
         + ")?"
         + rf"(?(bracket)\][{blank}\u00a0]*|[{blank}][-–][{blank}])"
     )
@@ -51,25 +61,26 @@ def _stamp(blank: str, fields: frozenset[str]) -> str:
 
 # Android: "12/9/20, 23:55 - Bob: hello"; iOS: "[15-01-20 02:22:56] Mary: hi"; both with AM/PM variants
 HEADER = re.compile("^" + _stamp(r"\s", _ALL_FIELDS) + r"(?P<rest>.*)$")
-_DATE_FIELDS = frozenset(("date", "d1", "d2", "d3"))
+# a header's date alone: the date texts the block scan finds are split into their numbers with it
+_DAY = re.compile(_date(r"\s", frozenset(("d1", "d2", "d3"))))
 
 
 def _scanners(head: bytes) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The patterns that scan this file's blocks of lines (textio.numbered_blocks: each line after a "\n").
 
     One findall of the first gives each line as (stamp, bracket, rest, "") for a header and
-    ("", "", "", line) for any other; the second gives each header's date numbers (tuple(_DATE_FIELDS)
-    twice: from the usual layout's groups or from the general ones). Each tries first the stamp layout
+    ("", "", "", line) for any other; the second gives each header's date text as (usual, bracket, date),
+    from the usual layout's group or from the general one. Each tries first the stamp layout
     of the file's first header, far cheaper to match than the general pattern, which takes the rest.
     """
     first = next((match for line in decode_head(head).splitlines() if (match := HEADER.match(line))), None)
     plain, dates = _usual(first) if first else _NEVER
-    general, general_dates = _stamp(_BLANKS, frozenset()), _stamp(_BLANKS, _DATE_FIELDS)
+    general, general_dates = _stamp(_BLANKS, frozenset()), _stamp(_BLANKS, frozenset(("date",)))
     return re.compile(rf"\n(?:({plain}|{general})(.*)|(.*))"), re.compile(rf"\n(?:{dates}|{general_dates})")
 
 
 # no header in the file's head: usual layout patterns that never match, with the same groups
-_NEVER = ("(?!)", "(?!)(?P<u>(?P<ud1>)(?P<ud2>)(?P<ud3>))")
+_NEVER = ("(?!)", "(?!)(?P<u>)")
 
 
 def _usual(match: re.Match[str]) -> tuple[str, str]:
@@ -102,8 +113,7 @@ def _usual(match: re.Match[str]) -> tuple[str, str]:
     else:
         before, after = "", between(last, "rest")
     plain = before + "".join(day) + clock + after
-    d1, sep1, d2, sep2, d3 = day
-    dates = f"{before}(?P<u>(?P<ud1>{d1}){sep1}(?P<ud2>{d2}){sep2}(?P<ud3>{d3})){clock}{after}"
+    dates = f"{before}(?P<u>{''.join(day)}){clock}{after}"
     return plain, dates
 
 
@@ -379,9 +389,12 @@ def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
     return DAY_FIRST
 
 
-def _date_fields(entry: tuple[str, ...]) -> tuple[str, ...]:
+def _date_fields(entry: tuple[str, str, str]) -> tuple[str, ...]:
     """(date text, d1, d2, d3) of a header found by the date scanner, from whichever layout matched it."""
-    return entry[:4] if entry[0] else entry[5:]
+    text = entry[0] or entry[2]
+    day = _DAY.fullmatch(text)
+    assert day is not None  # the scanner matched it with the same pattern
+    return (text, *day.groups())
 
 
 class _Backward:
