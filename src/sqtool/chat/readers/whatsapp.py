@@ -285,10 +285,7 @@ class _Clock:
             start = self.quick.get(key)
             # a stamp that differs from a parsed one only by two-digit clock numbers parses the same way
             if start is not None and into is not None:
-                when = start + _INTO_HOUR[into]
-                if when.tzinfo is None:  # the zone's offset changes within this hour: localize each time
-                    when = localize(when, self.ctx.tz)
-                stamps[stamp] = when
+                stamps[stamp] = when = self._at(start, into)
                 return when
         stamps[stamp] = when = self._parse(stamp)
         return when
@@ -316,13 +313,14 @@ class _Clock:
                 self.quick[stamp[: end - 5] + stamp[end - 3] + stamp[end:]] = start
             else:
                 self.quick[stamp[: end - 2] + stamp[end:]] = start
-        return self._at(start, int(minute), int(second or 0))
-
-    def _at(self, start: datetime, minutes: int, seconds: int) -> datetime | None:
-        """``start`` with this minute and second, as replace(minute=, second=): the start is on the hour."""
-        if minutes > 59 or seconds > 59:
+        minutes, seconds = int(minute), int(second or 0)
+        if minutes > 59 or seconds > 59:  # what replace(minute=, second=) refuses
             return None
-        when = start + _INTO_HOUR[minutes * 60 + seconds]
+        return self._at(start, minutes * 60 + seconds)
+
+    def _at(self, start: datetime, into: int) -> datetime:
+        """``into`` seconds after ``start``, as replace(minute=, second=) would give: the start is on the hour."""
+        when = start + _INTO_HOUR[into]
         if when.tzinfo is None:  # the zone's offset changes within this hour: localize each time
             return localize(when, self.ctx.tz)
         return when
