@@ -210,7 +210,7 @@ def _batches(source: Source, ctx: ReadContext) -> Iterator[list[Record]]:
                                 name is not system
                                 and "@" not in text
                                 and "://" not in text
-                                and "-" not in text  # in two _E2E_PIECES
+                                and "-" not in text  # with _rare_piece, _e2e_piece
                                 and not (("w." in text or "W." in text) and www(text))
                                 and not (rare and _rare_piece(text))
                             ):
@@ -231,13 +231,19 @@ def _batches(source: Source, ctx: ReadContext) -> Iterator[list[Record]]:
             yield list(_emit(first, when, "\n".join((rest, *more)) if more else rest, names))
 
 
-# the pieces of _message's tests besides "@", "://", "-" and "www.": "omitted", "attached",
-# "OMITTED" and the _E2E_PIECES but "-"
-_RARE = ("omitted", "attached", "OMITTED", "extremo", "ponta", "端", "bout")
+def _e2e_piece(text: str) -> bool:
+    """True when ``text`` holds a piece of some _E2E wording: without one the _E2E search is skipped."""
+    # a chain of substring tests: any() over a tuple of pieces costs a generator step for each
+    return "-" in text or _rare_e2e_piece(text)
+
+
+def _rare_e2e_piece(text: str) -> bool:
+    return "extremo" in text or "ponta" in text or "端" in text or "bout" in text
 
 
 def _rare_piece(text: str) -> bool:
-    return any(piece in text for piece in _RARE)
+    """_e2e_piece's rarer pieces, or a word that can make a message media: in most blocks none occurs."""
+    return "omitted" in text or "attached" in text or "OMITTED" in text or _rare_e2e_piece(text)
 
 
 _UNSET: Any = object()
@@ -464,7 +470,7 @@ def _record(number: int, timestamp: datetime, rest: str, names: dict[str, Any]) 
 
 def _message(number: int, timestamp: datetime, name: Any, text: str, rest: str) -> Message | list[Event]:
     """The record of a header whose author field gave ``name``: ``text`` follows the author, ``rest`` is all."""
-    if name is _SYSTEM or (any(piece in text for piece in _E2E_PIECES) and _E2E.search(text)):
+    if name is _SYSTEM or (_e2e_piece(text) and _E2E.search(text)):
         return list(_system(str(number), timestamp, rest.strip(_MARKS)))
     bare = text.strip(_OUTER)
     if len(bare) < 200 and ("omitted" in bare or "attached" in bare or "OMITTED" in bare):
@@ -482,8 +488,6 @@ def _message(number: int, timestamp: datetime, name: Any, text: str, rest: str) 
     return Message(str(number), timestamp, name, name, text.lstrip(_MARKS), kind, None, mentions)
 
 
-# the tests check that each _E2E alternative holds one
-_E2E_PIECES = ("-", "extremo", "ponta", "端", "bout")
 _WWW = re.compile(r"[Ww]{3}\.").search  # what "www." in text.lower() finds: only W and w lower to w
 _OUTER = _MARKS + " "
 _INNER = _MARKS + " \u00a0"
