@@ -278,10 +278,13 @@ def test_date_order_option_forces_the_reading(tmp_path, cli):
 def test_every_encryption_notice_wording_holds_a_prefilter_piece():
     from sqtool.chat.readers import whatsapp
 
-    # the reader skips the _E2E search when no piece occurs, so a wording without one would be missed
+    # the reader skips the _E2E search when no piece occurs, so a wording without one would be missed;
+    # the usual message's own tests are "-" and, when the block holds one, the rarer pieces
     for alternative in whatsapp._E2E.pattern.split("|"):
-        spelled = alternative.replace("[Ee]", "e")
-        assert any(piece in spelled for piece in whatsapp._E2E_PIECES), alternative
+        for spelled in (alternative.replace("[Ee]", "e"), alternative.replace("[Ee]", "E")):
+            assert whatsapp._e2e_piece(spelled), alternative
+            assert "-" in spelled or whatsapp._rare_piece(spelled), alternative
+    assert all(whatsapp._rare_piece(word) for word in ("<Media omitted>", "<attached: a.jpg>", "IMAGE OMITTED"))
 
 
 def test_encryption_notice_with_an_author_like_colon_is_a_service_event(tmp_path):

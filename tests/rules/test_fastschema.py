@@ -58,7 +58,10 @@ def test_mutated_plans_agree(mutations) -> None:
     data = copy.deepcopy(EXAMPLE.data)
     for pointer, value in mutations:
         parent = get(data, pointer[:-1])
-        if isinstance(parent, dict) or (isinstance(parent, list) and pointer[-1] < len(parent)):
+        # an earlier mutation may have put a list where a dict was (or back): set only where the key fits
+        if (isinstance(parent, dict) and isinstance(pointer[-1], str)) or (
+            isinstance(parent, list) and isinstance(pointer[-1], int) and pointer[-1] < len(parent)
+        ):
             parent[pointer[-1]] = value
     _agree(data)
 

@@ -6,6 +6,7 @@ import codecs
 import io
 import re
 from collections.abc import Iterator
+from itertools import count, islice
 from typing import BinaryIO
 
 from sqtool.errors import SqtoolError
@@ -58,44 +59,136 @@ def decode_head(head: bytes) -> str:
 
 def numbered_lines(stream: BinaryIO, head: bytes, display: str) -> Iterator[tuple[int, str]]:
     """(1-based line number, line without its end) for each line; CRLF, CR and LF all end a line."""
+    for number, block in numbered_blocks(stream, head, display):
+        yield from zip(count(number), islice(block.split("\n"), 1, None))
+
+
+BLOCK_SIZE = 1 << 18  # bytes read at a time: big enough to amortise each step, small enough to stay in cache
+_UTF16_LINES = 4096  # lines decoded per block of a UTF-16 export
+
+
+def numbered_blocks(stream: BinaryIO, head: bytes, display: str) -> Iterator[tuple[int, str]]:
+    """Runs of consecutively numbered lines: (number of the first, every line with a "\n" in front).
+
+    The lines are those of ``numbered_lines``; a reader can scan a whole block with one regex
+    (``findall`` of a pattern starting with "\n") instead of a Python step per line. Lines that
+    old Mac line ends (a lone CR) split share their physical line's number, so each is a block.
+    """
     encoding = sniff_encoding(head)
     if encoding is None:
         raise SqtoolError("chat.unknown_encoding", hint="chat.unknown_encoding_hint", path=display)
+    if encoding.startswith("utf-16"):
+        yield from _utf16_blocks(stream, encoding, display)
+        return
+    # utf-8-sig drops a byte-order mark at the start of each line (the old per-line decoding did)
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    number = 1
+    for raw in _line_bytes(stream):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError as error:
+            # the lines before the bad one are read as usual, then the error names the bad line
+            cut = raw.rfind(b"\n", 0, error.start) + 1
+            if cut:
+                yield from _text_blocks(number, raw[:cut].decode(codec), encoding)
+            reason = _line_reason(raw[cut : raw.find(b"\n", cut) + 1 or len(raw)], encoding) or error.reason
+            raise SqtoolError(
+                "chat.bad_encoding",
+                path=display,
+                line=number + raw.count(b"\n", 0, cut),
+                encoding=encoding,
+                reason=reason,
+            ) from error
+        yield from _text_blocks(number, text, encoding)
+        number += raw.count(b"\n")
+
+
+def _line_bytes(stream: BinaryIO) -> Iterator[bytes]:
+    """The stream in blocks of whole lines: each ends with b"\n", but the file's last one may not."""
+    # cutting bytes at LF is safe for UTF-8 and GB18030: no multibyte character contains 0x0A
+    pieces: list[bytes] = []  # a line longer than a block, read so far
+    while chunk := stream.read(BLOCK_SIZE):
+        cut = chunk.rfind(b"\n") + 1
+        if not cut:
+            pieces.append(chunk)
+            continue
+        if pieces:
+            pieces.append(chunk[:cut])
+            yield b"".join(pieces)
+            pieces = []
+        else:
+            yield chunk[:cut]
+        if cut < len(chunk):
+            pieces.append(chunk[cut:])
+    if pieces:
+        yield b"".join(pieces)
+
+
+def _line_reason(line: bytes, encoding: str) -> str | None:
+    """Why one line does not decode on its own: the reason the reader always gave."""
+    try:
+        line.decode(encoding)
+    except UnicodeDecodeError as error:
+        return error.reason
+    return None
+
+
+def _text_blocks(number: int, text: str, encoding: str) -> Iterator[tuple[int, str]]:
+    """Blocks of decoded whole lines: the first line numbered ``number``."""
+    # the last line's end goes first: each "\n" left in the block starts a line
+    block = "\n" + (text[:-2] if text.endswith("\r\n") else text.removesuffix("\n"))
+    if "\r" in block:
+        block = block.replace("\r\n", "\n")
+    if "\ufeff" in block:
+        if encoding == "utf-8-sig":
+            block = block.replace("\n\ufeff", "\n")
+        if number == 1:  # a mark at the very start is never part of the text
+            block = "\n" + block[1:].removeprefix("\ufeff")
+    if "\r" not in block:
+        yield number, block
+        return
+    # old Mac line ends (a lone CR) inside a line: its parts keep the line's number
+    run: list[str] = []
+    start = number
+    for line_number, line in enumerate(block[1:].split("\n"), start=number):
+        if "\r" not in line:
+            if not run:
+                start = line_number
+            run.append(line)
+            continue
+        if run:
+            yield start, "\n" + "\n".join(run)
+            run = []
+        for part in line.removesuffix("\r").split("\r"):
+            yield line_number, "\n" + part
+    if run:
+        yield start, "\n" + "\n".join(run)
+
+
+def _utf16_blocks(stream: BinaryIO, encoding: str, display: str) -> Iterator[tuple[int, str]]:
     if isinstance(stream, io.RawIOBase):  # line iteration on a raw stream reads one byte at a time
         stream = io.BufferedReader(stream, buffer_size=1 << 16)  # type: ignore[assignment]
-    if encoding.startswith("utf-16"):
-        text = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
+    # TextIOWrapper with newline="" ends a line at CR, LF or CRLF and keeps the end: each is one line
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
+    number = 1
+    while True:
+        lines: list[str] = []
         try:
-            yield from _split(enumerate(text, start=1))
+            # list.extend keeps what it appended before an error, so the lines before a bad one are read
+            lines.extend(islice(text, _UTF16_LINES))
         except UnicodeDecodeError as error:
+            if lines:
+                yield number, _joined(lines)
             raise SqtoolError("chat.bad_encoding", path=display, encoding=encoding, reason=error.reason) from error
-        return
-    first = True
-    # splitting bytes on LF is safe for UTF-8 and GB18030: no multibyte character contains 0x0A
-    for number, raw in enumerate(stream, start=1):
-        try:
-            line = raw.decode(encoding)
-        except UnicodeDecodeError as error:
-            raise SqtoolError(
-                "chat.bad_encoding", path=display, line=number, encoding=encoding, reason=error.reason
-            ) from error
-        if first:
-            line = line.removeprefix("\ufeff")
-            first = False
-        if line.endswith("\n"):
-            line = line[:-2] if line.endswith("\r\n") else line[:-1]
-        if "\r" in line:  # old Mac line ends inside one physical line
-            for part in line.removesuffix("\r").split("\r"):
-                yield number, part
-        else:
-            yield number, line
+        if not lines:
+            return
+        yield number, _joined(lines)
+        number += len(lines)
 
 
-def _split(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    for number, line in lines:
-        line = line.removesuffix("\n").removesuffix("\r")
-        if "\r" in line:
-            for part in line.split("\r"):
-                yield number, part
-        else:
-            yield number, line
+def _joined(lines: list[str]) -> str:
+    """Lines that each end with CR, LF or CRLF (the file's last maybe not) as one block."""
+    block = "\n" + "".join(lines)
+    if "\r" in block:
+        block = block.replace("\r\n", "\n").replace("\r", "\n")
+    return block.removesuffix("\n")
