@@ -14,7 +14,7 @@ import ijson
 import orjson
 
 from sqtool.chat.errors import ReadContext
-from sqtool.chat.source import CountingStream, Source
+from sqtool.chat.source import CountingStream, ReadStream, Source
 
 _BUFFER = 65536
 _CHUNK = 1 << 18  # bytes read at a time by the batch path: a batch holds the items of about one chunk
@@ -295,7 +295,7 @@ def _header_ok(header: bytes, prefix: str, key: str) -> bool:
     return events[-4:] == ending and not any(path == prefix or path.startswith(nested) for path, _, _ in events)
 
 
-class _Joined(io.RawIOBase):
+class _Joined(ReadStream):
     """Bytes already in hand, then the rest of a stream (whose reads are reported)."""
 
     def __init__(self, head: bytes, stream: Any, on_read: Callable[[int], None] | None) -> None:
@@ -303,9 +303,6 @@ class _Joined(io.RawIOBase):
         self._stream = stream
         self._on_read = on_read
         self.reported = 0
-
-    def readable(self) -> bool:
-        return True
 
     def read(self, size: int = -1) -> bytes:
         if self._head:
@@ -318,11 +315,6 @@ class _Joined(io.RawIOBase):
             if self._on_read is not None:
                 self._on_read(len(data))
         return data
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
 
 def _beyond(on_read: Callable[[int], None] | None, already: int) -> Callable[[int], None] | None:

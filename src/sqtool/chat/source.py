@@ -66,7 +66,19 @@ class Source:
             return stream.read(size)
 
 
-class _ZipMemberStream(io.RawIOBase):
+class ReadStream(io.RawIOBase):
+    """A readable raw stream whose subclasses define read(); readinto() comes from it."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class _ZipMemberStream(ReadStream):
     """A zip member that also closes its archive; damage found while reading is a clear error."""
 
     def __init__(self, archive: zipfile.ZipFile, member: BinaryIO, display: str, name: str) -> None:
@@ -75,19 +87,11 @@ class _ZipMemberStream(io.RawIOBase):
         self._display = display
         self._name = name
 
-    def readable(self) -> bool:
-        return True
-
     def read(self, size: int = -1) -> bytes:
         try:
             return self._member.read(size)
         except ZIP_ERRORS as error:
             raise damaged_zip(self._display, self._name, error) from error
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
     def close(self) -> None:
         self._member.close()
@@ -95,7 +99,7 @@ class _ZipMemberStream(io.RawIOBase):
         super().close()
 
 
-class CountingStream(io.RawIOBase):
+class CountingStream(ReadStream):
     """Counts the bytes read so far and reports them, so readers know where they are and show progress."""
 
     def __init__(self, inner: BinaryIO, on_read: Callable[[int], None] | None = None) -> None:
@@ -105,9 +109,6 @@ class CountingStream(io.RawIOBase):
         self.last_start = 0
         self._on_read = on_read
 
-    def readable(self) -> bool:
-        return True
-
     def read(self, size: int = -1) -> bytes:
         data = self._inner.read(size)
         self.last_start = self.position
@@ -116,11 +117,6 @@ class CountingStream(io.RawIOBase):
         if self._on_read is not None and data:
             self._on_read(len(data))
         return data
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
     def close(self) -> None:
         self._inner.close()
