@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
 from dataclasses import replace
@@ -13,7 +14,7 @@ import pytest
 from sqtool.audit.aggregate import Accumulator
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.value import planned_items
-from sqtool.chat.model import Message, Record
+from sqtool.chat.model import Event, EventKind, Message, Record
 from tests.audit.golden_chat import generated_chat
 
 ZONES = [
@@ -106,3 +107,25 @@ def test_the_next_message_window_is_exact_at_the_microsecond() -> None:
     accumulator.feed(records)
     agg = accumulator.finish()
     assert len(agg.next_edges) == 1
+
+
+@pytest.mark.parametrize("late", [datetime(2026, 5, 4, 9, 59, tzinfo=UTC), datetime(2026, 5, 4, 10, 0, 20, tzinfo=UTC)])
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_a_question_past_its_cutoff_stays_unanswered_when_a_late_record_follows(late, one_by_one) -> None:
+    """The asker spoke again after the cutoff, so the question is closed; a record by someone else that
+    comes next but is stamped earlier (beyond ordered()'s window, or from another export) answers nothing."""
+    at = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
+    records = [
+        Message("q", at, "a", "A", "how do I do this?"),
+        Message("m2", at + timedelta(minutes=40), "a", "A", "still stuck"),
+        Event("e", at + timedelta(minutes=41), EventKind.SERVICE),
+        Message("m3", late, "b", "B", "like this"),
+    ]
+    accumulator = Accumulator(AuditOptions(response_cutoff_minutes=30), UTC, frozenset(), ())
+    if one_by_one:
+        for record in records:
+            accumulator.add(record)
+    else:
+        accumulator.feed(records)
+    questions = accumulator.finish().questions
+    assert len(questions) == 1 and math.isnan(questions.minutes[0]) and questions.responder[0] == -1

@@ -246,3 +246,12 @@ def test_is_link_counts_visible_characters_as_isspace_does(text):
     expected = expected and sum(len(url) for url in urls) * 5 >= visible * 4
     assert is_link(text) == expected
     assert is_link("a long note about growth: https://e.co") is False and is_link(" https://example.com/abc ") is True
+
+
+def test_records_compare_and_hash_by_their_fields():
+    from sqtool.chat.model import Event, EventKind
+
+    at = datetime(2026, 5, 1, tzinfo=UTC)
+    first, again = Message("1", at, "u", "U", "hi"), Message("1", at, "u", "U", "hi")
+    joined = Event("2", at, EventKind.JOIN, "u", "U")
+    assert first == again and len({first, again, joined, Event("2", at, EventKind.JOIN, "u", "U")}) == 2

@@ -45,6 +45,7 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _ONE_SECOND = timedelta(seconds=1)
 # Records per step of the pass: enough that per-batch costs vanish, few enough to stay small in memory.
 BATCH = 4096
+_NO_LIMIT = 1 << 62  # any question position
 _ONLY_MESSAGES = {Message}
 _IS_BOT = attrgetter("is_bot")
 _TEXT_KINDS = (MessageKind.TEXT, MessageKind.LINK)  # the kinds that can ask a question
@@ -107,7 +108,8 @@ class Aggregate:
     roster_members: set[int] = field(default_factory=set)
     owners: set[int] = field(default_factory=set)
     customers: set[int] = field(default_factory=set)  # roster members tagged customer (002 self-check three)
-    day_member: dict[int, dict[int, int]] = field(default_factory=dict)  # day -> member -> messages
+    # day -> member -> messages (a Counter: the pass counts a batch's senders with Counter.update)
+    day_member: dict[int, dict[int, int]] = field(default_factory=dict)
     day_hours: dict[int, list[int]] = field(default_factory=dict)  # day -> messages per local hour
     day_span: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)  # day -> first, last message
     questions: QuestionTable = field(default_factory=QuestionTable)
@@ -218,7 +220,8 @@ def _local_day_hour(local_seconds: float) -> tuple[int, int]:
 
 
 class Accumulator:
-    """Feed records in timestamp order with ``feed`` (or ``add`` one by one); ``finish`` returns the Aggregate."""
+    """Feed records with ``feed`` (or ``add`` one by one), in time order for speed (any order gives the
+    same figures as taking the records one at a time); ``finish`` returns the Aggregate."""
 
     def __init__(self, options: AuditOptions, tz: tzinfo, owner_keys: frozenset[str], items: tuple[PlannedItem, ...]):
         self.agg = Aggregate()
@@ -329,7 +332,7 @@ class Accumulator:
         """The pass, BATCH records at a time: each message figure is computed over a whole batch at
         once with C-level builtins (map, Counter, set and dict updates, list comparisons); only the
         few messages that need state in order (questions, reply links, mentions and the messages that
-        answer them) go through a Python loop. Runs of messages between two events are one batch."""
+        answer them) go through a Python loop. A batch is also cut at each event, which is taken alone."""
         iterator = iter(records)
         while batch := list(islice(iterator, BATCH)):
             if set(map(type, batch)) == _ONLY_MESSAGES:
@@ -603,7 +606,7 @@ class Accumulator:
         open_linked, expiry = self.open_linked, self.linked_expiry
         # In time order all the batch's questions are opened at once when their ids are new; an answer
         # at a message then only takes the questions asked before it (table positions below `limit`).
-        base, limit = len(agg.questions), 1 << 62
+        base, limit = len(agg.questions), _NO_LIMIT
         asked_ids = [ids[question] for question in asked]
         upfront = in_time_order and len(set(asked_ids)) == len(asked) and open_linked.keys().isdisjoint(asked_ids)
         opened = 0  # asked[:opened] are open
@@ -674,7 +677,8 @@ class Accumulator:
         """The next-message rule for a batch in time order: a question is answered by the first message
         by someone else after it, within the cutoff. The questions still open from the batch before are
         answered by the batch's first message by someone else; a question the batch does not answer
-        stays open for the next one (the batch then ends with its asker's run)."""
+        stays open for the next one (the batch then ends with its asker's run), unless that run has
+        outlasted its cutoff, as taking the asker's messages one at a time would have found."""
         senders, whens = columns.senders, columns.whens
         count = len(senders)
         if self.open_next:
@@ -698,6 +702,9 @@ class Accumulator:
                 self.open_next_asker = asker
             self.next_minutes.append(math.nan)
             self.next_responder.append(-1)
+        open_next, last = self.open_next, whens[-1]
+        while open_next and last - open_next[0][0] > self.cutoff:  # the last message is by their asker
+            open_next.popleft()  # stays unanswered, even if a late record by someone else comes next
 
     def _replied(self, reply_to: str, position: int) -> tuple[int, int] | None:
         """(sender, day) of the message a reply at ``position`` of the current batch answers: the latest
@@ -744,7 +751,7 @@ class Accumulator:
         """The first message of each member who joined, at or after the join."""
         joined_at, first_post = self._joined_at, self.agg.first_post_after_join
         senders, whens = columns.senders, columns.whens
-        for sender in joined_at.keys() & set(senders) - first_post.keys():
+        for sender in joined_at.keys() & (set(senders) - first_post.keys()):
             joined = joined_at[sender]
             position = senders.index(sender)
             try:

@@ -22,7 +22,9 @@ from sqtool.audit.text import EN_OPENERS, QUARREL_WORDS, QUESTION_PARTICLES, ZH_
 QUESTION, LINK, SUSPECT, KEYWORD = 1, 2, 4, 8
 # A question mark or a Chinese question word in a text without a link: a question, no exact test needed.
 SURE_QUESTION = 16
-SEPARATOR = "\x00"  # between two texts; no needle holds it except at a text's start
+# Between two texts. Only the needles for a text's start hold it; a text holding it itself can only
+# gain flags, which the exact tests then clear.
+SEPARATOR = "\x00"
 # Characters that the case-insensitive English opener test folds to a letter of an opener while
 # str.lower() does not: İ lowers to "i" plus U+0307, ı and ſ stay as they are.
 _FOLDED = ("\u0307", "ı", "ſ")
