@@ -129,3 +129,20 @@ def test_a_question_past_its_cutoff_stays_unanswered_when_a_late_record_follows(
         accumulator.feed(records)
     questions = accumulator.finish().questions
     assert len(questions) == 1 and math.isnan(questions.minutes[0]) and questions.responder[0] == -1
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_paused_for_the_pass_only(enabled: bool) -> None:
+    import gc
+
+    from sqtool.audit.engine import cycle_collection_paused
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with pytest.raises(ValueError), cycle_collection_paused():
+            assert not gc.isenabled()
+            raise ValueError("a reader error")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

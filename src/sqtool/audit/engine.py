@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import gc
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, tzinfo
 from typing import Any
 
@@ -199,6 +201,21 @@ def _ordinals(period: Period) -> tuple[int, int]:
     return period.first.toordinal(), period.last.toordinal()
 
 
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Reading and the pass allocate millions of records and small aggregates but hardly any reference
+    cycles, yet the cycle collector would walk the ever larger aggregates again and again: on a
+    10^6-message export that was a quarter of the audit's time. It is paused for the pass only; the
+    few cycles made meanwhile (a caught error's traceback) are collected once it runs again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     """Audit ``records`` (timestamp order, as ChatRead yields them) in one pass.
 
@@ -210,7 +227,8 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     items = planned_items(_plan_data(options))
     thresholds = options.effective_thresholds()
     accumulator = Accumulator(options, tz, owner_keys(options), items)
-    accumulator.feed(records)
+    with cycle_collection_paused():
+        accumulator.feed(records)
     agg = accumulator.finish()
     if agg.export_messages == 0 or agg.export_first is None or agg.export_last is None:
         files = ", ".join(getattr(records, "files", ())) or None
