@@ -13,7 +13,8 @@ a fresh subprocess that also reports its peak RSS:
     time.process_time (CPU time, so other jobs on the machine blur it less), R times, median shown,
     in microseconds per message. --compare REV also times the engine of git revision REV on the
     same records (its src/ extracted with git archive), for a before/after in one run.
-End-to-end figures are the fastest of R runs (--reps; other work on the machine only adds time).
+End-to-end figures are the fastest of R runs (--reps; other work on the machine only adds time),
+taken round by round with the floors so that both sides of a ratio see the same machine.
 Prints figures and ratios against the targets (audit <= 2x the Telegram floor, <= 3x the WhatsApp
 floor, peak RSS <= 300 MiB), and the engine's share of the end-to-end time. --profile prints the
 engine's top functions under cProfile. It exits 2 with a clear message when the readers are missing.
@@ -170,18 +171,24 @@ def extract_src(revision: str, directory: Path) -> Path:
     return directory / "src"
 
 
-def measure(body: str, reps: int = 1, src: Path = REPO / "src") -> tuple[float, float, int]:
-    """(seconds, peak RSS MiB, records counted) of ``body``, each run in a fresh interpreter: the
-    fastest of ``reps`` runs (other work on the machine only ever adds time) and the largest peak."""
+def measure(body: str, src: Path = REPO / "src") -> tuple[float, float, int]:
+    """(seconds, peak RSS MiB, records counted) of ``body`` in a fresh interpreter."""
     code = _MEASURE.format(src=str(src), body=textwrap.indent(textwrap.dedent(body), ""))
-    runs = []
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed")
+    seconds, peak, count = result.stdout.split()
+    return float(seconds), float(peak), int(count)
+
+
+def measure_rounds(rows: list[tuple[str, str]], reps: int) -> dict[str, tuple[float, float, int]]:
+    """Each body ``reps`` times, round by round (floor, audit, floor, audit, ...), so a machine that
+    slows down for a while slows both sides of a ratio; the fastest run of each, its largest peak."""
+    runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name, _ in rows}
     for _ in range(reps):
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed")
-        seconds, peak, count = result.stdout.split()
-        runs.append((float(seconds), float(peak), int(count)))
-    return min(run[0] for run in runs), max(run[1] for run in runs), runs[0][2]
+        for name, body in rows:
+            runs[name].append(measure(body))
+    return {name: (min(run[0] for run in done), max(run[1] for run in done), done[0][2]) for name, done in runs.items()}
 
 
 def readers_available() -> bool:
@@ -249,10 +256,8 @@ def main() -> int:
             ("audit telegram", AUDIT.format(path=str(telegram), format="telegram", members=MEMBERS)),
             ("audit whatsapp", AUDIT.format(path=str(whatsapp), format="whatsapp", members=MEMBERS)),
         ]
-        results = {}
-        for name, body in rows:
-            results[name] = measure(body, arguments.reps)
-            seconds, peak, count = results[name]
+        results = measure_rounds(rows, arguments.reps)
+        for name, (seconds, peak, count) in results.items():
             print(f"{name:32} {seconds:8.2f} s  {count / seconds:12,.0f} msg/s  peak RSS {peak:7.1f} MiB")
     tg_ratio = results["audit telegram"][0] / results["telegram floor (ijson count)"][0]
     wa_ratio = results["audit whatsapp"][0] / results["whatsapp floor (header regex)"][0]
