@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -67,20 +69,26 @@ def default_history_path(plan_path: str | None = None) -> Path:
     return DEFAULT_NAME
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+@contextmanager
+def _database(path: Path) -> Iterator[sqlite3.Connection]:
+    """The history database, created or upgraded as needed, closed after use; any SQLite error on
+    the way becomes one clear message naming the file."""
+    connection = None
     try:
         connection = sqlite3.connect(path)
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            connection.close()
             raise SqtoolError("audit.history_newer", hint="audit.history_newer_hint", path=str(path), version=version)
         connection.execute(_CREATE)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        return connection
+        yield connection
     except sqlite3.Error as error:
         raise SqtoolError(
             "audit.history_bad", hint="audit.history_bad_hint", path=str(path), reason=str(error)
         ) from error
+    finally:
+        if connection is not None:
+            connection.close()
 
 
 def save_summary(path: str | Path, report: AuditReport, *, saved_at: datetime | None = None) -> int:
@@ -108,23 +116,15 @@ def save_summary(path: str | Path, report: AuditReport, *, saved_at: datetime | 
         figures.responsiveness.unanswered_share,
         json.dumps({d.id: d.score for d in report.diagnoses}),
     )
-    connection = _connect(target)
-    try:
-        with connection:  # one transaction: the row is stored whole or not at all
-            cursor = connection.execute(
-                "INSERT INTO audits (saved_at, plan, period_first, period_last, messages, senders, members,"
-                " lurker_share, gini, weekly_active_share, leaders_present, leaders_needed,"
-                " median_first_response_minutes, unanswered_share, scores)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
-        return int(cursor.lastrowid or 0)
-    except sqlite3.Error as error:
-        raise SqtoolError(
-            "audit.history_bad", hint="audit.history_bad_hint", path=str(target), reason=str(error)
-        ) from error
-    finally:
-        connection.close()
+    with _database(target) as connection, connection:  # one transaction: the row is stored whole or not at all
+        cursor = connection.execute(
+            "INSERT INTO audits (saved_at, plan, period_first, period_last, messages, senders, members,"
+            " lurker_share, gini, weekly_active_share, leaders_present, leaders_needed,"
+            " median_first_response_minutes, unanswered_share, scores)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row,
+        )
+    return int(cursor.lastrowid or 0)
 
 
 def load_history(path: str | Path) -> list[HistoryEntry]:
@@ -132,19 +132,12 @@ def load_history(path: str | Path) -> list[HistoryEntry]:
     source = Path(path)
     if not source.is_file():
         raise SqtoolError("audit.history_missing", hint="audit.history_missing_hint", path=str(source))
-    connection = _connect(source)
-    try:
+    with _database(source) as connection:
         rows = connection.execute(
             "SELECT id, saved_at, plan, period_first, period_last, messages, senders, members, lurker_share, gini,"
             " weekly_active_share, leaders_present, leaders_needed, median_first_response_minutes,"
             " unanswered_share, scores FROM audits ORDER BY saved_at, id"
         ).fetchall()
-    except sqlite3.Error as error:
-        raise SqtoolError(
-            "audit.history_bad", hint="audit.history_bad_hint", path=str(source), reason=str(error)
-        ) from error
-    finally:
-        connection.close()
     entries = []
     for row in rows:
         try:
