@@ -105,7 +105,7 @@ def parse_plan(text: str, path: str = "<string>", *, lang: Lang = "en") -> Loade
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     tr = Translator(lang)
     try:
-        root = _Composer(text).compose()
+        root = _compose(text)
     except _Refusal as refusal:
         raise PlanLoadError([_finding(tr, path, refusal)]) from None
     except yaml.MarkedYAMLError as error:
@@ -209,6 +209,18 @@ class _Refusal(Exception):
     def __init__(self, message_key: str, line: int, col: int, *, hint: str | None = None, **args: object) -> None:
         super().__init__(message_key)
         self.key, self.line, self.col, self.hint, self.args_for_message = message_key, line, col, hint, args
+
+
+def _compose(text: str) -> _Node | None:
+    try:
+        return _Composer(text).compose()
+    except yaml.MarkedYAMLError as error:
+        # libyaml (PyYAML >= 6.0.2) scans a flow collection's brackets ahead of its events and refuses
+        # 1,000 levels before the composer sees the 65th: compose again with the pure-Python parser,
+        # which has no limit of its own, so the refusal has sqtool's wording and position
+        if _Parser is _PurePythonParser or "nesting depth" not in (error.problem or ""):
+            raise
+        return _Composer(text, _PurePythonParser).compose()
 
 
 class _Composer:
