@@ -265,9 +265,9 @@ def test_one_person_export():
 
 
 def test_reply_links_resolve_through_a_bounded_window_of_recent_ids(monkeypatch):
-    from sqtool.audit import aggregate
+    from sqtool.audit import fastpass
 
-    monkeypatch.setattr(aggregate, "RECENT_IDS", 3)
+    monkeypatch.setattr(fastpass, "RECENT_IDS", 3)
     chat = Chat()
     old = chat.say("lead", "first idea", at=0)
     for minute in range(1, 4):

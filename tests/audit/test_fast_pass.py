@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sqtool.audit.aggregate import Accumulator
+from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.value import planned_items
 from sqtool.chat.model import Event, EventKind, Message, Record
@@ -69,7 +69,7 @@ def _variant(name: str) -> list[Record]:
 @pytest.mark.parametrize("name", ["linked", "unlinked", "no_mentions", "disorder", "repeated_ids"])
 @pytest.mark.parametrize("batch", [1, 7, 4096])
 def test_any_batch_size_gives_the_aggregate_of_one_by_one(name: str, batch: int, monkeypatch) -> None:
-    from sqtool.audit import aggregate
+    from sqtool.audit import fastpass
 
     records = _variant(name)
     tz = ZoneInfo("Europe/Berlin")
@@ -83,7 +83,7 @@ def test_any_batch_size_gives_the_aggregate_of_one_by_one(name: str, batch: int,
     one_by_one = Accumulator(options, tz, frozenset({"u0"}), items)
     for record in records:
         one_by_one.add(record)
-    monkeypatch.setattr(aggregate, "BATCH", batch)
+    monkeypatch.setattr(fastpass, "BATCH", batch)
     batched = Accumulator(options, tz, frozenset({"u0"}), items)
     batched.feed(records)
     first, second = one_by_one.finish(), batched.finish()

@@ -25,7 +25,8 @@ def slope(values: list[int]) -> float:
 
 
 def messages_between(agg: Aggregate, first: int, last: int) -> int:
-    return sum(sum(members.values()) for day, members in agg.day_member.items() if first <= day <= last)
+    """Messages over local days [first, last] (date ordinals)."""
+    return agg.messages_between(first, last)
 
 
 def weekly_active_share(agg: Aggregate, period: Period, base: int | None) -> float | None:
@@ -41,7 +42,7 @@ def weekly_active_share(agg: Aggregate, period: Period, base: int | None) -> flo
         start = max(period.first.toordinal(), end - 6)
         posters: set[int] = set()
         for day in range(start, end + 1):
-            posters.update(agg.day_member.get(day, {}))
+            posters.update(agg.messages_on(day))
         shares.append(min(1.0, len(posters) / base))
     return sum(shares) / len(shares)
 
@@ -51,7 +52,7 @@ def activity(agg: Aggregate, period: Period, base: int | None) -> Activity:
     weeks: dict[int, tuple[int, set[int]]] = {}
     heatmap = [[0] * 24 for _ in range(7)]
     for ordinal in _days(period):
-        members = agg.day_member.get(ordinal, {})
+        members = agg.messages_on(ordinal)
         messages = sum(members.values())
         day = date.fromordinal(ordinal)
         daily.append(DayCount(day, messages, len(members)))

@@ -87,7 +87,7 @@ def customers_as_fans(figures: PeriodFigures, agg: Aggregate, period: Period) ->
     others = figures.participation.members - len(agg.customers)
     others_posting = len(posting - agg.customers)
     others_share = others_posting / others if others > 0 else None
-    violators = len({member for day, member, _kind in agg.violations if first <= day <= last} & agg.customers)
+    violators = len({member for member, _kind in agg.violations_between(first, last)} & agg.customers)
     evidence = [
         Evidence("customer_posting_share", customer_share, others_share, "share",
                  _at_least(customer_share, others_share) if others_share is not None else None),

@@ -9,9 +9,10 @@ from datetime import UTC, tzinfo
 from typing import Any
 
 from sqtool.audit.activity import activity, previous_period, weekly_active_share
-from sqtool.audit.aggregate import Accumulator, Aggregate
+from sqtool.audit.aggregate import Aggregate
 from sqtool.audit.diagnoses import diagnose
 from sqtool.audit.drift import drift
+from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.hygiene import hygiene
 from sqtool.audit.leaders import opinion_leaders
 from sqtool.audit.membership import membership
@@ -124,14 +125,14 @@ def _value(agg: Aggregate, items: tuple[PlannedItem, ...], period: Period) -> Va
     figures = []
     for position, item in enumerate(items):
         planned = planned_count(item, period.first, period.last)
-        held = held_count(item, agg.value_days.get(position, set()), period.first, period.last)
+        held = held_count(item, agg.held_days(position), period.first, period.last)
         figures.append(
             ValueItem(
                 item.section, item.index, item.name, item.cadence, planned, held, held / planned if planned else None
             )
         )
     first, last = period.first.toordinal(), period.last.toordinal()
-    posts = sum(count for day, count in agg.value_posts.items() if first <= day <= last)
+    posts = agg.value_posts_between(first, last)
     has_value_items = any(item.section == "value_output" for item in items)
     return ValueOutput(tuple(figures), posts, posts / (period.days / 7) if has_value_items else None)
 
@@ -153,7 +154,7 @@ def period_figures(
     total = sum(messages.values())
     conduct = _plan_data(options).get("rules", {})
     conduct_rules = conduct.get("conduct") if isinstance(conduct, Mapping) else None
-    days_with_messages = [day for day in range(first, last + 1) if agg.day_member.get(day)]
+    days_with_messages = [day for day in range(first, last + 1) if agg.messages_on(day)]
     return PeriodFigures(
         period=period,
         summary=Summary(
@@ -252,7 +253,7 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
         )
     before = previous_period(period)
     low, high = before.first.toordinal(), before.last.toordinal()
-    has_previous = any(low <= day <= high for day in agg.day_member)
+    has_previous = agg.has_messages_between(low, high)
     previous = period_figures(agg, before, options, thresholds, items, tz) if has_previous else None
     base = current.summary.members
     return AuditReport(

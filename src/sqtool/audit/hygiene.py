@@ -14,17 +14,18 @@ TOP_OFFENDERS = 5
 
 
 def hygiene(agg: Aggregate, period: Period, messages: int, conduct_rules: Sequence[str]) -> Hygiene:
+    """Links, red packets and conduct violations of the period, and who broke the rules most."""
     first, last = period.first.toordinal(), period.last.toordinal()
-    inside = [(member, kind) for day, member, kind in agg.violations if first <= day <= last]
+    inside = agg.violations_between(first, last)
     kinds = Counter(kind for _member, kind in inside)
     offenders = Counter(member for member, _kind in inside)
     total = sum(kinds.values())
     return Hygiene(
-        links=sum(count for day, count in agg.links.items() if first <= day <= last),
+        links=agg.links_between(first, last),
         bare_links=kinds["bare_link"],
         ads=kinds["ad"],
         quarrels=kinds["quarrel"],
-        red_packets=sum(count for day, count in agg.red_packets.items() if first <= day <= last),
+        red_packets=agg.red_packets_between(first, last),
         violations_per_100=100 * total / messages if messages else 0.0,
         conduct=tuple(
             ConductCheck(rule, kinds[CONDUCT_KINDS[rule]] if rule in CONDUCT_KINDS else None) for rule in conduct_rules

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from sqtool.audit.aggregate import MEMBER_BITS, MEMBER_MASK, Aggregate, edge
+from sqtool.audit.aggregate import Aggregate
 from sqtool.audit.report import Leader, OpinionLeaders, Period
 
 # A member is an opinion leader when at least this many distinct others replied to or mentioned them,
@@ -14,31 +14,9 @@ RESPONDER_SHARE = 0.05
 CANDIDATES = 5
 
 
-def edges(agg: Aggregate) -> set[int]:
-    """Reply links when the export has them, else the next-message heuristic; mentions always (packed)."""
-    return (agg.reply_edges if agg.has_reply_links else agg.next_edges) | agg.mention_edges
-
-
 def responders_by_member(agg: Aggregate, period: Period) -> dict[int, set[int]]:
-    """Distinct responders of each member in the period (computed once per period, then shared)."""
-    first, last = period.first.toordinal(), period.last.toordinal()
-    cached = agg.responders_cache.get((first, last))
-    if cached is not None:
-        return cached
-    low, high = edge(first, 0, 0), edge(last + 1, 0, 0)  # the day is the high part of a packed edge
-    result: dict[int, set[int]] = {}
-    get = result.get
-    for packed in edges(agg):
-        if low <= packed < high:
-            # unpack_edge inlined: this runs once per distinct edge, hundreds of thousands on big exports
-            target, responder = (packed >> MEMBER_BITS) & MEMBER_MASK, packed & MEMBER_MASK
-            responders = get(target)
-            if responders is None:
-                result[target] = {responder}
-            else:
-                responders.add(responder)
-    agg.responders_cache[(first, last)] = result
-    return result
+    """Distinct responders of each member in the period (Aggregate.responders: computed once per period)."""
+    return agg.responders(period.first.toordinal(), period.last.toordinal())
 
 
 def members_needed(base: int | None, kol_per_members: float) -> int | None:

@@ -90,6 +90,22 @@ class AuditOptions:
     thresholds: Thresholds | None = None  # default: from the plan, else Thresholds()
     lang: Lang = "en"  # language of the drift findings' messages
 
+    def exclusions(self) -> tuple[set[str], frozenset[str]]:
+        """The excluded member keys (ids and names) and the excluded roster tags (lower case) of --exclude."""
+        keys = {item for item in self.exclude if not item.startswith("tag:")}
+        tags = frozenset(item[4:].lower() for item in self.exclude if item.startswith("tag:"))
+        return keys, tags
+
+    def kept_days(self) -> tuple[int | None, int | None]:
+        """The local days (date ordinals, None: open) whose records a pass keeps: the window and the
+        period of the same length before it; records outside are skipped at once."""
+        high = self.until.toordinal() if self.until else None
+        low = None
+        if self.since and self.until:
+            length = self.until.toordinal() - self.since.toordinal() + 1
+            low = self.since.toordinal() - length
+        return low, high
+
     def effective_thresholds(self) -> Thresholds:
         if self.thresholds is not None:
             return self.thresholds

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections import Counter
 from collections.abc import Sequence
 
 from sqtool.audit.aggregate import Aggregate
@@ -23,27 +22,15 @@ def percentile(values: Sequence[float], fraction: float) -> float | None:
 
 
 def responsiveness(agg: Aggregate, period: Period, target_minutes: float) -> Responsiveness:
-    first, last = period.first.toordinal(), period.last.toordinal()
-    table = agg.questions
-    # straight over the question arrays (no Question object each): NaN minutes means unanswered
-    inside = judged = 0
-    times: list[float] = []
-    responders: Counter[int] = Counter()
-    for day, minutes, responder, pending in zip(table.day, table.minutes, table.responder, table.pending, strict=True):
-        if first <= day <= last:
-            inside += 1
-            if pending:
-                continue
-            judged += 1
-            if minutes == minutes:  # not NaN: answered
-                times.append(minutes)
-                responders[responder] += 1
+    """Questions of the period, their first responses and who gave them."""
+    tally = agg.questions.tally(period.first.toordinal(), period.last.toordinal())
+    times, judged, responders = tally.minutes, tally.judged, tally.responders
     unanswered = judged - len(times)
     return Responsiveness(
-        questions=inside,
+        questions=tally.asked,
         answered=len(times),
         unanswered=unanswered,
-        pending=inside - judged,
+        pending=tally.pending,
         unanswered_share=unanswered / judged if judged else None,
         median_first_response_minutes=statistics.median(times) if times else None,
         p90_first_response_minutes=percentile(times, 0.9),
