@@ -7,6 +7,7 @@ fixed seed, so the same records come out on every machine and Python version.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
@@ -75,4 +76,22 @@ def generated_chat(count: int = 20_000, *, linked: bool, seed: int = 11) -> list
                 is_bot=rng.random() < 0.01,
             )
         )
+    return records
+
+
+def chat_variant(name: str, count: int = 3_000) -> list[Record]:
+    """Generated chats that take each path of the batched pass."""
+    rng = random.Random(name)
+    records = generated_chat(count, linked=name != "unlinked", seed=5)
+    if name == "no_mentions":  # whole batches open their questions at once
+        records = [replace(r, mentions=()) if isinstance(r, Message) else r for r in records]
+    if name == "disorder":  # batches out of time order go message by message
+        for _ in range(300):
+            i = rng.randrange(len(records) - 1)
+            records[i], records[i + 1] = records[i + 1], records[i]
+    if name == "repeated_ids":  # ids that repeat: replies resolve to the latest one before them
+        short = {r.id: str(rng.randrange(40)) for r in records if isinstance(r, Message)}
+        records = [
+            replace(r, id=short[r.id], reply_to=short.get(r.reply_to)) if isinstance(r, Message) else r for r in records
+        ]
     return records

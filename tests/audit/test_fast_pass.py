@@ -1,21 +1,21 @@
-"""The speed-ups of the per-record pass (issue 7) against the plain computations they replace."""
+"""The speed-ups of the fast pass (issue 7) against the plain computations they replace."""
 
 from __future__ import annotations
 
 import math
-import random
 from collections import Counter
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from sqtool.audit import fastpass
 from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.value import planned_items
-from sqtool.chat.model import Event, EventKind, Message, Record
-from tests.audit.golden_chat import generated_chat
+from sqtool.chat.model import Event, EventKind, Message
+from tests.audit.golden_chat import chat_variant
+from tests.audit.reference_pass import differences, reference_pass
 
 ZONES = [
     "Europe/Berlin",  # DST on the last Sunday of March and October
@@ -48,30 +48,11 @@ def test_local_days_and_hours_match_astimezone(zone: str) -> None:
     assert {day: span[0] for day, span in agg.day_span.items()} == first
 
 
-def _variant(name: str) -> list[Record]:
-    """Generated chats that take each path of the batched pass."""
-    rng = random.Random(name)
-    records = generated_chat(3_000, linked=name != "unlinked", seed=5)
-    if name == "no_mentions":  # whole batches open their questions at once
-        records = [replace(r, mentions=()) if isinstance(r, Message) else r for r in records]
-    if name == "disorder":  # batches out of time order go message by message
-        for _ in range(300):
-            i = rng.randrange(len(records) - 1)
-            records[i], records[i + 1] = records[i + 1], records[i]
-    if name == "repeated_ids":  # ids that repeat: replies resolve to the latest one before them
-        short = {r.id: str(rng.randrange(40)) for r in records if isinstance(r, Message)}
-        records = [
-            replace(r, id=short[r.id], reply_to=short.get(r.reply_to)) if isinstance(r, Message) else r for r in records
-        ]
-    return records
-
-
 @pytest.mark.parametrize("name", ["linked", "unlinked", "no_mentions", "disorder", "repeated_ids"])
 @pytest.mark.parametrize("batch", [1, 7, 4096])
-def test_any_batch_size_gives_the_aggregate_of_one_by_one(name: str, batch: int, monkeypatch) -> None:
-    from sqtool.audit import fastpass
-
-    records = _variant(name)
+def test_any_batch_size_gives_the_aggregate_of_the_reference_pass(name: str, batch: int, monkeypatch) -> None:
+    """The batched pass against the plain one-record-at-a-time reference (tests/audit/reference_pass.py)."""
+    records = chat_variant(name)
     tz = ZoneInfo("Europe/Berlin")
     options = AuditOptions(tz=tz, exclude=frozenset({"u3"}))
     items = planned_items(
@@ -80,18 +61,14 @@ def test_any_batch_size_gives_the_aggregate_of_one_by_one(name: str, batch: int,
             "rituals": [{"name": "friday", "cadence": "weekly", "day": "friday", "host": "member 1"}],
         }
     )
-    one_by_one = Accumulator(options, tz, frozenset({"u0"}), items)
-    for record in records:
-        one_by_one.add(record)
     monkeypatch.setattr(fastpass, "BATCH", batch)
     batched = Accumulator(options, tz, frozenset({"u0"}), items)
     batched.feed(records)
-    first, second = one_by_one.finish(), batched.finish()
-    assert first.questions.minutes.tobytes() == second.questions.minutes.tobytes()  # NaN != NaN in ==
-    assert len(first.questions) > 100 and first.joins and first.value_days
-    assert first.reply_edges if name != "unlinked" else first.next_edges
-    second.questions.minutes = first.questions.minutes
-    assert first == second
+    fast = batched.finish()
+    reference = reference_pass(records, options, tz, frozenset({"u0"}), items)
+    assert differences(fast, reference) == {}
+    assert len(fast.questions) > 100 and fast.joins and fast.value_days
+    assert fast.reply_edges if name != "unlinked" else fast.next_edges
 
 
 def test_the_next_message_window_is_exact_at_the_microsecond() -> None:
