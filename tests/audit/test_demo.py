@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sqtool.audit.cli_support import AuditArguments, build_options
 from sqtool.audit.engine import run_audit
+from sqtool.commands.audit import AuditArguments, build_options
 from sqtool.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -15,6 +15,7 @@ from sqtool.audit.aggregate import Accumulator
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.value import planned_items
 from sqtool.chat.model import Event, EventKind, Message, Record
+from sqtool.plan.model import PlanModel
 from tests.audit.golden_chat import generated_chat
 
 ZONES = [
@@ -75,10 +76,12 @@ def test_any_batch_size_gives_the_aggregate_of_one_by_one(name: str, batch: int,
     tz = ZoneInfo("Europe/Berlin")
     options = AuditOptions(tz=tz, exclude=frozenset({"u3"}))
     items = planned_items(
-        {
-            "value_output": [{"name": "case", "cadence": "daily", "time": "09:00", "keywords": ["每日案例"]}],
-            "rituals": [{"name": "friday", "cadence": "weekly", "day": "friday", "host": "member 1"}],
-        }
+        PlanModel.from_data(
+            {
+                "value_output": [{"name": "case", "cadence": "daily", "time": "09:00", "keywords": ["每日案例"]}],
+                "rituals": [{"name": "friday", "cadence": "weekly", "day": "friday", "host": "member 1"}],
+            }
+        )
     )
     one_by_one = Accumulator(options, tz, frozenset({"u0"}), items)
     for record in records:

@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sqtool.audit.cli_support import AuditArguments, build_options
 from sqtool.audit.engine import run_audit
 from sqtool.audit.options import AuditOptions
-from sqtool.audit.report import report_to_json
 from sqtool.audit.roster import Roster, RosterMember
+from sqtool.commands.audit import AuditArguments, build_options
+from sqtool.render.audit_json import report_to_json
 from sqtool.settings import Settings
 from tests.audit.golden_chat import generated_chat
 

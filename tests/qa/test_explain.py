@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -55,3 +56,14 @@ def test_sources_page_describes_every_article_and_docs_link_it() -> None:
     for doc in ("rules.md", "check.md", "plan-file.md"):
         text = (REPO / "docs" / doc).read_text(encoding="utf-8")
         assert "sources.md" in text and "shared/seeds" not in text, doc
+
+
+@pytest.mark.parametrize(("lang", "needle"), [("en", "ritual-kept"), ("zh", "仪式按计划举行")])
+def test_drift_rules_are_explained_and_listed(cli, lang: str, needle: str) -> None:
+    """SQ801-SQ806 live in the one registry: `explain` explains them and `rules` lists them."""
+    explained = cli("--lang", lang, "explain", "SQ801")
+    assert explained.exit_code == 0 and needle in explained.stdout
+    assert "sqtool audit" in explained.stdout and "--fail-on warning" in explained.stdout
+    listed = cli("--lang", lang, "rules", "--format", "json")
+    ids = [rule["id"] for rule in json.loads(listed.stdout)["rules"]]
+    assert {f"SQ80{n}" for n in range(1, 7)} <= set(ids)

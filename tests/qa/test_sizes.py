@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sqtool.rules.access import whole
+from sqtool.plan.access import whole
 from tests.conftest import REPO, CliInvoke
 
 EXAMPLE = REPO / "examples" / "plan.yaml"

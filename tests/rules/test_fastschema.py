@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sqtool.plan import fastschema
+from sqtool.plan.access import get
 from sqtool.plan.load import load_plan
 from sqtool.plan.schema import schema_findings
-from sqtool.rules import fastschema
-from sqtool.rules.access import get
 from tests.conftest import REPO
 
 pytest.importorskip("fastjsonschema")

@@ -4,8 +4,8 @@ import copy
 
 import pytest
 
+from sqtool.plan import fastschema
 from sqtool.plan.schema import plan_schema
-from sqtool.rules import fastschema
 
 
 def test_compiling_does_not_rewrite_the_shared_schema():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqtool.rules.access import Pointer, get, whole
+from sqtool.plan.access import get, whole
+from sqtool.plan.model import Pointer
 
 # Sources (checked 2026; platforms change them, which is why community.capacity wins):
 # - wechat: a WeChat group chat holds at most 500 members (WeChat help centre, 群聊人数上限).

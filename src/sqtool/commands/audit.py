@@ -1,28 +1,17 @@
-"""Everything the `sqtool audit` command needs beyond reading exports, so wiring it is one call:
-
-    run(ctx, lambda settings: audit_action(settings, AuditArguments(exports=..., plan=..., ...)))
-
-It turns the command's raw arguments into AuditOptions, runs the engine over ``read_exports``,
-renders the report (text, md or json; to stdout or atomically to -o PATH), saves the history when
-asked, and returns the exit code (1 when a drift finding reaches --fail-on).
-"""
+"""`sqtool audit`: options, read, measure, render, write, save; exit 1 when drift reaches --fail-on."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from pathlib import Path
 
-from sqtool.audit.engine import plan_zone_name, run_audit
-from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions, PlanLike
-from sqtool.audit.report import AuditReport
-from sqtool.diagnostics import Severity, at_or_above
+from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
+from sqtool.commands import findings_exit
+from sqtool.diagnostics import fail_threshold
 from sqtool.errors import SqtoolError
+from sqtool.plan.model import PlanModel
 from sqtool.settings import Settings
-
-REPORT_FORMATS = ("text", "md", "json")
-FAIL_ON = ("error", "warning", "info", "never")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +49,21 @@ def parse_day(value: str | None, option: str) -> date | None:
         raise SqtoolError("audit.bad_date", hint="audit.bad_date_hint", option=option, value=value) from error
 
 
-def audit_zone(name: str | None, plan: PlanLike | None = None) -> tzinfo:
+def audit_zone(name: str | None, plan: PlanModel | None = None) -> tzinfo:
     """The one zone for reading and measuring: --tz, else the plan's community.timezone, else this
     machine's zone (as IANA name when it can be found, so DST is right)."""
     from sqtool.chat.timezones import local_zone, zone_named
 
     if name is not None:
         return zone_named(name)
-    planned = plan_zone_name(getattr(plan, "data", None))
+    planned = plan.community.timezone if plan is not None else None
     if planned is not None:
         try:
-            return zone_named(planned)
+            return zone_named(planned.value)
         except SqtoolError as error:  # point at the plan line, not at an option the user did not give
-            line, col = plan.position(("community", "timezone"))
-            raise SqtoolError(error.key, hint=error.hint, path=plan.path, line=line, col=col, zone=planned) from error
+            raise SqtoolError(
+                error.key, hint=error.hint, path=plan.path, line=planned.line, col=planned.col, zone=planned.value
+            ) from error
     return local_zone()
 
 
@@ -107,7 +97,7 @@ def build_options(arguments: AuditArguments, settings: Settings) -> AuditOptions
     if arguments.plan is not None:
         from sqtool.plan.load import load_plan
 
-        plan = load_plan(arguments.plan, lang=settings.lang)
+        plan = PlanModel.of(load_plan(arguments.plan, lang=settings.lang))
     return AuditOptions(
         since=since,
         until=until,
@@ -122,73 +112,22 @@ def build_options(arguments: AuditArguments, settings: Settings) -> AuditOptions
     )
 
 
-def render_report(
-    report: AuditReport, report_format: str, settings: Settings, *, color: bool, width: int = 100, top: int = 10
-) -> str:
-    """The report as text (rich, ``width`` columns, colour only when asked), Markdown or JSON."""
-    from sqtool.i18n import Translator
-
-    tr = Translator(settings.lang)
-    if report_format == "json":
-        from sqtool.audit.report import report_to_json
-
-        document = report_to_json(report, lang=settings.lang, top=top)
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if report_format == "md":
-        from sqtool.render.markdown import render_markdown
-
-        return render_markdown(report, tr, top=top)
-    import io
-
-    from rich.console import Console
-
-    from sqtool.render.audit_terminal import render_terminal
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        color_system="standard" if color else None,
-        no_color=not color,
-        highlight=False,
-        width=width,
-    )
-    render_terminal(report, tr, console, top=top)
-    # rich pads wrapped lines to the full width; trailing blanks only get in the way of diffs and pastes
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
-
-
-def terminal_width() -> int:
-    """Columns of the terminal (or $COLUMNS); 100 when there is none, e.g. in a pipe."""
-    import shutil
-
-    return max(shutil.get_terminal_size((100, 24)).columns, 40)
-
-
-def exit_code(report: AuditReport, fail_on: str) -> int:
-    """1 when a drift finding is at or above ``fail_on`` (error, warning, info), else 0."""
-    if fail_on == "never":
-        return 0
-    return 1 if at_or_above(report.findings, Severity(fail_on)) else 0
-
-
 def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool | None = None) -> int:
     """Run a whole `sqtool audit`: options, read, measure, render, write, save; returns the exit code."""
     import sys
 
+    from sqtool.audit.engine import run_audit
     from sqtool.chat.read import read_exports
     from sqtool.console import color_enabled, emit
     from sqtool.i18n import Translator
+    from sqtool.render.audit import REPORT_FORMATS, render_report, report_width
     from sqtool.render.progress import progress_bar
 
     if arguments.report not in REPORT_FORMATS:
         raise SqtoolError(
             "audit.bad_format", hint="audit.bad_format_hint", value=arguments.report, choices=", ".join(REPORT_FORMATS)
         )
-    if arguments.fail_on not in FAIL_ON:
-        raise SqtoolError(
-            "audit.bad_format", hint="audit.bad_format_hint", value=arguments.fail_on, choices=", ".join(FAIL_ON)
-        )
+    threshold = fail_threshold(arguments.fail_on)
     output = Path(arguments.output) if arguments.output is not None else None
     if output is not None and output.exists() and not arguments.force:
         # write_atomic refuses too; saying so before a long read spares the wait
@@ -207,11 +146,11 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         report = run_audit(records, options)
     if color is None:
         color = output is None and color_enabled(settings, sys.stdout)
-    width = terminal_width() if output is None else 100
-    content = render_report(report, arguments.report, settings, color=bool(color), width=width, top=arguments.top)
+    width = report_width() if output is None else 100
+    content = render_report(report, arguments.report, settings.lang, color=bool(color), width=width, top=arguments.top)
     emit(content, output, force=arguments.force, settings=settings)
     if arguments.save:
         from sqtool.audit.history import default_history_path, save_summary
 
         save_summary(arguments.history or default_history_path(arguments.plan), report)
-    return exit_code(report, arguments.fail_on)
+    return findings_exit(report.findings, threshold)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqtool.commands import EXIT_CLEAN
 from sqtool.errors import SqtoolError
 from sqtool.i18n import Translator
 from sqtool.settings import Settings
@@ -95,7 +96,7 @@ def init(settings: Settings, options: InitOptions) -> int:
 
     write_atomic(target, text, force=options.force)
     _report(settings, shown_path)
-    return 0
+    return EXIT_CLEAN
 
 
 def _text(value: Any) -> str | None:
@@ -107,8 +108,8 @@ def _report(settings: Settings, path: str) -> None:
     import typer
 
     from sqtool import __version__
+    from sqtool.commands.check import CheckRequest, resolve_config
     from sqtool.reporters import ReportContext, render
-    from sqtool.rules.commands import CheckRequest, resolve_config
     from sqtool.rules.config import CheckConfig
     from sqtool.rules.engine import check_files
 

@@ -1,4 +1,4 @@
-"""The `validate` and `schema` commands: what they do once the CLI has parsed the arguments."""
+"""`sqtool validate`: plans against the JSON Schema only; 0 valid, 1 invalid, 2 unreadable."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqtool import __version__
+from sqtool.commands import EXIT_CLEAN, EXIT_FINDINGS
 from sqtool.errors import SqtoolError
 from sqtool.settings import Settings
-
-EXIT_CLEAN, EXIT_FINDINGS = 0, 1
 
 
 def run_validate(
@@ -22,6 +20,7 @@ def run_validate(
     force: bool = False,
 ) -> int:
     """Validate the plans named by ``arguments``, print or write the report; 0 clean, 1 findings."""
+    from sqtool import __version__
     from sqtool.console import color_enabled, emit
     from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
     from sqtool.plan.validate import validate_files
@@ -42,13 +41,3 @@ def run_validate(
     report = render(chosen, list(validation.findings), context)
     emit(report, output, force=force, settings=settings)
     return EXIT_CLEAN if validation.clean else EXIT_FINDINGS
-
-
-def run_schema(settings: Settings, *, output: Path | None = None, force: bool = False) -> int:
-    """Print the plan JSON Schema exactly as shipped, or write it to ``output``."""
-    from sqtool.console import emit
-    from sqtool.resources import schema_path
-
-    text = schema_path("community-plan").read_text(encoding="utf-8")
-    emit(text, output, force=force, settings=settings, written_key="plan.schema_written")
-    return EXIT_CLEAN

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from sqtool.audit import cli_support
-from sqtool.audit.cli_support import AuditArguments, audit_action, build_options, exit_code, parse_ad_keywords
 from sqtool.audit.history import load_history
+from sqtool.audit.options import DEFAULT_AD_KEYWORDS
+from sqtool.commands import findings_exit
+from sqtool.commands.audit import AuditArguments, audit_action, build_options, parse_ad_keywords
+from sqtool.diagnostics import fail_threshold
 from sqtool.errors import SqtoolError
 from sqtool.settings import Settings
 from tests.audit.builders import Chat
@@ -65,7 +67,7 @@ def test_bad_arguments_are_usage_errors(arguments, key):
 
 def test_ad_keywords_inline():
     assert parse_ad_keywords("团购, promo ,") == ("团购", "promo")
-    assert parse_ad_keywords(None) == cli_support.DEFAULT_AD_KEYWORDS
+    assert parse_ad_keywords(None) == DEFAULT_AD_KEYWORDS
 
 
 @pytest.fixture
@@ -117,6 +119,10 @@ def test_audit_action_rejects_unknown_formats(fake_readers):
         audit_action(Settings(), AuditArguments(exports=("c",), report="pdf"))
     with pytest.raises(SqtoolError):
         audit_action(Settings(), AuditArguments(exports=("c",), fail_on="sometimes"))
+
+
+def exit_code(report, fail_on: str) -> int:
+    return findings_exit(report.findings, fail_threshold(fail_on))
 
 
 def test_exit_code_follows_fail_on(fake_readers, tmp_path):

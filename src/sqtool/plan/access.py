@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-Pointer = tuple[str | int, ...]
+if TYPE_CHECKING:
+    from sqtool.plan.model import Pointer
 
 
 def get(data: Any, pointer: Pointer) -> Any:

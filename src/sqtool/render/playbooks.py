@@ -1,11 +1,10 @@
-"""`sqtool playbooks`: a table of the bundled playbooks, or one of them in detail."""
+"""The bundled playbooks as a table, or one of them in detail (`sqtool playbooks [NAME]`)."""
 
 from __future__ import annotations
 
-from sqtool.console import make_console
 from sqtool.i18n import Translator, catalogue
 from sqtool.scaffold.keypath import get_value
-from sqtool.scaffold.playbooks import Playbook, list_playbooks, load_playbook
+from sqtool.scaffold.playbooks import Playbook, list_playbooks
 from sqtool.settings import Settings
 
 
@@ -19,11 +18,9 @@ def _joined(words: list[str], settings: Settings) -> str:
     return ("、" if settings.lang == "zh" else ", ").join(words)
 
 
-def show_all(settings: Settings) -> int:
-    """The playbooks as a table that fits the terminal (titles and purposes wrap at word boundaries)."""
-    import typer
-
-    from sqtool.render.wrap import fill, table, terminal_width
+def playbooks_table(settings: Settings, width: int) -> str:
+    """The playbooks as a table that fits ``width`` (titles and purposes wrap at word boundaries)."""
+    from sqtool.render.wrap import table
 
     tr = Translator(settings.lang)
     headers = [
@@ -46,11 +43,7 @@ def show_all(settings: Settings) -> int:
         ]
         for playbook in list_playbooks()
     ]
-    typer.echo(tr("scaffold.playbooks_title"))
-    typer.echo(table(headers, rows, width=terminal_width(), wrap_columns=[1, 2, 4]))
-    if not settings.quiet:
-        typer.echo(fill(tr("scaffold.playbooks_footer"), terminal_width()))
-    return 0
+    return table(headers, rows, width=width, wrap_columns=[1, 2, 4])
 
 
 def _rhythm(playbook: Playbook, tr: Translator) -> list[str]:
@@ -72,17 +65,11 @@ def _rhythm(playbook: Playbook, tr: Translator) -> list[str]:
     return ["  " + line.strip() for line in lines]
 
 
-def show_one(settings: Settings, name: str, *, raw: bool = False) -> int:
-    playbook = load_playbook(name)
-    if raw:
-        import typer
-
-        typer.echo(playbook.path.read_text(encoding="utf-8"), nl=False)
-        return 0
-    from sqtool.render.wrap import terminal_width
+def playbook_lines(playbook: Playbook, settings: Settings, width: int) -> list[str]:
+    """One playbook in detail, wrapped to ``width`` (list items hang under their text)."""
+    from sqtool.render.wrap import wrap
 
     tr = Translator(settings.lang)
-    console = make_console(settings)
     data = playbook.data
     lines = [
         f"{playbook.name}: {playbook.title_in(settings.lang)}",
@@ -109,14 +96,9 @@ def show_one(settings: Settings, name: str, *, raw: bool = False) -> int:
         tr("scaffold.show_file", path=playbook.path),
         tr("scaffold.show_next", name=playbook.name),
     ]
-    from rich.text import Text
-
-    from sqtool.render.wrap import wrap
-
-    width = terminal_width()
+    wrapped: list[str] = []
     for line in lines:
         indent = " " * (len(line) - len(line.lstrip(" ")))
-        hanging = indent + ("  " if line.lstrip().startswith("- ") else "")  # list items hang under their text
-        for part in wrap(line, width, indent=indent, subsequent_indent=hanging) if line else [""]:
-            console.print(Text(part))
-    return 0
+        hanging = indent + ("  " if line.lstrip().startswith("- ") else "")
+        wrapped.extend(wrap(line, width, indent=indent, subsequent_indent=hanging) if line else [""])
+    return wrapped
