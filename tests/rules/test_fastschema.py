@@ -15,8 +15,6 @@ from sqtool.plan.load import load_plan
 from sqtool.plan.schema import schema_findings
 from tests.conftest import REPO
 
-pytest.importorskip("fastjsonschema")
-
 EXAMPLE = load_plan(REPO / "examples" / "plan.yaml")
 FIXTURES = sorted((REPO / "tests" / "rules").glob("SQ*/*/*.yaml"))
 

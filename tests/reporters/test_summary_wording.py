@@ -1,4 +1,4 @@
-"""The text report's summary counts in proper English singular/plural and natural Chinese (QA item 6)."""
+"""The text report's summary counts in proper English singular/plural and natural Chinese."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tables and prose at 80 columns, aligned by display width in Chinese (QA items 3 and 5)."""
+"""Tables and prose at 80 columns, aligned by display width in Chinese."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Huge sizes: the schema bounds member counts and rules compute ceilings exactly (QA issue 5/6, item 1)."""
+"""Huge sizes: the schema bounds member counts and rules compute ceilings exactly."""
 
 from __future__ import annotations
 

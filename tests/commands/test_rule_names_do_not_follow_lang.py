@@ -1,4 +1,4 @@
-"""Machine-readable rule names do not change with --lang (QA item 4)."""
+"""Machine-readable rule names do not change with --lang."""
 
 from __future__ import annotations
 

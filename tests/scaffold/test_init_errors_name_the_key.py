@@ -1,4 +1,4 @@
-"""`sqtool init` errors name the key that was set and say what to do (QA item 7)."""
+"""`sqtool init` errors name the key that was set and say what to do."""
 
 from __future__ import annotations
 

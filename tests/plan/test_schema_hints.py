@@ -1,4 +1,4 @@
-"""Schema-error hints say what to write, not the field's description again (QA item 8)."""
+"""Schema-error hints say what to write, not the field's description again."""
 
 from __future__ import annotations
 

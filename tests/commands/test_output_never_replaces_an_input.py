@@ -1,4 +1,4 @@
-"""A report never replaces one of the plans it reads, --force or not (QA item 9)."""
+"""A report never replaces one of the plans it reads, --force or not."""
 
 from __future__ import annotations
 
