@@ -46,7 +46,9 @@ def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sqtool {__version__}")
-        raise typer.Exit(0)
+        from sqtool.commands import EXIT_CLEAN
+
+        raise typer.Exit(EXIT_CLEAN)
 
 
 @app.callback()
