@@ -74,7 +74,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+_UPDATE_GOLDEN: list[bool] = [False]
+
+
+def golden_text(path: Path, actual: str) -> str:
+    """The golden file's text to compare ``actual`` with; with ``pytest --update-golden`` (the one way to
+    update golden files) ``actual`` is written there first, atomically enough for a test run."""
+    if _UPDATE_GOLDEN[0]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="")
+    assert path.is_file(), f"{path} is missing: run pytest with --update-golden and review the new file"
+    return path.read_bytes().decode("utf-8")
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    _UPDATE_GOLDEN[0] = bool(config.getoption("--update-golden"))
     # sqtool.cli picks the language of --help when it is imported: pin English for in-process tests
     # so a developer's zh locale does not change what they assert; zh help is tested in subprocesses.
     os.environ["LANG"] = "en_US.UTF-8"

@@ -185,6 +185,19 @@ def test_unreadable_plan_is_a_finding_and_others_still_run(cli, tmp_path: Path, 
     assert result.exit_code == 1
 
 
+def test_fail_on_takes_the_same_levels_in_check_and_audit(cli, problems: Path) -> None:
+    """--fail-on never exits 0 whatever is found; an unknown level names the option, in both commands."""
+    assert cli("check", str(problems), "--fail-on", "never").exit_code == 0
+    for command in (("check", str(problems)), ("audit", "examples/demo-wechat.csv")):
+        for lang, needle, levels in (
+            ("en", "unknown level 'bogus' for --fail-on", "error, warning, info or never"),
+            ("zh", "--fail-on 的级别 'bogus' 无效", "error、warning、info 或 never"),
+        ):
+            result = cli("--lang", lang, *command, "--fail-on", "bogus")
+            assert result.exit_code == 2 and needle in result.stderr and levels in result.stderr, result.stderr
+            assert "format" not in result.stderr and "格式" not in result.stderr
+
+
 @pytest.mark.parametrize(
     ("arguments", "needle"),
     [
@@ -192,7 +205,7 @@ def test_unreadable_plan_is_a_finding_and_others_still_run(cli, tmp_path: Path, 
         (("{plan}", "--select", "SQ999"), "SQ999"),
         (("{plan}", "--severity", "SQ201"), "RULE=LEVEL"),
         (("{plan}", "--severity", "SQ201=loud"), "loud"),
-        (("{plan}", "--fail-on", "never"), "never"),
+        (("{plan}", "--fail-on", "bogus"), "'bogus' for --fail-on"),
         (("{plan}", "--today", "tomorrow"), "tomorrow"),
         (("{plan}", "--format", "xml"), "xml"),
     ],
@@ -254,7 +267,10 @@ def test_explain_every_rule(cli, lang: str) -> None:
             assert heading in result.stdout, (rule.id, heading)
         for source in rule.sources:
             assert source in result.stdout
-        assert f"disable={rule.id}" in result.stdout
+        if rule.family == "drift":  # the audit reports drift: no inline disable, --fail-on decides
+            assert f"--fail-on {rule.severity.value}" in result.stdout
+        else:
+            assert f"disable={rule.id}" in result.stdout
 
 
 def test_explain_unknown_rule(cli) -> None:

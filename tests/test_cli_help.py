@@ -16,7 +16,7 @@ from tests.conftest import REPO, run_sqtool
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LEAKED_KEY = re.compile(r"\bcli\.[a-z_]+\.[a-z_.]+")
-CLI_SOURCE = (REPO / "src" / "sqtool" / "cli.py").read_text(encoding="utf-8")
+CLI_SOURCE = "".join((REPO / "src" / "sqtool" / name).read_text(encoding="utf-8") for name in ("cli.py", "cli_help.py"))
 COMMANDS = tuple(info.name for info in app.registered_commands)
 
 # Runs in a fresh interpreter, because the help language is fixed when sqtool.cli is imported:

@@ -1,131 +1,28 @@
-"""The sqtool command line: parse arguments, call one function, map errors to exit codes.
+"""The sqtool command line, typer only: each command parses its options and makes one call into
+``sqtool.commands``, which does the work and decides the exit code.
 
 Heavy modules (jsonschema, the readers, the audit) are imported inside the commands so that
-``sqtool --help`` starts fast. Every help text comes from ``sqtool.messages.cli`` in the language
-that ``help_language`` picks before typer parses anything.
+``sqtool --help`` starts fast. Help texts come from the catalogue through ``sqtool.cli_help``.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
-from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from sqtool import __version__
-from sqtool.messages.cli import MESSAGES as HELP_TEXTS
+from sqtool.cli_help import HELP_LANG, LANGS, SqtoolCommand, SqtoolGroup, help_language, tr_help
 from sqtool.reporters import FORMATS
-from sqtool.settings import Lang, Settings, lang_from_locale
+from sqtool.settings import Settings, lang_from_locale
 
-LANGS: tuple[Lang, ...] = ("en", "zh")
+__all__ = ["app", "help_language", "main"]
+
 COLOR_MODES = ("auto", "always", "never")
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-def help_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Lang:
-    """The language of --help: the last global ``--lang en|zh`` before the command name, else the locale."""
-    chosen: Lang | None = None
-    arguments = iter(argv)
-    for argument in arguments:
-        if argument == "--lang":
-            value = next(arguments, "")
-        elif argument.startswith("--lang="):
-            value = argument.partition("=")[2]
-        elif argument == "--color":
-            next(arguments, None)  # its value is no command name
-            continue
-        elif argument.startswith("-"):
-            continue
-        else:
-            break  # the command name: later --lang would be that command's own argument
-        if value in LANGS:
-            chosen = value  # type: ignore[assignment]  # the last one wins, as when typer parses it
-    return chosen or lang_from_locale(environ)
-
-
-# Decided once at import: typer reads help texts when the app is declared, before it parses argv.
-HELP_LANG: Lang = help_language(sys.argv[1:], os.environ)
-
-
-def tr_help(key: str) -> str:
-    """One help text of the command line in the help language (the catalogue's cli area, read directly)."""
-    return HELP_TEXTS[key][HELP_LANG]
-
-
-class _PlainArgument(TyperArgument):
-    """An argument shown by its metavar alone: no ``<list[str]>`` type beside it, no ``{FILE}`` in usage."""
-
-    def display_type_rich(self, ctx: Any) -> str | None:
-        return None
-
-    def _usage_display_name(self) -> str:
-        name = self.display_name_raw
-        if self.nargs != 1:
-            name += "..."
-        return name if self.required else f"[{name}]"
-
-
-class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[name-defined,misc]
-    """Writes the usage prefix and the section headings of help pages in the help language."""
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, tr_help("cli.usage") if prefix is None else prefix)
-
-    def write_heading(self, heading: str) -> None:
-        # the colon is part of the translation: Chinese takes the full-width one
-        self.write(f"{'':>{self.current_indent}}{HEADINGS.get(heading, heading + ':')}\n")
-
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        # typer appends "[default: X; required]" in English to each option's help: translate the tags
-        tags = {"[default: ": f"[{tr_help('cli.tag.default')}", "; default: ": f"; {tr_help('cli.tag.default')}"}
-        tags |= {"[required]": f"[{tr_help('cli.tag.required')}]", "; required]": f"; {tr_help('cli.tag.required')}]"}
-        localized = []
-        for term, description in rows:
-            for english, translated in tags.items():
-                description = description.replace(english, translated)
-            localized.append((term, description))
-        super().write_dl(localized, col_max, col_spacing)
-
-
-# typer names its help sections in English; these are the ones sqtool's pages have
-HEADINGS = {name: tr_help(f"cli.heading.{name.lower()}") for name in ("Arguments", "Options", "Commands")}
-
-
-class _HelpContext(typer.Context):
-    formatter_class = _HelpFormatter
-
-
-class _LocalizedHelp:
-    """Help pages in the help language, down to the -h/--help option's own line."""
-
-    context_class = _HelpContext
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = tr_help("cli.opt.help")
-        return option
-
-
-class SqtoolGroup(_LocalizedHelp, TyperGroup):
-    """The sqtool app as a typer group with help in the help language."""
-
-
-class SqtoolCommand(_LocalizedHelp, TyperCommand):
-    """A typer command whose positional arguments read like FILE... and [PATH] in help and usage."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for parameter in self.params:
-            # typer.Argument takes no class of its own, so the argument objects are re-classed here
-            if type(parameter) is TyperArgument:
-                parameter.__class__ = _PlainArgument
-
 
 app = typer.Typer(
     name="sqtool",
@@ -149,6 +46,8 @@ def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sqtool {__version__}")
+        from sqtool.commands import EXIT_CLEAN
+
         raise typer.Exit(EXIT_CLEAN)
 
 
@@ -181,48 +80,10 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 
 def run(ctx: typer.Context, action: Callable[[Settings], int]) -> NoReturn:
-    """Run one command's action and exit with its code; turn every failure into a clear message."""
-    from sqtool.errors import SqtoolError
-    from sqtool.i18n import Translator
+    """Run one command's action (``sqtool.commands``) and exit with the code it decides."""
+    from sqtool.commands import execute
 
-    settings = settings_of(ctx)
-    tr = Translator(settings.lang)
-    try:
-        code = action(settings)
-    except SqtoolError as error:
-        where = error.where()
-        message, hint = error.texts(tr)
-        prefix = f"{where}: " if where else ""
-        typer.echo(f"{prefix}{tr('core.error_prefix')}: {message}", err=True)
-        if hint:
-            typer.echo(f"  {tr('core.hint_prefix')}: {hint}", err=True)
-        code = EXIT_USAGE
-    except KeyboardInterrupt:
-        typer.echo(tr("core.interrupted"), err=True)
-        code = 130
-    except (typer.Exit, typer.Abort, SystemExit):
-        raise
-    except BrokenPipeError:
-        # the reader of our output went away (`sqtool rules | head`): stop quietly, as cat does
-        _silence_stdout()
-        code = EXIT_CLEAN
-    except Exception as error:  # the last line of defence: never show a traceback to users
-        if settings.debug:
-            raise
-        typer.echo(tr("core.internal_error", error=f"{type(error).__name__}: {error}"), err=True)
-        code = EXIT_USAGE
-    raise typer.Exit(code)
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so Python's exit-time flush cannot fail on the closed pipe again."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    raise typer.Exit(execute(settings_of(ctx), action))
 
 
 # Commands are registered below, one block each, in the order of `sqtool --help`.
@@ -263,7 +124,7 @@ def validate(
     force: ForceOption = False,
 ) -> None:
     def action(settings: Settings) -> int:
-        from sqtool.plan.commands import run_validate
+        from sqtool.commands.validate import run_validate
 
         return run_validate(settings, files, report_format=format_value(report_format), output=output, force=force)
 
@@ -273,7 +134,7 @@ def validate(
 @command("schema")
 def schema(ctx: typer.Context, output: OutputOption = None, force: ForceOption = False) -> None:
     def action(settings: Settings) -> int:
-        from sqtool.plan.commands import run_schema
+        from sqtool.commands.schema import run_schema
 
         return run_schema(settings, output=output, force=force)
 
@@ -307,7 +168,7 @@ def check_command(
         str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=tr_help("cli.check.opt.today"))
     ] = None,
 ) -> None:
-    from sqtool.rules.commands import CheckRequest, run_check
+    from sqtool.commands.check import CheckRequest, run_check
 
     request = CheckRequest(
         files=tuple(files),
@@ -327,7 +188,7 @@ def check_command(
 
 @command("rules")
 def rules_command(ctx: typer.Context, format_name: TextOrJsonOption = "text") -> None:
-    from sqtool.rules.commands import list_rules
+    from sqtool.commands.rules import list_rules
 
     run(ctx, lambda settings: list_rules(settings, format_name))
 
@@ -337,7 +198,7 @@ def explain_command(
     ctx: typer.Context,
     rule_id: Annotated[str, typer.Argument(metavar="RULE", help=tr_help("cli.explain.arg.rule"), show_default=False)],
 ) -> None:
-    from sqtool.rules.commands import explain_rule
+    from sqtool.commands.explain import explain_rule
 
     run(ctx, lambda settings: explain_rule(settings, rule_id))
 
@@ -393,7 +254,7 @@ def audit(
     top: Annotated[int, typer.Option("--top", metavar="N", help=tr_help("cli.audit.opt.top"))] = 10,
 ) -> None:
     def action(settings: Settings) -> int:
-        from sqtool.audit.cli_support import AuditArguments, audit_action
+        from sqtool.commands.audit import AuditArguments, audit_action
 
         arguments = AuditArguments(
             exports=tuple(exports),
@@ -431,7 +292,7 @@ def playbooks_command(
     raw: Annotated[bool, typer.Option("--yaml", help=tr_help("cli.playbooks.opt.yaml"))] = False,
 ) -> None:
     def action(settings: Settings) -> int:
-        from sqtool.scaffold.listing import show_all, show_one
+        from sqtool.commands.playbooks import show_all, show_one
 
         return show_one(settings, name, raw=raw) if name else show_all(settings)
 
@@ -456,7 +317,7 @@ def init_command(
     interactive: Annotated[bool, typer.Option("--interactive", help=tr_help("cli.init.opt.interactive"))] = False,
 ) -> None:
     def action(settings: Settings) -> int:
-        from sqtool.scaffold.command import InitOptions, init
+        from sqtool.commands.init import InitOptions, init
 
         options = InitOptions(
             path=path,
@@ -479,25 +340,9 @@ def history_command(
     plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"))] = None,
     output_format: TextOrJsonOption = "text",
 ) -> None:
-    def action(settings: Settings) -> int:
-        from sqtool.audit.history import default_history_path, load_history
-        from sqtool.errors import SqtoolError
-        from sqtool.render.history import render_history_json, render_history_text
+    from sqtool.commands.history import show_history
 
-        if output_format not in ("text", "json"):
-            raise SqtoolError(
-                "audit.bad_format", hint="audit.bad_format_hint", value=output_format, choices="text, json"
-            )
-        entries = load_history(history or default_history_path(plan))
-        if output_format == "json":
-            typer.echo(render_history_json(entries), nl=False)
-        else:
-            from sqtool.console import make_console
-
-            render_history_text(entries, settings, make_console(settings))
-        return EXIT_CLEAN
-
-    run(ctx, action)
+    run(ctx, lambda settings: show_history(settings, history, plan, output_format))
 
 
 def main() -> None:

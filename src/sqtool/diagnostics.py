@@ -6,6 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sqtool.errors import SqtoolError
+
+FAIL_ON_LEVELS = ("error", "warning", "info", "never")  # never: findings never change the exit code
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -44,3 +48,14 @@ def _is_schema(finding: Finding) -> bool:
 
 def at_or_above(findings: Iterable[Finding], threshold: Severity) -> list[Finding]:
     return [finding for finding in findings if finding.severity.rank >= threshold.rank]
+
+
+def fail_threshold(value: object, where: str = "--fail-on") -> Severity | None:
+    """The severity a ``--fail-on`` value names (None for ``never``); anything else is a usage error."""
+    name = str(value).strip().lower()
+    if name == "never":
+        return None
+    try:
+        return Severity(name)
+    except ValueError:
+        raise SqtoolError("core.bad_fail_on", hint="core.bad_fail_on_hint", value=str(value), where=where) from None

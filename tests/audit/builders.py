@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqtool.chat.model import Event, EventKind, Message, MessageKind
+from sqtool.plan.model import PlanModel
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday
 
@@ -44,12 +45,18 @@ class Chat:
         return sorted(self.records, key=lambda record: record.timestamp)
 
 
+def FakePlan(data: Any, path: str = "plan.yaml", lines: dict[tuple[Any, ...], int] | None = None) -> PlanModel:
+    """The plan model of ``data``, with fixed fake positions derived from each pointer (or ``lines``)."""
+    return PlanModel.of(_FakeSource(data, path, "", dict(lines or {})))
+
+
 @dataclass(frozen=True, slots=True)
-class FakePlan:
-    """Stands in for sqtool.plan.load.LoadedPlan: positions are fixed fakes derived from the pointer."""
+class _FakeSource:
+    """Stands in for sqtool.plan.load.LoadedPlan."""
 
     data: Any
-    path: str = "plan.yaml"
+    path: str
+    text: str
     lines: dict[tuple[Any, ...], int] = field(default_factory=dict)
 
     def position(self, pointer: tuple[Any, ...]) -> tuple[int, int]:

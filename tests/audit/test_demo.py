@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sqtool.audit.cli_support import AuditArguments, build_options
 from sqtool.audit.engine import run_audit
+from sqtool.chat.read import read_exports
+from sqtool.commands.audit import AuditArguments, build_options
 from sqtool.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -17,12 +18,9 @@ DEMO = EXAMPLES / "demo-wechat.csv"
 
 @pytest.fixture(scope="module")
 def september():
-    read = pytest.importorskip("sqtool.chat.read")
-    if not DEMO.is_file():
-        pytest.skip("the demo export is not in this checkout")
     arguments = AuditArguments(exports=(str(DEMO),), plan=str(EXAMPLES / "plan.yaml"), since="2026-09-01")
     options = build_options(arguments, Settings())
-    return run_audit(read.read_exports([str(DEMO)]), options)
+    return run_audit(read_exports([str(DEMO)]), options)
 
 
 def test_the_demo_report_says_what_to_fix(september):

@@ -92,4 +92,4 @@ def test_every_action_and_label_exists_in_both_languages():
         for status in ("healthy", "watch", "act", "missing"):
             assert f"audit.action.{diagnosis}.{status}" in texts
     for rule in ("SQ801", "SQ802", "SQ803", "SQ804", "SQ805", "SQ806"):
-        assert f"audit.drift.{rule}" in texts and f"audit.drift.{rule}.hint" in texts
+        assert f"audit.drift.{rule}" in texts and f"rules.{rule}.hint" in texts

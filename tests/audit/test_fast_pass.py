@@ -14,6 +14,7 @@ from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.value import planned_items
 from sqtool.chat.model import Event, EventKind, Message
+from sqtool.plan.model import PlanModel
 from tests.audit.golden_chat import chat_variant
 from tests.audit.reference_pass import differences, reference_pass
 
@@ -56,10 +57,12 @@ def test_any_batch_size_gives_the_aggregate_of_the_reference_pass(name: str, bat
     tz = ZoneInfo("Europe/Berlin")
     options = AuditOptions(tz=tz, exclude=frozenset({"u3"}))
     items = planned_items(
-        {
-            "value_output": [{"name": "case", "cadence": "daily", "time": "09:00", "keywords": ["每日案例"]}],
-            "rituals": [{"name": "friday", "cadence": "weekly", "day": "friday", "host": "member 1"}],
-        }
+        PlanModel.from_data(
+            {
+                "value_output": [{"name": "case", "cadence": "daily", "time": "09:00", "keywords": ["每日案例"]}],
+                "rituals": [{"name": "friday", "cadence": "weekly", "day": "friday", "host": "member 1"}],
+            }
+        )
     )
     monkeypatch.setattr(fastpass, "BATCH", batch)
     batched = Accumulator(options, tz, frozenset({"u0"}), items)

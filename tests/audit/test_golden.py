@@ -2,26 +2,27 @@
 
 The goldens were written by the straightforward per-message code (before the issue 7 speed work);
 regenerate them only on purpose, after checking the change in figures is wanted:
-``SQTOOL_REGEN_GOLDEN=1 python -m pytest tests/audit/test_golden.py``.
+``python -m pytest tests/audit/test_golden.py --update-golden``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from sqtool.audit.cli_support import AuditArguments, build_options
 from sqtool.audit.engine import run_audit
 from sqtool.audit.options import AuditOptions
-from sqtool.audit.report import report_to_json
 from sqtool.audit.roster import Roster, RosterMember
+from sqtool.chat.read import read_exports
+from sqtool.commands.audit import AuditArguments, build_options
+from sqtool.render.audit_json import report_to_json
 from sqtool.settings import Settings
 from tests.audit.golden_chat import generated_chat
+from tests.conftest import golden_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "audit"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -40,18 +41,15 @@ ROSTER = Roster(
 def _check(name: str, document: dict) -> None:
     path = FIXTURES / f"{name}.json"
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    if os.environ.get("SQTOOL_REGEN_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert json.loads(text) == json.loads(path.read_text(encoding="utf-8"))
+    assert json.loads(text) == json.loads(golden_text(path, text))
 
 
 @pytest.mark.parametrize("with_plan", [True, False])
 def test_demo_report_is_unchanged(with_plan: bool) -> None:
-    read = pytest.importorskip("sqtool.chat.read")
     arguments = AuditArguments(
         exports=(str(DEMO),), plan=str(EXAMPLES / "plan.yaml") if with_plan else None, since="2026-09-01"
     )
-    report = run_audit(read.read_exports([str(DEMO)]), build_options(arguments, Settings()))
+    report = run_audit(read_exports([str(DEMO)]), build_options(arguments, Settings()))
     document = report_to_json(report, top=0)
     document["summary"]["files"] = [Path(file).name for file in document["summary"]["files"]]
     document["plan"] = document["plan"] and Path(document["plan"]).name

@@ -24,16 +24,19 @@ from sqtool.audit.options import AuditOptions
 from sqtool.audit.roster import Roster, RosterMember
 from sqtool.audit.value import PlannedItem, planned_items
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.plan.model import PlanModel
 from tests.audit.builders import Chat
 from tests.audit.golden_chat import chat_variant, generated_chat
 from tests.audit.reference_pass import differences, reference_pass
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ITEMS = planned_items(
-    {
-        "value_output": [{"name": "case", "cadence": "daily", "time": "09:00", "keywords": ["每日案例"]}],
-        "rituals": [{"name": "friday", "cadence": "weekly", "day": "friday", "host": "member 1"}],
-    }
+    PlanModel.from_data(
+        {
+            "value_output": [{"name": "case", "cadence": "daily", "time": "09:00", "keywords": ["每日案例"]}],
+            "rituals": [{"name": "friday", "cadence": "weekly", "day": "friday", "host": "member 1"}],
+        }
+    )
 )
 
 
@@ -228,12 +231,14 @@ def _disorder_and_short_cutoff() -> list[Record]:
 def _overlapping_value_outputs() -> tuple[list[Record], tuple[PlannedItem, ...]]:
     """One message that matches two value outputs."""
     items = planned_items(
-        {
-            "value_output": [
-                {"name": "case", "cadence": "daily", "keywords": ["案例"]},
-                {"name": "daily case", "cadence": "daily", "keywords": ["每日案例"]},
-            ]
-        }
+        PlanModel.from_data(
+            {
+                "value_output": [
+                    {"name": "case", "cadence": "daily", "keywords": ["案例"]},
+                    {"name": "daily case", "cadence": "daily", "keywords": ["每日案例"]},
+                ]
+            }
+        )
     )
     chat = Chat()
     chat.say("a", "【每日案例】第 1 期", at=0)

@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from sqtool.audit.engine import run_audit
 from sqtool.audit.options import AuditOptions
-from sqtool.audit.report import report_to_json
 from sqtool.audit.tiers import gini, participation
 from sqtool.chat.model import Event, EventKind, Message, MessageKind
 from sqtool.errors import SqtoolError
+from sqtool.render.audit_json import report_to_json
 from tests.audit.test_report_output import validator
 
 TEXTS = ["hi", "怎么办？", "https://a.example", "加微信", "ok", "【每日案例】x", "why", "", "你有病"]

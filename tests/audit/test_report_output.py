@@ -12,9 +12,9 @@ from rich.console import Console
 
 from sqtool.audit.engine import run_audit
 from sqtool.audit.options import AuditOptions
-from sqtool.audit.report import report_to_json
 from sqtool.chat.model import EventKind
 from sqtool.i18n import Translator
+from sqtool.render.audit_json import report_to_json
 from sqtool.render.audit_terminal import render_terminal
 from sqtool.render.markdown import render_markdown
 from sqtool.render.sparkline import sparkline

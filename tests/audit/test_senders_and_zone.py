@@ -5,12 +5,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sqtool.audit.cli_support import audit_zone
 from sqtool.audit.engine import resolve_tz, run_audit, zone_label
 from sqtool.audit.options import AuditOptions
-from sqtool.audit.report import ExportInfo, report_to_json
+from sqtool.audit.report import ExportInfo
 from sqtool.chat.model import Message
+from sqtool.commands.audit import audit_zone
 from sqtool.errors import SqtoolError
+from sqtool.render.audit_json import report_to_json
 from tests.audit.builders import START, Chat, FakePlan
 
 

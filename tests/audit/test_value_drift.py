@@ -10,6 +10,7 @@ from sqtool.audit.options import AuditOptions
 from sqtool.audit.value import PlannedItem, held_count, planned_count, planned_items
 from sqtool.diagnostics import Severity
 from sqtool.plan.load import load_plan
+from sqtool.plan.model import PlanModel
 from tests.audit.builders import Chat, FakePlan
 
 DAY = 24 * 60
@@ -91,8 +92,8 @@ def test_no_plan_means_no_drift_and_value_not_assessed():
 
 
 def test_the_demo_plan_loads_and_positions_point_into_it():
-    plan = load_plan(EXAMPLE_PLAN)
-    items = planned_items(plan.data)
+    plan = PlanModel.of(load_plan(EXAMPLE_PLAN))
+    items = planned_items(plan)
     assert [i.name for i in items] == ["每日案例拆解", "每周资料包", "周四话题夜", "周日嘉宾分享"]
     assert items[2].weekday == 3 and (items[2].start_minute, items[2].end_minute) == (21 * 60, 21 * 60 + 30)
     assert items[0].keywords == ("【每日案例】",) and items[0].people == ("周老师", "小林")

@@ -1,6 +1,6 @@
 """Every own fixture against the JSON summary beside it (``<name>.expected.json``).
 
-Regenerate after a deliberate change with ``SQTOOL_UPDATE_GOLDEN=1 pytest tests/chat/test_fixtures_golden.py``
+Regenerate after a deliberate change with ``pytest tests/chat/test_fixtures_golden.py --update-golden``
 and review the diff.
 """
 
@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, golden_text
 
 FOLDER = FIXTURES / "chat"
 # what the readers decide, out of the full audit report: the first surface of issue 4
@@ -40,7 +40,4 @@ def outcome(cli, path) -> dict:
 def test_fixture_matches_its_golden_summary(cli, path):
     golden = path.with_name(path.name + ".expected.json")
     got = outcome(cli, path)
-    if os.environ.get("SQTOOL_UPDATE_GOLDEN"):
-        golden.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    assert golden.exists(), f"no golden file for {path.name}: run with SQTOOL_UPDATE_GOLDEN=1"
-    assert got == json.loads(golden.read_text(encoding="utf-8"))
+    assert got == json.loads(golden_text(golden, json.dumps(got, ensure_ascii=False, indent=2) + "\n"))

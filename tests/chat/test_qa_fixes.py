@@ -9,11 +9,11 @@ import pytest
 
 from sqtool.audit.engine import run_audit
 from sqtool.audit.options import AuditOptions
-from sqtool.audit.report import report_to_json
 from sqtool.chat.model import Message
 from sqtool.chat.read import read_exports
 from sqtool.chat.timezones import zone_named
 from sqtool.errors import SqtoolError
+from sqtool.render.audit_json import report_to_json
 from tests.chat.helpers import read_all
 from tests.conftest import CORPUS, needs_shared
 

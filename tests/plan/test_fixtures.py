@@ -1,24 +1,22 @@
 """Golden tests: each broken plan under tests/fixtures/plans/broken/ gives exactly the findings in NAME.expected.
 
 An expected file holds one line per finding, ``line:col RULE message``, in the order the JSON report
-lists them. After a deliberate change of wording, regenerate with ``SQTOOL_UPDATE_GOLDEN=1 pytest
+lists them. After a deliberate change of wording, regenerate with ``pytest --update-golden
 tests/plan/test_fixtures.py`` and review the diff.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, golden_text
 
 BROKEN = FIXTURES / "plans" / "broken"
 VALID = FIXTURES / "plans" / "valid"
-UPDATE = os.environ.get("SQTOOL_UPDATE_GOLDEN") == "1"
 
 BROKEN_PLANS = sorted(path.name for path in BROKEN.glob("*.yaml"))
 VALID_PLANS = sorted(path.name for path in VALID.glob("*.yaml"))
@@ -40,9 +38,7 @@ def test_broken_plan_matches_its_golden_file(name, cli, monkeypatch):
     assert result.exit_code == 1, result.stderr
     actual = finding_lines(result.stdout)
     expected_file = BROKEN / name.replace(".yaml", ".expected")
-    if UPDATE:
-        expected_file.write_text(actual, encoding="utf-8")
-    assert actual == expected_file.read_text(encoding="utf-8")
+    assert actual == golden_text(expected_file, actual)
     assert all(f["path"] == name for f in json.loads(result.stdout)["findings"])
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sqtool.diagnostics import Finding, Severity
 from sqtool.reporters import ReportContext, RuleDoc
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, golden_text
 
 GOLDEN = FIXTURES / "reporters"
 
@@ -60,10 +58,4 @@ def context(**changes: object) -> ReportContext:
 
 def check_golden(request: pytest.FixtureRequest, name: str, actual: str) -> None:
     """Compare ``actual`` with ``tests/fixtures/reporters/<name>``, or rewrite it with --update-golden."""
-    path: Path = GOLDEN / name
-    if request.config.getoption("--update-golden"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="")
-        return
-    assert path.is_file(), f"{path} is missing: run pytest with --update-golden and review the new file"
-    assert actual == path.read_bytes().decode("utf-8"), f"{name} differs; rerun with --update-golden if intended"
+    assert actual == golden_text(GOLDEN / name, actual), f"{name} differs; rerun with --update-golden if intended"

@@ -51,7 +51,7 @@ def test_cli_select_replaces_file_select_and_ignore_adds() -> None:
         ({}, {"ignore": ["XX1"]}, "check.unknown_rule"),
         ({}, {"severity": ["SQ201"]}, "check.bad_severity_option"),
         ({}, {"severity": ["SQ201=fatal"]}, "check.bad_level"),
-        ({"fail_on": "sometimes"}, {}, "check.bad_level"),
+        ({"fail_on": "sometimes"}, {}, "core.bad_fail_on"),
         ({"kol_per_members": 0}, {}, "check.config_bad_value"),
         ({"severity": ["SQ201"]}, {}, "check.config_bad_value"),
     ],

@@ -9,13 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sqtool.plan import fastschema
+from sqtool.plan.access import get
 from sqtool.plan.load import load_plan
 from sqtool.plan.schema import schema_findings
-from sqtool.rules import fastschema
-from sqtool.rules.access import get
 from tests.conftest import REPO
-
-pytest.importorskip("fastjsonschema")
 
 EXAMPLE = load_plan(REPO / "examples" / "plan.yaml")
 FIXTURES = sorted((REPO / "tests" / "rules").glob("SQ*/*/*.yaml"))

@@ -2,14 +2,11 @@
 
 import copy
 
-import pytest
-
+from sqtool.plan import fastschema
 from sqtool.plan.schema import plan_schema
-from sqtool.rules import fastschema
 
 
 def test_compiling_does_not_rewrite_the_shared_schema():
-    pytest.importorskip("fastjsonschema")
     before = copy.deepcopy(plan_schema())
     fastschema.compiled_validator.cache_clear()
     assert fastschema.compiled_validator() is not None

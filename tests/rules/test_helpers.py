@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from sqtool.rules.access import get, people, whole
-from sqtool.rules.platforms import capacity_of, group_size
+from sqtool.plan.access import get, people, whole
+from sqtool.plan.platforms import capacity_of, group_size
 from sqtool.rules.positioning import display_length, is_generic_name
 from sqtool.rules.rituals import days_of, time_range
 from sqtool.rules.roles import months_between

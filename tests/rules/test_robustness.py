@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sqtool.plan.model import PlanModel
 from sqtool.rules.config import CheckConfig
 from sqtool.rules.engine import run_rules
 
@@ -54,11 +55,11 @@ class FakePlan:
 @given(st.dictionaries(st.sampled_from(KEYS), values, max_size=10))
 def test_rules_never_raise_on_any_shape(data) -> None:
     for lang in ("en", "zh"):
-        findings = run_rules(FakePlan(data), CheckConfig(), lang=lang, today=date(2026, 6, 1))
+        findings = run_rules(PlanModel.of(FakePlan(data)), CheckConfig(), lang=lang, today=date(2026, 6, 1))
         assert all(finding.message and finding.hint for finding in findings)
 
 
 @given(values)
 @settings(max_examples=30, deadline=None)
 def test_rules_accept_a_non_mapping_root(data) -> None:
-    run_rules(FakePlan(data), CheckConfig(), today=date(2026, 6, 1))
+    run_rules(PlanModel.of(FakePlan(data)), CheckConfig(), today=date(2026, 6, 1))

@@ -1,19 +1,25 @@
 """Every rule's fixture pair: tests/rules/<ID>/fail/*.yaml with expected.json beside them, pass/*.yaml clean.
 
 The whole pipeline runs (load, schema, rules, inline disables) with only the rule under test selected.
+Drift rules (SQ8xx) are the audit's: each plan is audited against the export beside it (plan.csv), in UTC.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
 
+from sqtool.audit.engine import run_audit
+from sqtool.audit.options import AuditOptions
+from sqtool.chat.read import read_exports
+from sqtool.plan.load import load_plan
+from sqtool.plan.model import PlanModel
 from sqtool.rules.config import CheckConfig
 from sqtool.rules.engine import check_files
-from sqtool.rules.registry import all_rules
+from sqtool.rules.registry import all_rules, rules_by_id
 
 HERE = Path(__file__).resolve().parent
 TODAY = date(2026, 6, 1)  # SQ203 counts a group's age from its launch date up to "today"
@@ -29,8 +35,15 @@ def _cases() -> list[tuple[str, str, Path]]:
 
 
 def _findings(rule_id: str, plan: Path, lang: str = "en") -> list:
+    if rules_by_id()[rule_id].family == "drift":
+        return [finding for finding in _audit_findings(plan, lang) if finding.rule_id == rule_id]
     result = check_files([str(plan)], CheckConfig(select=(rule_id,)), lang=lang, today=TODAY)
     return [finding for finding in result.findings if finding.rule_id == rule_id]
+
+
+def _audit_findings(plan: Path, lang: str) -> tuple:
+    options = AuditOptions(tz=UTC, plan=PlanModel.of(load_plan(plan, lang=lang)), lang=lang)  # type: ignore[arg-type]
+    return run_audit(read_exports([str(plan.with_suffix(".csv"))], tz=UTC), options).findings
 
 
 @pytest.mark.parametrize(("rule_id", "kind", "plan"), _cases(), ids=lambda v: v.name if isinstance(v, Path) else v)

@@ -8,33 +8,25 @@ plan's target, capacity or stated current size.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from sqtool.audit.aggregate import Aggregate
 from sqtool.audit.leaders import responders_by_member
-from sqtool.audit.options import PlanLike, Pointer, Thresholds
+from sqtool.audit.options import Thresholds
 from sqtool.audit.report import DriftItem, PeriodFigures
-from sqtool.diagnostics import Finding, Severity
+from sqtool.diagnostics import Finding
 from sqtool.i18n import Translator
+from sqtool.plan.model import PlanModel, Pointer
+from sqtool.rules.registry import rules_by_id
 from sqtool.settings import Lang
 
-RULES: dict[str, Severity] = {
-    "SQ801": Severity.WARNING,
-    "SQ802": Severity.WARNING,
-    "SQ803": Severity.WARNING,
-    "SQ804": Severity.WARNING,
-    "SQ805": Severity.INFO,
-    "SQ806": Severity.INFO,
-}
 SIZE_TOLERANCE = 0.1  # the plan's current_size may be 10% off the counted members before we say so
 
 
 class _Builder:
-    def __init__(self, plan: PlanLike, lang: Lang) -> None:
+    def __init__(self, plan: PlanModel, lang: Lang) -> None:
         self.plan = plan
         self.tr = Translator(lang)
         self.items: list[DriftItem] = []
+        self.rules = rules_by_id()  # SQ801-SQ806 are declared in the one rule registry (rules/drift.py)
 
     def add(
         self,
@@ -51,7 +43,7 @@ class _Builder:
         line, col = self.plan.key_position(pointer) if key else self.plan.position(pointer)
         message = self.tr(f"audit.drift.{rule_id}", subject=subject, planned=planned, measured=measured, **args)
         finding = Finding(
-            rule_id, RULES[rule_id], message, self.plan.path, line, col, self.tr(f"audit.drift.{rule_id}.hint")
+            rule_id, self.rules[rule_id].severity, message, self.plan.path, line, col, self.tr(f"rules.{rule_id}.hint")
         )
         self.items.append(DriftItem(kind, subject, planned, measured, finding))
 
@@ -61,9 +53,8 @@ def _share(value: float | None) -> str:
 
 
 def drift(
-    plan: PlanLike, figures: PeriodFigures, agg: Aggregate, thresholds: Thresholds, *, lang: Lang = "en"
+    plan: PlanModel, figures: PeriodFigures, agg: Aggregate, thresholds: Thresholds, *, lang: Lang = "en"
 ) -> tuple[DriftItem, ...]:
-    data: Mapping[str, Any] = plan.data if isinstance(plan.data, Mapping) else {}
     out = _Builder(plan, lang)
     period = figures.period
     span = {"first": period.first.isoformat(), "last": period.last.isoformat()}
@@ -72,14 +63,14 @@ def drift(
             rule_id = "SQ801" if item.section == "rituals" else "SQ802"
             kind = "ritual" if item.section == "rituals" else "value_output"
             out.add(rule_id, kind, item.name, item.planned, item.held, (item.section, item.index), key=True, **span)
-    _thresholds(out, data, figures, thresholds)
-    _roles(out, data, figures, agg)
-    _size(out, data, figures)
+    _thresholds(out, plan, figures, thresholds)
+    _roles(out, plan, figures, agg)
+    _size(out, plan, figures)
     return tuple(out.items)
 
 
-def _thresholds(out: _Builder, data: Mapping[str, Any], figures: PeriodFigures, thresholds: Thresholds) -> None:
-    named = data.get("thresholds") if isinstance(data.get("thresholds"), Mapping) else {}
+def _thresholds(out: _Builder, plan: PlanModel, figures: PeriodFigures, thresholds: Thresholds) -> None:
+    named = plan.thresholds
     response = figures.responsiveness
     checks: list[tuple[str, float | None, float, bool, str]] = [
         ("min_weekly_active_share", figures.weekly_active_share, thresholds.min_weekly_active_share, True, "share"),
@@ -105,30 +96,14 @@ def _thresholds(out: _Builder, data: Mapping[str, Any], figures: PeriodFigures, 
         )  # fmt: skip
 
 
-def _people(roles: Mapping[str, Any]) -> list[tuple[str, str, Pointer]]:
-    """(role, name, pointer) for the owner, each admin and each opinion leader named in the plan."""
-    found: list[tuple[str, str, Pointer]] = []
-    if isinstance(roles.get("owner"), str | int):
-        found.append(("owner", str(roles["owner"]), ("roles", "owner")))
-    for role in ("admins", "opinion_leaders"):
-        names = roles.get(role)
-        if isinstance(names, list):
-            found.extend(
-                (role, str(name), ("roles", role, i)) for i, name in enumerate(names) if isinstance(name, str | int)
-            )
-    return found
-
-
-def _roles(out: _Builder, data: Mapping[str, Any], figures: PeriodFigures, agg: Aggregate) -> None:
-    roles = data.get("roles")
-    if not isinstance(roles, Mapping):
-        return
+def _roles(out: _Builder, plan: PlanModel, figures: PeriodFigures, agg: Aggregate) -> None:
     period = figures.period
     first, last = period.first.toordinal(), period.last.toordinal()
     messages = agg.messages_by_member(first, last)
     responders = responders_by_member(agg, period)
     bar = figures.opinion_leaders.min_responders
-    for role, name, pointer in _people(roles):
+    for role, person in plan.roles.people():
+        name, pointer = person.value, person.pointer
         member = agg.find(name)
         count = messages.get(member, 0) if member is not None else 0
         if count == 0:
@@ -139,24 +114,21 @@ def _roles(out: _Builder, data: Mapping[str, Any], figures: PeriodFigures, agg: 
                 out.add("SQ805", "role", name, bar, reach, pointer, messages=count)
 
 
-def _size(out: _Builder, data: Mapping[str, Any], figures: PeriodFigures) -> None:
-    members = data.get("members") if isinstance(data.get("members"), Mapping) else {}
-    community = data.get("community") if isinstance(data.get("community"), Mapping) else {}
+def _size(out: _Builder, plan: PlanModel, figures: PeriodFigures) -> None:
     counted = figures.summary.members
     source = figures.summary.members_source
     shown = counted if counted is not None else figures.summary.senders
-    target = members.get("target_size")
-    if isinstance(target, int) and not isinstance(target, bool) and shown < target:
-        out.add("SQ806", "size", "target_size", target, shown, ("members", "target_size"))
-    capacity = community.get("capacity")
-    if isinstance(capacity, int) and not isinstance(capacity, bool) and shown > capacity:
-        out.add("SQ806", "size", "capacity", capacity, shown, ("community", "capacity"))
-    current = members.get("current_size")
+    target = plan.members.target_size
+    if target is not None and shown < target.value:
+        out.add("SQ806", "size", "target_size", target.value, shown, target.pointer)
+    capacity = plan.community.capacity
+    if capacity is not None and shown > capacity.value:
+        out.add("SQ806", "size", "capacity", capacity.value, shown, capacity.pointer)
+    current = plan.members.current_size
     if (
         source in ("roster", "option")
-        and isinstance(current, int)
-        and not isinstance(current, bool)
-        and current > 0
-        and abs(shown - current) > SIZE_TOLERANCE * current
+        and current is not None
+        and current.value > 0
+        and abs(shown - current.value) > SIZE_TOLERANCE * current.value
     ):
-        out.add("SQ806", "size", "current_size", current, shown, ("members", "current_size"))
+        out.add("SQ806", "size", "current_size", current.value, shown, current.pointer)

@@ -6,7 +6,6 @@ import gc
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, tzinfo
-from typing import Any
 
 from sqtool.audit.activity import activity, previous_period, weekly_active_share
 from sqtool.audit.aggregate import Aggregate
@@ -38,19 +37,12 @@ from sqtool.errors import SqtoolError
 OWNER_TAGS = frozenset({"owner", "群主"})
 
 
-def plan_zone_name(data: object) -> str | None:
-    """The community.timezone of plan data, when it names one."""
-    community = data.get("community") if isinstance(data, Mapping) else None
-    name = community.get("timezone") if isinstance(community, Mapping) else None
-    return name if isinstance(name, str) and name.strip() else None
-
-
 def resolve_tz(options: AuditOptions, records: object = None) -> tzinfo:
     """--tz, else the plan's community.timezone, else the zone the readers used (``ChatRead.zone``),
     else UTC: days are counted in the zone naive export times were read in."""
     if options.tz is not None:
         return options.tz
-    name = plan_zone_name(_plan_data(options))
+    name = options.plan.community.timezone.value if options.plan and options.plan.community.timezone else None
     if name is not None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -90,16 +82,11 @@ def export_info(records: object, agg: Aggregate) -> ExportInfo:
     )
 
 
-def _plan_data(options: AuditOptions) -> Mapping[str, Any]:
-    data = options.plan.data if options.plan is not None else None
-    return data if isinstance(data, Mapping) else {}
-
-
 def owner_keys(options: AuditOptions) -> frozenset[str]:
     keys: set[str] = set()
-    roles = _plan_data(options).get("roles")
-    if isinstance(roles, Mapping) and isinstance(roles.get("owner"), str | int):
-        keys.add(str(roles["owner"]))
+    owner = options.plan.roles.owner if options.plan is not None else None
+    if owner is not None:
+        keys.add(owner.value)
     if options.roster is not None:
         for member in options.roster.members:
             if member.tags & OWNER_TAGS:
@@ -114,10 +101,9 @@ def membership_base(options: AuditOptions, agg: Aggregate, posting: set[int]) ->
         return len(agg.roster_members | posting), "roster"
     if options.members is not None:
         return max(options.members, 0), "option"
-    current = _plan_data(options).get("members", {})
-    size = current.get("current_size") if isinstance(current, Mapping) else None
-    if isinstance(size, int) and not isinstance(size, bool) and size > 0:
-        return size, "plan"
+    size = options.plan.members.current_size if options.plan is not None else None
+    if size is not None and size.value > 0:
+        return size.value, "plan"
     return None, "seen"
 
 
@@ -152,8 +138,8 @@ def period_figures(
     base, source = membership_base(options, agg, posting)
     share = participation(list(messages.values()), base)
     total = sum(messages.values())
-    conduct = _plan_data(options).get("rules", {})
-    conduct_rules = conduct.get("conduct") if isinstance(conduct, Mapping) else None
+    conduct = options.plan.conduct if options.plan is not None else None
+    conduct_rules = conduct.value if conduct is not None else None
     days_with_messages = [day for day in range(first, last + 1) if agg.messages_on(day)]
     return PeriodFigures(
         period=period,
@@ -225,7 +211,7 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     message at all and ("audit.empty_window") when none falls between --since and --until.
     """
     tz = resolve_tz(options, records)
-    items = planned_items(_plan_data(options))
+    items = planned_items(options.plan)
     thresholds = options.effective_thresholds()
     accumulator = Accumulator(options, tz, owner_keys(options), items)
     with cycle_collection_paused():

@@ -147,25 +147,3 @@ def load_history(path: str | Path) -> list[HistoryEntry]:
         scores = tuple((name, stored.get(name) if isinstance(stored, dict) else None) for name in DIAGNOSES)
         entries.append(HistoryEntry(*row[:15], scores=scores))
     return entries
-
-
-def history_to_json(entries: list[HistoryEntry]) -> list[dict[str, object]]:
-    return [
-        {
-            "id": e.id,
-            "saved_at": e.saved_at,
-            "plan": e.plan,
-            "period": {"first": e.period_first, "last": e.period_last},
-            "messages": e.messages,
-            "senders": e.senders,
-            "members": e.members,
-            "lurker_share": e.lurker_share,
-            "gini": e.gini,
-            "weekly_active_share": e.weekly_active_share,
-            "opinion_leaders": {"present": e.leaders_present, "needed": e.leaders_needed},
-            "median_first_response_minutes": e.median_first_response_minutes,
-            "unanswered_share": e.unanswered_share,
-            "scores": dict(e.scores),
-        }
-        for e in entries
-    ]

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date, tzinfo
-from typing import Any, Protocol
+from typing import Any
 
 from sqtool.audit.roster import Roster
+from sqtool.plan.model import PlanModel
 from sqtool.settings import Lang
-
-Pointer = tuple[str | int, ...]
 
 # Ad words in both languages; a message containing one (case-insensitive) counts as an ad.
 DEFAULT_AD_KEYWORDS: tuple[str, ...] = (
@@ -39,17 +38,6 @@ DEFAULT_AD_KEYWORDS: tuple[str, ...] = (
 )
 
 DEFAULT_RESPONSE_CUTOFF_MINUTES = 24 * 60
-
-
-class PlanLike(Protocol):
-    """What the audit needs of sqtool.plan.load.LoadedPlan (kept structural so tests can fake it)."""
-
-    path: str
-    data: Any
-
-    def position(self, pointer: Pointer) -> tuple[int, int]: ...
-
-    def key_position(self, pointer: Pointer) -> tuple[int, int]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +71,7 @@ class AuditOptions:
     tz: tzinfo | None = None  # default: the plan's community.timezone, else UTC
     members: int | None = None  # --members N
     roster: Roster | None = None
-    plan: PlanLike | None = None
+    plan: PlanModel | None = None
     exclude: frozenset[str] = frozenset()  # member ids, names, or "tag:<tag>" for roster tags
     response_cutoff_minutes: float = DEFAULT_RESPONSE_CUTOFF_MINUTES
     ad_keywords: tuple[str, ...] = DEFAULT_AD_KEYWORDS
@@ -109,5 +97,6 @@ class AuditOptions:
     def effective_thresholds(self) -> Thresholds:
         if self.thresholds is not None:
             return self.thresholds
-        data = self.plan.data if self.plan is not None else None
-        return Thresholds.from_mapping(data.get("thresholds") if isinstance(data, dict) else None)
+        if self.plan is None:
+            return Thresholds()
+        return Thresholds.from_mapping({name: item.value for name, item in self.plan.thresholds.items()})

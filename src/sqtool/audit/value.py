@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+
+from sqtool.plan.model import PlanModel
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A post counts for a planned slot when it falls inside the slot widened by this much on each side:
@@ -39,34 +39,26 @@ def _minutes(text: object) -> tuple[int | None, int | None]:
     return start, max(start, end)
 
 
-def planned_items(plan_data: Any) -> tuple[PlannedItem, ...]:
+def planned_items(plan: PlanModel | None) -> tuple[PlannedItem, ...]:
     """Every well-formed item of ``value_output`` and ``rituals``; malformed ones are left to validation."""
-    if not isinstance(plan_data, Mapping):
+    if plan is None:
         return ()
     items: list[PlannedItem] = []
-    for section, people_keys in (("value_output", ("owner", "backup")), ("rituals", ("host",))):
-        entries = plan_data.get(section)
-        if not isinstance(entries, list):
-            continue
-        for index, entry in enumerate(entries):
-            if not isinstance(entry, Mapping) or not isinstance(entry.get("name"), str):
-                continue
-            day = str(entry.get("day", "")).strip().lower()
-            start, end = _minutes(entry.get("time"))
-            keywords = entry.get("keywords") if isinstance(entry.get("keywords"), list) else []
-            items.append(
-                PlannedItem(
-                    section=section,
-                    index=index,
-                    name=entry["name"],
-                    cadence=str(entry["cadence"]).lower() if isinstance(entry.get("cadence"), str) else None,
-                    weekday=WEEKDAYS.index(day) if day in WEEKDAYS else None,
-                    start_minute=start,
-                    end_minute=end,
-                    people=tuple(str(entry[key]) for key in people_keys if isinstance(entry.get(key), str | int)),
-                    keywords=tuple(str(word) for word in keywords if str(word).strip()),
-                )
+    for item in plan.scheduled:
+        start, end = _minutes(item.time)
+        items.append(
+            PlannedItem(
+                section=item.section,
+                index=item.index,
+                name=item.name,
+                cadence=item.cadence,
+                weekday=WEEKDAYS.index(item.day) if item.day in WEEKDAYS else None,
+                start_minute=start,
+                end_minute=end,
+                people=item.people,
+                keywords=item.keywords,
             )
+        )
     return tuple(items)
 
 

@@ -197,50 +197,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "ritual {subject}: held {measured} of {planned} planned times between {first} and {last}",
         "zh": "仪式「{subject}」：{first} 至 {last} 计划 {planned} 次，实际举行 {measured} 次",
     },
-    "audit.drift.SQ801.hint": {
-        "en": "announce it ahead, give it a backup host, or change the plan to the cadence you can keep",
-        "zh": "提前预告、安排替补主持人，或把计划改成守得住的频率",
-    },
     "audit.drift.SQ802": {
         "en": "value output {subject}: delivered {measured} of {planned} planned times between {first} and {last}",
         "zh": "价值输出「{subject}」：{first} 至 {last} 计划 {planned} 次，实际发布 {measured} 次",
-    },
-    "audit.drift.SQ802.hint": {
-        "en": "post with the item's keywords so the audit finds it, add a backup, or lower the cadence in the plan",
-        "zh": "发布时带上该项的关键词以便识别，安排替补，或在计划中降低频率",
     },
     "audit.drift.SQ803": {
         "en": "threshold {subject}: the plan sets {planned}, the export shows {measured}",
         "zh": "指标 {subject}：计划设定 {planned}，实际为 {measured}",
     },
-    "audit.drift.SQ803.hint": {
-        "en": "see the matching self-diagnosis for the first action",
-        "zh": "请查看对应的自检项，按其中的第一步行动",
-    },
     "audit.drift.SQ804": {
         "en": "{subject}, named as {role} in the plan, posted nothing in the period",
         "zh": "计划中的{role}「{subject}」在此期间没有发言",
-    },
-    "audit.drift.SQ804.hint": {
-        "en": "check the name matches the chat display name or id, or update the roles in the plan",
-        "zh": "确认名字与群昵称或 id 一致，或更新计划中的角色",
     },
     "audit.drift.SQ805": {
         "en": "opinion leader {subject}: {messages} message(s) drew {measured} distinct responders"
         " (a leader draws {planned})",
         "zh": "意见领袖「{subject}」发言 {messages} 条，只有 {measured} 位不同成员回应（意见领袖应有 {planned} 位）",
     },
-    "audit.drift.SQ805.hint": {
-        "en": "give them a topic to host, or name someone who already draws answers",
-        "zh": "给他们一个主持的话题，或改为指定已经能带动讨论的成员",
-    },
     "audit.drift.SQ806": {
         "en": "size: the plan says {subject} {planned}, the audit counts {measured} members",
         "zh": "规模：计划中 {subject} 为 {planned}，审计统计到 {measured} 名成员",
-    },
-    "audit.drift.SQ806.hint": {
-        "en": "update members in the plan, or review growth against the target",
-        "zh": "更新计划中的 members，或对照目标检查拉新情况",
     },
     "audit.role.owner": {"en": "owner", "zh": "群主"},
     "audit.role.admins": {"en": "admin", "zh": "管理员"},

@@ -68,6 +68,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "explain.bad": {"en": "Fails", "zh": "不通过的写法"},
     "explain.good": {"en": "Passes", "zh": "通过的写法"},
     "explain.configure": {"en": "Configure", "zh": "如何配置"},
+    "explain.configure_drift": {
+        "en": "reported by: sqtool audit EXPORT --plan PLAN, at the plan line it concerns\n"
+        "fail a CI run on it: --fail-on {severity}; drift is never checked by `sqtool check`",
+        "zh": "由 sqtool audit 导出文件 --plan 计划文件 报告，位置指向计划中相关的那一行\n"
+        "要让 CI 因此失败：加 --fail-on {severity}；`sqtool check` 不检查偏离",
+    },
     "explain.configure_text": {
         "en": 'turn off: --ignore {rule}, or ignore = ["{rule}"] under [tool.sqtool] in pyproject.toml or in .sqtool.yaml\n'
         "change the level: --severity {rule}=error|warning|info, or a severity table in the config\n"

@@ -8,6 +8,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "内部错误：{error}。这是 sqtool 的缺陷；请加 --debug 重新运行并报告。",
     },
     "core.interrupted": {"en": "interrupted; nothing was written.", "zh": "已中断；没有写入任何文件。"},
+    "core.bad_fail_on": {
+        "en": "unknown level {value!r} for {where}",
+        "zh": "{where} 的级别 {value!r} 无效",
+    },
+    "core.bad_fail_on_hint": {
+        "en": "use error, warning, info or never (never: findings do not change the exit code)",
+        "zh": "请使用 error、warning、info 或 never（never：有发现也不改变退出码）",
+    },
     "core.bad_lang": {
         "en": "unknown language {value!r}: use en or zh",
         "zh": "未知语言 {value!r}：请使用 en 或 zh",

@@ -954,6 +954,141 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
             "计划没有写成员来源（growth.channels、members.sources）",
         ),
     },
+    "SQ801": {
+        "name": ("ritual-kept", "仪式按计划举行"),
+        "summary": (
+            "each ritual of the plan was held as often as its cadence promises (audit with --plan)",
+            "计划中的每项仪式都按频率举行了（audit --plan 时检查）",
+        ),
+        "why": (
+            "Articles 003 and 004 build activity on fixed moments members can count on: a weekly sharing, a topic night. A ritual that is skipped now and then teaches members not to come, so the audit counts the planned slots in the period and the ones where the host or the ritual's keywords actually showed up.",
+            "文章 003 和 004 都把活跃度建立在成员可以预期的固定时刻上：每周分享、主题夜聊。时有时无的仪式会让成员不再守时参加，所以体检会数出期间内计划的场次，以及主持人或仪式关键词真正出现的场次。",
+        ),
+        "bad": (
+            "rituals:\n  - name: Friday sharing\n    cadence: weekly\n    day: friday\n    host: Lin\n# the export: a sharing on 1 of 4 Fridays",
+            "rituals:\n  - name: 周五分享\n    cadence: weekly\n    day: friday\n    host: 林老师\n# 导出记录：4 个周五只举行了 1 次",
+        ),
+        "good": (
+            "rituals:\n  - name: Friday sharing\n    cadence: weekly\n    day: friday\n    host: Lin\n# the export: Lin opens the sharing every Friday",
+            "rituals:\n  - name: 周五分享\n    cadence: weekly\n    day: friday\n    host: 林老师\n# 导出记录：每个周五都由林老师开场",
+        ),
+        "hint": (
+            "announce it ahead, give it a backup host, or change the plan to the cadence you can keep",
+            "提前预告、安排替补主持人，或把计划改成守得住的频率",
+        ),
+    },
+    "SQ802": {
+        "name": ("value-output-kept", "价值输出按计划发布"),
+        "summary": (
+            "each planned value output was posted as often as planned (audit with --plan)",
+            "计划中的每项价值输出都按频率发布了（audit --plan 时检查）",
+        ),
+        "why": (
+            "Article 002 names steady value output as what keeps members from muting a group: a daily digest or a weekly case only works when it really comes. The audit matches posts by the item's owner, backup and keywords against the planned days.",
+            "文章 002 指出，持续的价值输出是成员不屏蔽社群的理由：每日精选、每周案例只有真的按时出现才有用。体检按负责人、替补和关键词把发言与计划日期对上。",
+        ),
+        "bad": (
+            "value_output:\n  - name: Daily case\n    cadence: daily\n    owner: Mei\n    keywords: [case]\n# the export: 9 cases in 30 days",
+            "value_output:\n  - name: 每日案例\n    cadence: daily\n    owner: 小美\n    keywords: [案例]\n# 导出记录：30 天只有 9 篇案例",
+        ),
+        "good": (
+            "value_output:\n  - name: Daily case\n    cadence: daily\n    owner: Mei\n    backup: Yu\n    keywords: [case]\n# the export: a case every day, Yu covers Mei's days off",
+            "value_output:\n  - name: 每日案例\n    cadence: daily\n    owner: 小美\n    backup: 小雨\n    keywords: [案例]\n# 导出记录：每天都有案例，小美休息时由小雨补上",
+        ),
+        "hint": (
+            "post with the item's keywords so the audit finds it, add a backup, or lower the cadence in the plan",
+            "发布时带上该项的关键词以便识别，安排替补，或在计划中降低频率",
+        ),
+    },
+    "SQ803": {
+        "name": ("threshold-met", "达到计划指标"),
+        "summary": (
+            "the group meets the targets under thresholds (active share, answers, value posts, lurkers, leaders)",
+            "社群达到 thresholds 中设定的目标（活跃占比、回应、价值输出、潜水比例、意见领袖）",
+        ),
+        "why": (
+            "A target only matters if someone looks at it. Article 002's five self-checks give each target its figure; the audit measures the figure over the period and names every target the group missed, at the line that sets it.",
+            "目标只有被对照才有意义。文章 002 的五项自查给每个目标都对应了一个数字；体检在所选期间内测出这些数字，并在设定目标的那一行指出没有达到的项。",
+        ),
+        "bad": (
+            "thresholds:\n  max_unanswered_share: 0.2\n# the export: 45% of questions got no answer",
+            "thresholds:\n  max_unanswered_share: 0.2\n# 导出记录：45% 的提问没有人回答",
+        ),
+        "good": (
+            "thresholds:\n  max_unanswered_share: 0.2\n# the export: 12% of questions got no answer",
+            "thresholds:\n  max_unanswered_share: 0.2\n# 导出记录：只有 12% 的提问没人回答",
+        ),
+        "hint": ("see the matching self-diagnosis for the first action", "请查看对应的自检项，按其中的第一步行动"),
+    },
+    "SQ804": {
+        "name": ("named-role-active", "计划中的角色有发言"),
+        "summary": (
+            "the owner, admins and opinion leaders the plan names posted in the period",
+            "计划中列出的群主、管理员和意见领袖在期间内有发言",
+        ),
+        "why": (
+            "Article 002 starts its self-check with the people: a group whose owner or named leaders have gone quiet loses its pull first. A name that never posts is either a role nobody holds any more or a name that does not match the chat, and both need fixing in the plan.",
+            "文章 002 的自查从人开始：群主或指定的意见领袖沉默了，社群最先失去凝聚力。从不发言的名字，要么是已经没人担任的角色，要么是与群昵称对不上的名字，两种情况都应在计划中修正。",
+        ),
+        "bad": (
+            "roles:\n  owner: Amy\n  admins: [Ben]\n# the export: Ben posted nothing this month",
+            "roles:\n  owner: 阿美\n  admins: [小本]\n# 导出记录：小本本月没有发言",
+        ),
+        "good": (
+            "roles:\n  owner: Amy\n  admins: [Ben]\n# the export: both post every week",
+            "roles:\n  owner: 阿美\n  admins: [小本]\n# 导出记录：两人每周都有发言",
+        ),
+        "hint": (
+            "check the name matches the chat display name or id, or update the roles in the plan",
+            "确认名字与群昵称或 id 一致，或更新计划中的角色",
+        ),
+    },
+    "SQ805": {
+        "name": ("named-leader-draws-answers", "意见领袖带动回应"),
+        "summary": (
+            "each opinion leader the plan names draws answers from several distinct members",
+            "计划中的每位意见领袖都能得到多位不同成员的回应",
+        ),
+        "why": (
+            "Article 002 counts opinion leaders by their echo, not by their title: a leader is someone whose posts many others answer. A named leader who posts but draws few distinct responders is not yet doing the job the plan counts on.",
+            "文章 002 看意见领袖的影响力，而不是头衔：意见领袖是发言能引来许多人回应的成员。被指定却很少有人回应的意见领袖，还没有起到计划所期待的作用。",
+        ),
+        "bad": (
+            "roles:\n  opinion_leaders: [Kai]\n# the export: Kai posted 40 times, 1 member answered",
+            "roles:\n  opinion_leaders: [阿凯]\n# 导出记录：阿凯发言 40 条，只有 1 人回应",
+        ),
+        "good": (
+            "roles:\n  opinion_leaders: [Kai]\n# the export: 12 different members answered Kai",
+            "roles:\n  opinion_leaders: [阿凯]\n# 导出记录：有 12 位不同成员回应阿凯",
+        ),
+        "hint": (
+            "give them a topic to host, or name someone who already draws answers",
+            "给他们一个主持的话题，或改为指定已经能带动讨论的成员",
+        ),
+    },
+    "SQ806": {
+        "name": ("size-as-planned", "规模与计划相符"),
+        "summary": (
+            "the members counted agree with the plan's target size, capacity and current size",
+            "统计到的成员数与计划的目标规模、容量和当前规模相符",
+        ),
+        "why": (
+            "Article 000 asks for the group's size before it opens, since the platform, the roles and the rituals all depend on it. When the counted members fall short of the target, pass the capacity, or differ from the stated current size, the plan's arithmetic no longer holds.",
+            "文章 000 要求开群前先想好规模，因为平台、角色和仪式都取决于它。统计到的成员数达不到目标、超过容量，或与计划写的当前规模相差很大时，计划里的各项估算就不再成立。",
+        ),
+        "bad": (
+            "members:\n  target_size: 500\n# the export: 120 members",
+            "members:\n  target_size: 500\n# 导出记录：120 名成员",
+        ),
+        "good": (
+            "members:\n  target_size: 500\n# the export: 480 members",
+            "members:\n  target_size: 500\n# 导出记录：480 名成员",
+        ),
+        "hint": (
+            "update members in the plan, or review growth against the target",
+            "更新计划中的 members，或对照目标检查拉新情况",
+        ),
+    },
 }
 
 MESSAGES: dict[str, dict[str, str]] = {

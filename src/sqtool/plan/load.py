@@ -23,6 +23,7 @@ from yaml.scanner import Scanner as _PythonScanner
 from sqtool.diagnostics import Finding, Severity
 from sqtool.errors import SqtoolError
 from sqtool.i18n import Translator
+from sqtool.plan.model import Pointer
 from sqtool.settings import Lang
 
 
@@ -45,8 +46,6 @@ try:  # libyaml is much faster
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = _PurePythonParser
 
-
-Pointer = tuple[str | int, ...]
 
 RULE_ID = "SQ000"
 MAX_BYTES = 1024 * 1024  # a real plan is a few kilobytes; a megabyte of YAML already takes seconds to validate

@@ -14,7 +14,8 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from sqtool.diagnostics import Finding, Severity
 from sqtool.i18n import Translator
-from sqtool.plan.load import LoadedPlan, Pointer
+from sqtool.plan.load import LoadedPlan
+from sqtool.plan.model import Pointer
 from sqtool.resources import schema_path
 from sqtool.settings import Lang
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from sqtool.audit.history import DIAGNOSES, HistoryEntry, history_to_json
+from sqtool.audit.history import DIAGNOSES, HistoryEntry
 from sqtool.i18n import Translator
 from sqtool.render.audit_rows import number, share
 from sqtool.render.sparkline import sparkline
@@ -17,6 +17,28 @@ if TYPE_CHECKING:
 
 def render_history_json(entries: list[HistoryEntry]) -> str:
     return json.dumps({"version": 1, "audits": history_to_json(entries)}, ensure_ascii=False, indent=2) + "\n"
+
+
+def history_to_json(entries: list[HistoryEntry]) -> list[dict[str, object]]:
+    return [
+        {
+            "id": e.id,
+            "saved_at": e.saved_at,
+            "plan": e.plan,
+            "period": {"first": e.period_first, "last": e.period_last},
+            "messages": e.messages,
+            "senders": e.senders,
+            "members": e.members,
+            "lurker_share": e.lurker_share,
+            "gini": e.gini,
+            "weekly_active_share": e.weekly_active_share,
+            "opinion_leaders": {"present": e.leaders_present, "needed": e.leaders_needed},
+            "median_first_response_minutes": e.median_first_response_minutes,
+            "unanswered_share": e.unanswered_share,
+            "scores": dict(e.scores),
+        }
+        for e in entries
+    ]
 
 
 SHOWN = 6  # most recent audits shown as columns; the trend sparkline covers all of them

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from sqtool.diagnostics import Severity
+from sqtool.diagnostics import Severity, fail_threshold
 from sqtool.errors import SqtoolError
 
 CONFIG_NAMES = (".sqtool.yaml", ".sqtool.yml")
@@ -32,7 +32,7 @@ class CheckConfig:
     select: tuple[str, ...] = ()  # rule ids or prefixes; empty means every rule
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()  # (id or prefix, level) overrides
-    fail_on: Severity = Severity.ERROR
+    fail_on: Severity | None = Severity.ERROR  # None: never
     options: RuleOptions = field(default_factory=RuleOptions)
     source: str | None = None  # the config file these settings came from, if any
 
@@ -157,7 +157,7 @@ def build_config(
         select=tuple(_selectors(list(select), known, "--select", "select")) if select else tuple(file_select),
         ignore=(*file_ignore, *_selectors(list(ignore), known, "--ignore", "ignore")),
         severity=tuple(overrides),
-        fail_on=_level(level_name, "fail-on" if fail_on is None else "--fail-on"),
+        fail_on=fail_threshold(level_name, "fail-on" if fail_on is None else "--fail-on"),
         options=options,
         source=source,
     )

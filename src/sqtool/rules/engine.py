@@ -11,17 +11,18 @@ from datetime import date
 
 from sqtool.diagnostics import Finding
 from sqtool.i18n import Translator
+from sqtool.plan.model import PlanModel, PlanSource
 from sqtool.reporters import RuleDoc
 from sqtool.rules import suppress
 from sqtool.rules.config import CheckConfig
-from sqtool.rules.registry import PlanView, Rule, RuleContext, all_rules
+from sqtool.rules.registry import Rule, RuleContext, all_rules
 from sqtool.settings import Lang
 
 # Load errors are never filtered: nothing else can be checked in such a file.
 UNFILTERED = ("SQ000",)
 
 
-def run_rules(plan: PlanView, config: CheckConfig, *, lang: Lang = "en", today: date | None = None) -> list[Finding]:
+def run_rules(plan: PlanModel, config: CheckConfig, *, lang: Lang = "en", today: date | None = None) -> list[Finding]:
     """The findings of every enabled rule on ``plan`` (severity overrides applied, no suppressions)."""
     tr = Translator(lang)
     day = today or date.today()
@@ -50,7 +51,7 @@ def filter_findings(findings: Iterable[Finding], config: CheckConfig, text: str)
 
 
 def check_plan(
-    plan: PlanView,
+    plan: PlanSource,
     config: CheckConfig,
     *,
     schema_findings: Sequence[Finding] = (),
@@ -59,7 +60,8 @@ def check_plan(
 ) -> list[Finding]:
     """Schema findings, then rule findings, for one plan; inline disables in its text applied."""
     schema = filter_findings(schema_findings, config, plan.text)
-    rules = suppress.apply(run_rules(plan, config, lang=lang, today=today), plan.text)
+    model = PlanModel.of(plan)  # built once, after validation: every rule reads the same typed view
+    rules = suppress.apply(run_rules(model, config, lang=lang, today=today), plan.text)
     return [*schema, *rules]
 
 
@@ -83,7 +85,7 @@ def check_files(
     Many plans are split over ``workers`` processes (default: one per core from PARALLEL_MIN plans on);
     results keep the order of ``sources``.
     """
-    from sqtool.rules import fastschema
+    from sqtool.plan import fastschema
 
     day = today or date.today()
     quick = len(sources) >= fastschema.MIN_PLANS and fastschema.compiled_validator() is not None
@@ -123,9 +125,9 @@ class _Job:
     quick: bool
 
     def __call__(self, sources: tuple[str, ...]) -> CheckResult:
+        from sqtool.plan.fastschema import surely_valid
         from sqtool.plan.load import PlanLoadError, load_plan
         from sqtool.plan.schema import schema_findings
-        from sqtool.rules.fastschema import surely_valid
 
         findings: list[Finding] = []
         files: list[str] = []
@@ -144,7 +146,9 @@ class _Job:
 
 
 def rule_docs(lang: Lang = "en") -> dict[str, RuleDoc]:
-    """Every rule as a reporters.RuleDoc, keyed by id (SARIF and JUnit describe rules with these)."""
+    """Every rule `check` runs as a reporters.RuleDoc, keyed by id (SARIF and JUnit describe rules with these).
+
+    The audit's drift rules (SQ8xx) are left out: a check never reports them."""
     tr, english = Translator(lang), Translator("en")
     return {
         item.id: RuleDoc(
@@ -156,6 +160,7 @@ def rule_docs(lang: Lang = "en") -> dict[str, RuleDoc]:
             explanation=tr(f"rules.{item.id}.why"),
         )
         for item in all_rules()
+        if item.family != "drift"
     }
 
 

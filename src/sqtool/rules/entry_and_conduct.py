@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sqtool.diagnostics import Finding
-from sqtool.rules.access import filled, get, mapping, number, text, whole, words
-from sqtool.rules.platforms import capacity_of
+from sqtool.plan.access import filled, get, mapping, number, text, whole, words
+from sqtool.plan.platforms import capacity_of
 from sqtool.rules.registry import RuleContext, rule
 
 # Words that show a conduct rule covers each topic, in the schema's keys, English and Chinese.
@@ -20,7 +20,7 @@ CONDUCT_TOPICS: dict[str, tuple[str, ...]] = {
 @rule("SQ301", severity="warning", sources=("001", "003"))
 def conduct_rules(ctx: RuleContext) -> Iterator[Finding]:
     """Conduct rules cover ads, links dropped without an introduction, and quarrels."""
-    written = words(get(ctx.data, ("rules", "conduct")))
+    written = words(ctx.plan.conduct.value if ctx.plan.conduct is not None else None)
     missing = [
         topic for topic, markers in CONDUCT_TOPICS.items() if not any(m in line for line in written for m in markers)
     ]

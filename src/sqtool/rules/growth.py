@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sqtool.diagnostics import Finding
-from sqtool.rules.access import filled, get, mapping, whole
-from sqtool.rules.platforms import capacity_of
+from sqtool.plan.access import filled, get, mapping, whole
+from sqtool.plan.platforms import capacity_of
 from sqtool.rules.registry import RuleContext, rule
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from sqtool.diagnostics import Finding
-from sqtool.rules.access import get, items, mapping, text, words
+from sqtool.plan.access import get, items, mapping, text, words
 from sqtool.rules.registry import RuleContext, rule
 
 # Words in a path stage that show it earns through one of 004's commercial purposes.

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from sqtool.diagnostics import Finding
-from sqtool.rules.access import filled, get, items, mapping, text
+from sqtool.plan.access import filled, get, items, mapping, text
 from sqtool.rules.registry import RuleContext, rule
 
 

@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, Protocol
+from typing import Any
 
 from sqtool.diagnostics import Finding, Severity
 from sqtool.i18n import Translator
-from sqtool.rules.access import Pointer
+from sqtool.plan.model import PlanModel, Pointer
 from sqtool.rules.config import CheckConfig
 
 # Families in the order `sqtool rules` lists them; each module registers its rules on import.
@@ -24,26 +24,15 @@ FAMILIES: tuple[str, ...] = (
     "rituals",
     "monetization",
     "growth",
+    "drift",
 )
-
-
-class PlanView(Protocol):
-    """What a rule may read of a loaded plan (``sqtool.plan.load.LoadedPlan`` satisfies it)."""
-
-    path: str
-    text: str
-    data: Any
-
-    def position(self, pointer: Pointer) -> tuple[int, int]: ...
-
-    def key_position(self, pointer: Pointer) -> tuple[int, int]: ...
 
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    """What a check function receives: the plan, the effective config, a translator, today's date."""
+    """What a check function receives: the plan model, the effective config, a translator, today's date."""
 
-    plan: PlanView
+    plan: PlanModel
     config: CheckConfig
     tr: Translator
     today: date

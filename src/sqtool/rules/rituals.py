@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from sqtool.diagnostics import Finding
-from sqtool.rules.access import filled, get, items, text, whole
+from sqtool.plan.access import filled, get, items, text, whole
 from sqtool.rules.registry import RuleContext, rule
 
 # Days ahead a ritual must be announced: 004 announces a topic the day before, 003 a guest two days before.

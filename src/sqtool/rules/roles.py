@@ -7,14 +7,15 @@ from collections.abc import Iterator
 from datetime import date
 
 from sqtool.diagnostics import Finding
-from sqtool.rules.access import filled, get, items, mapping, names, people, text, whole, words
-from sqtool.rules.platforms import group_size
+from sqtool.plan.access import filled, get, items, mapping, names, people, text, whole, words
+from sqtool.plan.platforms import group_size
 from sqtool.rules.registry import RuleContext, rule
 
 
 def kol_per_members(ctx: RuleContext) -> int:
     """Members per opinion leader: the plan's ``thresholds.kol_per_members``, else the config's."""
-    planned = whole(get(ctx.data, ("thresholds", "kol_per_members")))
+    threshold = ctx.plan.thresholds.get("kol_per_members")
+    planned = whole(threshold.value) if threshold is not None else None
     return planned if planned is not None and planned > 0 else ctx.config.options.kol_per_members
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sqtool.diagnostics import Finding
-from sqtool.rules.access import get, items, number, text
+from sqtool.plan.access import items, text
 from sqtool.rules.registry import RuleContext, rule
 
 # Posts per week that each cadence promises; unknown cadences count as nothing.
@@ -68,7 +68,8 @@ def planned_posts_per_week(data: object) -> float:
 @rule("SQ404", severity="warning", sources=("002",))
 def cadence_meets_threshold(ctx: RuleContext) -> Iterator[Finding]:
     """The value outputs promise at least ``thresholds.min_value_posts_per_week`` posts a week."""
-    required = number(get(ctx.data, ("thresholds", "min_value_posts_per_week")))
+    threshold = ctx.plan.thresholds.get("min_value_posts_per_week")
+    required = threshold.value if threshold is not None else None
     if required is None or required <= 0:
         return
     planned = planned_posts_per_week(ctx.data)

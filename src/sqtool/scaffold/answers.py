@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqtool.plan.load import Pointer
+from sqtool.plan.model import Pointer
 from sqtool.scaffold.keypath import enum_at, format_key_path, get_value, parse_key_path, set_value
 
 Kind = Literal["text", "choice", "choices", "whole", "number", "names", "time"]
@@ -141,7 +141,7 @@ def capacity(plan: Mapping[str, Any]) -> int | None:
     explicit = get_value(plan, ("community", "capacity"))
     if isinstance(explicit, int) and not isinstance(explicit, bool) and explicit > 0:
         return explicit
-    from sqtool.rules.platforms import PLATFORM_CAPACITY
+    from sqtool.plan.platforms import PLATFORM_CAPACITY
 
     return PLATFORM_CAPACITY.get(str(get_value(plan, ("community", "platform"), "")))
 
@@ -320,7 +320,7 @@ def _remove(plan: dict[str, Any], pointer: Pointer) -> None:
 
 def _fit_platform(plan: dict[str, Any], platform: str) -> None:
     """A new platform brings its own group size limit (the playbook's capacity was for its platform)."""
-    from sqtool.rules.platforms import PLATFORM_CAPACITY
+    from sqtool.plan.platforms import PLATFORM_CAPACITY
 
     community = plan.setdefault("community", {})
     if platform in PLATFORM_CAPACITY:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqtool.plan.load import Pointer
+from sqtool.plan.model import Pointer
 
 
 def parse_key_path(text: str) -> Pointer:

@@ -1,0 +1,156 @@
+"""`sqtool audit`: options, read, measure, render, write, save; exit 1 when drift reaches --fail-on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from pathlib import Path
+
+from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
+from sqtool.commands import findings_exit
+from sqtool.diagnostics import fail_threshold
+from sqtool.errors import SqtoolError
+from sqtool.plan.model import PlanModel
+from sqtool.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class AuditArguments:
+    """The raw values of the `sqtool audit` options, as typer hands them over."""
+
+    exports: tuple[str, ...]
+    export_format: str | None = None  # --format (reader format)
+    plan: str | None = None
+    roster: str | None = None
+    members: int | None = None
+    since: str | None = None
+    until: str | None = None
+    tz: str | None = None
+    exclude: tuple[str, ...] = ()
+    response_cutoff_minutes: float = DEFAULT_RESPONSE_CUTOFF_MINUTES
+    ad_keywords: str | None = None  # comma-separated words, or @FILE with one word per line
+    report: str = "text"  # --report text|md|json
+    output: str | None = None  # -o PATH
+    force: bool = False
+    save: bool = False
+    history: str | None = None
+    fail_on: str = "never"
+    lenient: bool = False
+    date_order: str | None = None  # --date-order dmy|mdy|ymd for WhatsApp dates
+    top: int = 10  # --top: senders listed, 0 for all
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as error:
+        raise SqtoolError("audit.bad_date", hint="audit.bad_date_hint", option=option, value=value) from error
+
+
+def audit_zone(name: str | None, plan: PlanModel | None = None) -> tzinfo:
+    """The one zone for reading and measuring: --tz, else the plan's community.timezone, else this
+    machine's zone (as IANA name when it can be found, so DST is right)."""
+    from sqtool.chat.timezones import local_zone, zone_named
+
+    if name is not None:
+        return zone_named(name)
+    planned = plan.community.timezone if plan is not None else None
+    if planned is not None:
+        try:
+            return zone_named(planned.value)
+        except SqtoolError as error:  # point at the plan line, not at an option the user did not give
+            raise SqtoolError(
+                error.key, hint=error.hint, path=plan.path, line=planned.line, col=planned.col, zone=planned.value
+            ) from error
+    return local_zone()
+
+
+def parse_ad_keywords(value: str | None) -> tuple[str, ...]:
+    if value is None:
+        return DEFAULT_AD_KEYWORDS
+    if value.startswith("@"):
+        path = value[1:]
+        try:
+            lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+        except FileNotFoundError as error:
+            raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=path) from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise SqtoolError("fs.cannot_read", path=path, reason=str(error)) from error
+        return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(word.strip() for word in value.split(",") if word.strip())
+
+
+def build_options(arguments: AuditArguments, settings: Settings) -> AuditOptions:
+    """AuditOptions from the command's arguments; loads the plan and the roster (errors name file and line)."""
+    from sqtool.audit.roster import load_roster
+
+    if arguments.members is not None and arguments.members < 0:
+        raise SqtoolError("audit.bad_members", hint="audit.bad_members_hint", value=arguments.members)
+    if arguments.response_cutoff_minutes <= 0:
+        raise SqtoolError("audit.bad_cutoff", hint="audit.bad_cutoff_hint", value=arguments.response_cutoff_minutes)
+    if arguments.top < 0:
+        raise SqtoolError("audit.bad_top", hint="audit.bad_top_hint", value=arguments.top)
+    since, until = parse_day(arguments.since, "--since"), parse_day(arguments.until, "--until")
+    plan = None
+    if arguments.plan is not None:
+        from sqtool.plan.load import load_plan
+
+        plan = PlanModel.of(load_plan(arguments.plan, lang=settings.lang))
+    return AuditOptions(
+        since=since,
+        until=until,
+        tz=audit_zone(arguments.tz, plan),
+        members=arguments.members,
+        roster=load_roster(arguments.roster) if arguments.roster is not None else None,
+        plan=plan,
+        exclude=frozenset(arguments.exclude),
+        response_cutoff_minutes=arguments.response_cutoff_minutes,
+        ad_keywords=parse_ad_keywords(arguments.ad_keywords),
+        lang=settings.lang,
+    )
+
+
+def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool | None = None) -> int:
+    """Run a whole `sqtool audit`: options, read, measure, render, write, save; returns the exit code."""
+    import sys
+
+    from sqtool.audit.engine import run_audit
+    from sqtool.chat.read import read_exports
+    from sqtool.console import color_enabled, emit
+    from sqtool.i18n import Translator
+    from sqtool.render.audit import REPORT_FORMATS, render_report, report_width
+    from sqtool.render.progress import progress_bar
+
+    if arguments.report not in REPORT_FORMATS:
+        raise SqtoolError(
+            "audit.bad_format", hint="audit.bad_format_hint", value=arguments.report, choices=", ".join(REPORT_FORMATS)
+        )
+    threshold = fail_threshold(arguments.fail_on)
+    output = Path(arguments.output) if arguments.output is not None else None
+    if output is not None and output.exists() and not arguments.force:
+        # write_atomic refuses too; saying so before a long read spares the wait
+        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(output))
+    options = build_options(arguments, settings)
+    with progress_bar(settings, Translator(settings.lang)("audit.reading")) as progress:
+        records = read_exports(
+            list(arguments.exports),
+            format=arguments.export_format,
+            tz=options.tz,
+            lenient=arguments.lenient,
+            progress=progress,
+            date_order=arguments.date_order,
+            lang=settings.lang,
+        )
+        report = run_audit(records, options)
+    if color is None:
+        color = output is None and color_enabled(settings, sys.stdout)
+    width = report_width() if output is None else 100
+    content = render_report(report, arguments.report, settings.lang, color=bool(color), width=width, top=arguments.top)
+    emit(content, output, force=arguments.force, settings=settings)
+    if arguments.save:
+        from sqtool.audit.history import default_history_path, save_summary
+
+        save_summary(arguments.history or default_history_path(arguments.plan), report)
+    return findings_exit(report.findings, threshold)

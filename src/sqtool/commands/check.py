@@ -1,0 +1,106 @@
+"""`sqtool check`: schema, then every rule, over plan files; exit 1 when a finding reaches --fail-on."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqtool.commands import findings_exit
+from sqtool.errors import SqtoolError
+from sqtool.rules.config import CheckConfig, build_config, discover, read_config_file
+from sqtool.rules.registry import all_rules
+from sqtool.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRequest:
+    """The options of one `sqtool check` run, as typed on the command line."""
+
+    files: tuple[str, ...]
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[str, ...] = ()
+    fail_on: str | None = None
+    format: str | None = None
+    statistics: bool = False
+    config: str | None = None
+    today: str | None = None
+    output: Path | None = None
+    force: bool = False
+
+
+def resolve_config(request: CheckRequest, cwd: Path | None = None) -> CheckConfig:
+    """The discovered (or given) config file merged with the command line."""
+    if request.config is not None:
+        path = Path(request.config)
+        if not path.is_file():
+            raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=request.config)
+        raw, source = read_config_file(path), request.config
+    else:
+        found = discover(cwd or Path.cwd())
+        raw, source = found if found else (None, None)
+    return build_config(
+        raw,
+        source=source,
+        known_ids=[item.id for item in all_rules()],
+        select=_split(request.select) or None,
+        ignore=_split(request.ignore),
+        severity=request.severity,
+        fail_on=request.fail_on,
+    )
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise SqtoolError("check.bad_today", hint="check.bad_today_hint", value=value) from None
+
+
+def run_check(settings: Settings, request: CheckRequest) -> int:
+    """Check every plan, print the report (and statistics), return the exit code."""
+    import typer
+
+    from sqtool import __version__
+    from sqtool.console import color_enabled, emit
+    from sqtool.i18n import Translator
+    from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
+    from sqtool.render.rules import statistics_table
+    from sqtool.reporters import FORMATS, ReportContext, default_format, render
+    from sqtool.rules.engine import check_files, rule_docs
+
+    format_name = request.format or default_format()
+    if format_name not in FORMATS:
+        raise SqtoolError(
+            "check.bad_format", hint="check.bad_format_hint", value=format_name, choices=", ".join(FORMATS)
+        )
+    if request.output is not None and request.output.exists() and not request.force:
+        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(request.output))  # before any work
+    config = resolve_config(request)
+    today = _today(request.today)
+    sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder
+    refuse_output_among_inputs(request.output, sources)  # even with --force: the report would replace a plan
+    stdin_text = sys.stdin.read() if "-" in sources else None
+    result = check_files(sources, config, lang=settings.lang, today=today, stdin_text=stdin_text)
+    context = ReportContext(
+        tool_version=__version__,
+        lang=settings.lang,
+        files=result.files,
+        color=format_name == "text" and request.output is None and color_enabled(settings, sys.stdout),
+        rules=rule_docs(settings.lang),
+    )
+    report = render(format_name, result.findings, context)
+    emit(report, request.output, force=request.force, settings=settings)
+    if request.statistics:
+        table = statistics_table(result.findings, all_rules(), Translator(settings.lang))
+        typer.echo(table, err=format_name != "text")
+    return findings_exit(result.findings, config.fail_on)

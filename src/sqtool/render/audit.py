@@ -1,0 +1,52 @@
+"""One audit report in the format asked for: terminal text (rich), Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from sqtool.audit.report import AuditReport
+from sqtool.i18n import Translator
+from sqtool.settings import Lang
+
+REPORT_FORMATS = ("text", "md", "json")
+
+
+def render_report(
+    report: AuditReport, report_format: str, lang: Lang, *, color: bool, width: int = 100, top: int = 10
+) -> str:
+    """The report as text (rich, ``width`` columns, colour only when asked), Markdown or JSON."""
+    tr = Translator(lang)
+    if report_format == "json":
+        from sqtool.render.audit_json import report_to_json
+
+        document = report_to_json(report, lang=lang, top=top)
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if report_format == "md":
+        from sqtool.render.markdown import render_markdown
+
+        return render_markdown(report, tr, top=top)
+    import io
+
+    from rich.console import Console
+
+    from sqtool.render.audit_terminal import render_terminal
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        width=width,
+    )
+    render_terminal(report, tr, console, top=top)
+    # rich pads wrapped lines to the full width; trailing blanks only get in the way of diffs and pastes
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def report_width() -> int:
+    """Columns of the terminal (or $COLUMNS); 100 when there is none, e.g. in a pipe."""
+    import shutil
+
+    return max(shutil.get_terminal_size((100, 24)).columns, 40)
