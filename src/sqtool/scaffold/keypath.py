@@ -24,9 +24,9 @@ def get_value(data: Any, pointer: Pointer, default: Any = None) -> Any:
     """The value at ``pointer``, or ``default`` when any step is missing."""
     current = data
     for step in pointer:
-        if (isinstance(step, int) and isinstance(current, list) and 0 <= step < len(current)) or (
-            isinstance(step, str) and isinstance(current, dict) and step in current
-        ):
+        if isinstance(step, int) and isinstance(current, list) and 0 <= step < len(current):
+            current = current[step]
+        elif isinstance(step, str) and isinstance(current, dict) and step in current:
             current = current[step]
         else:
             return default
