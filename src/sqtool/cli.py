@@ -18,11 +18,11 @@ import typer
 from sqtool import __version__
 from sqtool.cli_help import HELP_LANG, LANGS, SqtoolCommand, SqtoolGroup, help_language, tr_help
 from sqtool.reporters import FORMATS
-from sqtool.settings import Settings, lang_from_locale
+from sqtool.settings import ColorMode, Settings, lang_from_locale
 
 __all__ = ["app", "help_language", "main"]
 
-COLOR_MODES = ("auto", "always", "never")
+COLOR_MODES: tuple[ColorMode, ...] = ("auto", "always", "never")
 
 app = typer.Typer(
     name="sqtool",
@@ -71,8 +71,8 @@ def root(
     if chosen not in LANGS:
         raise typer.BadParameter(text("core.bad_lang", HELP_LANG, value=chosen), param_hint="--lang")
     if color not in COLOR_MODES:
-        raise typer.BadParameter(text("cli.bad_color", chosen, value=color), param_hint="--color")  # type: ignore[arg-type]
-    ctx.obj = Settings(lang=chosen, color="never" if no_color else color, quiet=quiet, debug=debug)  # type: ignore[arg-type]
+        raise typer.BadParameter(text("cli.bad_color", chosen, value=color), param_hint="--color")
+    ctx.obj = Settings(lang=chosen, color="never" if no_color else color, quiet=quiet, debug=debug)
 
 
 def settings_of(ctx: typer.Context) -> Settings:
@@ -90,6 +90,7 @@ def run(ctx: typer.Context, action: Callable[[Settings], int]) -> NoReturn:
 # -- commands --
 
 # --format choices come from the reporters' registry, so a new reporter shows up here by itself
+# (mypy wants an Enum's members as a literal; members built at run time are this Enum's point)
 ReportFormat = Enum("ReportFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 # Options that several commands share, declared once; each command adds only what is its own.

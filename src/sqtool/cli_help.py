@@ -37,7 +37,7 @@ def help_language(argv: Sequence[str], environ: Mapping[str, str] | None = None)
         else:
             break  # the command name: later --lang would be that command's own argument
         if value in LANGS:
-            chosen = value  # type: ignore[assignment]  # the last one wins, as when typer parses it
+            chosen = value  # the last one wins, as when typer parses it
     return chosen or lang_from_locale(environ)
 
 
@@ -63,7 +63,9 @@ class _PlainArgument(TyperArgument):
         return name if self.required else f"[{name}]"
 
 
-class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[name-defined,misc]
+# The base is whatever formatter the installed typer's Context uses (click's, or the copy of click
+# that newer typer releases vendor): a class attribute, which mypy cannot take as a base class.
+class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,valid-type]
     """Writes the usage prefix and the section headings of help pages in the help language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -94,11 +96,11 @@ class _HelpContext(typer.Context):
 
 
 class _LocalizedHelp:
-    """Help pages in the help language, down to the -h/--help option's own line."""
-
-    context_class = _HelpContext
+    """Help pages in the help language, down to the -h/--help option's own line (mixed into typer's
+    command classes, which also take ``context_class = _HelpContext``)."""
 
     def get_help_option(self, ctx: Any) -> Any:
+        # the typer command class this is mixed into has the method; mypy sees only ``object`` after the mixin
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = tr_help("cli.opt.help")
@@ -108,9 +110,13 @@ class _LocalizedHelp:
 class SqtoolGroup(_LocalizedHelp, TyperGroup):
     """The sqtool app as a typer group with help in the help language."""
 
+    context_class = _HelpContext
+
 
 class SqtoolCommand(_LocalizedHelp, TyperCommand):
     """A typer command whose positional arguments read like FILE... and [PATH] in help and usage."""
+
+    context_class = _HelpContext
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

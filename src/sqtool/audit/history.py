@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -60,6 +60,10 @@ class HistoryEntry:
 
     def score(self, diagnosis_id: str) -> int | None:
         return dict(self.scores).get(diagnosis_id)
+
+
+# the fields read straight from the columns selected before ``scores``, in the same order
+_STORED_FIELDS = tuple(f.name for f in fields(HistoryEntry) if f.name != "scores")
 
 
 def default_history_path(plan_path: str | None = None) -> Path:
@@ -145,5 +149,5 @@ def load_history(path: str | Path) -> list[HistoryEntry]:
         except ValueError:
             stored = {}
         scores = tuple((name, stored.get(name) if isinstance(stored, dict) else None) for name in DIAGNOSES)
-        entries.append(HistoryEntry(*row[:15], scores=scores))
+        entries.append(HistoryEntry(**dict(zip(_STORED_FIELDS, row[:15], strict=True)), scores=scores))
     return entries

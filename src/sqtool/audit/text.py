@@ -34,8 +34,8 @@ _ZH_QUESTION = re.compile(
     "|".join((r"\?", "？", *ZH_QUESTION_WORDS, *(rf"{particle}[\s。！!~～…]*$" for particle in QUESTION_PARTICLES)))
 )
 # English words that open a question
-EN_OPENERS = ("how", "what", "why", "when", "where", "who", "which", "can", "could", "would", "does", "do", "is")
-EN_OPENERS += ("are", "should", "anyone", "any idea")
+EN_OPENERS: tuple[str, ...] = ("how", "what", "why", "when", "where", "who", "which", "can", "could", "would")
+EN_OPENERS += ("does", "do", "is", "are", "should", "anyone", "any idea")
 _EN_QUESTION_START = re.compile(
     r"^\s*(?:{})\b".format("|".join(opener.replace(" ", r"\s+") for opener in EN_OPENERS)), re.IGNORECASE
 )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqtool.commands import findings_exit
 from sqtool.errors import SqtoolError
@@ -34,6 +35,8 @@ class CheckRequest:
 
 def resolve_config(request: CheckRequest, cwd: Path | None = None) -> CheckConfig:
     """The discovered (or given) config file merged with the command line."""
+    raw: Mapping[str, Any] | None
+    source: str | None
     if request.config is not None:
         path = Path(request.config)
         if not path.is_file():

@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml import events
@@ -40,7 +40,7 @@ class _PurePythonParser(_PythonReader, _PythonScanner, _PythonEventParser):
 
 
 try:  # libyaml is much faster
-    from yaml.cyaml import CParser as _FastParser
+    from yaml._yaml import CParser as _FastParser  # where yaml.cyaml's CParser comes from (its stub does not export it)
 
     _Parser: type = _FastParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -105,8 +105,8 @@ def parse_plan(text: str, path: str = "<string>", *, lang: Lang = "en") -> Loade
     tr = Translator(lang)
     try:
         root = _compose(text)
-    except _Refusal as refusal:
-        raise PlanLoadError([_finding(tr, path, refusal)]) from None
+    except _Refusal as refused:
+        raise PlanLoadError([_finding(tr, path, refused)]) from None
     except yaml.MarkedYAMLError as error:
         raise PlanLoadError([_finding(tr, path, _syntax_refusal(error, text))]) from None
     except yaml.reader.ReaderError as error:
@@ -285,7 +285,7 @@ class _Composer:
         name = event.anchor
         if name in self.open_anchors:
             raise _Refusal("plan.alias_recursive", line, col, hint="plan.alias_hint", name=name)
-        node = self.anchors.get(name)
+        node = self.anchors.get(name) if name is not None else None
         if node is None:
             raise _Refusal("plan.alias_undefined", line, col, hint="plan.alias_hint", name=name)
         self.alias_values += node.size
@@ -336,6 +336,13 @@ def _mergeable(node: _Node) -> bool:
     return node.kind == _SEQ and all(item.kind == _MAP for item in node.value)
 
 
+class _Mark(Protocol):
+    """Where an event starts: PyYAML's ``yaml.Mark`` or libyaml's ``yaml._yaml.Mark``."""
+
+    @property
+    def index(self) -> int: ...
+
+
 class _Lines:
     """1-based line and column from a mark's character index, counting only LF as a line break.
 
@@ -350,7 +357,7 @@ class _Lines:
             self.starts.append(found + 1)
             found = text.find("\n", found + 1)
 
-    def position(self, mark: yaml.Mark | None) -> tuple[int, int]:
+    def position(self, mark: _Mark | None) -> tuple[int, int]:
         if mark is None:
             return 1, 1
         index = min(max(mark.index, 0), self.length)

@@ -22,11 +22,19 @@ T = TypeVar("T")
 
 
 class PlanSource(Protocol):
-    """What the model is built from (``sqtool.plan.load.LoadedPlan``)."""
+    """What the model is built from (``sqtool.plan.load.LoadedPlan``).
 
-    path: str
-    text: str
-    data: Any
+    Read-only properties, so that frozen dataclasses (``LoadedPlan``) satisfy the protocol.
+    """
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def data(self) -> Any: ...
 
     def position(self, pointer: Pointer) -> tuple[int, int]: ...
 
@@ -211,7 +219,8 @@ class _Builder:
                 if not isinstance(entry, Mapping) or not isinstance(entry.get("name"), str):
                     continue  # malformed items are the schema's to report
                 line, col = self.source.key_position((section, index))
-                keywords = entry.get("keywords") if isinstance(entry.get("keywords"), list) else []
+                listed = entry.get("keywords")
+                keywords = listed if isinstance(listed, list) else []
                 cadence, day, time = entry.get("cadence"), entry.get("day"), entry.get("time")
                 found.append(
                     ScheduledItem(

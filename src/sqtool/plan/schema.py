@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -70,9 +70,11 @@ def _relevance(error: ValidationError) -> tuple[bool, bool]:
 def _explain(error: ValidationError, plan: LoadedPlan, tr: Translator) -> Iterator[Finding]:
     pointer: Pointer = tuple(error.absolute_path)
     validator = error.validator
+    hint: str | None
     if validator == "additionalProperties":
-        known = sorted(error.schema.get("properties", {}))
-        allowed = error.schema.get("patternProperties", {})
+        schema = error.schema if isinstance(error.schema, Mapping) else {}  # the object schema holding the keyword
+        known = sorted(schema.get("properties", {}))
+        allowed = schema.get("patternProperties", {})
         for key in _unexpected_keys(error.instance, known, allowed):
             suggestion = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             if suggestion:
@@ -85,7 +87,7 @@ def _explain(error: ValidationError, plan: LoadedPlan, tr: Translator) -> Iterat
         return
     if validator == "required":
         present = error.instance if isinstance(error.instance, dict) else {}
-        for key in error.validator_value:
+        for key in _keyword_value(error):
             if key in present:
                 continue
             line, col = plan.key_position(pointer)
@@ -101,6 +103,14 @@ def _explain(error: ValidationError, plan: LoadedPlan, tr: Translator) -> Iterat
     message, hint, at = _describe(_clearest(error), pointer, tr)
     line, col = plan.position(at)
     yield _finding(plan, line, col, message, hint or _field_hint(at or pointer, tr))
+
+
+def _keyword_value(error: ValidationError) -> Any:
+    """The value of the schema keyword that failed (``["a", "b"]`` for an enum, ``"string"`` for a type).
+
+    Every error that validation yields has it; the stubs also allow a hand-made error without one.
+    """
+    return error.validator_value
 
 
 def _unexpected_keys(instance: Any, known: Sequence[str], patterns: dict[str, Any]) -> list[str]:
@@ -134,7 +144,7 @@ def _wrong_type(error: ValidationError) -> bool:
     if error.validator == "type":
         return True
     if error.validator == "enum":
-        return all(_json_type(option) != _json_type(error.instance) for option in error.validator_value)
+        return all(_json_type(option) != _json_type(error.instance) for option in _keyword_value(error))
     return False
 
 
@@ -155,33 +165,33 @@ def _describe(error: ValidationError, pointer: Pointer, tr: Translator) -> tuple
     """(message, hint or None, pointer of the value to point at) for one value-level error."""
     at: Pointer = tuple(error.absolute_path)
     name = _name(at or pointer, tr)
-    value = error.instance
+    value: Any = error.instance  # the plan value at ``at`` (set on every error that validation yields)
     shown = _shown(value, tr)
     validator = error.validator
     if validator in ("oneOf", "anyOf"):
         return _alternatives(error, name, shown, tr), _alternatives_hint(error, tr), at
     if validator == "type":
-        expected = _type_names(error.validator_value, tr)
+        expected = _type_names(_keyword_value(error), tr)
         return tr("plan.schema.type", name=name, expected=expected, value=shown), None, at
     if validator == "const":
-        expected = json.dumps(error.validator_value, ensure_ascii=False)
+        expected = json.dumps(_keyword_value(error), ensure_ascii=False)
         return tr("plan.schema.type", name=name, expected=expected, value=shown), None, at
     if validator == "enum":
-        allowed = ", ".join(str(option) for option in error.validator_value)
+        allowed = ", ".join(str(option) for option in _keyword_value(error))
         message = tr("plan.schema.enum", name=name, allowed=allowed, value=shown)
-        return message, _did_you_mean(value, error.validator_value, tr), at
+        return message, _did_you_mean(value, _keyword_value(error), tr), at
     if validator == "pattern":
         return _pattern_message(error, name, shown, tr), _pattern_hint(error, tr), at
-    if validator == "format" and error.validator_value == "date":
+    if validator == "format" and _keyword_value(error) == "date":
         return tr("plan.schema.date", name=name, value=shown), tr("plan.schema.date_hint"), at
     if validator in ("minimum", "exclusiveMinimum"):
-        return tr("plan.schema.minimum", name=name, limit=error.validator_value, value=shown), None, at
+        return tr("plan.schema.minimum", name=name, limit=_keyword_value(error), value=shown), None, at
     if validator in ("maximum", "exclusiveMaximum"):
-        return tr("plan.schema.maximum", name=name, limit=error.validator_value, value=shown), None, at
+        return tr("plan.schema.maximum", name=name, limit=_keyword_value(error), value=shown), None, at
     if validator == "minLength":
         return tr("plan.schema.empty_text", name=name), None, at
     if validator == "minItems":
-        return tr("plan.schema.min_items", name=name, limit=error.validator_value), None, at
+        return tr("plan.schema.min_items", name=name, limit=_keyword_value(error)), None, at
     if validator == "uniqueItems":
         index = _first_repeat(value)
         repeated = _shown(value[index], tr) if index is not None else shown
@@ -195,14 +205,15 @@ def _alternatives(error: ValidationError, name: str, shown: str, tr: Translator)
     enums = [sub for sub in subs if sub.validator == "enum"]
     if enums and any(sub.validator == "pattern" for sub in subs):
         # a known key, or free text: the value looks like a mistyped key
-        allowed = ", ".join(str(option) for option in enums[0].validator_value)
+        allowed = ", ".join(str(option) for option in _keyword_value(enums[0]))
         return tr("plan.schema.key_or_text", name=name, value=shown, allowed=allowed)
     if enums:
-        allowed = ", ".join(str(option) for option in enums[0].validator_value)
+        allowed = ", ".join(str(option) for option in _keyword_value(enums[0]))
         return tr("plan.schema.enum", name=name, allowed=allowed, value=shown)
     types: list[str] = []
     for sub in subs:
-        names = sub.validator_value if isinstance(sub.validator_value, list) else [sub.validator_value]
+        keyword = _keyword_value(sub)
+        names = keyword if isinstance(keyword, list) else [keyword]
         if sub.validator == "type":
             types.extend(name for name in names if name not in types)
     expected = _type_names(types, tr) if types else tr("plan.type.other")
@@ -212,19 +223,19 @@ def _alternatives(error: ValidationError, name: str, shown: str, tr: Translator)
 def _alternatives_hint(error: ValidationError, tr: Translator) -> str | None:
     if not _known_key_or_text(error):
         return None
-    options = [option for sub in error.context if sub.validator == "enum" for option in sub.validator_value]
+    options = [option for sub in error.context if sub.validator == "enum" for option in _keyword_value(sub)]
     return _did_you_mean(error.instance, options, tr) or tr("plan.schema.key_or_text_hint")
 
 
 def _pattern_message(error: ValidationError, name: str, shown: str, tr: Translator) -> str:
-    key = _PATTERN_KEYS.get(_pattern_owner(error.validator_value))
+    key = _PATTERN_KEYS.get(_pattern_owner(_keyword_value(error)))
     if key:
         return tr(key, name=name, value=shown)
-    return tr("plan.schema.pattern", name=name, pattern=error.validator_value, value=shown)
+    return tr("plan.schema.pattern", name=name, pattern=_keyword_value(error), value=shown)
 
 
 def _pattern_hint(error: ValidationError, tr: Translator) -> str | None:
-    owner = _pattern_owner(error.validator_value)
+    owner = _pattern_owner(_keyword_value(error))
     return tr(f"plan.schema.{owner}_hint") if owner in _PATTERN_KEYS else None
 
 
@@ -366,8 +377,8 @@ def _example(kind: str, node: dict[str, Any], tr: Translator) -> str:
         value = 100 if low <= 100 and (high is None or high >= 100) else max(low, 1)
         return str(value if high is None else min(value, high))
     if kind == "array":
-        items = node.get("items") if isinstance(node.get("items"), dict) else {}
-        items = _resolve(items, plan_schema())
+        listed = node.get("items")
+        items = _resolve(listed if isinstance(listed, dict) else {}, plan_schema())
         if isinstance(items.get("enum"), list) and items["enum"]:
             return f"[{', '.join(str(option) for option in items['enum'][:2])}]"
         return tr("plan.example.list")

@@ -115,8 +115,8 @@ def render_terminal(report: AuditReport, tr: Translator, console: Console, *, to
         value = Table()
         for key in ("audit.column.item", "audit.column.section", "audit.column.planned", "audit.column.held"):
             value.add_column(tr(key))
-        for row in rows:
-            value.add_row(*row)
+        for value_row in rows:
+            value.add_row(*value_row)
         console.print(value)
 
     console.print(Text(tr("audit.heading.people"), style="bold"))
@@ -125,8 +125,8 @@ def render_terminal(report: AuditReport, tr: Translator, console: Console, *, to
 
     if report.drift:
         console.print(Text(tr("audit.heading.drift"), style="bold"))
-        for item in report.drift:
-            finding = item.finding
+        for drift_item in report.drift:
+            finding = drift_item.finding
             console.print(
                 indented(
                     Text(f"{finding.location()}: ")

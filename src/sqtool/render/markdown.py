@@ -69,8 +69,8 @@ def render_markdown(report: AuditReport, tr: Translator, *, top: int = 10) -> st
         "|---|" + "---:|" * (len(names) - 1),
     ]
     for row in figure_rows(report, tr):
-        cells = (row.label, row.current, row.previous, row.change)[: len(names)]
-        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        figure_cells = (row.label, row.current, row.previous, row.change)[: len(names)]
+        out.append("| " + " | ".join(_cell(c) for c in figure_cells) + " |")
     senders = sender_rows(report, top)
     if senders:
         out += ["", f"## {tr('audit.top_title', count=len(senders))}", ""]
@@ -90,8 +90,8 @@ def render_markdown(report: AuditReport, tr: Translator, *, top: int = 10) -> st
     out += [f"- {line}" for line in people_lines(report, tr)]
     if report.drift:
         out += ["", f"## {tr('audit.heading.drift')}", ""]
-        for item in report.drift:
-            f = item.finding
+        for drift_item in report.drift:
+            f = drift_item.finding
             out.append(f"- `{f.location()}` **{f.rule_id}** {_cell(f.message)}")
     if report.notes:
         out += [""]

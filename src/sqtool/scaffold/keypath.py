@@ -24,9 +24,13 @@ def get_value(data: Any, pointer: Pointer, default: Any = None) -> Any:
     """The value at ``pointer``, or ``default`` when any step is missing."""
     current = data
     for step in pointer:
-        if (isinstance(step, int) and isinstance(current, list) and 0 <= step < len(current)) or (
-            isinstance(step, str) and isinstance(current, dict) and step in current
-        ):
+        if isinstance(step, int) and isinstance(current, list):
+            if not 0 <= step < len(current):
+                return default
+            current = current[step]
+        elif isinstance(step, str) and isinstance(current, dict):
+            if step not in current:
+                return default
             current = current[step]
         else:
             return default

@@ -59,7 +59,8 @@ def _load(path: Path) -> Playbook:
     meta = loaded.data.get(METADATA_KEY) if isinstance(loaded.data, dict) else None
     meta = meta if isinstance(meta, dict) else {}
     size = meta.get("typical_size")
-    sources = meta.get("sources") if isinstance(meta.get("sources"), dict) else {}
+    listed = meta.get("sources")
+    sources = listed if isinstance(listed, dict) else {}
     return Playbook(
         name=path.stem,
         path=path,
