@@ -141,7 +141,7 @@ class Aggregate:
     owners: set[int] = field(default_factory=set)
     customers: set[int] = field(default_factory=set)  # roster members tagged customer (002 self-check three)
     # day -> member -> messages (the fast pass keeps Counters: it counts a batch's senders with Counter.update)
-    day_member: dict[int, dict[int, int]] = field(default_factory=dict)
+    day_member: dict[int, Counter[int]] = field(default_factory=dict)
     day_hours: dict[int, list[int]] = field(default_factory=dict)  # day -> messages per local hour
     day_span: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)  # day -> first, last message
     questions: QuestionTable = field(default_factory=QuestionTable)
@@ -219,7 +219,7 @@ class Aggregate:
 
     def posted_between(self, member: int, first: int, last: int) -> bool:
         """Whether ``member`` posted on any local day of [first, last]."""
-        return any(self.day_member.get(day, {}).get(member) for day in range(first, last + 1))
+        return any(self.messages_on(day).get(member) for day in range(first, last + 1))
 
     def links_between(self, first: int, last: int) -> int:
         """Messages with a link over local days [first, last]."""

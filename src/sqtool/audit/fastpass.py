@@ -216,7 +216,7 @@ class Accumulator:
         iterator = iter(records)
         while batch := list(islice(iterator, BATCH)):
             if set(map(type, batch)) == _ONLY_MESSAGES:
-                self._messages(batch)
+                self._messages(batch)  # type: ignore[arg-type]  # every record of the batch is a Message
                 continue
             start = 0
             for position, record in enumerate(batch):
@@ -298,7 +298,7 @@ class Accumulator:
             if len(inside) < len(batch):
                 if not inside:
                     return
-                batch, whens, ts, days, hours = (
+                batch, whens, ts, days, hours = (  # type: ignore[assignment]  # each column keeps its type
                     [column[position] for position in inside] for column in (batch, whens, ts, days, hours)
                 )
         _widen(self._kept_span, ts, whens)
@@ -366,10 +366,10 @@ class Accumulator:
             single.update(position for position, name in enumerate(names) if not name)
         start = 0
         for position in sorted(single):
-            self._name_run(found[start:position], names[start:position])
+            self._name_run(found[start:position], names[start:position])  # type: ignore[arg-type]  # no None before
             found[position] = self._intern_one(keys[position], names[position])
             start = position + 1
-        self._name_run(found[start:], names[start:])
+        self._name_run(found[start:], names[start:])  # type: ignore[arg-type]  # every None was interned above
         return found  # type: ignore[return-value]
 
     def _name_run(self, senders: list[int], names: list[str]) -> None:
@@ -397,7 +397,7 @@ class Accumulator:
         if days != sorted(days):  # out of order: a stable sort by day keeps each day's records in order
             order = sorted(range(len(days)), key=days.__getitem__)
             columns = (days, hours, senders, ts, whens)
-            days, hours, senders, ts, whens = ([column[i] for i in order] for column in columns)
+            days, hours, senders, ts, whens = ([column[i] for i in order] for column in columns)  # type: ignore[assignment]
         start = 0
         for day in dict.fromkeys(days):
             stop = bisect_right(days, day, start)
@@ -408,7 +408,7 @@ class Accumulator:
                 span = self._day_span[day] = []
             else:
                 day_hours, span = agg.day_hours[day], self._day_span[day]
-            per_member.update(senders[start:stop])  # type: ignore[attr-defined]
+            per_member.update(senders[start:stop])
             for hour, count in Counter(hours[start:stop]).items():
                 day_hours[hour] += count
             _widen(span, ts[start:stop], whens[start:stop])
