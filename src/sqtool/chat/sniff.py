@@ -16,12 +16,10 @@ LINES = 200  # physical lines of a text head whose non-blank ones the readers te
 
 @dataclass(frozen=True)
 class Head:
-    """An export's head as the readers test it; a field that does not apply to this kind of head is empty.
+    """An export's head as the readers test it; a field that does not apply to this kind of head is empty."""
 
-    A head whose text opens with "{" is a JSON head: only ``window`` and ``first_json`` are set, so the
-    text formats (``lines``, ``csv_header``) never claim a JSON document, nor the JSON formats a text one.
-    """
-
+    # A head whose text opens with "{" is a JSON head: only ``window`` and ``first_json`` are set, so the
+    # text formats (``lines``, ``csv_header``) never claim a JSON document, nor the JSON formats a text one.
     text: str  # the head decoded (any encoding textio sniffs), byte-order marks at the start removed
     stripped: str  # ``text`` without the blanks in front
     lines: tuple[str, ...]  # the non-blank lines among the first LINES, without line ends; () for a JSON head

@@ -1,9 +1,4 @@
-"""The one registry of export formats: each module here declares NAME, ``sniff(head)`` and ``read(source, ctx)``.
-
-``sniff`` gives its confidence (0.0 to 1.0, 0 = no) that a head (sqtool.chat.sniff.Head) is its format;
-a signature that wins over another reader's when both match gets the higher confidence. Optional:
-PLATFORM, the platform its exports come from when that is not NAME ("" for a format of any platform).
-"""
+"""The one registry of export formats: the reader modules, in order, and detection by asking each."""
 
 from __future__ import annotations
 
@@ -16,7 +11,11 @@ from sqtool.chat.model import Record
 from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 
-# the modules under sqtool.chat.readers, in the order --format names them; a tie in sniff goes to the first
+# Each module declares NAME, ``sniff(head: Head) -> float`` (its confidence, 0.0 to 1.0 with 0 for no, that the
+# head is its format; of two signatures that can both match, the one that must win gets the higher confidence)
+# and ``read(source, ctx)``; optional PLATFORM names the platform when it is not NAME ("" for any platform).
+# Adding a format is adding its module and one line here, in the order --format lists the names; a tie in
+# sniff goes to the module listed first.
 READERS: tuple[ModuleType, ...] = tuple(
     importlib.import_module(f"{__name__}.{module}")
     for module in (
