@@ -21,7 +21,8 @@ from sqtool.chat.source import Source
 from sqtool.chat.timezones import from_epoch
 
 NAME = "messenger"
-CONFIDENCE = 0.8  # below Discord (whose messages may name participants), above Telegram's looser keys
+# a file may hold more than one format's keys: below Discord's three top-level ones, above Telegram's looser ones
+CONFIDENCE = 0.8
 
 _MEDIA_KEYS = ("photos", "videos", "audio_files", "gifs", "files")
 

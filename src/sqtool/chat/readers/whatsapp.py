@@ -19,7 +19,8 @@ from sqtool.chat.timezones import local_hour_offset, localize
 from sqtool.errors import SqtoolError
 
 NAME = "whatsapp"
-# a header as the first line: below QQ's tests (a QQ export may open with lines like it), above WeChat TXT's
+# a header as the first line: below a QQ header anywhere in the first lines, above a WeChat TXT first line
+# (a "yyyy-mm-dd hh:mm:ss - name: text" line is both a WhatsApp and a WeChat TXT header)
 CONFIDENCE = 0.7
 
 _MARKS = "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069\ufeff"
