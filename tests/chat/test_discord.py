@@ -1,6 +1,8 @@
 import json
 from datetime import UTC, datetime
 
+from sqtool.chat.readers import discord, discord_csv, generic_csv
+from sqtool.chat.sniff import Head
 from tests.chat.helpers import read_all
 from tests.conftest import CORPUS, needs_shared
 
@@ -108,3 +110,19 @@ def test_discord_csv(tmp_path):
     assert result.messages[2].kind.value == "media"
     assert result.messages[3].mentions == ("bob",)
     assert result.messages[3].timestamp == datetime(2026, 1, 1, 10, 3, tzinfo=UTC)
+
+
+def test_discord_sniff():
+    head = Head.of(b'{\n  "guild": {"id": "1"},\n  "channel": {"id": "2"},\n  "messages": [\n')
+    assert discord.sniff(head) == discord.CONFIDENCE
+    assert discord.sniff(Head.of(b'{"guild": {}, "messages": []}')) == 0.0  # no channel
+    assert discord.sniff(Head.of(b'"guild","channel","messages"')) == 0.0  # a CSV line, not JSON
+
+
+def test_discord_csv_sniff():
+    assert discord_csv.sniff(Head.of(b"AuthorID,Author,Date,Content,Attachments,Reactions\n")) == discord_csv.CONFIDENCE
+    assert discord_csv.sniff(Head.of(b'\xef\xbb\xbf"AuthorID","Author","Date","Content"\r\n')) == discord_csv.CONFIDENCE
+    assert discord_csv.sniff(Head.of(b"AuthorID\tAuthor\tDate\tContent\tExtra\n")) == discord_csv.CONFIDENCE
+    assert discord_csv.sniff(Head.of(b"authorid,author,date,content\n")) == 0.0  # the exporter's exact names
+    assert discord_csv.sniff(Head.of(b"AuthorID,Author,Date\n")) == 0.0
+    assert discord_csv.CONFIDENCE > generic_csv.CONFIDENCE

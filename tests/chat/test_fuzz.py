@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sqtool.chat.detect import FORMAT_NAMES
 from sqtool.chat.read import read_exports
+from sqtool.chat.readers import FORMAT_NAMES
 from sqtool.errors import SqtoolError
 
 JSON_VALUES = st.recursive(

@@ -3,6 +3,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from sqtool.chat.readers import discord, generic_csv, jsonl
+from sqtool.chat.sniff import Head
 from sqtool.errors import SqtoolError
 from tests.chat.helpers import read_all
 
@@ -66,3 +68,21 @@ def test_generic_jsonl_bad_line(tmp_path):
     with pytest.raises(SqtoolError) as caught:
         read_all(path)
     assert (caught.value.key, caught.value.line) == ("chat.bad_json", 2)
+
+
+def test_generic_csv_sniff():
+    assert generic_csv.sniff(Head.of(b"time,sender,text\n")) == generic_csv.CONFIDENCE
+    assert generic_csv.sniff(Head.of(b"\xef\xbb\xbf id , TIME,Sender,Text,mentions\r\n")) == generic_csv.CONFIDENCE
+    assert generic_csv.sniff(Head.of(b"time\tsender\ttext\n")) == generic_csv.CONFIDENCE
+    assert generic_csv.sniff(Head.of(b"time,sender,body\n")) == 0.0
+    assert generic_csv.sniff(Head.of(b"hello\ntime,sender,text\n")) == 0.0  # the header is the first line
+
+
+def test_jsonl_sniff():
+    assert jsonl.sniff(Head.of(b'{"time": 1, "sender": "a"}\n{"time": 2}\n')) == jsonl.CONFIDENCE
+    assert jsonl.sniff(Head.of(b'\xef\xbb\xbf {"TIME": 1, "sender": "a"}\n')) == 0.0  # keys as written
+    assert jsonl.sniff(Head.of(b'{"time": 1, "text": "a"}\n')) == 0.0
+    assert jsonl.sniff(Head.of(b'{"time": 1,\n "sender": "a"}\n')) == 0.0  # pretty-printed: not one line
+    assert jsonl.sniff(Head.of(b'[{"time": 1, "sender": "a"}]\n')) == 0.0
+    # a record on the first line wins over keys a JSON document is told by
+    assert jsonl.CONFIDENCE > discord.CONFIDENCE

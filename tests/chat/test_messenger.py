@@ -1,6 +1,8 @@
 import json
 
+from sqtool.chat.readers import messenger, telegram
 from sqtool.chat.readers.messenger import fix_mojibake
+from sqtool.chat.sniff import Head
 from tests.chat.helpers import read_all
 from tests.conftest import CORPUS, needs_shared
 
@@ -63,3 +65,13 @@ def test_fix_mojibake_leaves_real_text_alone():
     assert fix_mojibake("café") == "café"  # é alone is not a UTF-8 sequence
     assert fix_mojibake("社群") == "社群"
     assert fix_mojibake("plain") == "plain"
+
+
+def test_messenger_sniff():
+    head = b'{\n  "participants": [{"name": "A"}],\n  "messages": [{"sender_name": "A", "timestamp_ms": 1}]\n}'
+    assert messenger.sniff(Head.of(head)) == messenger.CONFIDENCE
+    assert messenger.sniff(Head.of(b'{"participants": [], "messages": [{"timestamp_ms": 1}]}')) == messenger.CONFIDENCE
+    assert messenger.sniff(Head.of(b'{"participants": [], "messages": []}')) == 0.0
+    assert messenger.sniff(Head.of(b'{"sender_name": "A", "timestamp_ms": 1}')) == 0.0  # no participants
+    # Messenger messages may be typed or dated like Telegram's
+    assert messenger.CONFIDENCE > telegram.CONFIDENCE

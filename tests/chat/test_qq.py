@@ -1,5 +1,7 @@
 from datetime import UTC, datetime
 
+from sqtool.chat.readers import qq, wechat
+from sqtool.chat.sniff import Head
 from tests.chat.helpers import read_all
 from tests.conftest import CORPUS, FIXTURES, needs_shared
 
@@ -35,3 +37,15 @@ def test_gbk_with_crlf():
 
 def test_utf8_with_bom():
     check_fixture(read_all(OWN / "qq_utf8_bom.txt"))
+
+
+def test_qq_sniff():
+    assert qq.sniff(Head.of(f"{qq.QQ_TITLE}\r\n\r\n消息分组:我的群聊\r\n".encode("gb18030"))) == qq.CONFIDENCE
+    assert qq.sniff(Head.of("\ufeff2020-01-01 12:00:00 张三(12345)\n你好\n".encode())) == qq.CONFIDENCE
+    assert qq.sniff(Head.of(b"2020-1-1 8:00:00 PM Ann<ann@example.com>\nhi\n")) == qq.CONFIDENCE
+    late = b"x\n" * (qq.HEADER_LINES - 1) + b"2020-01-01 12:00:00 A(1)\n"
+    assert qq.sniff(Head.of(late)) == qq.CONFIDENCE
+    assert qq.sniff(Head.of(b"x\n" + late)) == 0.0  # past the lines searched
+    assert qq.sniff(Head.of(b"2020-01-01 12:00:00 A\n")) == 0.0  # no QQ number: WeChat TXT
+    assert qq.sniff(Head.of(b"{\n2020-01-01 12:00:00 A(1)\n")) == 0.0  # a JSON head
+    assert qq.CONFIDENCE > wechat.TXT_CONFIDENCE  # a QQ header is also a WeChat TXT header

@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sqtool.chat.detect import FORMAT_NAMES
 from sqtool.chat.model import Message
 from sqtool.chat.read import ordered, read_exports
+from sqtool.chat.readers import FORMAT_NAMES
 from sqtool.chat.textio import sniff_encoding
 from sqtool.chat.timezones import local_zone, zone_named
 from sqtool.errors import SqtoolError

@@ -1,6 +1,8 @@
 import json
 import zipfile
 
+from sqtool.chat.readers import slack
+from sqtool.chat.sniff import Head
 from tests.chat.helpers import read_all
 from tests.conftest import CORPUS, needs_shared
 
@@ -116,3 +118,9 @@ def test_bad_day_file_names_the_member(tmp_path):
         read_all(path)
     assert caught.value.key == "chat.bad_json_member"
     assert caught.value.args_for_message["member"] == "general/2026-01-01.json"
+
+
+def test_slack_sniff_never_claims_a_head():
+    # a workspace export is told by its zip layout or folder, never by one file's first bytes
+    assert slack.sniff(Head.of(b'[{"type": "message", "user": "U1", "text": "hi", "ts": "1.0"}]')) == 0.0
+    assert slack.sniff(Head.of(b'{"channels": [], "users": []}')) == 0.0

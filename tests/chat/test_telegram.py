@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sqtool.chat.readers import telegram
 from sqtool.chat.readers.telegram import plain_text
+from sqtool.chat.sniff import Head
 from sqtool.errors import SqtoolError
 from tests.chat.helpers import read_all
 from tests.conftest import CORPUS, needs_shared
@@ -347,3 +349,13 @@ def test_a_time_beyond_the_calendar_is_a_bad_record_not_a_crash(tmp_path, unixti
     result = read_all(path, lenient=True)
     assert [message.text for message in result.messages] == ["ok"]
     assert result.chat.skipped == 1
+
+
+def test_telegram_sniff():
+    assert telegram.sniff(Head.of(b'{"name": "g", "messages": [{"id": 1, "type": "message"}]}')) == telegram.CONFIDENCE
+    assert telegram.sniff(Head.of(b'{"messages": [{"type" : "service"}]}')) == telegram.CONFIDENCE
+    assert telegram.sniff(Head.of(b'{"messages": [{"id": 1, "date_unixtime": "1"}]}')) == telegram.CONFIDENCE
+    assert telegram.sniff(Head.of(b'{"about": "", "chats": {"list": []}}')) == telegram.CONFIDENCE  # whole account
+    assert telegram.sniff(Head.of(b'{"messages": []}')) == 0.0
+    assert telegram.sniff(Head.of(b'{"type": "message"}')) == 0.0  # no messages key
+    assert telegram.sniff(Head.of(b'"messages", "type": "message"')) == 0.0  # not a JSON head

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from sqtool.chat.readers import discord_csv, generic_csv, wechat
+from sqtool.chat.sniff import Head
 from sqtool.errors import SqtoolError
 from tests.chat.helpers import read_all
 from tests.conftest import FIXTURES, REPO
@@ -141,3 +143,15 @@ def test_memotrace_txt_layout():
     assert result.messages[1].mentions == ("周老师",)
     assert [m.kind.value for m in result.messages] == ["text", "text", "media", "sticker", "red_packet"]
     assert [(e.kind.value, e.member_name, e.actor_name) for e in result.events] == [("join", "新朋友", "小林")]
+
+
+def test_wechat_sniff():
+    memotrace = b"localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n"
+    assert wechat.sniff(Head.of(memotrace)) == wechat.CSV_CONFIDENCE
+    chatlog = b"\xef\xbb\xbfTime,SenderName,Sender,TalkerName,Talker,Content\r\n"
+    assert wechat.sniff(Head.of(chatlog)) == wechat.CSV_CONFIDENCE
+    assert wechat.sniff(Head.of(chatlog.rstrip() + b",AuthorID,Author,Date\n")) == wechat.CSV_CONFIDENCE
+    assert wechat.sniff(Head.of("2021-03-04 10:11:12 小明\n你好\n".encode("gb18030"))) == wechat.TXT_CONFIDENCE
+    assert wechat.sniff(Head.of(b"localId,TalkerId,Type\n")) == 0.0
+    assert wechat.sniff(Head.of(b"hello\n2021-03-04 10:11:12 A\n")) == 0.0  # a TXT export opens with a header
+    assert wechat.CSV_CONFIDENCE > discord_csv.CONFIDENCE > generic_csv.CONFIDENCE

@@ -3,6 +3,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from sqtool.chat.readers import qq, wechat, whatsapp
+from sqtool.chat.sniff import Head
 from sqtool.errors import SqtoolError
 from tests.chat.helpers import read_all
 from tests.conftest import CORPUS, FIXTURES, needs_shared
@@ -297,3 +299,17 @@ def test_encryption_notice_with_an_author_like_colon_is_a_service_event(tmp_path
     result = read_all(export)
     assert [event.kind for event in result.events] == ["service"]
     assert [message.sender_name for message in result.messages] == ["Bob"]
+
+
+def test_whatsapp_sniff():
+    for first in (
+        "12/9/20, 23:55 - Bob: hello",
+        "[15-01-20 02:22:56] Mary: hi",
+        "\u200e[1/2/21, 9:05:00\u202fPM] A: b",
+    ):
+        assert whatsapp.sniff(Head.of(f"\n{first}\nmore\n".encode())) == whatsapp.CONFIDENCE, first
+    assert whatsapp.sniff(Head.of("[15-01-20 02:22:56] Mary: hi\n".encode("utf-16"))) == whatsapp.CONFIDENCE
+    assert whatsapp.sniff(Head.of(b"hello\n12/9/20, 23:55 - Bob: hello\n")) == 0.0  # only the first line counts
+    assert whatsapp.sniff(Head.of(b'{"text": "12/9/20, 23:55 - Bob: hello"}')) == 0.0
+    # a QQ export may open with a line like a header; a yyyy-mm-dd header is also a WeChat TXT one
+    assert qq.CONFIDENCE > whatsapp.CONFIDENCE > wechat.TXT_CONFIDENCE

@@ -15,10 +15,10 @@ from datetime import datetime, tzinfo
 from itertools import islice, repeat
 from pathlib import Path
 
-from sqtool.chat.detect import FORMAT_NAMES, detect, zip_source
+from sqtool.chat.detect import zip_source
 from sqtool.chat.errors import ReadContext, ReadWarning
 from sqtool.chat.model import Message, Record
-from sqtool.chat.readers import reader_for
+from sqtool.chat.readers import FORMAT_NAMES, detect, platform_of, reader_for
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import local_zone
 from sqtool.errors import SqtoolError
@@ -277,8 +277,6 @@ def read_exports(
 
 DATE_ORDERS = ("dmy", "mdy", "ymd")
 UNKNOWN = "unknown"  # the format of an empty export read without --format
-# formats of one platform; the generic CSV/JSONL may come from anywhere, so they never count as another
-PLATFORMS = {"discord-csv": "discord", "csv": "", "jsonl": ""}
 STDIN = "-"
 
 
@@ -303,7 +301,8 @@ class _Spool:
 
 
 def _platform_warnings(prepared: list[Prepared]) -> list[ReadWarning]:
-    platforms = {PLATFORMS.get(item.name, item.name) for item in prepared if not item.empty} - {""}
+    # the generic CSV/JSONL may come from anywhere (platform ""), so they never count as another platform
+    platforms = {platform_of(item.name) for item in prepared if not item.empty} - {""}
     if len(platforms) < 2:
         return []
     return [ReadWarning("chat.mixed_platforms", "", (("names", ", ".join(sorted(platforms))),))]

@@ -1,4 +1,4 @@
-"""One module per export format; each has NAME and ``read(source, ctx) -> Iterator[Message | Event]``."""
+"""The one registry of export formats: the reader modules, in order, and detection by asking each."""
 
 from __future__ import annotations
 
@@ -8,29 +8,57 @@ from types import ModuleType
 
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Record
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 
-# format name -> module under sqtool.chat.readers
-MODULES: dict[str, str] = {
-    "telegram": "telegram",
-    "discord": "discord",
-    "discord-csv": "discord_csv",
-    "whatsapp": "whatsapp",
-    "qq": "qq",
-    "wechat": "wechat",
-    "slack": "slack",
-    "messenger": "messenger",
-    "csv": "generic_csv",
-    "jsonl": "jsonl",
-}
+# Each module declares NAME, ``sniff(head: Head) -> float`` (its confidence, 0.0 to 1.0 with 0 for no, that the
+# head is its format; of two signatures that can both match, the one that must win gets the higher confidence)
+# and ``read(source, ctx)``; optional PLATFORM names the platform when it is not NAME ("" for any platform).
+# Adding a format is adding its module and one line here, in the order --format lists the names; a tie in
+# sniff goes to the module listed first.
+READERS: tuple[ModuleType, ...] = tuple(
+    importlib.import_module(f"{__name__}.{module}")
+    for module in (
+        "telegram",
+        "discord",
+        "discord_csv",
+        "whatsapp",
+        "qq",
+        "wechat",
+        "slack",
+        "messenger",
+        "generic_csv",
+        "jsonl",
+    )
+)
+FORMAT_NAMES: tuple[str, ...] = tuple(reader.NAME for reader in READERS)
+_BY_NAME: dict[str, ModuleType] = {reader.NAME: reader for reader in READERS}
 
 Reader = Callable[[Source, ReadContext], Iterator[Record]]
 
 
 def reader_module(name: str) -> ModuleType:
-    return importlib.import_module(f"{__name__}.{MODULES[name]}")
+    """The module of format ``name``."""
+    return _BY_NAME[name]
 
 
 def reader_for(name: str) -> Reader:
     """The ``read`` generator of format ``name``."""
     return reader_module(name).read
+
+
+def platform_of(name: str) -> str:
+    """The platform exports of format ``name`` come from ("" for any); a name no reader has is its own."""
+    reader = _BY_NAME.get(name)
+    return name if reader is None else getattr(reader, "PLATFORM", reader.NAME)
+
+
+def detect(source: Source, head: bytes) -> str | None:
+    """The format name of an export from its first bytes (the surest reader's), or None when none claims it."""
+    sniffed = Head.of(head)
+    best, confidence = None, 0.0
+    for reader in READERS:
+        score = reader.sniff(sniffed)
+        if score > confidence:  # strictly: a tie keeps the reader listed first
+            best, confidence = reader.NAME, score
+    return best

@@ -10,10 +10,12 @@ from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonstream import stream_items
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import parse_iso_time
 
 NAME = "discord"
+CONFIDENCE = 0.9  # guild, channel and messages together: surer than the Messenger and Telegram keys
 
 # message types that are things members said; everything else is a system event
 _MESSAGE_TYPES = {"Default", "Reply", "ThreadStarterMessage", "ChatInputCommand", "ContextMenuCommand"}
@@ -31,6 +33,12 @@ def parse_time(value: Any, ctx: ReadContext) -> datetime | None:
     if not isinstance(value, str) or not value:
         return None
     return parse_iso_time(value, ctx.tz)
+
+
+def sniff(head: Head) -> float:
+    """DiscordChatExporter's top-level keys in a JSON head."""
+    window = head.window
+    return CONFIDENCE if '"guild"' in window and '"channel"' in window and '"messages"' in window else 0.0
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:

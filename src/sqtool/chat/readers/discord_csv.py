@@ -10,13 +10,23 @@ from sqtool.chat.csvrows import csv_rows
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Message, MessageKind, Record
 from sqtool.chat.readers.discord import parse_time
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import localize
 
 NAME = "discord-csv"
+PLATFORM = "discord"
+COLUMNS = ("AuthorID", "Author", "Date", "Content")
+CONFIDENCE = 0.95  # below the WeChat CSVs' six columns, above the generic CSV's three
 
 # older DiscordChatExporter versions wrote dates in the user's short format
 _OLD_FORMATS = ("%d-%b-%y %I:%M %p", "%m/%d/%Y %I:%M %p", "%d/%m/%Y %H:%M")
+
+
+def sniff(head: Head) -> float:
+    """A CSV header with DiscordChatExporter's columns (extra columns allowed)."""
+    header = head.csv_header or ()
+    return CONFIDENCE if all(column in header for column in COLUMNS) else 0.0
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:

@@ -16,14 +16,27 @@ from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.csvrows import csv_rows
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import from_epoch, parse_iso_time
 
 NAME = "csv"
+PLATFORM = ""  # generic: it may come from any platform
+REQUIRED = ("time", "sender", "text")  # header names, compared stripped and lower-cased
+# below the WeChat and Discord CSVs, whose exact columns are surer; above the text formats' line tests
+CONFIDENCE = 0.9
 
 _KINDS = {kind.value: kind for kind in MessageKind}
 _EVENTS = {kind.value: kind for kind in EventKind}
 _JSON_TYPES = {"list": "a list", "dict": "an object"}
+
+
+def sniff(head: Head) -> float:
+    """A CSV header with the generic columns, in any case and order, extra columns allowed."""
+    if not head.csv_header:
+        return 0.0
+    names = {name.strip().lower() for name in head.csv_header}
+    return CONFIDENCE if all(column in names for column in REQUIRED) else 0.0
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:

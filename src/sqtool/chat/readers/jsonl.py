@@ -12,10 +12,20 @@ import orjson
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Record
 from sqtool.chat.readers.generic_csv import generic_record
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import numbered_lines
 
 NAME = "jsonl"
+PLATFORM = ""  # generic: it may come from any platform
+# a whole record on the first line is surer than any key the JSON documents look for in their window
+CONFIDENCE = 1.0
+
+
+def sniff(head: Head) -> float:
+    """A first line that is a whole JSON object with the generic ``time`` and ``sender`` keys."""
+    record = head.first_json
+    return CONFIDENCE if record is not None and "time" in record and "sender" in record else 0.0
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:

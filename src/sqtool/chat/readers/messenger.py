@@ -16,10 +16,13 @@ from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonstream import item_line
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import from_epoch
 
 NAME = "messenger"
+# a file may hold more than one format's keys: below Discord's three top-level ones, above Telegram's looser ones
+CONFIDENCE = 0.8
 
 _MEDIA_KEYS = ("photos", "videos", "audio_files", "gifs", "files")
 
@@ -32,6 +35,14 @@ def fix_mojibake(text: str) -> str:
         return text.encode("latin-1").decode("utf-8")
     except UnicodeError:
         return text
+
+
+def sniff(head: Head) -> float:
+    """Facebook's participants with sender names or millisecond times in a JSON head."""
+    window = head.window
+    if '"participants"' in window and ('"sender_name"' in window or '"timestamp_ms"' in window):
+        return CONFIDENCE
+    return 0.0
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:

@@ -7,14 +7,24 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from sqtool.chat.classify import at_mentions, text_kind
-from sqtool.chat.detect import QQ_HEADER
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import numbered_lines
 from sqtool.chat.timezones import localize
 
 NAME = "qq"
+# a title or header line anywhere near the top: surer than WhatsApp's and WeChat TXT's first-line tests
+# (a QQ header is also a WeChat TXT one), less sure than a CSV header's named columns
+CONFIDENCE = 0.8
+HEADER_LINES = 60  # non-blank lines of the head searched for a message header
+
+QQ_TITLE = "消息记录（此消息记录为文本格式，不支持重新导入）"
+QQ_HEADER = re.compile(
+    r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})\s+(?P<time>\d{1,2}:\d{2}:\d{2})(?:\s*(?P<ampm>AM|PM|上午|下午))?\s+"
+    r"(?P<who>.*?)(?:\((?P<qq>\d+)\)|<(?P<email>[^<>\s]+)>)\s*$"
+)
 
 SYSTEM_IDS = {"10000", "1000000"}
 _TITLE = re.compile(r"^【[^】]*】")
@@ -25,6 +35,14 @@ _REMOVAL = re.compile(
 )
 _RECALL = re.compile(r"撤回了一条消息$")
 _RENAME = re.compile(r"修改了?群名称")
+
+
+def sniff(head: Head) -> float:
+    """The message manager's title as the first line, or a ``date time name(QQ number)`` header near the top."""
+    lines = head.lines
+    if lines and lines[0].strip() == QQ_TITLE:
+        return CONFIDENCE
+    return CONFIDENCE if any(QQ_HEADER.match(line) for line in lines[:HEADER_LINES]) else 0.0
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
@@ -45,10 +63,7 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
                 who = _TITLE.sub("", match.group("who").strip())
                 member_id = match.group("qq") or match.group("email")
                 pending = (number, timestamp, member_id, who, [])
-            elif (
-                line.startswith(("消息分组:", "消息对象:", "====="))
-                or line.strip() == "消息记录（此消息记录为文本格式，不支持重新导入）"
-            ):
+            elif line.startswith(("消息分组:", "消息对象:", "=====")) or line.strip() == QQ_TITLE:
                 if pending is not None:
                     yield from _record(*pending)
                     pending = None

@@ -20,6 +20,7 @@ import orjson
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import ZIP_ERRORS, Source, damaged_zip
 from sqtool.chat.timezones import from_epoch
 from sqtool.errors import SqtoolError
@@ -115,6 +116,11 @@ def is_slack_folder(path: Path) -> bool:
 def folder_size(path: Path) -> int:
     """The bytes of the JSON files of an unzipped export (for progress)."""
     return sum(file.stat().st_size for file in path.rglob("*.json") if file.is_file())
+
+
+def sniff(head: Head) -> float:
+    """Never from the first bytes: a workspace export is told by its zip layout (detect.zip_source) or folder."""
+    return 0.0
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
@@ -10,15 +11,28 @@ from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonstream import stream_items
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import from_epoch, localize, utc_hour_offset
 
 NAME = "telegram"
+# the loosest of the JSON signatures: a DiscordChatExporter or Messenger file may also hold dated messages
+CONFIDENCE = 0.7
+_TYPED = re.compile(r'"type"\s*:\s*"(?:message|service)"')
+_DATED = re.compile(r'"(?:date|date_unixtime)"\s*:')
 
 _JOIN_ACTIONS = {"invite_members", "join_group_by_link", "join_group_by_request"}
 _RENAME_ACTIONS = {"edit_group_title"}
 _MEDIA_TYPES = {"animation", "video_file", "video_message", "voice_message", "audio_file"}
 _MEDIA_KEYS = frozenset(("photo", "file", "poll", "location_information", "contact_information", "game_title"))
+
+
+def sniff(head: Head) -> float:
+    """Telegram's keys in a JSON head: typed or dated messages, or a whole-account export's chats list."""
+    window = head.window
+    if '"messages"' in window and (_TYPED.search(window) or _DATED.search(window)):
+        return CONFIDENCE
+    return CONFIDENCE if '"chats"' in window and '"list"' in window else 0.0
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:

@@ -18,11 +18,17 @@ from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.csvrows import csv_rows
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import decode_head, numbered_lines
 from sqtool.chat.timezones import from_epoch, localize
 
 NAME = "wechat"
+MEMOTRACE_COLUMNS = ("localId", "TalkerId", "Type", "SubType", "IsSender", "CreateTime")
+CHATLOG_COLUMNS = ("Time", "SenderName", "Sender", "TalkerName", "Talker", "Content")
+CSV_CONFIDENCE = 1.0  # six named columns: no other CSV signature is as sure
+# a "date time name" first line is the loosest text signature: QQ and WhatsApp headers win over it
+TXT_CONFIDENCE = 0.6
 
 SELF_ID = "self"  # the exporting account when the export leaves its own id out
 
@@ -62,6 +68,14 @@ _TXT_KINDS = {
     "[表情]": MessageKind.STICKER,
 }
 _SYSTEM_NAMES = {"系统消息", "系统通知", "system"}
+
+
+def sniff(head: Head) -> float:
+    """A MemoTrace or chatlog CSV header (extra columns allowed), or a TXT ``date time name`` first line."""
+    header = head.csv_header or ()
+    if all(column in header for column in MEMOTRACE_COLUMNS) or all(column in header for column in CHATLOG_COLUMNS):
+        return CSV_CONFIDENCE
+    return TXT_CONFIDENCE if head.lines and TXT_HEADER.match(head.lines[0]) else 0.0
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:

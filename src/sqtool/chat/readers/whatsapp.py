@@ -12,12 +12,16 @@ from typing import Any
 from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import decode_head, numbered_blocks
 from sqtool.chat.timezones import local_hour_offset, localize
 from sqtool.errors import SqtoolError
 
 NAME = "whatsapp"
+# a header as the first line: below a QQ header anywhere in the first lines, above a WeChat TXT first line
+# (a "yyyy-mm-dd hh:mm:ss - name: text" line is both a WhatsApp and a WeChat TXT header)
+CONFIDENCE = 0.7
 
 _MARKS = "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069\ufeff"
 # what \s matches, but "\n": in a block of lines a header must not run on into the next line
@@ -63,6 +67,11 @@ def _stamp(blank: str, fields: frozenset[str]) -> str:
 HEADER = re.compile("^" + _stamp(r"\s", _ALL_FIELDS) + r"(?P<rest>.*)$")
 # a header's date alone: the date texts the block scan finds are split into their numbers with it
 _DAY = re.compile(_date(r"\s", frozenset(("d1", "d2", "d3"))))
+
+
+def sniff(head: Head) -> float:
+    """An Android or iOS message header as the head's first line."""
+    return CONFIDENCE if head.lines and HEADER.match(head.lines[0]) else 0.0
 
 
 def _scanners(head: bytes) -> tuple[re.Pattern[str], re.Pattern[str]]:
