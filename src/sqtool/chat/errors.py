@@ -56,4 +56,4 @@ class ReadContext:
 
     def error(self, key: str, *, line: int | None = None, **args: object) -> SqtoolError:
         """An error about this export, with the hint to try --lenient."""
-        return SqtoolError(key, hint="chat.lenient_hint", path=self.display, line=line, **args)
+        return SqtoolError(key, hint="chat.lenient_hint", path=self.display, line=line, **args)  # type: ignore[arg-type]

@@ -98,11 +98,11 @@ def _ijson_batches(
     skip: int,
 ) -> Iterator[Iterable[Any]]:
     with source.open() as raw:
-        stream = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
-        bom = stream.peek(3)[:3] == codecs.BOM_UTF8  # type: ignore[attr-defined]
+        stream: Any = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
+        bom = stream.peek(3)[:3] == codecs.BOM_UTF8
         if bom:  # files re-saved by Windows editors start with one; the JSON parser refuses it
             stream.read(3)
-        counted = CountingStream(stream, on_read)  # type: ignore[arg-type]
+        counted = CountingStream(stream, on_read)
         counted.position = 3 if bom else 0
         try:
             yield from _in_runs(

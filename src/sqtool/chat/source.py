@@ -8,7 +8,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from sqtool.errors import SqtoolError
 
@@ -55,7 +55,9 @@ class Source:
         except ZIP_ERRORS as error:
             raise damaged_zip(self.archive_display, None, error) from error
         try:
-            return _ZipMemberStream(archive, archive.open(self.member), self.archive_display, self.member)
+            member = archive.open(self.member)
+            # a zip member is a readable binary stream; typeshed's IO[bytes] and BinaryIO differ only in name
+            return _ZipMemberStream(archive, member, self.archive_display, self.member)  # type: ignore[arg-type,return-value]
         except (*ZIP_ERRORS, KeyError) as error:
             archive.close()
             raise damaged_zip(self.archive_display, self.member, error) from error
@@ -72,7 +74,7 @@ class ReadStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+    def readinto(self, buffer: Any) -> int:
         data = self.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)

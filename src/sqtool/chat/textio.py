@@ -167,7 +167,7 @@ def _text_blocks(number: int, text: str, encoding: str) -> Iterator[tuple[int, s
 
 def _utf16_blocks(stream: BinaryIO, encoding: str, display: str) -> Iterator[tuple[int, str]]:
     if isinstance(stream, io.RawIOBase):  # line iteration on a raw stream reads one byte at a time
-        stream = io.BufferedReader(stream, buffer_size=1 << 16)  # type: ignore[assignment]
+        stream = io.BufferedReader(stream, buffer_size=1 << 16)
     # TextIOWrapper with newline="" ends a line at CR, LF or CRLF and keeps the end: each is one line
     text = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
     number = 1

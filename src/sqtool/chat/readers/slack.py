@@ -204,7 +204,9 @@ def _record(entry: Any, channel: str, users: dict[str, tuple[str, bool]], ctx: R
     subtype = entry.get("subtype")
     if not isinstance(subtype, str):  # a damaged export may hold any JSON value here
         subtype = None
-    comment = entry.get("comment") if isinstance(entry.get("comment"), dict) else {}
+    comment = entry.get("comment")
+    if not isinstance(comment, dict):
+        comment = {}
     user_id = str(entry.get("user") or comment.get("user") or entry.get("bot_id") or entry.get("username") or "")
     name, bot = users.get(user_id, (None, False))
     if name is None:
@@ -214,10 +216,10 @@ def _record(entry: Any, channel: str, users: dict[str, tuple[str, bool]], ctx: R
     raw_text = str(entry.get("text") or "")
     text = plain_text(raw_text, users)
     if subtype in _EVENTS:
-        kind = _EVENTS[subtype]
-        if kind in (EventKind.JOIN, EventKind.LEAVE):
-            return Event(record_id, timestamp, kind, user_id, str(name), text=text)
-        return Event(record_id, timestamp, kind, actor_id=user_id, actor_name=str(name), text=text)
+        event_kind = _EVENTS[subtype]
+        if event_kind in (EventKind.JOIN, EventKind.LEAVE):
+            return Event(record_id, timestamp, event_kind, user_id, str(name), text=text)
+        return Event(record_id, timestamp, event_kind, actor_id=user_id, actor_name=str(name), text=text)
     if subtype == "bot_add" and (added := _BOT_ADDED.search(raw_text)):
         # later messages of this integration carry only its bot id: remember the name it was added with
         users[added.group("id")] = (added.group("name"), True)

@@ -89,6 +89,7 @@ def _usual_message(item: dict[str, Any], hours: dict[int, datetime | None], zone
     except (ValueError, OverflowError):
         return None
     raw_text = item.get("text", "")
+    mentions: tuple[str, ...]
     if type(raw_text) is str:
         text, mentions = raw_text, ()
     else:

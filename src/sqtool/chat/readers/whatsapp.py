@@ -302,8 +302,8 @@ class _Clock:
             if start is not None and into is not None:
                 stamps[stamp] = when = self._at(start, into)
                 return when
-        stamps[stamp] = when = self._parse(stamp)
-        return when
+        parsed = stamps[stamp] = self._parse(stamp)
+        return parsed
 
     def _parse(self, stamp: str) -> datetime | None:
         match = HEADER.match(stamp)  # the stamp alone is a header with an empty rest
