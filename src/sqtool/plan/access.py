@@ -10,20 +10,20 @@ if TYPE_CHECKING:
     from sqtool.plan.model import Pointer
 
 
-def get(data: Any, pointer: Pointer) -> Any:
-    """The value at ``pointer`` or None when any step is missing or of the wrong type."""
+def get(data: Any, pointer: Pointer, default: Any = None) -> Any:
+    """The value at ``pointer``, or ``default`` when any step is missing or of the wrong type."""
     current = data
     for step in pointer:
         if isinstance(step, int) and isinstance(current, list):
             if not 0 <= step < len(current):
-                return None
+                return default
             current = current[step]
         elif isinstance(step, str) and isinstance(current, dict):
             if step not in current:
-                return None
+                return default
             current = current[step]
         else:
-            return None
+            return default
     return current
 
 

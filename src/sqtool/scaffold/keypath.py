@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sqtool.plan.access import get as get_value  # noqa: F401  # re-exported: one walk of a pointer for everyone
 from sqtool.plan.model import Pointer
 
 
@@ -18,23 +19,6 @@ def parse_key_path(text: str) -> Pointer:
 
 def format_key_path(pointer: Pointer) -> str:
     return ".".join(str(part) for part in pointer)
-
-
-def get_value(data: Any, pointer: Pointer, default: Any = None) -> Any:
-    """The value at ``pointer``, or ``default`` when any step is missing."""
-    current = data
-    for step in pointer:
-        if isinstance(step, int) and isinstance(current, list):
-            if not 0 <= step < len(current):
-                return default
-            current = current[step]
-        elif isinstance(step, str) and isinstance(current, dict):
-            if step not in current:
-                return default
-            current = current[step]
-        else:
-            return default
-    return current
 
 
 def set_value(data: dict[str, Any], pointer: Pointer, value: Any) -> None:
