@@ -42,7 +42,7 @@ def _findings(rule_id: str, plan: Path, lang: str = "en") -> list:
 
 
 def _audit_findings(plan: Path, lang: str) -> tuple:
-    options = AuditOptions(tz=UTC, plan=PlanModel.of(load_plan(plan, lang=lang)), lang=lang)  # type: ignore[arg-type]
+    options = AuditOptions(tz=UTC, plan=PlanModel.of(load_plan(plan, lang=lang)), lang=lang)
     return run_audit(read_exports([str(plan.with_suffix(".csv"))], tz=UTC), options).findings
 
 

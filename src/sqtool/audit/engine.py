@@ -42,12 +42,12 @@ def resolve_tz(options: AuditOptions, records: object = None) -> tzinfo:
     else UTC: days are counted in the zone naive export times were read in."""
     if options.tz is not None:
         return options.tz
-    name = options.plan.community.timezone.value if options.plan and options.plan.community.timezone else None
-    if name is not None:
+    planned = options.plan.community.timezone if options.plan is not None else None
+    if planned is not None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
         try:
-            return ZoneInfo(name)
+            return ZoneInfo(planned.value)
         except (ZoneInfoNotFoundError, ValueError):
             pass  # the schema reports a bad zone name; the audit falls back
     zone = getattr(records, "zone", None)

@@ -6,10 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from sqtool.chat.readers import FORMAT_NAMES, detect
 from sqtool.chat.source import ZIP_ERRORS, Source, damaged_zip
-
-__all__ = ["FORMAT_NAMES", "detect", "zip_source"]  # FORMAT_NAMES and detect are still importable from here
 
 
 def zip_source(path: Path, display: str) -> tuple[Source, str | None]:

@@ -56,8 +56,7 @@ def audit_zone(name: str | None, plan: PlanModel | None = None) -> tzinfo:
 
     if name is not None:
         return zone_named(name)
-    planned = plan.community.timezone if plan is not None else None
-    if plan is not None and planned is not None:
+    if plan is not None and (planned := plan.community.timezone) is not None:
         try:
             return zone_named(planned.value)
         except SqtoolError as error:  # point at the plan line, not at an option the user did not give
