@@ -25,26 +25,101 @@ import json
 import math
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-UTC = timezone.utc
+UTC = UTC
 START = datetime(2026, 3, 2, tzinfo=UTC)  # a Monday; local time is UTC, so days and hours are plain
 
-EN_NAMES = (
-    "Amy Leo Coco Kiki Jason Lily Ethan Nina Vivi Tony Yuki Ben Maya Omar Iris Noah Zara Ivan Luca Mira "
-    "Hugo Ella Finn Ruby Sami Tara Owen Lena Axel Gina Nico Dana Theo Alma Reza Kai Jude Nora Eli Rosa"
-).split()
+EN_NAMES = [
+    "Amy",
+    "Leo",
+    "Coco",
+    "Kiki",
+    "Jason",
+    "Lily",
+    "Ethan",
+    "Nina",
+    "Vivi",
+    "Tony",
+    "Yuki",
+    "Ben",
+    "Maya",
+    "Omar",
+    "Iris",
+    "Noah",
+    "Zara",
+    "Ivan",
+    "Luca",
+    "Mira",
+    "Hugo",
+    "Ella",
+    "Finn",
+    "Ruby",
+    "Sami",
+    "Tara",
+    "Owen",
+    "Lena",
+    "Axel",
+    "Gina",
+    "Nico",
+    "Dana",
+    "Theo",
+    "Alma",
+    "Reza",
+    "Kai",
+    "Jude",
+    "Nora",
+    "Eli",
+    "Rosa",
+]
 ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶"
 ZH_GIVEN = "雨晨欣然涵远鸣怡宇琪萱杰婷博轩峰燕梅菊青"
 
 # Topic words: an answer that names its thread's topic shares one of these with the question.
-EN_TOPICS = (
-    "onboarding welcome-post checkin referral pricing newsletter livestream coupon moderation "
-    "retention signup webinar poster survey giveaway roadmap feedback calendar badge ranking"
-).split()
-ZH_TOPICS = (
-    "冷启动 欢迎语 打卡 裂变 定价 周报 直播 优惠券 群规 复购 报名 分享会 海报 问卷 抽奖 选品 反馈 日历 勋章 积分"
-).split()
+EN_TOPICS = [
+    "onboarding",
+    "welcome-post",
+    "checkin",
+    "referral",
+    "pricing",
+    "newsletter",
+    "livestream",
+    "coupon",
+    "moderation",
+    "retention",
+    "signup",
+    "webinar",
+    "poster",
+    "survey",
+    "giveaway",
+    "roadmap",
+    "feedback",
+    "calendar",
+    "badge",
+    "ranking",
+]
+ZH_TOPICS = [
+    "冷启动",
+    "欢迎语",
+    "打卡",
+    "裂变",
+    "定价",
+    "周报",
+    "直播",
+    "优惠券",
+    "群规",
+    "复购",
+    "报名",
+    "分享会",
+    "海报",
+    "问卷",
+    "抽奖",
+    "选品",
+    "反馈",
+    "日历",
+    "勋章",
+    "积分",
+]
 
 TEXTS = {
     "en": {

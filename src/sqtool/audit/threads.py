@@ -39,13 +39,15 @@ import re
 from collections import Counter, deque
 from dataclasses import dataclass
 
-from sqtool.audit.aggregate import RECENT_IDS, Aggregate, _edge
+from sqtool.audit import aggregate
+from sqtool.audit.aggregate import Aggregate
 from sqtool.chat.model import MessageKind
 
 # Evidence, strongest first; the codes index EVIDENCE (and the Aggregate's evidence columns).
 EVIDENCE = ("link", "mention", "thread", "turn")
 LINK, MENTION, THREAD, TURN = range(4)
 NO_EVIDENCE = 255
+RECENT_IDS = aggregate.RECENT_IDS  # reply links resolve through the last this many message ids
 
 TURN_MINUTES = 5.0  # an unmarked message answers the message just before it, when that came this soon
 QUESTION_TURN_MINUTES = 15.0  # ... or this soon when the message just before is a question
@@ -221,7 +223,7 @@ class Threads:
         self._last: deque[_Said] = deque(maxlen=LAST)
         self._latest: dict[int, _Said] = {}  # member -> their latest message
         self._partner: dict[int, tuple[int, float]] = {}  # member -> (who they last answered, when)
-        self._open_by_asker: dict[int, int] = {}  # member -> their latest question
+        self._open_by_asker: dict[int, list[int]] = {}  # member -> their recent questions (table positions)
         self._answer_ways: dict[int, tuple[float, float]] = {}  # member -> (linked, unlinked) answers, decayed
         self._drawn: set[int] = set()  # seqs of messages that drew a reply
         self._df: Counter[str] = Counter()
@@ -312,7 +314,8 @@ class Threads:
     def _to_member(self, members: list[int], ts: float) -> tuple[tuple[int, int, int, int], int] | None:
         """A mention or a name: the member's open question, else their latest recent message."""
         for member in members:
-            position = self._open_by_asker.get(member)
+            asked = self._open_by_asker.get(member)
+            position = asked[-1] if asked else None
             if position is not None and self._open(position, ts):
                 said = self._latest.get(member)
                 if said is not None and said.question == position:
@@ -330,7 +333,7 @@ class Threads:
         oldest = ts - THREAD_MINUTES * 60
         scores: dict[int, float] = {}
         candidates: dict[int, _Said] = {}
-        total = len(self._df_window) + 1
+        total = DF_WINDOW + 1  # early in an export the window is not full: unseen messages lacked the word
         df = self._df
         for word in words:
             posting = self._postings.get(word)
@@ -368,7 +371,7 @@ class Threads:
     def _answered(self, found: tuple[tuple[int, int, int, int], int], responder: int, ts: float, day: int) -> None:
         (seq, target, target_day, position), evidence = found
         agg = self.agg
-        agg.edges.setdefault(_edge(day, target, responder), evidence)
+        agg.add_edge(day, target, responder, evidence)
         self._partner[responder] = (target, ts)  # an exchange: each side's next unmarked line answers the other
         self._partner[target] = (responder, ts)
         if seq >= 0 and seq not in self._drawn:
@@ -376,11 +379,16 @@ class Threads:
             _bump(agg.drawn, target_day, target)
         if position >= 0:
             _bump(agg.answers_given, day, responder)
-            if self._open(position, ts):
-                table = agg.questions
-                table.minutes[position] = (ts - self.asked_at[position]) / 60
-                table.responder[position] = responder
-                table.evidence[position] = evidence
+            # the answer takes the question, and the asker's other open ones of the moments before it
+            # ("how do I export?" "anyone?"): one answer for a question asked twice
+            asked = self.asked_at[position]
+            table = agg.questions
+            for earlier in self._open_by_asker.get(table.asker[position], ()):
+                if earlier == position or asked - TURN_MINUTES * 60 <= self.asked_at[earlier] <= asked:
+                    if self._open(earlier, ts):
+                        table.minutes[earlier] = (ts - self.asked_at[earlier]) / 60
+                        table.responder[earlier] = responder
+                        table.evidence[earlier] = evidence
 
     def _open(self, position: int, ts: float) -> bool:
         """Whether a question is still unanswered and within its cutoff at ``ts``."""
@@ -397,7 +405,10 @@ class Threads:
         table.responder.append(-1)
         table.evidence.append(NO_EVIDENCE)
         self.asked_at.append(ts)
-        self._open_by_asker[asker] = position
+        asked = self._open_by_asker.setdefault(asker, [])
+        asked.append(position)
+        while len(asked) > 1 and ts - self.asked_at[asked[0]] > self.cutoff:
+            asked.pop(0)  # past its cutoff: no answer can take it any more
         return position
 
     def _remember(self, message_id: str, seq: int, sender: int, ts: float, day: int, question: int) -> None:
