@@ -90,7 +90,12 @@ def test_the_line_right_after_a_statement_answers_it_within_the_turn_window(minu
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("👍", MessageKind.TEXT), ("good morning all", MessageKind.TEXT), ("早上好", MessageKind.TEXT), ("", MessageKind.STICKER)],
+    [
+        ("👍", MessageKind.TEXT),
+        ("good morning all", MessageKind.TEXT),
+        ("早上好", MessageKind.TEXT),
+        ("", MessageKind.STICKER),
+    ],
 )
 def test_greetings_stickers_and_emoji_answer_nothing(text, kind):
     assert is_noise(text, kind)

@@ -16,8 +16,10 @@ RESPONDER_SHARE = 0.15
 # ... regularly: their messages drew an answer at least this many times as often as the group's
 # messages do on average (a heavy poster whose chatter now and then gets one does not qualify) ...
 DRAWN_FACTOR = 1.3
-# ... and they answered at least this many questions of others (an authority, not only a broadcaster).
+# ... and they gave at least this share of the period's answers to questions, and two at least (an
+# authority, not only a broadcaster).
 MIN_ANSWERS = 2
+ANSWER_SHARE = 0.08
 CANDIDATES = 5
 
 
@@ -57,7 +59,8 @@ def opinion_leaders(
     )
     total = sum(messages.values())
     usual = sum(drawn.values()) / total if total else 0.0  # the share of all messages that drew an answer
-    present = tuple(leader for leader in ranked if is_leader(leader, bar, usual))
+    needed_answers = max(MIN_ANSWERS, math.ceil(ANSWER_SHARE * sum(answers.values())))
+    present = tuple(leader for leader in ranked if is_leader(leader, bar, usual, needed_answers))
     evidence = agg.edge_evidence(first, last)
     return OpinionLeaders(
         needed=members_needed(base, kol_per_members),
@@ -69,12 +72,12 @@ def opinion_leaders(
     )
 
 
-def is_leader(leader: Leader, bar: int, usual: float) -> bool:
+def is_leader(leader: Leader, bar: int, usual: float, needed_answers: int) -> bool:
     """Many distinct responders, answers drawn more often than the group's usual share, others'
     questions answered."""
     return (
         leader.distinct_responders >= bar
         and leader.messages > 0
         and leader.drawn >= DRAWN_FACTOR * usual * leader.messages
-        and leader.answers >= MIN_ANSWERS
+        and leader.answers >= needed_answers
     )

@@ -384,11 +384,11 @@ class Threads:
             asked = self.asked_at[position]
             table = agg.questions
             for earlier in self._open_by_asker.get(table.asker[position], ()):
-                if earlier == position or asked - TURN_MINUTES * 60 <= self.asked_at[earlier] <= asked:
-                    if self._open(earlier, ts):
-                        table.minutes[earlier] = (ts - self.asked_at[earlier]) / 60
-                        table.responder[earlier] = responder
-                        table.evidence[earlier] = evidence
+                same_moment = earlier == position or asked - TURN_MINUTES * 60 <= self.asked_at[earlier] <= asked
+                if same_moment and self._open(earlier, ts):
+                    table.minutes[earlier] = (ts - self.asked_at[earlier]) / 60
+                    table.responder[earlier] = responder
+                    table.evidence[earlier] = evidence
 
     def _open(self, position: int, ts: float) -> bool:
         """Whether a question is still unanswered and within its cutoff at ``ts``."""
