@@ -15,7 +15,7 @@ MIN_RESPONDERS = 3
 RESPONDER_SHARE = 0.15
 # ... regularly: their messages drew an answer at least this many times as often as the group's
 # messages do on average (a heavy poster whose chatter now and then gets one does not qualify) ...
-DRAWN_FACTOR = 1.3
+DRAWN_FACTOR = 1.2
 # ... and they gave at least this share of the period's answers to questions, and two at least (an
 # authority, not only a broadcaster).
 MIN_ANSWERS = 2
