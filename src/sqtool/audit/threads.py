@@ -63,6 +63,7 @@ DF_WINDOW = 1000  # word rarity is counted over the group's last this many messa
 THREAD_SCORE = 2.3  # ln(N/df): one word in under a tenth of recent messages, or two a little more common
 POSTINGS = 12  # recent messages remembered per word
 LAST = 8  # recent messages remembered for the turn rule
+PRUNE_EVERY = 4096  # messages between two clean-ups of the word postings
 
 _NOISE_KINDS = frozenset({MessageKind.STICKER, MessageKind.MEDIA, MessageKind.RED_PACKET})
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -424,11 +425,26 @@ class Threads:
                 self._drawn = {drawn for drawn in self._drawn if drawn > old_seq}
 
     def _count_words(self, words: frozenset[str]) -> None:
-        """Word rarity over the last DF_WINDOW messages."""
-        self._df.update(words)
+        """Word rarity over the last DF_WINDOW messages; words that left the window are forgotten, so
+        memory follows the recent vocabulary, not the export's."""
+        df = self._df
+        df.update(words)
         self._df_window.append(words)
         if len(self._df_window) > DF_WINDOW:
-            self._df.subtract(self._df_window.popleft())
+            for word in self._df_window.popleft():
+                left = df[word] - 1
+                if left:
+                    df[word] = left
+                else:
+                    del df[word]
+        if self.seq % PRUNE_EVERY == 0:
+            self._prune()
+
+    def _prune(self) -> None:
+        """Forget the postings of words nobody used within THREAD_MINUTES of the latest message."""
+        latest = self._last[-1].ts if self._last else 0.0
+        oldest = latest - THREAD_MINUTES * 60
+        self._postings = {word: posting for word, posting in self._postings.items() if posting[-1].ts >= oldest}
 
     def finish(self, last: float | None) -> None:
         """Questions still open with less than the cutoff left before the export's last record are
