@@ -38,6 +38,7 @@ import math
 import re
 from collections import Counter, deque
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqtool.audit import aggregate
 from sqtool.audit.aggregate import Aggregate
@@ -61,10 +62,15 @@ HABIT_DECAY = 0.9
 HABIT_MIN = 4.0
 DF_WINDOW = 1000  # word rarity is counted over the group's last this many messages
 THREAD_SCORE = 2.3  # ln(N/df): one word in under a tenth of recent messages, or two a little more common
-POSTINGS = 12  # recent messages remembered per word
+POSTINGS = 4  # recent messages remembered per word
+MIN_WORD_WEIGHT = 1.0  # a word in more than about 1 in 3 recent messages is no cue at all
+CUE_WORDS = 6  # only a message's rarest words are looked up
 LAST = 8  # recent messages remembered for the turn rule
 PRUNE_EVERY = 4096  # messages between two clean-ups of the word postings
 
+# ln((N + 1) / (df + 1)) for every count df a word can have among the last N = DF_WINDOW messages; early
+# in an export the window is not full, and the messages not seen yet count as lacking the word.
+_WEIGHTS = [math.log((DF_WINDOW + 1) / (count + 1)) for count in range(DF_WINDOW + 2)]
 _NOISE_KINDS = frozenset({MessageKind.STICKER, MessageKind.MEDIA, MessageKind.RED_PACKET})
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORDS = re.compile(rf"[{_CJK}]+|[^\W\d_{_CJK}]{{3,}}")
@@ -174,6 +180,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=16_384)  # chats repeat their short lines ("ok", "thanks", "哈哈哈") all day
 def words_of(text: str) -> frozenset[str]:
     """The words a thread cue can share: letters-only words of three or more, lower-cased, and the
     character pairs of Chinese runs; common function words left out."""
@@ -328,29 +335,35 @@ class Threads:
         return None
 
     def _thread(self, sender: int, ts: float, words: frozenset[str]) -> _Said | None:
-        """The recent message by someone else sharing the most uncommon words, when they weigh enough."""
-        if not words:
+        """The latest recent message by someone else whose shared uncommon words weigh enough."""
+        postings, df = self._postings, self._df
+        weighted: list[tuple[float, deque[_Said]]] = []
+        reach = 0.0
+        for word in words:
+            posting = postings.get(word)
+            if posting is not None:
+                weight = _WEIGHTS[df.get(word, 0)]
+                if weight >= MIN_WORD_WEIGHT:
+                    weighted.append((weight, posting))
+                    reach += weight
+        if reach < THREAD_SCORE:  # even a message sharing every word would not be enough
             return None
+        if len(weighted) > CUE_WORDS:  # the rarest words carry the cue; the rest only cost time
+            weighted.sort(key=_first, reverse=True)
+            del weighted[CUE_WORDS:]
         oldest = ts - THREAD_MINUTES * 60
         scores: dict[int, float] = {}
-        candidates: dict[int, _Said] = {}
-        total = DF_WINDOW + 1  # early in an export the window is not full: unseen messages lacked the word
-        df = self._df
-        for word in words:
-            posting = self._postings.get(word)
-            if posting is None:
-                continue
-            weight = math.log(total / (df[word] + 1))
-            if weight <= 0:
-                continue
+        best: _Said | None = None
+        for weight, posting in weighted:
             for said in reversed(posting):
                 if said.ts < oldest:
                     break
                 if said.sender != sender and said.ts <= ts:
-                    scores[said.seq] = scores.get(said.seq, 0.0) + weight
-                    candidates[said.seq] = said
-        enough = [seq for seq, score in scores.items() if score >= THREAD_SCORE]
-        return candidates[max(enough)] if enough else None  # the latest: chat answers what is fresh
+                    score = scores.get(said.seq, 0.0) + weight
+                    scores[said.seq] = score
+                    if score >= THREAD_SCORE and (best is None or said.seq > best.seq):
+                        best = said  # the latest: chat answers what is fresh
+        return best
 
     def _turn(self, sender: int, ts: float) -> _Said | None:
         """The exchange the sender is in, else the message just before, by someone else and soon enough."""
@@ -454,6 +467,10 @@ class Threads:
             1 if last is not None and minutes != minutes and last - asked < self.cutoff else 0
             for minutes, asked in zip(table.minutes, self.asked_at, strict=True)
         )
+
+
+def _first(pair: tuple[float, deque[_Said]]) -> float:
+    return pair[0]
 
 
 def _key(said: _Said) -> tuple[int, int, int, int]:
