@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
 from sqtool.commands import findings_exit
+from sqtool.commands.inputs import refuse_input_as_output
 from sqtool.diagnostics import fail_threshold
 from sqtool.errors import SqtoolError
 from sqtool.plan.model import PlanModel
@@ -81,6 +82,24 @@ def parse_ad_keywords(value: str | None) -> tuple[str, ...]:
     return tuple(word.strip() for word in value.split(",") if word.strip())
 
 
+def audit_inputs(arguments: AuditArguments) -> list[tuple[str, str | None]]:
+    """Every file the audit reads, by kind: the exports, roster, plan, ad-keyword file, and the history
+    database when --save writes to it or --history names it."""
+    from sqtool.audit.history import default_history_path
+
+    ad_file = arguments.ad_keywords[1:] if arguments.ad_keywords and arguments.ad_keywords.startswith("@") else None
+    history = arguments.history
+    if history is None and arguments.save:
+        history = str(default_history_path(arguments.plan))
+    return [
+        *(("export", export) for export in arguments.exports),
+        ("roster", arguments.roster),
+        ("plan", arguments.plan),
+        ("ad_keywords", ad_file),
+        ("history", history),
+    ]
+
+
 def build_options(arguments: AuditArguments, settings: Settings) -> AuditOptions:
     """AuditOptions from the command's arguments; loads the plan and the roster (errors name file and line)."""
     from sqtool.audit.roster import load_roster
@@ -128,6 +147,7 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         )
     threshold = fail_threshold(arguments.fail_on)
     output = Path(arguments.output) if arguments.output is not None else None
+    refuse_input_as_output(output, audit_inputs(arguments))  # even with --force
     if output is not None and output.exists() and not arguments.force:
         # write_atomic refuses too; saying so before a long read spares the wait
         raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(output))
