@@ -24,6 +24,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "choose --since/--until inside the export's dates",
         "zh": "请把 --since/--until 设在导出记录的日期范围内",
     },
+    "audit.since_after_end": {
+        "en": "--since {since} is after the export's last message on {last}; the export runs from {first} to {last}",
+        "zh": "--since {since} 晚于导出记录的最后一条消息（{last}）；导出记录的时间范围是 {first} 至 {last}",
+    },
+    "audit.since_after_end_hint": {
+        "en": "choose a --since on or before {last}",
+        "zh": "请把 --since 设在 {last} 或更早",
+    },
+    "audit.until_before_start": {
+        "en": "--until {until} is before the export's first message on {first}; the export runs from {first} to {last}",
+        "zh": "--until {until} 早于导出记录的第一条消息（{first}）；导出记录的时间范围是 {first} 至 {last}",
+    },
+    "audit.until_before_start_hint": {
+        "en": "choose an --until on or after {first}",
+        "zh": "请把 --until 设在 {first} 或更晚",
+    },
     "audit.roster_bad_date": {"en": "cannot read the joined date {value!r}", "zh": "无法识别入群日期 {value!r}"},
     "audit.roster_bad_date_hint": {"en": "write dates as YYYY-MM-DD", "zh": "日期请写成 YYYY-MM-DD"},
     "audit.roster_no_member_column": {
