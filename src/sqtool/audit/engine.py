@@ -79,6 +79,7 @@ def export_info(records: object, agg: Aggregate) -> ExportInfo:
         duplicates=int(getattr(records, "duplicates", 0)),
         bots=agg.bot_messages,
         warnings=tuple(getattr(records, "warnings", ())),
+        group=getattr(records, "group", None),
     )
 
 
@@ -207,16 +208,25 @@ def message_window(agg: Aggregate, options: AuditOptions, tz: tzinfo) -> tuple[d
     """--since/--until, else the local days of the first and the last message: events (an encryption
     notice months before, a call after) neither stretch the window nor make silent days. A --since
     after the last message or an --until before the first, with the other bound left open, is said so."""
-    assert agg.export_first is not None and agg.export_last is not None
+    if agg.export_first is None or agg.export_last is None:
+        raise ValueError("message_window needs an export with messages")
     export_first, export_last = agg.export_first.astimezone(tz).date(), agg.export_last.astimezone(tz).date()
-    span = {"first": export_first.isoformat(), "last": export_last.isoformat()}
+    first_day, last_day = export_first.isoformat(), export_last.isoformat()
     if options.since is not None and options.until is None and options.since > export_last:
         raise SqtoolError(
-            "audit.since_after_end", hint="audit.since_after_end_hint", since=options.since.isoformat(), **span
+            "audit.since_after_end",
+            hint="audit.since_after_end_hint",
+            since=options.since.isoformat(),
+            first=first_day,
+            last=last_day,
         )
     if options.until is not None and options.since is None and options.until < export_first:
         raise SqtoolError(
-            "audit.until_before_start", hint="audit.until_before_start_hint", until=options.until.isoformat(), **span
+            "audit.until_before_start",
+            hint="audit.until_before_start_hint",
+            until=options.until.isoformat(),
+            first=first_day,
+            last=last_day,
         )
     days = agg.day_span.keys()  # the local days with a message the pass kept
     first = options.since or (date.fromordinal(min(days)) if days else export_first)

@@ -232,6 +232,7 @@ class ExportInfo:
     duplicates: int = 0  # records seen twice in overlapping exports
     bots: int = 0  # messages by bots and integrations, left out of every figure
     warnings: tuple[ReadWarning, ...] = ()  # what the readers want the user to know (ambiguous dates, ...)
+    group: str | None = None  # the group's name or id as the export states it, when every file agrees
 
     @property
     def format(self) -> str:

@@ -7,6 +7,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 
 from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
+from sqtool.audit.report import AuditReport
 from sqtool.commands import findings_exit
 from sqtool.commands.inputs import refuse_input_as_output
 from sqtool.diagnostics import fail_threshold
@@ -169,7 +170,27 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
     content = render_report(report, arguments.report, settings.lang, color=bool(color), width=width, top=arguments.top)
     emit(content, output, force=arguments.force, settings=settings)
     if arguments.save:
-        from sqtool.audit.history import default_history_path, save_summary
-
-        save_summary(arguments.history or default_history_path(arguments.plan), report)
+        save_to_history(settings, arguments, options, report)
     return findings_exit(report.findings, threshold)
+
+
+def save_to_history(settings: Settings, arguments: AuditArguments, options: AuditOptions, report: AuditReport) -> None:
+    """--save: store the report under its group (the plan's community name and file, else the
+    export's group, else the export's path), replacing the same period's audit, and say which."""
+    import typer
+
+    from sqtool.audit.history import default_history_path, group_of, save_summary
+    from sqtool.i18n import Translator
+
+    community = options.plan.community.name if options.plan is not None else None
+    group = group_of(
+        community_name=community.value if community is not None else None,
+        plan_path=arguments.plan,
+        export_group=report.source.group,
+        exports=arguments.exports,
+    )
+    path = arguments.history or str(default_history_path(arguments.plan))
+    saved = save_summary(path, report, group)
+    if not settings.quiet:
+        key = "history.replaced" if saved.replaced else "history.saved"
+        typer.echo(Translator(settings.lang)(key, period=saved.period, path=path, group=group.label), err=True)
