@@ -202,8 +202,9 @@ def test_customers_not_assessed_without_tags():
     assert (fans.status, fans.score, fans.action_key) == (
         "not_assessed",
         None,
-        "audit.action.customers_as_fans.missing",
+        "audit.action.customers_as_fans.missing.customer_tags",
     )
+    assert fans.missing == ("customer_tags",)
 
 
 def test_hygiene_counts_and_conduct_rules():

@@ -198,6 +198,7 @@ class Diagnosis:
     status: str  # healthy, watch, act, not_assessed
     evidence: tuple[Evidence, ...]
     action_key: str  # catalogue key of the first action (or of what to provide when not assessed)
+    missing: tuple[str, ...] = ()  # when not assessed: what would make it measurable (members, questions, ...)
 
 
 @dataclass(frozen=True, slots=True)
