@@ -132,3 +132,20 @@ def test_other_paths_and_stdin_pass(cli: CliInvoke, inputs: dict[str, Path], tmp
     result = cli("audit", str(inputs["export"]), "-o", str(tmp_path / "report.md"))
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "report.md").is_file()
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "which is the configuration this check reads"),
+                                                ("zh", "而它正是这次检查读取的配置文件")])  # fmt: skip
+@pytest.mark.parametrize("discovered", [False, True])
+def test_check_refuses_its_config(
+    cli: CliInvoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str, discovered: bool
+) -> None:
+    """check's configuration is an input too: given with --config, or found in the folder."""
+    shutil.copyfile(PLAN, tmp_path / "plan.yaml")
+    config = tmp_path / ".sqtool.yaml"
+    config.write_text("select: SQ201\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    given = [] if discovered else ["--config", str(config)]
+    result = cli("--lang", lang, "check", "plan.yaml", *given, "-o", str(config), "--force")
+    assert result.exit_code == 2 and expected in result.stderr
+    assert config.read_text(encoding="utf-8") == "select: SQ201\n"

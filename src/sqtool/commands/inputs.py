@@ -9,8 +9,8 @@ from sqtool.errors import SqtoolError
 from sqtool.plan.files import same_file
 
 STDIN = "-"
-# the kinds of input an audit reads; each has its own message, fs.output_is_<kind>
-INPUT_KINDS = ("export", "roster", "plan", "ad_keywords", "history")
+# the kinds of input a command reads besides its plans; each has its own message, fs.output_is_<kind>
+INPUT_KINDS = ("export", "roster", "plan", "ad_keywords", "history", "config")
 
 
 def _inside(path: Path, folder: Path) -> bool:

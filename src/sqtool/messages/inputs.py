@@ -21,6 +21,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the report would overwrite {path}, which is the audit history database",
         "zh": "报告会覆盖 {path}，而它正是审计历史数据库",
     },
+    "fs.output_is_config": {
+        "en": "the report would overwrite {path}, which is the configuration this check reads",
+        "zh": "报告会覆盖 {path}，而它正是这次检查读取的配置文件",
+    },
     "fs.output_in_export_folder": {
         "en": "the report would be written inside {folder}, the export folder being audited",
         "zh": "报告会写进 {folder}，而这正是要审计的导出文件夹",
