@@ -11,7 +11,7 @@ from sqtool.errors import SqtoolError
 from sqtool.settings import Settings
 
 if TYPE_CHECKING:
-    from sqtool.audit.history import GroupSummary
+    from sqtool.audit.history import GroupSummary, HistoryEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ def show_history(settings: Settings, request: HistoryRequest) -> int:
 
     from sqtool.audit.history import default_history_path, delete_period, list_groups, load_history
     from sqtool.i18n import Translator
-    from sqtool.render.history import render_groups_json, render_groups_text, render_history_json, render_history_text
+    from sqtool.render.history import group_label, render_groups_json, render_groups_text
 
     if request.output_format not in ("text", "json"):
         raise SqtoolError(
@@ -48,32 +48,33 @@ def show_history(settings: Settings, request: HistoryRequest) -> int:
 
             render_groups_text(groups, settings, make_console(settings))
         return EXIT_CLEAN
-    if not groups and request.delete is None:  # an empty database: say how to fill it
-        entries_none: list = []
-        if request.output_format == "json":
-            typer.echo(render_history_json(entries_none), nl=False)
-        else:
-            from sqtool.console import make_console
-
-            render_history_text(entries_none, settings, make_console(settings))
+    if not groups and request.delete is None:  # an empty database: the empty table says how to fill it
+        _show(settings, [], request.output_format)
         return EXIT_CLEAN
     key = _chosen_group(request, groups, path)
-    if request.delete is not None:
-        entries = load_history(path, key)
-        first, last = _period(request.delete, [(e.period_first, e.period_last) for e in entries], path)
-        delete_period(path, key, first, last)
-        if not settings.quiet:
-            label = next(g.group.label for g in groups if g.group.key == key)
-            typer.echo(Translator(settings.lang)("history.deleted", period=f"{first}..{last}", group=label), err=True)
-        return EXIT_CLEAN
     entries = load_history(path, key)
-    if request.output_format == "json":
+    if request.delete is None:
+        _show(settings, entries, request.output_format)
+        return EXIT_CLEAN
+    first, last = _period(request.delete, [(e.period_first, e.period_last) for e in entries], path)
+    delete_period(path, key, first, last)
+    if not settings.quiet:
+        tr = Translator(settings.lang)
+        typer.echo(tr("history.deleted", period=f"{first}..{last}", group=group_label(entries[0].group, tr)), err=True)
+    return EXIT_CLEAN
+
+
+def _show(settings: Settings, entries: list[HistoryEntry], output_format: str) -> None:
+    import typer
+
+    from sqtool.render.history import render_history_json, render_history_text
+
+    if output_format == "json":
         typer.echo(render_history_json(entries), nl=False)
     else:
         from sqtool.console import make_console
 
         render_history_text(entries, settings, make_console(settings))
-    return EXIT_CLEAN
 
 
 def _chosen_group(request: HistoryRequest, groups: list[GroupSummary], path: str) -> str:

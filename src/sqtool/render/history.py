@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from sqtool.audit.history import DIAGNOSES, LEGACY_GROUP, GroupSummary, HistoryEntry
+from sqtool.audit.history import DIAGNOSES, LEGACY_GROUP, Group, GroupSummary, HistoryEntry
 from sqtool.i18n import Translator
 from sqtool.render.audit_rows import number, share
 from sqtool.render.sparkline import sparkline
@@ -39,9 +39,9 @@ def render_groups_json(groups: list[GroupSummary]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def group_label(label: str, key: str, tr: Translator) -> str:
+def group_label(group: Group, tr: Translator) -> str:
     """The group's label; format-1 audits saved without a plan are named as such."""
-    return tr("history.legacy_group") if key == LEGACY_GROUP else label or key
+    return tr("history.legacy_group") if group.key == LEGACY_GROUP else group.label or group.key
 
 
 def render_groups_text(groups: list[GroupSummary], settings: Settings, console: Console) -> None:
@@ -55,7 +55,7 @@ def render_groups_text(groups: list[GroupSummary], settings: Settings, console: 
     table.add_column(tr("history.column.periods"), no_wrap=True)
     for summary in groups:
         table.add_row(
-            group_label(summary.group.label, summary.group.key, tr),
+            group_label(summary.group, tr),
             str(summary.audits),
             f"{summary.first}..{summary.last}",
         )
@@ -131,7 +131,7 @@ def render_history_text(entries: list[HistoryEntry], settings: Settings, console
         rows.append((tr(f"audit.diagnosis.{diagnosis}"), [number(s) for s in scores], list(scores)))
     shown = entries[-SHOWN:]
     title = tr("audit.history_title", count=len(entries))
-    group = group_label(entries[-1].group.label, entries[-1].group.key, tr)
+    group = group_label(entries[-1].group, tr)
     table = Table(title=f"{group}: {title}", title_justify="left")
     table.add_column(tr("audit.column.figure"), overflow="fold")
     for entry in shown:  # a period's two days on two lines: the column stays narrow, the dates whole
