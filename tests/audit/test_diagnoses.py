@@ -93,6 +93,10 @@ def test_opinion_leaders_formula(figures):
         unknown = replace(figures.opinion_leaders, needed=needed, present=0)
         result = diagnoses.opinion_leaders(replace(figures, opinion_leaders=unknown))
         assert (result.score, result.status, result.missing) == (None, "not_assessed", ("members",))
+    # watch with nobody below the bar: the advice cannot be "invite the candidates listed below"
+    alone = replace(figures.opinion_leaders, needed=2, present=1, candidates=())
+    result = diagnoses.opinion_leaders(replace(figures, opinion_leaders=alone))
+    assert (result.status, result.action_key) == ("watch", "audit.action.opinion_leaders.act")
     nobody = replace(figures.opinion_leaders, needed=2, present=0, leaders=(), candidates=())
     result = diagnoses.opinion_leaders(replace(figures, opinion_leaders=nobody))
     assert (result.status, result.missing) == ("not_assessed", ("replies",))

@@ -92,7 +92,10 @@ def opinion_leaders(figures: PeriodFigures) -> Diagnosis:
     ]
     if leaders.present == 0 and not leaders.candidates:  # not one member drew an answer or a mention
         return _not_assessed("opinion_leaders", "replies", evidence)
-    return _assessed("opinion_leaders", 100 * min(1.0, leaders.present / needed), evidence)
+    diagnosis = _assessed("opinion_leaders", 100 * min(1.0, leaders.present / needed), evidence)
+    if diagnosis.status == "watch" and not leaders.candidates:  # no candidate to invite: recruit instead
+        return replace(diagnosis, action_key="audit.action.opinion_leaders.act")
+    return diagnosis
 
 
 def customers_as_fans(figures: PeriodFigures, agg: Aggregate, period: Period) -> Diagnosis:
