@@ -21,7 +21,8 @@ class EventKind(StrEnum):
     REMOVAL = "removal"
     RENAME = "rename"
     PIN = "pin"
-    SERVICE = "service"  # any other system line: encryption notices, calls, group photo changes
+    SERVICE = "service"  # any other known system line: encryption notices, calls, group photo changes
+    OTHER = "other"  # a system line of no kind the reader knows (a notice in an unlisted wording)
 
 
 # Records are not frozen: a frozen dataclass sets each field through object.__setattr__, which made

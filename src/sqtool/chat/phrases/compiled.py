@@ -1,0 +1,103 @@
+"""Phrase tables compiled into one classifier of system lines (what a reader asks of a line's text)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqtool.chat.model import EventKind
+from sqtool.chat.phrases import PhraseTable
+
+_NAME_GROUPS = {
+    "{actor}": "(?P<actor>.+?)",
+    "{members}": "(?P<members>.+?)",
+    "{member}": "(?P<member>.+?)",
+}
+_END = r"[.。!！]?"  # the final full stop some languages write
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a system line says: its kind, who it happened to (several for a list) and who did it."""
+
+    kind: EventKind
+    members: tuple[str, ...] = ()
+    actor: str | None = None
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    for token, group in _NAME_GROUPS.items():
+        pattern = pattern.replace(token, group)
+    return re.compile(f"(?:{pattern}){_END}", re.DOTALL)
+
+
+class Phrases:
+    """Every table's patterns, tried kind by kind (added, removed, joined, left) across the languages."""
+
+    def __init__(self, tables: Iterable[PhraseTable]) -> None:
+        self.tables = tuple(tables)
+        kinds = (
+            ("added", EventKind.JOIN),
+            ("removed", EventKind.REMOVAL),
+            ("joined", EventKind.JOIN),
+            ("left", EventKind.LEAVE),
+        )
+        self._membership = [
+            (_compile(pattern), kind, table)
+            for field, kind in kinds
+            for table in self.tables
+            for pattern in getattr(table, field)
+        ]
+        self._hints = [
+            (hint, kind)
+            for field, kind in (
+                ("rename_hints", EventKind.RENAME),
+                ("pin_hints", EventKind.PIN),
+                ("notice_hints", EventKind.SERVICE),
+            )
+            for table in self.tables
+            for hint in getattr(table, field)
+        ]
+        self._splits = {
+            table.language: re.compile("|".join(re.escape(sep) for sep in table.list_separators))
+            for table in self.tables
+        }
+        self._media = re.compile("|".join(f"(?:{p})" for table in self.tables for p in table.media_placeholders))
+        self._notices = re.compile("|".join(f"(?:{p})" for table in self.tables for p in table.placeholders))
+
+    def hint(self, text: str) -> EventKind | None:
+        """The kind of the first hint ``text`` holds (rename, pin, other notice), or None."""
+        for hint, kind in self._hints:
+            if hint in text:
+                return kind
+        return None
+
+    def classify(self, text: str) -> Found | None:
+        """What the system line ``text`` (marks stripped) says, or None when no table knows it."""
+        for pattern, kind, table in self._membership:
+            found = pattern.fullmatch(text)
+            if found is None:
+                continue
+            if self.hint(text) is not None:
+                break  # "X removed this group's icon": a notice that reads like a removal
+            groups = found.groupdict()
+            actor = groups.get("actor")
+            listed = groups.get("members")
+            if listed is not None:
+                members = tuple(name for name in self._splits[table.language].split(listed) if name.strip())
+                # the separators also join the members' names: "and" after a list's last comma
+                members = members or (listed,)
+            else:
+                members = (groups.get("member") or table.you,)
+            return Found(kind, members, actor)
+        hinted = self.hint(text)
+        return Found(hinted) if hinted is not None else None
+
+    def placeholder(self, first_line: str) -> str | None:
+        """ "media" or "notice" when a member's message is a placeholder (a file left out, a deleted text)."""
+        if self._media.fullmatch(first_line):
+            return "media"
+        if self._notices.fullmatch(first_line):
+            return "notice"
+        return None
