@@ -26,6 +26,13 @@ class Found:
     actor: str | None = None
 
 
+def _fixed_length(pattern: str) -> int:
+    """How many characters of ``pattern`` are not a name: a rough measure of how specific it is."""
+    for token in _NAME_GROUPS:
+        pattern = pattern.replace(token, "")
+    return len(pattern)
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     for token, group in _NAME_GROUPS.items():
         pattern = pattern.replace(token, group)
@@ -43,11 +50,15 @@ class Phrases:
             ("joined", EventKind.JOIN),
             ("left", EventKind.LEAVE),
         )
+        # within a kind the most specific wording first ("joined using the invite link" before "joined"),
+        # whichever table it is in: its fixed words are the longest
         self._membership = [
             (_compile(pattern), kind, table)
             for field, kind in kinds
-            for table in self.tables
-            for pattern in getattr(table, field)
+            for pattern, table in sorted(
+                ((pattern, table) for table in self.tables for pattern in getattr(table, field)),
+                key=lambda entry: -_fixed_length(entry[0]),
+            )
         ]
         self._hints = [
             (hint, kind)

@@ -29,6 +29,7 @@ ENGLISH = PhraseTable(
     rename_hints=("changed the subject", "changed the group name", "changed this group's name"),
     pin_hints=("pinned a message",),
     notice_hints=(
+        "end-to-end encrypted",  # the encryption notice at the top of every chat
         "created group",
         "created this group",
         "changed this group's icon",
@@ -53,8 +54,6 @@ ENGLISH = PhraseTable(
         "This message was deleted",
         "You deleted this message",
         "POLL:.*",
-        "View once .*",
-        "Waiting for this message.*",
     ),
 )
 
@@ -79,6 +78,7 @@ SPANISH = PhraseTable(
     rename_hints=("cambió el asunto", "cambió el nombre del grupo", "cambiaste el asunto"),
     pin_hints=("fijó un mensaje",),
     notice_hints=(
+        "cifrados de extremo a extremo",  # the encryption notice at the top of every chat
         "creó el grupo",
         "creaste el grupo",
         "ícono de este grupo",
@@ -113,6 +113,7 @@ PORTUGUESE_BR = PhraseTable(
     rename_hints=("mudou o assunto", "mudou o nome do grupo", "alterou o nome do grupo"),
     pin_hints=("fixou uma mensagem",),
     notice_hints=(
+        "criptografia de ponta a ponta",  # the encryption notice at the top of every chat
         "criou o grupo",
         "imagem deste grupo",
         "descrição do grupo",
@@ -143,6 +144,7 @@ PORTUGUESE_PT = PhraseTable(
     rename_hints=("alterou o assunto", "alterou o nome do grupo"),
     pin_hints=("afixou uma mensagem",),
     notice_hints=(
+        "encriptação ponto a ponto",  # the encryption notice at the top of every chat
         "criou o grupo",
         "imagem deste grupo",
         "descrição do grupo",
@@ -173,6 +175,7 @@ GERMAN = PhraseTable(
     rename_hints=("den Betreff", "den Gruppennamen"),
     pin_hints=("Nachricht angeheftet", "Nachricht fixiert"),
     notice_hints=(
+        "Ende-zu-Ende-verschlüsselt",  # the encryption notice at the top of every chat
         "erstellt",
         "Gruppenbild",
         "Gruppenbeschreibung",
@@ -203,6 +206,7 @@ FRENCH = PhraseTable(
     rename_hints=("le sujet", "le nom du groupe", "l'objet du groupe"),
     pin_hints=("épinglé un message",),
     notice_hints=(
+        "chiffrés de bout en bout",  # the encryption notice at the top of every chat
         "créé le groupe",
         "créé ce groupe",
         "l'icône de ce groupe",
@@ -239,6 +243,7 @@ ITALIAN = PhraseTable(
     rename_hints=("l'oggetto", "il nome del gruppo"),
     pin_hints=("fissato un messaggio",),
     notice_hints=(
+        "crittografati end-to-end",  # the encryption notice at the top of every chat
         "creato il gruppo",
         "l'immagine di questo gruppo",
         "l'icona di questo gruppo",
@@ -269,6 +274,7 @@ INDONESIAN = PhraseTable(
     rename_hints=("mengubah subjek", "mengubah nama grup"),
     pin_hints=("menyematkan pesan",),
     notice_hints=(
+        "terenkripsi end-to-end",  # the encryption notice at the top of every chat
         "membuat grup",
         "ikon grup",
         "deskripsi grup",
@@ -301,6 +307,7 @@ RUSSIAN = PhraseTable(
     rename_hints=("тему", "название группы"),
     pin_hints=("закрепил",),
     notice_hints=(
+        "сквозным шифрованием",  # the encryption notice at the top of every chat
         "создал",
         "фото группы",
         "значок группы",
@@ -331,6 +338,7 @@ TURKISH = PhraseTable(
     rename_hints=("konuyu", "grup adını"),
     pin_hints=("sabitledi",),
     notice_hints=(
+        "uçtan uca şifreli",  # the encryption notice at the top of every chat
         "oluşturdu",
         "grup simgesini",
         "grup açıklamasını",
@@ -360,6 +368,7 @@ DUTCH = PhraseTable(
     rename_hints=("het onderwerp", "de groepsnaam"),
     pin_hints=("bericht vastgezet",),
     notice_hints=(
+        "end-to-end versleuteld",  # the encryption notice at the top of every chat
         "aangemaakt",
         "groepsafbeelding",
         "groepsbeschrijving",
@@ -388,6 +397,7 @@ ARABIC = PhraseTable(
     rename_hints=("الموضوع", "اسم المجموعة"),
     pin_hints=("رسالة مثبتة", "بتثبيت رسالة", "ثبّت رسالة", "ثبت رسالة"),
     notice_hints=(
+        "مشفرة تمامًا",  # the encryption notice at the top of every chat
         "أنشأ",
         "صورة المجموعة",
         "رمز المجموعة",
@@ -422,7 +432,9 @@ HINDI = PhraseTable(
     rename_hints=("विषय", "ग्रुप का नाम"),
     pin_hints=("पिन किया",),
     notice_hints=(
+        "एंड-टू-एंड एन्क्रिप्टेड",  # the encryption notice at the top of every chat
         "ग्रुप बनाया",
+        "बनाया",
         "आइकन",
         "आइकॉन",
         "विवरण",
@@ -451,6 +463,7 @@ CHINESE_SIMPLIFIED = PhraseTable(
     rename_hints=("主题", "群组名称", "群名"),
     pin_hints=("置顶了",),
     notice_hints=(
+        "端到端加密",  # the encryption notice at the top of every chat
         "创建了群组",
         "创建群组",
         "群组图标",
@@ -482,6 +495,7 @@ CHINESE_TRADITIONAL = PhraseTable(
     rename_hints=("主題", "群組名稱"),
     pin_hints=("置頂了",),
     notice_hints=(
+        "端對端加密",  # the encryption notice at the top of every chat
         "建立了群組",
         "建立群組",
         "群組圖示",

@@ -495,9 +495,13 @@ def _message(
         return list(_system(str(number), timestamp, rest.strip(_MARKS)))
     bare = text.strip(_OUTER)
     if text.startswith("\u200e"):
-        events = _ios_system(number, timestamp, name, bare, names[_GROUPS])
-        if events is not None:
-            return events
+        placeholder = PHRASES.placeholder(bare.split("\n", 1)[0])
+        if placeholder == "media":
+            return Message(str(number), timestamp, name, name, text.lstrip(_MARKS), MessageKind.MEDIA, None, ())
+        if placeholder is None:
+            events = _ios_system(number, timestamp, name, bare, names[_GROUPS])
+            if events is not None:
+                return events
     if len(bare) < 200 and ("omitted" in bare or "attached" in bare or "OMITTED" in bare):
         if _STICKER.match(bare):
             kind = MessageKind.STICKER
@@ -529,15 +533,12 @@ def _emit(number: int, timestamp: datetime, rest: str, names: dict[Any, Any]) ->
 
 
 def _ios_system(number: int, timestamp: datetime, name: str, body: str, groups: set[str]) -> list[Event] | None:
-    """The events of an iOS line ``name: U+200E body``, or None when it is a member's message.
+    """The events of an iOS line ``name: U+200E body`` (not a placeholder), or None when it is a member's message.
 
-    A placeholder (a file left out, a deleted message, a poll) is a message; a line the phrase tables
-    know is a system line under any name (the group's, or a member's own); any other line is a system
-    line only under the group's name, the author of the encryption notice or of a system line that
-    does not name them.
+    A line the phrase tables know is a system line under any name (the group's, or a member's own);
+    any other line is a system line only under the group's name, the author of the encryption notice
+    or of a system line that does not name them.
     """
-    if PHRASES.placeholder(body.split("\n", 1)[0]) is not None:
-        return None
     record_id = str(number)
     found = PHRASES.classify(body)
     if found is not None:
