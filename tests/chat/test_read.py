@@ -25,6 +25,7 @@ def test_format_names_are_the_agreed_ones():
         "wechat",
         "slack",
         "messenger",
+        "chatlab",
         "csv",
         "jsonl",
     )

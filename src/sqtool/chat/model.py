@@ -58,3 +58,12 @@ class Event:
 
 
 Record = Message | Event
+
+
+@dataclass(frozen=True, slots=True)
+class ListedMember:
+    """A member an export lists itself (ChatLab's ``members``), posting or not: a roster from the export."""
+
+    id: str
+    name: str | None = None
+    tags: frozenset[str] = frozenset()  # the member's roles: owner, admin, or the exporter's own

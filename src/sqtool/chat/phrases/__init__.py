@@ -29,4 +29,5 @@ class PhraseTable:
     pin_hints: tuple[str, ...] = ()  # a message was pinned
     notice_hints: tuple[str, ...] = ()  # any other system line: created, icon, description, admins, numbers
     media_placeholders: tuple[str, ...] = ()  # patterns of a member's message that stands for a file
+    sticker_words: tuple[str, ...] = ()  # what a media placeholder calls a sticker
     placeholders: tuple[str, ...] = ()  # patterns of a member's message that is a notice (deleted, poll)

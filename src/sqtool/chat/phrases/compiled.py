@@ -75,6 +75,7 @@ class Phrases:
             for table in self.tables
         }
         self._media = re.compile("|".join(f"(?:{p})" for table in self.tables for p in table.media_placeholders))
+        self._sticker_words = tuple(word for table in self.tables for word in table.sticker_words)
         self._notices = re.compile("|".join(f"(?:{p})" for table in self.tables for p in table.placeholders))
 
     def hint(self, text: str) -> EventKind | None:
@@ -106,9 +107,10 @@ class Phrases:
         return Found(hinted) if hinted is not None else None
 
     def placeholder(self, first_line: str) -> str | None:
-        """ "media" or "notice" when a member's message is a placeholder (a file left out, a deleted text)."""
+        """What a member's message is when it is a placeholder ("media", "sticker": a file left out;
+        "notice": a deleted text, a poll), else None."""
         if self._media.fullmatch(first_line):
-            return "media"
+            return "sticker" if any(word in first_line for word in self._sticker_words) else "media"
         if self._notices.fullmatch(first_line):
             return "notice"
         return None

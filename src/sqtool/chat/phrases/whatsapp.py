@@ -50,6 +50,7 @@ ENGLISH = PhraseTable(
         "(?:image|video|audio|sticker|GIF|document|Contact card|video note) omitted",
         "<attached: [^<>]+>",
     ),
+    sticker_words=("sticker",),
     placeholders=(
         "This message was deleted",
         "You deleted this message",
@@ -94,6 +95,7 @@ SPANISH = PhraseTable(
         "ajustes del grupo",
     ),
     media_placeholders=("(?:imagen|video|audio|sticker|GIF|documento|tarjeta de contacto) omitid[oa]",),
+    sticker_words=("sticker",),
     placeholders=("Se eliminó este mensaje", "Eliminaste este mensaje", "ENCUESTA:.*"),
 )
 
@@ -126,6 +128,7 @@ PORTUGUESE_BR = PhraseTable(
         "configurações do grupo",
     ),
     media_placeholders=("(?:imagem|vídeo|áudio|figurinha|GIF|documento|cartão de contato) ocultad[oa]",),
+    sticker_words=("figurinha",),
     placeholders=("Mensagem apagada", "Você apagou esta mensagem", "ENQUETE:.*"),
 )
 
@@ -156,6 +159,7 @@ PORTUGUESE_PT = PhraseTable(
         "definições do grupo",
     ),
     media_placeholders=("(?:imagem|vídeo|áudio|autocolante|GIF|documento) omitid[oa]",),
+    sticker_words=("autocolante",),
     placeholders=("Esta mensagem foi apagada", "Apagaste esta mensagem", "SONDAGEM:.*"),
 )
 
@@ -188,6 +192,7 @@ GERMAN = PhraseTable(
         "Gruppeneinstellungen",
     ),
     media_placeholders=("(?:Bild|Video|Audio|Sticker|GIF|Dokument|Kontaktkarte) weggelassen", "<Anhang: [^<>]+>"),
+    sticker_words=("Sticker",),
     placeholders=("Diese Nachricht wurde gelöscht", "Du hast diese Nachricht gelöscht", "UMFRAGE:.*"),
 )
 
@@ -220,6 +225,7 @@ FRENCH = PhraseTable(
         "paramètres du groupe",
     ),
     media_placeholders=("(?:image|vidéo|audio|autocollant|GIF|document) (?:omis|omise|absente?)",),
+    sticker_words=("autocollant",),
     placeholders=("Ce message a été supprimé", "Vous avez supprimé ce message", "SONDAGE ?:.*"),
 )
 
@@ -255,6 +261,7 @@ ITALIAN = PhraseTable(
         "impostazioni del gruppo",
     ),
     media_placeholders=("(?:immagine|video|audio|sticker|GIF|documento) omess[oa]",),
+    sticker_words=("sticker",),
     placeholders=("Questo messaggio è stato eliminato", "Hai eliminato questo messaggio", "SONDAGGIO:.*"),
 )
 
@@ -287,6 +294,7 @@ INDONESIAN = PhraseTable(
         "setelan grup",
     ),
     media_placeholders=("(?:gambar|video|audio|stiker|GIF|dokumen) tidak disertakan",),
+    sticker_words=("stiker",),
     placeholders=("Pesan ini telah dihapus", "Anda menghapus pesan ini", "POLLING:.*"),
 )
 
@@ -319,6 +327,7 @@ RUSSIAN = PhraseTable(
         "настройки группы",
     ),
     media_placeholders=("(?:изображение|видео|аудио|стикер|GIF|документ) (?:отсутствует|пропущено|пропущен)",),
+    sticker_words=("стикер",),
     placeholders=("Данное сообщение удалено", "Вы удалили данное сообщение", "ОПРОС:.*"),
 )
 
@@ -349,6 +358,7 @@ TURKISH = PhraseTable(
         "grup ayarlarını",
     ),
     media_placeholders=("(?:görüntü|video|ses|çıkartma|GIF|belge) dahil edilmedi",),
+    sticker_words=("çıkartma",),
     placeholders=("Bu mesaj silindi", "Bu mesajı sildiniz", "ANKET:.*"),
 )
 
@@ -379,6 +389,7 @@ DUTCH = PhraseTable(
         "groepsinstellingen",
     ),
     media_placeholders=("(?:afbeelding|video|audio|sticker|GIF|document) weggelaten",),
+    sticker_words=("sticker",),
     placeholders=("Dit bericht is verwijderd", "Je hebt dit bericht verwijderd", "PEILING:.*"),
 )
 
@@ -412,6 +423,7 @@ ARABIC = PhraseTable(
         "(?:الصورة|الفيديو|الصوت|الملصق|المستند) (?:محذوف|محذوفة|مستبعد|مستبعدة)",
         "تم استبعاد (?:الصورة|الفيديو|الصوت|الملصق|المستند)",
     ),
+    sticker_words=("الملصق",),
     placeholders=("تم حذف هذه الرسالة", "لقد حذفت هذه الرسالة", "استطلاع:.*"),
 )
 
@@ -445,6 +457,7 @@ HINDI = PhraseTable(
         "सेटिंग",
     ),
     media_placeholders=("(?:फ़ोटो|इमेज|वीडियो|ऑडियो|स्टिकर|GIF|डॉक्यूमेंट) (?:छोड़ा गया|छोड़ी गई|हटाया गया)",),
+    sticker_words=("स्टिकर",),
     placeholders=("यह मैसेज हटा दिया गया", "आपने यह मैसेज हटाया", "पोल:.*"),
 )
 
@@ -477,6 +490,7 @@ CHINESE_SIMPLIFIED = PhraseTable(
         "群组设置",
     ),
     media_placeholders=("(?:图片|视频|音频|贴图|GIF|文档)(?:已忽略|已省略)", "已省略(?:图片|视频|音频|贴图|GIF|文档)"),
+    sticker_words=("贴图",),
     placeholders=("此消息已删除", "你删除了此消息", "投票：.*"),
 )
 
@@ -509,6 +523,7 @@ CHINESE_TRADITIONAL = PhraseTable(
         "群組設定",
     ),
     media_placeholders=("(?:圖片|影片|音訊|貼圖|GIF|文件)(?:已略去|已省略)", "已略去(?:圖片|影片|音訊|貼圖|GIF|文件)"),
+    sticker_words=("貼圖",),
     placeholders=("此訊息已刪除", "你刪除了此訊息", "投票：.*"),
 )
 

@@ -27,6 +27,7 @@ READERS: tuple[ModuleType, ...] = tuple(
         "wechat",
         "slack",
         "messenger",
+        "chatlab",
         "generic_csv",
         "jsonl",
     )

@@ -124,3 +124,6 @@ def _system(record_id: str, timestamp: datetime, text: str) -> Event:
     if _RENAME.search(line):
         return Event(record_id, timestamp, EventKind.RENAME, text=line)
     return Event(record_id, timestamp, EventKind.SERVICE, text=line)
+
+
+system_event = _system  # QQ's system wording, also read in ChatLab files that came from QQ

@@ -212,3 +212,6 @@ def _system(record_id: str, timestamp: datetime, content: str) -> Iterator[Event
         yield Event(record_id, timestamp, EventKind.PIN, text=text)
     else:
         yield Event(record_id, timestamp, EventKind.SERVICE, text=text)
+
+
+system_events = _system  # WeChat's system wording, also read in ChatLab files that came from WeChat

@@ -496,8 +496,9 @@ def _message(
     bare = text.strip(_OUTER)
     if text.startswith("\u200e"):
         placeholder = PHRASES.placeholder(bare.split("\n", 1)[0])
-        if placeholder == "media":
-            return Message(str(number), timestamp, name, name, text.lstrip(_MARKS), MessageKind.MEDIA, None, ())
+        if placeholder in _PLACEHOLDER_KINDS:
+            kind = _PLACEHOLDER_KINDS[placeholder]
+            return Message(str(number), timestamp, name, name, text.lstrip(_MARKS), kind, None, ())
         if placeholder is None:
             events = _ios_system(number, timestamp, name, bare, names[_GROUPS])
             if events is not None:
@@ -517,6 +518,7 @@ def _message(
     return Message(str(number), timestamp, name, name, text.lstrip(_MARKS), kind, None, mentions)
 
 
+_PLACEHOLDER_KINDS = {"media": MessageKind.MEDIA, "sticker": MessageKind.STICKER}
 _WWW = re.compile(r"[Ww]{3}\.").search  # what "www." in text.lower() finds: only W and w lower to w
 _OUTER = _MARKS + " "
 _INNER = _MARKS + " \u00a0\u202f"
@@ -572,3 +574,6 @@ def _events(record_id: str, timestamp: datetime, found: Found, text: str) -> Ite
     for index, member in enumerate(members):
         event_id = record_id if len(members) == 1 else f"{record_id}.{index}"
         yield Event(event_id, timestamp, found.kind, member, member, actor, actor, text)
+
+
+system_events = _events  # the events of a phrase-table match, also for ChatLab files' system messages
