@@ -18,7 +18,7 @@ from pathlib import Path
 from sqtool.chat.detect import zip_source
 from sqtool.chat.errors import ReadContext, ReadWarning
 from sqtool.chat.model import ListedMember, Message, Record
-from sqtool.chat.readers import FORMAT_NAMES, detect, platform_of, reader_for, reader_module
+from sqtool.chat.readers import FORMAT_NAMES, closest, detect, platform_of, reader_for, reader_module
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import local_zone
 from sqtool.errors import SqtoolError
@@ -348,8 +348,13 @@ def _prepare(path: Path, display: str, forced: str | None) -> Prepared:
     if empty:
         return Prepared(source, UNKNOWN, size, empty=True)
     if detected is None:
+        near = closest(head)
         raise SqtoolError(
-            "chat.unknown_format", hint="chat.unknown_format_hint", path=source.display, names=", ".join(FORMAT_NAMES)
+            "chat.unknown_format",
+            hint="chat.unknown_format_near_hint" if near else "chat.unknown_format_hint",
+            path=source.display,
+            names=", ".join(FORMAT_NAMES),
+            closest=near or "",
         )
     return Prepared(source, detected, size, detected=detected)
 

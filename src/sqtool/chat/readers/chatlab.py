@@ -32,6 +32,8 @@ from sqtool.chat.textio import numbered_lines
 from sqtool.chat.timezones import from_epoch
 
 NAME = "chatlab"
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (r'"chatlab"', r'"platformId"', r'"accountName"', r'"_type"\s*:\s*"(?:header|member|message)"')
 PLATFORM = ""  # an interchange format: meta.platform names the app it came from (qq, wechat, discord ...)
 # the "chatlab" object with its version is surer than any other JSON reader's keys; a JSONL header line is surest
 CONFIDENCE = 0.95
@@ -70,7 +72,10 @@ def sniff(head: Head) -> float:
     first = head.first_json
     if first is not None and first.get("_type") == "header" and isinstance(first.get("chatlab"), dict):
         return JSONL_CONFIDENCE
-    return CONFIDENCE if head.is_json and _HEADER.search(head.window) else 0.0
+    window = head.window
+    if head.is_json and _HEADER.search(window) and ('"messages"' in window or '"members"' in window):
+        return CONFIDENCE
+    return 0.0
 
 
 def _is_jsonl(source: Source) -> bool:

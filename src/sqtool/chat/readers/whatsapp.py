@@ -25,6 +25,8 @@ NAME = "whatsapp"
 # a header as the first line: below a QQ header anywhere in the first lines, above a WeChat TXT first line
 # (a "yyyy-mm-dd hh:mm:ss - name: text" line is both a WhatsApp and a WeChat TXT header)
 CONFIDENCE = 0.7
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (r"^\W{0,3}\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? +\d{1,2}[.:]\d{2}", r"end-to-end", r"omitted>?$")
 
 _MARKS = "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069\ufeff"
 # what \s matches, but "\n": in a block of lines a header must not run on into the next line
