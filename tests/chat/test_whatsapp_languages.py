@@ -10,6 +10,7 @@ table lists (Japanese), and members talking, among them a phone number wrapped i
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
@@ -274,3 +275,38 @@ def test_no_system_line_is_ever_a_message(tmp_path_factory, line, a, b, c, d, au
     result = read_all(path)
     assert result.messages == [], text
     assert result.events
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ana hat den Betreff von „Club“ zu „Lesen: 2024“ geändert.",
+        'Ana cambió el asunto de "Club" a "Leer: 2024"',
+        "安娜将主题从“读书会”更改为“读书: 2024”",
+        'Ana changed the subject from "Club" to "Reading: 2024"',
+    ],
+)
+def test_android_subject_change_with_a_colon_is_an_event(tmp_path: Path, line: str) -> None:
+    """A new group name holding ": " does not make the subject line a message from "Ana hat den Betreff ..."."""
+    path = tmp_path / "chat.txt"
+    path.write_text(f"01/03/2024, 09:00 - {line}\n01/03/2024, 09:01 - Ana: ok\n", encoding="utf-8")
+    result = read_all(path)
+    assert [message.sender_name for message in result.messages] == ["Ana"]
+    assert [event.kind.value for event in result.events] == ["rename"]
+
+
+@pytest.mark.parametrize("platform", ["android", "ios"])
+def test_audit_counts_and_notes_through_the_cli(cli, platform: str) -> None:
+    """End to end: the German fixture's audit has the hand counts, and its one unknown notice is in
+    the notes in English and in Chinese."""
+    path = str(fixture("de", platform))
+    result = cli("audit", path, "--tz", "UTC", "--report", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    summary = document["summary"]
+    expected = ANDROID if platform == "android" else IOS
+    assert (summary["messages"], summary["senders"]) == (expected["messages"], expected["senders"])
+    assert (summary["joins"], summary["leaves"], summary["removals"]) == (5, 1, 1)
+    assert any(note.startswith("1 system notices of no kind sqtool knows") for note in document["notes"])
+    chinese = cli("--lang", "zh", "audit", path, "--tz", "UTC")
+    assert "有 1 条系统提示认不出是哪一类" in chinese.stdout

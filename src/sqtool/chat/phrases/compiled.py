@@ -33,10 +33,14 @@ def _fixed_length(pattern: str) -> int:
     return len(pattern)
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
+def _numbered(pattern: str, index: int) -> str:
+    """``pattern`` with its name tokens as groups whose names end in ``_index`` (one pattern holds all)."""
     for token, group in _NAME_GROUPS.items():
         pattern = pattern.replace(token, group)
-    return re.compile(f"(?:{pattern}){_END}", re.DOTALL)
+    return _GROUP_NAME.sub(lambda found: f"(?P<{found.group(1)}_{index}>", pattern)
+
+
+_GROUP_NAME = re.compile(r"\(\?P<(actor|members|member)>")
 
 
 class Phrases:
@@ -53,13 +57,23 @@ class Phrases:
         # within a kind the most specific wording first ("joined using the invite link" before "joined"),
         # whichever table it is in: its fixed words are the longest
         self._membership = [
-            (_compile(pattern), kind, table)
+            (pattern, kind, table)
             for field, kind in kinds
             for pattern, table in sorted(
                 ((pattern, table) for table in self.tables for pattern in getattr(table, field)),
                 key=lambda entry: -_fixed_length(entry[0]),
             )
         ]
+        # all of them as one pattern, in that order, tried in one call: alternative i is the group _i, its
+        # names actor_i, members_i, member_i
+        self._any = re.compile(
+            "(?:"
+            + "|".join(
+                f"(?P<_{index}>{_numbered(pattern, index)})" for index, (pattern, *_) in enumerate(self._membership)
+            )
+            + f"){_END}",
+            re.DOTALL,
+        )
         self._hints = [
             (hint, kind)
             for field, kind in (
@@ -87,24 +101,21 @@ class Phrases:
 
     def classify(self, text: str) -> Found | None:
         """What the system line ``text`` (marks stripped) says, or None when no table knows it."""
-        for pattern, kind, table in self._membership:
-            found = pattern.fullmatch(text)
-            if found is None:
-                continue
-            if self.hint(text) is not None:
-                break  # "X removed this group's icon": a notice that reads like a removal
-            groups = found.groupdict()
-            actor = groups.get("actor")
-            listed = groups.get("members")
-            if listed is not None:
-                members = tuple(name for name in self._splits[table.language].split(listed) if name.strip())
-                # the separators also join the members' names: "and" after a list's last comma
-                members = members or (listed,)
-            else:
-                members = (groups.get("member") or table.you,)
-            return Found(kind, members, actor)
+        found = self._any.fullmatch(text)
         hinted = self.hint(text)
-        return Found(hinted) if hinted is not None else None
+        if found is None or hinted is not None:  # "X removed this group's icon": a notice that reads like a removal
+            return Found(hinted) if hinted is not None else None
+        index = int(found.lastgroup[1:])  # type: ignore[index]
+        _pattern, kind, table = self._membership[index]
+        actor = found.group(f"actor_{index}") if f"actor_{index}" in self._any.groupindex else None
+        listed = found.group(f"members_{index}") if f"members_{index}" in self._any.groupindex else None
+        if listed is not None:
+            members = tuple(name for name in self._splits[table.language].split(listed) if name.strip())
+            members = members or (listed,)  # a name that is only a separator stays whole
+        else:
+            member = found.group(f"member_{index}") if f"member_{index}" in self._any.groupindex else None
+            members = (member or table.you,)
+        return Found(kind, members, actor)
 
     def placeholder(self, first_line: str) -> str | None:
         """What a member's message is when it is a placeholder ("media", "sticker": a file left out;

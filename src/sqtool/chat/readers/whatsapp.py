@@ -524,8 +524,10 @@ _PLACEHOLDER_KINDS = {"media": MessageKind.MEDIA, "sticker": MessageKind.STICKER
 _WWW = re.compile(r"[Ww]{3}\.").search  # what "www." in text.lower() finds: only W and w lower to w
 _OUTER = _MARKS + " "
 _INNER = _MARKS + " \u00a0\u202f"
-# one search for both ways an author field shows a system line
-_AUTHOR_SYSTEM = re.compile(f"{_E2E.pattern}|{_SYSTEM_HINTS.pattern}")
+# one search for the ways an author field shows a system line: the encryption notice, an English notice, or
+# (any listed language) a subject change whose quoted new name holds ": " ('Ana hat den Betreff ... „A: B" ...')
+_RENAMED = "|".join(re.escape(hint) for table in TABLES for hint in table.rename_hints)
+_AUTHOR_SYSTEM = re.compile(f"{_E2E.pattern}|{_SYSTEM_HINTS.pattern}|(?:{_RENAMED}).*[\"“„«「']")
 
 
 def _emit(number: int, timestamp: datetime, rest: str, names: dict[Any, Any]) -> Iterator[Record]:
