@@ -130,3 +130,11 @@ def test_bad_records_are_clear_errors(cli, tmp_path: Path) -> None:
     result = cli("audit", str(path))
     assert result.exit_code == 2
     assert "bad.jsonl" in result.stderr and "2" in result.stderr
+
+
+def test_members_option_wins_over_the_members_list(cli) -> None:
+    """--members N is the user's own count: the export's list does not replace it."""
+    result = cli("audit", str(JSON), "--tz", "UTC", "--report", "json", "--members", "40")
+    document = json.loads(result.stdout)
+    assert document["summary"]["members"] == 40
+    assert document["summary"]["members_source"] == "option"
