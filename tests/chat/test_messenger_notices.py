@@ -232,3 +232,22 @@ def test_detection_without_participants() -> None:
     """A thread part with sender names and millisecond times, but no participants list, is Messenger."""
     source = Source(FIXTURE, str(FIXTURE))
     assert detect(source, source.head()) == "messenger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mia Hart here: the poll closes on Friday",
+        "Mia Hart findet das Design schön",
+        "Mia Hart думает, что опрос нужен",
+        "Mia Hart 觉得这个主题不错",
+    ],
+)
+def test_a_member_naming_themselves_is_still_a_message(tmp_path: Path, text: str) -> None:
+    """Only a notice's own wording makes an event: a sentence that starts with its sender's name and
+    mentions a poll, a design or a theme is something the member said."""
+    item = {"sender_name": "Mia Hart", "timestamp_ms": 1709284000000, "content": text}
+    path = tmp_path / "message_1.json"
+    path.write_text(json.dumps({"messages": [item]}, ensure_ascii=False), encoding="utf-8")
+    result = read_all(path)
+    assert [message.text for message in result.messages] == [text]
