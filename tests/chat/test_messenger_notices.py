@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from sqtool.chat.readers import detect
+from sqtool.chat.readers import detect, messenger, telegram
+from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 from tests.chat.helpers import read_all
 from tests.conftest import FIXTURES
@@ -251,3 +252,10 @@ def test_a_member_naming_themselves_is_still_a_message(tmp_path: Path, text: str
     path.write_text(json.dumps({"messages": [item]}, ensure_ascii=False), encoding="utf-8")
     result = read_all(path)
     assert [message.text for message in result.messages] == [text]
+
+
+def test_telegram_keys_outrank_a_thread_without_participants() -> None:
+    """Without "participants" the Messenger keys are weaker evidence than Telegram's: a head with both is Telegram."""
+    head = b'{"messages": [{"id": 1, "date_unixtime": "1"}, {"sender_name": "A", "timestamp_ms": 1}]}'
+    assert messenger.sniff(Head.of(head)) < telegram.sniff(Head.of(head))
+    assert messenger.sniff(Head.of(b'{"messages": [{"sender_name": "A", "timestamp_ms": 1}]}')) > 0

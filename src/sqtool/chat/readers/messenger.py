@@ -28,6 +28,8 @@ NAME = "messenger"
 HINTS = (r'"sender_name"', r'"timestamp_ms"', r'"participants"', r'"is_still_participant"')
 # a file may hold more than one format's keys: below Discord's three top-level ones, above Telegram's looser ones
 CONFIDENCE = 0.8
+# a thread part without "participants": below Telegram's keys, so a head holding both stays Telegram's
+BARE_CONFIDENCE = 0.65
 
 _MEDIA_KEYS = ("photos", "videos", "audio_files", "gifs", "files")
 # the notices of every language the tables cover (chat/phrases/meta.py)
@@ -53,7 +55,7 @@ def sniff(head: Head) -> float:
     if '"participants"' in window and (names or stamps):
         return CONFIDENCE
     if names and stamps and '"messages"' in window:
-        return CONFIDENCE
+        return BARE_CONFIDENCE
     return 0.0
 
 
