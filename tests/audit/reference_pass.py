@@ -137,6 +137,8 @@ class ReferencePass:
             return
         self.widen("first", "last", event.timestamp)
         agg.events += 1
+        if event.kind is EventKind.OTHER:
+            agg.other_events += 1
         if event.kind not in (EventKind.JOIN, EventKind.LEAVE, EventKind.REMOVAL):
             return
         if event.member_id is None and event.member_name is None:

@@ -179,6 +179,7 @@ class Aggregate:
     export_messages: int = 0
     messages: int = 0
     events: int = 0
+    other_events: int = 0  # system lines of no kind the readers know (kind "other"): noted in the report
     excluded_records: int = 0
     bot_messages: int = 0  # left out: bots and integrations are not members (Slack, Discord)
     # (first, last) -> responders(first, last): a report asks for the same periods several times

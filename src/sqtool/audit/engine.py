@@ -14,6 +14,7 @@ from sqtool.audit.drift import drift
 from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.hygiene import hygiene
 from sqtool.audit.leaders import opinion_leaders
+from sqtool.audit.listed_roster import with_listed_roster
 from sqtool.audit.membership import membership
 from sqtool.audit.options import AuditOptions, Thresholds
 from sqtool.audit.owner import owner_pull
@@ -180,6 +181,8 @@ def _notes(report_figures: PeriodFigures, options: AuditOptions, agg: Aggregate)
         notes.append(Note("audit.note.no_plan"))
     if agg.excluded_records:
         notes.append(Note("audit.note.excluded", (("records", agg.excluded_records),)))
+    if agg.other_events:
+        notes.append(Note("audit.note.other_events", (("events", agg.other_events),)))
     return notes
 
 
@@ -239,6 +242,7 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     and duplicate counts go into the report. Raises SqtoolError("audit.no_messages") when there is no
     message at all and ("audit.empty_window") when none falls between --since and --until.
     """
+    options = with_listed_roster(options, records)
     tz = resolve_tz(options, records)
     items = planned_items(options.plan)
     thresholds = options.effective_thresholds()

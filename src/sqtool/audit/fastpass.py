@@ -462,6 +462,8 @@ class Accumulator:
     def _event(self, event: Event, day: int) -> None:
         agg = self.agg
         agg.events += 1
+        if event.kind is EventKind.OTHER:
+            agg.other_events += 1
         if event.kind not in (EventKind.JOIN, EventKind.LEAVE, EventKind.REMOVAL):
             return
         if event.member_id is None and event.member_name is None:

@@ -80,6 +80,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{records} records of excluded members were left out",
         "zh": "已排除被排除成员的 {records} 条记录",
     },
+    "audit.note.other_events": {
+        "en": "{events} system notices of no kind sqtool knows (e.g. in a language it does not list) were kept "
+        "as events, not counted as messages",
+        "zh": "有 {events} 条系统提示认不出是哪一类（比如用了未收录的语言），已按事件记下，没算进消息数",
+    },
     # -- statuses and diagnoses (article 002) --
     "audit.status.healthy": {"en": "healthy", "zh": "健康"},
     "audit.status.watch": {"en": "watch", "zh": "留意"},

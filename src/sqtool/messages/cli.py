@@ -233,18 +233,20 @@ Examples:
     },
     "cli.audit.arg.exports": {
         "en": "Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
-        "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
+        "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, ChatLab JSON/JSONL "
+        "(WeFlow, qq-chat-exporter), generic CSV/JSONL. "
         "An unzipped Slack export folder works too, and - reads standard input. "
         "Several exports are merged and de-duplicated.",
         "zh": "同一个群的聊天导出：Telegram result.json、DiscordChatExporter JSON/CSV、WhatsApp .txt 或 .zip、"
-        "QQ .txt、微信 CSV/TXT（MemoTrace、chatlog）、Slack .zip、Messenger JSON、通用 CSV/JSONL。"
+        "QQ .txt、微信 CSV/TXT（MemoTrace、chatlog）、Slack .zip、Messenger JSON、ChatLab JSON/JSONL（WeFlow、"
+        "qq-chat-exporter 等导出）、通用 CSV/JSONL。"
         "也可以是解压后的 Slack 导出文件夹；- 表示从标准输入读取。多个导出会合并并去重。",
     },
     "cli.audit.opt.format": {
         "en": "Read every export as this format instead of detecting it: telegram, discord, discord-csv, "
-        "whatsapp, qq, wechat, slack, messenger, csv, jsonl.",
+        "whatsapp, qq, wechat, slack, messenger, chatlab, csv, jsonl.",
         "zh": "按这个格式读取所有导出，而不自动识别：telegram、discord、discord-csv、"
-        "whatsapp、qq、wechat、slack、messenger、csv、jsonl。",
+        "whatsapp、qq、wechat、slack、messenger、chatlab、csv、jsonl。",
     },
     "cli.audit.opt.tz": {
         "en": "IANA zone (e.g. Asia/Shanghai) for reading times the export writes without offset AND for "
