@@ -32,6 +32,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown colour mode {value!r}: use auto, always or never",
         "zh": "未知的颜色模式 {value!r}：请使用 auto、always 或 never",
     },
+    "cli.aborted": {"en": "Aborted.", "zh": "已取消。"},
+    # -- usage errors (click's own, in the chosen language; sqtool.cli_errors) --
+    "cli.err.try_help": {"en": "Try '{command}' for help.", "zh": "运行 '{command}' 查看帮助。"},
+    "cli.err.no_such_command": {"en": "no such command {name!r}.", "zh": "没有 {name!r} 这个命令。"},
+    "cli.err.no_such_option": {"en": "no such option: {option}.", "zh": "没有 {option} 这个选项。"},
+    "cli.err.did_you_mean": {"en": " Did you mean {names}?", "zh": "你是不是想用 {names}？"},
+    "cli.err.missing_argument": {"en": "missing argument {name}.", "zh": "缺少参数 {name}。"},
+    "cli.err.missing_option": {"en": "missing option {name}.", "zh": "缺少选项 {name}。"},
+    "cli.err.needs_value": {
+        "en": "option {option} needs a value after it.",
+        "zh": "选项 {option} 后面要跟一个值。",
+    },
+    "cli.err.no_value_taken": {
+        "en": "option {option} takes no value.",
+        "zh": "选项 {option} 不带值。",
+    },
+    "cli.err.bad_value": {"en": "invalid value for {option}: {problem}", "zh": "{option} 的值无效：{problem}"},
+    "cli.err.extra_arguments": {
+        "en": "unexpected extra argument(s): {args}.",
+        "zh": "多出了参数：{args}。",
+    },
+    "cli.err.not_whole": {
+        "en": "{option} needs a whole number, like 500; got {value!r}.",
+        "zh": "{option} 需要一个整数，比如 500；收到的是 {value!r}。",
+    },
+    "cli.err.not_number": {
+        "en": "{option} needs a number, like 90 or 1.5; got {value!r}.",
+        "zh": "{option} 需要数字，比如 90 或 1.5；收到的是 {value!r}。",
+    },
+    "cli.err.not_choice": {
+        "en": "{option} takes one of {choices}; got {value!r}.",
+        "zh": "{option} 只能取 {choices} 之一；收到的是 {value!r}。",
+    },
     # -- options and arguments shared by several commands --
     "cli.arg.plan_files": {
         "en": "Plan files, folders (their *.yaml/*.yml) or quoted globs; - reads stdin.",
