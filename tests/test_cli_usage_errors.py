@@ -34,7 +34,7 @@ CASES = [
     (
         ["audit", "x.txt", "--response-cutoff", "soon"],
         ["--response-cutoff needs a number"],
-        ["--response-cutoff 需要一个数字"],
+        ["--response-cutoff 需要数字"],
     ),
     (["audit", "x.txt", "--report"], ["option --report needs a value"], ["选项 --report 后面要跟一个值"]),
     (["check", "p.yaml", "--format", "pdf"], ["--format takes one of text, json"], ["--format 只能取 text, json"]),
