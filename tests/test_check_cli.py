@@ -223,8 +223,12 @@ def test_stdin_and_output_file(cli, tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     written = cli("check", "-", "--select", "SQ304", "--format", "json", "--output", str(report), input=PROBLEMS)
     assert written.exit_code == 1 and json.loads(report.read_text(encoding="utf-8"))["findings"]
-    again = cli("check", "-", "--output", str(report), input=PROBLEMS)
-    assert again.exit_code == 2 and "--force" in again.stderr
+    again = cli("check", "-", "--output", str(report), input=PROBLEMS)  # sqtool's own report: replaced
+    assert again.exit_code == 1 and report.read_text(encoding="utf-8").startswith("<stdin>:")
+    report.write_text("my notes\n", encoding="utf-8")
+    refused = cli("check", "-", "--output", str(report), input=PROBLEMS)
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert report.read_text(encoding="utf-8") == "my notes\n"
     assert cli("check", "-", "--output", str(report), "--force", input=PROBLEMS).exit_code == 1
 
 

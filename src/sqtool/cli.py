@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from sqtool import __version__
 from sqtool.cli_help import HELP_LANG, LANGS, SqtoolCommand, SqtoolGroup, help_language, tr_help
+from sqtool.generated import output_path
 from sqtool.reporters import FORMATS
 from sqtool.settings import ColorMode, Settings, lang_from_locale
 
@@ -100,7 +100,7 @@ ReportFormatOption = Annotated[
         "--format", "-f", metavar="|".join(FORMATS), help=tr_help("cli.opt.report_format"), show_default=False
     ),
 ]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=tr_help("cli.opt.output"))]
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help=tr_help("cli.opt.output"))]
 ForceOption = Annotated[bool, typer.Option("--force", help=tr_help("cli.opt.force"))]
 HistoryOption = Annotated[str | None, typer.Option("--history", metavar="FILE", help=tr_help("cli.opt.history"))]
 TextOrJsonOption = Annotated[
@@ -150,7 +150,9 @@ def validate(
     def action(settings: Settings) -> int:
         from sqtool.commands.validate import run_validate
 
-        return run_validate(settings, files, report_format=format_value(report_format), output=output, force=force)
+        return run_validate(
+            settings, files, report_format=format_value(report_format), output=output_path(output), force=force
+        )
 
     run(ctx, action)
 
@@ -160,7 +162,7 @@ def schema(ctx: typer.Context, output: OutputOption = None, force: ForceOption =
     def action(settings: Settings) -> int:
         from sqtool.commands.schema import run_schema
 
-        return run_schema(settings, output=output, force=force)
+        return run_schema(settings, output=output_path(output), force=force)
 
     run(ctx, action)
 
@@ -203,7 +205,7 @@ def check_command(
             fail_on=fail_on,
             format=format_value(report_format),
             statistics=statistics,
-            output=output,
+            output=output_path(output),
             force=force,
             config=config,
             today=today,
@@ -296,7 +298,7 @@ def audit(
             response_cutoff_minutes=number_value(response_cutoff, "--response-cutoff"),
             ad_keywords=ad_keywords,
             report=report,
-            output=str(output) if output is not None else None,
+            output=output,
             force=force,
             save=save,
             history=history,

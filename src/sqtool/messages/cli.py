@@ -75,12 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "报告格式（默认 text；在 GitHub Actions 中默认 github）。",
     },
     "cli.opt.output": {
-        "en": "Write to this file instead of stdout.",
-        "zh": "写入这个文件，而不是输出到标准输出。",
+        "en": "Write to this file instead of stdout (- is stdout).",
+        "zh": "写入这个文件，而不是输出到标准输出（- 表示标准输出）。",
     },
     "cli.opt.force": {
-        "en": "Replace the --output file if it exists.",
-        "zh": "--output 指定的文件已存在时覆盖它。",
+        "en": "Replace the --output file if it exists (a report sqtool wrote is replaced without it).",
+        "zh": "--output 指定的文件已存在时覆盖它（sqtool 自己生成的报告不加此项也会覆盖）。",
     },
     "cli.opt.history": {
         "en": "History database (default: .sqtool/history.sqlite beside --plan, else here).",
