@@ -177,8 +177,10 @@ Examples:
   sqtool explain SQ201""",
     },
     "cli.check.opt.select": {
-        "en": "Only these rule ids or prefixes (comma-separated or repeated), e.g. SQ2,SQ501.",
-        "zh": "只运行这些规则编号或前缀（逗号分隔或重复给出），例如 SQ2,SQ501。",
+        "en": "Only these rule ids or prefixes (comma-separated or repeated), e.g. SQ2,SQ501; "
+        "a broken plan (SQ000, SQ001) is reported all the same (SQ001 unless in --ignore).",
+        "zh": "只运行这些规则编号或前缀（逗号分隔或重复给出），例如 SQ2,SQ501；"
+        "计划文件本身有问题（SQ000、SQ001）时照样报告（SQ001 写进 --ignore 才不报）。",
     },
     "cli.check.opt.ignore": {
         "en": "Skip these rule ids or prefixes (adds to the config).",
