@@ -41,6 +41,27 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "hint": ("run `sqtool schema` to see the expected shape", "运行 `sqtool schema` 查看应有的结构"),
     },
+    "SQ002": {
+        "name": ("ime-comma-in-list", "列表里的全角逗号"),
+        "summary": (
+            "a flow list ([a, b]) whose items are joined by a full-width comma '，', so YAML reads one item",
+            "方括号列表（[a, b]）的各项用了全角逗号“，”隔开，YAML 会把它们读成一项",
+        ),
+        "why": (
+            "With a Chinese input method on, `admins: [小美，小雨]` looks like two admins, but YAML separates "
+            "items only with ',' and reads one admin called '小美，小雨'. Every rule that counts people then "
+            "counts wrong.",
+            "打开中文输入法时，`admins: [小美，小雨]` 看上去是两位管理员，但 YAML 只认半角逗号“,”，"
+            "会把它读成一位叫“小美，小雨”的管理员，之后所有按人数判断的规则都会算错。",
+        ),
+        "bad": ("roles:\n  admins: [Mei，Yu]", "roles:\n  admins: [小美，小雨]"),
+        "good": ("roles:\n  admins: [Mei, Yu]", "roles:\n  admins: [小美, 小雨]"),
+        "hint": ("separate the items with ',': {fixed}", "请改用半角逗号分隔：{fixed}"),
+        "message": (
+            "a full-width comma '，' in a list: YAML reads one item {item!r}",
+            "列表里用了全角逗号“，”，YAML 会把“{item}”读成一项",
+        ),
+    },
     "SQ101": {
         "name": ("three-elements", "社群三要素"),
         "summary": (
