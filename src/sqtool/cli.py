@@ -344,6 +344,7 @@ def init_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=tr_help("cli.init.opt.force"))] = False,
     interactive: Annotated[bool, typer.Option("--interactive", help=tr_help("cli.init.opt.interactive"))] = False,
+    resume: Annotated[bool, typer.Option("--resume", help=tr_help("cli.init.opt.resume"))] = False,
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.init import InitOptions, init
@@ -356,6 +357,7 @@ def init_command(
             answers=answers,
             force=force,
             interactive=interactive,
+            resume=resume,
         )
         return init(settings, options)
 

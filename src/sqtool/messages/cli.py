@@ -402,6 +402,10 @@ Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or exis
         "en": "Ask the questions even when stdin is not a terminal.",
         "zh": "即使标准输入不是终端也提问。",
     },
+    "cli.init.opt.resume": {
+        "en": "Continue a wizard stopped with Ctrl-C, from the answers it kept beside PATH.",
+        "zh": "接着回答上次按 Ctrl-C 停下的向导（从保存在 PATH 旁边的回答继续）。",
+    },
     # -- history --
     "cli.history.short": {
         "en": "Show the trend across saved audits.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqtool.i18n import Translator, catalogue
+from sqtool.scaffold.answers import platform_name
 from sqtool.scaffold.keypath import get_value
 from sqtool.scaffold.playbooks import Playbook, list_playbooks
 from sqtool.settings import Settings
@@ -77,12 +78,15 @@ def playbook_lines(playbook: Playbook, settings: Settings, width: int) -> list[s
         playbook.summary_in(settings.lang),
         "",
         tr("scaffold.show_purposes", purposes=_joined([term(purpose, tr) for purpose in playbook.purposes], settings)),
-        tr("scaffold.show_platforms", platforms=", ".join(playbook.platforms)),
+        tr(
+            "scaffold.show_platforms",
+            platforms=_joined([platform_name(name, tr) for name in playbook.platforms], settings),
+        ),
         tr("scaffold.show_size", size=playbook.typical_size or "?"),
         tr(
             "scaffold.show_community",
             name=get_value(data, ("community", "name"), ""),
-            platform=get_value(data, ("community", "platform"), ""),
+            platform=platform_name(str(get_value(data, ("community", "platform"), "")), tr),
             slogan=get_value(data, ("community", "slogan", "text"), ""),
         ),
         tr("scaffold.show_rhythm"),
