@@ -216,7 +216,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "audit.drift.SQ806": {
         "en": "size: the plan says {subject} {planned}, the audit counts {measured} members",
-        "zh": "规模：计划中 {subject} 为 {planned}，审计统计到 {measured} 名成员",
+        "zh": "规模：计划中 {subject} 为 {planned}，体检统计到 {measured} 名成员",
     },
     "audit.role.owner": {"en": "owner", "zh": "群主"},
     "audit.role.admins": {"en": "admin", "zh": "管理员"},
@@ -225,7 +225,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 MESSAGES.update(
     {
-        "audit.history_missing": {"en": "no audit history here yet", "zh": "这里还没有审计历史"},
+        "audit.history_missing": {"en": "no audit history here yet", "zh": "这里还没有体检历史"},
         "audit.history_missing_hint": {
             "en": "run sqtool audit with --save first, or point --history at the file",
             "zh": "请先用 sqtool audit --save 保存一次，或用 --history 指向历史文件",
@@ -240,7 +240,7 @@ MESSAGES.update(
             "zh": "历史文件由更新版本的 sqtool 写入（格式 {version}）",
         },
         "audit.history_newer_hint": {"en": "upgrade sqtool to read it", "zh": "请升级 sqtool 后再读取"},
-        "audit.history_title": {"en": "Saved audits: {count}", "zh": "已保存的审计：{count} 次"},
+        "audit.history_title": {"en": "Saved audits: {count}", "zh": "已保存的体检：{count} 次"},
         "audit.history_trend": {"en": "trend", "zh": "趋势"},
     }
 )

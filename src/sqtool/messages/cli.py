@@ -4,7 +4,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- the app and its global options --
     "cli.app.help": {
         "en": "Plan, check and audit online communities (社群) as code.",
-        "zh": "以代码的方式规划、检查和审计线上社群。",
+        "zh": "以代码的方式规划、检查线上社群，并给它做体检。",
     },
     "cli.opt.lang": {
         "en": "Output and help language (default: from LANG/LC_ALL; zh* gives Chinese).",
@@ -229,7 +229,7 @@ Examples:
     # -- audit --
     "cli.audit.short": {
         "en": "Audit a group chat export: diagnoses, figures, drift.",
-        "zh": "审计群聊导出记录：诊断、数据和与计划的偏差。",
+        "zh": "给群聊导出记录做体检：诊断、数据和与计划的偏差。",
     },
     "cli.audit.help": {
         "en": """Audit a group chat: five diagnoses first, then figures, activity, top senders and drift from the plan.
@@ -248,14 +248,14 @@ Examples:
   sqtool audit export.zip --plan plan.yaml --save --fail-on warning
   sqtool --lang zh audit examples/demo-wechat.csv --plan examples/plan.yaml""",
         "zh": """\b
-审计一个群聊：先给出五项诊断，再给出数据、活跃度、发言最多的成员以及与计划的偏差。
+给一个群聊做体检：先给出五项诊断，再给出数据、活跃度、发言最多的成员以及与计划的偏差。
 
 \b
 读取和统计使用同一个时区：--tz，否则取计划的 community.timezone，
 否则取本机时区；报告中会注明。
 
 \b
-退出码：0 审计完成，1 有偏差结果达到或高于 --fail-on，
+退出码：0 体检完成，1 有偏差结果达到或高于 --fail-on，
 2 导出文件、计划或选项有误（注明文件和行号）。
 
 \b
@@ -311,11 +311,11 @@ Examples:
     },
     "cli.audit.opt.since": {
         "en": "First day audited (default: first message).",
-        "zh": "审计的第一天（默认：第一条消息的日期）。",
+        "zh": "体检范围的第一天（默认：第一条消息的日期）。",
     },
     "cli.audit.opt.until": {
         "en": "Last day audited (default: last message).",
-        "zh": "审计的最后一天（默认：最后一条消息的日期）。",
+        "zh": "体检范围的最后一天（默认：最后一条消息的日期）。",
     },
     "cli.audit.opt.exclude": {
         "en": "Leave out a member id or name, or tag:TAG of the roster, e.g. a bot (repeatable).",
@@ -409,11 +409,11 @@ Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or exis
     # -- history --
     "cli.history.short": {
         "en": "Show the trend across saved audits.",
-        "zh": "显示已保存审计的变化趋势。",
+        "zh": "显示已保存体检的变化趋势。",
     },
     "cli.history.help": {
         "en": "Show the trend across audits saved with `sqtool audit --save`.",
-        "zh": "显示用 `sqtool audit --save` 保存的各次审计的变化趋势。",
+        "zh": "显示用 `sqtool audit --save` 保存的各次体检的变化趋势。",
     },
     "cli.history.opt.plan": {
         "en": "Plan file whose folder holds .sqtool/history.sqlite.",

@@ -31,7 +31,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         "why": (
             "The schema is the contract every other command relies on: the calendar, the audit and the rules "
             "read the same fields. A plan with schema errors still gets its rule findings, but fix these first.",
-            "Schema 是其他命令共同依赖的约定：日历、审计和规则读取的是同一批字段。"
+            "Schema 是其他命令共同依赖的约定：日历、体检和规则读取的是同一批字段。"
             "不符合 Schema 的计划仍会得到规则检查结果，但请先修这一类。",
         ),
         "bad": ("version: 1\ncommunity:\n  capacity: many", "version: 1\ncommunity:\n  capacity: 很多"),
@@ -66,7 +66,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         "name": ("three-elements", "社群三要素"),
         "summary": (
             "shared attribute, common goal and operating rules are all present",
-            "相同属性、共同目标、运营规则三者齐全",
+            "共同属性、共同目标、运营规则三者齐全",
         ),
         "why": (
             "Article 004 separates a real community from a chat of relatives or neighbours by three things: the "
@@ -397,7 +397,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         "name": ("duty-holders-known", "负责人在角色表中"),
         "summary": (
             "owners, backups and hosts are people the roles section names",
-            "价值输出和仪式的负责人、备份人、主持人都在角色表中",
+            "价值输出和仪式的负责人、替补、主持人都在角色表中",
         ),
         "why": (
             "Article 004 asks for a managing team (owner and admins) that publishes notices, runs activities and "
@@ -610,14 +610,14 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "SQ402": {
-        "name": ("daily-output-backup", "每日输出有备份"),
-        "summary": ("daily output has a backup besides its owner", "每日输出除负责人外还有备份人"),
+        "name": ("daily-output-backup", "每日输出有替补"),
+        "summary": ("daily output has a backup besides its owner", "每日输出除负责人外还有替补"),
         "why": (
             "Article 002 (self-check five) points out that even a seasoned media person called a daily 60-second "
             "message a fight with himself. A daily promise carried by one person breaks on the first sick day; "
             "name a backup, or choose a cadence you can hold.",
             "文章 002（自检五）提到，连资深媒体人都把每天 60 秒语音称为和自己较劲。"
-            "只靠一个人的每日承诺，生一次病就会中断；请指定备份人，或选择能坚持的频率。",
+            "只靠一个人的每日承诺，生一次病就会中断；请指定替补，或选择能坚持的频率。",
         ),
         "bad": (
             "value_output:\n  - name: daily case\n    cadence: daily\n    owner: Zhou",
@@ -633,7 +633,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "message": (
             "{name!r} is daily and rests on {owner} alone: no backup",
-            "{name!r} 每日输出只靠 {owner} 一人，没有备份",
+            "{name!r} 每日输出只靠 {owner} 一人，没有替补",
         ),
     },
     "SQ403": {
@@ -666,7 +666,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
             "value outputs promise fewer posts a week than its threshold asks for, the audit will flag the group "
             "as failing its own target from day one. Daily counts as 7, weekly as 1, monthly as 12/52.",
             "文章 002（自检五）把社群的存续与输出频次绑定。如果计划中的价值输出每周承诺的次数少于自己设定的阈值，"
-            "审计会从第一天起判定未达标。每日按 7 次、每周按 1 次、每月按 12/52 次计算。",
+            "体检会从第一天起判定未达标。每日按 7 次、每周按 1 次、每月按 12/52 次计算。",
         ),
         "bad": (
             "value_output:\n  - {name: weekly digest, cadence: weekly, owner: Lin}\nthresholds:\n  min_value_posts_per_week: 7",
