@@ -66,7 +66,7 @@ def test_history_command_text_and_json(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "Saved audits: 2" in result.stdout and "2026-06-01" in result.stdout and "trend" in result.stdout
     result = cli("--lang", "zh", "history", "--history", str(path))
-    assert "已保存的审计" in result.stdout
+    assert "已保存的体检" in result.stdout
     result = cli("history", "--history", str(path), "--format", "json")
     document = json.loads(result.stdout)
     assert [a["messages"] for a in document["audits"]] == [6, 12]

@@ -197,14 +197,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "ritual {subject}: held {measured} of {planned} planned times between {first} and {last}",
         "zh": "仪式「{subject}」：{first} 至 {last} 计划 {planned} 次，实际举行 {measured} 次",
     },
+    "audit.drift.SQ801.none": {
+        "en": "ritual {subject}: planned {planned} times between {first} and {last}, held not once",
+        "zh": "仪式「{subject}」：{first} 至 {last} 计划 {planned} 次，一次也没有举行",
+    },
     "audit.drift.SQ802": {
         "en": "value output {subject}: delivered {measured} of {planned} planned times between {first} and {last}",
         "zh": "价值输出「{subject}」：{first} 至 {last} 计划 {planned} 次，实际发布 {measured} 次",
     },
-    "audit.drift.SQ803": {
-        "en": "threshold {subject}: the plan sets {planned}, the export shows {measured}",
-        "zh": "指标 {subject}：计划设定 {planned}，实际为 {measured}",
+    "audit.drift.SQ802.none": {
+        "en": "value output {subject}: planned {planned} times between {first} and {last}, delivered not once",
+        "zh": "价值输出「{subject}」：{first} 至 {last} 计划 {planned} 次，一次也没有发布",
     },
+    "audit.drift.SQ803": {
+        "en": "{figure} ({subject}): the plan sets {planned}, the export shows {measured}",
+        "zh": "{figure}（{subject}）：计划设定 {planned}，实际为 {measured}",
+    },
+    "audit.threshold.min_weekly_active_share": {"en": "weekly active share", "zh": "周活跃成员占比"},
+    "audit.threshold.max_unanswered_share": {"en": "share of questions left unanswered", "zh": "无人回答的提问占比"},
+    "audit.threshold.max_first_response_minutes": {
+        "en": "median minutes to a first answer",
+        "zh": "首次回应时间中位数（分钟）",
+    },
+    "audit.threshold.min_value_posts_per_week": {"en": "value posts per week", "zh": "每周价值内容数"},
+    "audit.threshold.max_lurker_share": {"en": "share of silent members", "zh": "潜水成员占比"},
+    "audit.threshold.kol_per_members": {"en": "opinion leaders needed", "zh": "需要的意见领袖人数"},
+    "audit.size.target_size": {"en": "target size", "zh": "目标规模"},
+    "audit.size.capacity": {"en": "group capacity", "zh": "群容量"},
+    "audit.size.current_size": {"en": "current size", "zh": "当前人数"},
     "audit.drift.SQ804": {
         "en": "{subject}, named as {role} in the plan, posted nothing in the period",
         "zh": "计划中的{role}「{subject}」在此期间没有发言",
@@ -214,9 +234,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         " (a leader draws {planned})",
         "zh": "意见领袖「{subject}」发言 {messages} 条，只有 {measured} 位不同成员回应（意见领袖应有 {planned} 位）",
     },
+    "audit.drift.SQ805.none": {
+        "en": "opinion leader {subject}: {messages} message(s) and nobody responded (a leader draws {planned})",
+        "zh": "意见领袖「{subject}」发言 {messages} 条，没有人回应（意见领袖应有 {planned} 位不同成员回应）",
+    },
     "audit.drift.SQ806": {
-        "en": "size: the plan says {subject} {planned}, the audit counts {measured} members",
-        "zh": "规模：计划中 {subject} 为 {planned}，体检统计到 {measured} 名成员",
+        "en": "size: the plan's {figure} ({subject}) is {planned}, the audit counts {measured} members",
+        "zh": "规模：计划的{figure}（{subject}）为 {planned}，体检统计到 {measured} 名成员",
     },
     "audit.role.owner": {"en": "owner", "zh": "群主"},
     "audit.role.admins": {"en": "admin", "zh": "管理员"},

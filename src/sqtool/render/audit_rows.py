@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqtool.audit.report import AuditReport, Diagnosis, Evidence, PeriodFigures
 from sqtool.i18n import Translator
 from sqtool.render.sparkline import sparkline
+from sqtool.scaffold.answers import platform_name
 
 DASH = "–"
 
@@ -174,12 +175,18 @@ def value_rows(report: AuditReport, tr: Translator) -> list[tuple[str, str, str,
     ]
 
 
+def counted(pairs: list[tuple[str, int]], tr: Translator) -> str:
+    """``陈姐（72）、老王（63）`` / ``陈姐 (72), 老王 (63)``: names with a count, in the language's punctuation."""
+    shown = [f"{name}（{count}）" if tr.lang == "zh" else f"{name} ({count})" for name, count in pairs]
+    return tr("list.separator").join(shown) or DASH
+
+
 def people_lines(report: AuditReport, tr: Translator) -> list[str]:
     figures = report.current
-    leaders = ", ".join(f"{x.name} ({x.distinct_responders})" for x in figures.opinion_leaders.leaders) or DASH
-    candidates = ", ".join(f"{x.name} ({x.distinct_responders})" for x in figures.opinion_leaders.candidates) or DASH
-    responders = ", ".join(f"{x.name} ({x.count})" for x in figures.responsiveness.responders) or DASH
-    offenders = ", ".join(f"{x.name} ({x.count})" for x in figures.hygiene.offenders) or DASH
+    leaders = counted([(x.name, x.distinct_responders) for x in figures.opinion_leaders.leaders], tr)
+    candidates = counted([(x.name, x.distinct_responders) for x in figures.opinion_leaders.candidates], tr)
+    responders = counted([(x.name, x.count) for x in figures.responsiveness.responders], tr)
+    offenders = counted([(x.name, x.count) for x in figures.hygiene.offenders], tr)
     return [
         tr("audit.line.leaders", names=leaders, bar=figures.opinion_leaders.min_responders),
         tr("audit.line.candidates", names=candidates),
@@ -195,7 +202,7 @@ def source_lines(report: AuditReport, tr: Translator) -> list[str]:
         tr(
             "audit.line.read",
             files=", ".join(source.files) or DASH,
-            format=source.format or DASH,
+            format=platform_name(source.format, tr) if source.format else DASH,
             first=summary.first.strftime("%Y-%m-%d %H:%M") if summary.first else DASH,
             last=summary.last.strftime("%Y-%m-%d %H:%M") if summary.last else DASH,
             zone=report.timezone,
