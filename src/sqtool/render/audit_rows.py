@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqtool.audit.report import AuditReport, Diagnosis, Evidence, PeriodFigures
 from sqtool.i18n import Translator
-from sqtool.render.sparkline import sparkline
+from sqtool.render.sparkline import shrink, sparkline
 from sqtool.scaffold.answers import platform_name
 
 DASH = "–"
@@ -135,12 +135,24 @@ def _squeeze(values: list[int], width: int = MAX_SPARK) -> list[float]:
     return [sum(values[i : i + size]) / len(values[i : i + size]) for i in range(0, len(values), size)]
 
 
-def activity_lines(report: AuditReport, tr: Translator) -> list[str]:
+INDENT = 2  # the terminal report indents the activity lines
+
+
+def activity_lines(report: AuditReport, tr: Translator, width: int = 100) -> list[str]:
+    """The activity figures; the daily and weekly sparklines shrink to fit ``width`` columns."""
+    from sqtool.render.wrap import display_width
+
     a = report.activity
     busiest = max(((day, hour) for day in range(7) for hour in range(24)), key=lambda dh: a.heatmap[dh[0]][dh[1]])
+
+    def room(key: str, **args: object) -> int:  # what the label and "(215 weeks)" leave of the line
+        return max(8, min(MAX_SPARK, width - INDENT - 1 - display_width(tr(key, spark="", **args))))
+
+    daily = _squeeze([d.messages for d in a.daily], room("audit.line.daily"))
+    weekly = shrink([w.messages for w in a.weekly], room("audit.line.weekly", weeks=len(a.weekly)))
     return [
-        tr("audit.line.daily", spark=sparkline(_squeeze([d.messages for d in a.daily]))),
-        tr("audit.line.weekly", spark=sparkline([w.messages for w in a.weekly]), weeks=len(a.weekly)),
+        tr("audit.line.daily", spark=sparkline(daily)),
+        tr("audit.line.weekly", spark=sparkline(weekly), weeks=len(a.weekly)),
         tr("audit.line.trend", slope=f"{a.slope_per_day:+.2f}"),
         tr(
             "audit.line.last_30",
