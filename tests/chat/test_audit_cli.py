@@ -13,7 +13,7 @@ def test_text_report(cli):
     assert result.exit_code == 0, result.stderr
     out = " ".join(result.stdout.split())  # lines wrap at the console's width
     for label in (
-        "(whatsapp)",
+        "(WhatsApp)",
         "members who posted",
         "2016-08-06 13:23 to 2016-10-31 12:23, times in UTC",
         "Top 8 senders",

@@ -65,6 +65,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no --plan: value output is not assessed and there is no drift check",
         "zh": "未提供 --plan：不评估价值输出，也不做计划偏差检查",
     },
+    "audit.note.exclude_nobody": {
+        "en": "--exclude {who!r} matched nobody in the export or the roster: check the spelling or the member id",
+        "zh": "--exclude {who!r} 在导出记录和名单里都没有对上任何人：请检查名字的写法或成员 ID",
+    },
+    "audit.note.exclude_tag_no_roster": {
+        "en": "--exclude tag:{tag} needs --roster: tags come from the roster's tags column, so nobody was excluded",
+        "zh": "--exclude tag:{tag} 需要配合 --roster 使用：标签来自名单的 tags 列，所以这次没有排除任何人",
+    },
+    "audit.note.exclude_tag_nobody": {
+        "en": "--exclude tag:{tag}: no one in the roster has the tag {tag!r}, so nobody was excluded",
+        "zh": "--exclude tag:{tag}：名单里没有人带 {tag!r} 标签，所以这次没有排除任何人",
+    },
+    "audit.note.members_raised": {
+        "en": "--members {given} is fewer than the {posters} people who posted: counted as {posters} members",
+        "zh": "--members {given} 少于实际发过言的 {posters} 人：已按 {posters} 名成员计算",
+    },
     "audit.note.excluded": {
         "en": "{records} records of excluded members were left out",
         "zh": "已排除被排除成员的 {records} 条记录",
