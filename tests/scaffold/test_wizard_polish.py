@@ -223,3 +223,19 @@ def test_resume_without_kept_answers_is_a_usage_error(cli, tmp_path, lang):
     assert result.exit_code == 2
     assert ("no kept answers" in result.stderr) == (lang == "en")
     assert ("没有可以接着回答的记录" in result.stderr) == (lang == "zh")
+
+
+def test_the_chinese_walkthrough_is_a_recording_of_the_current_wizard():
+    """docs/init-walkthrough.md holds a tmux-recorded Chinese run: multi-select by numbers, Ctrl-C, --resume."""
+    from sqtool.i18n import Translator
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "init-walkthrough.md").read_text(encoding="utf-8")
+    tr = Translator("zh")
+    section = text.split("## 中文向导", 1)[1].split("```text", 1)[1].split("```", 1)[0]
+    assert "$ sqtool --lang zh init plan.yaml\n" in section and "口号类型 [利益型]: ^C" in section
+    assert "$ sqtool --lang zh init plan.yaml --resume\n" in section
+    assert "[提供服务、打造个人影响力]: 2，7\n" in section and "]: 2、9\n" in section
+    for line in (tr("scaffold.choices_how"), tr("scaffold.written", path="plan.yaml"), "平台 [微信群]: 1"):
+        assert line in section, line
+    kept = tr("scaffold.kept_for_resume", count=14, resume=".plan.yaml.answers.yaml", plan="plan.yaml")
+    assert kept.replace("\n", "") in section.replace("\n", "")

@@ -153,7 +153,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "  可多选，填编号即可：2,7、2，7、2、7 或范围 1-3",
     },
     "scaffold.section_heading": {"en": "-- {title} --", "zh": "—— {title} ——"},
-    "scaffold.retry": {"en": "  ! {problem} Please try again.", "zh": "  ! {problem} 请重新输入。"},
+    "scaffold.retry": {"en": "  ! {problem}. Please try again.", "zh": "  ! {problem}，请重新输入。"},
     "scaffold.warning": {"en": "  warning[{rule}]: {problem}", "zh": "  警告[{rule}]：{problem}"},
     "scaffold.keep_anyway": {"en": "Keep it anyway? (y/n)", "zh": "仍然保留吗？(y/n)"},
     "scaffold.name_ideas": {

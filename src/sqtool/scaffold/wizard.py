@@ -121,11 +121,17 @@ def picked(question: Question, raw: str, tr: Translator) -> Any:
         elif piece.lower() in names:
             found.append(names[piece.lower()])
         else:
-            listed = ", ".join(f"{number} {label(value, tr, field)}" for number, value in enumerate(choices, 1))
+            joiner = "、" if tr.lang == "zh" else ", "
+            listed = joiner.join(f"{number} {label(value, tr, field)}" for number, value in enumerate(choices, 1))
             raise AnswerProblem("scaffold.err.choice", value=piece, choices=listed)
     if question.kind == "choice":
         return found[0]
     return list(dict.fromkeys(found))
+
+
+def _retry(tr: Translator, problem: str) -> str:
+    """``! <problem>. Please try again.``: the problem's own closing stop is not doubled."""
+    return tr("scaffold.retry", problem=problem.rstrip(".。"))
 
 
 def choose_playbook(term: Terminal, tr: Translator, playbooks: Sequence[tuple[str, str]], default: str) -> str:
@@ -144,9 +150,7 @@ def choose_playbook(term: Terminal, tr: Translator, playbooks: Sequence[tuple[st
             return raw
         if raw in titles or raw == shown:
             return titles.get(raw, default)
-        term.say(
-            tr("scaffold.retry", problem=tr("scaffold.err.choice", value=raw, choices=", ".join(names))), style="red"
-        )
+        term.say(_retry(tr, tr("scaffold.err.choice", value=raw, choices=", ".join(names))), style="red")
 
 
 def _confirm(term: Terminal, tr: Translator) -> bool:
@@ -156,7 +160,7 @@ def _confirm(term: Terminal, tr: Translator) -> bool:
             return True
         if raw in _NO:
             return False
-        term.say(tr("scaffold.retry", problem=tr("scaffold.yes_no")), style="red")
+        term.say(_retry(tr, tr("scaffold.yes_no")), style="red")
 
 
 def _advice(question: Question, value: Any) -> list[Advice]:
@@ -235,7 +239,7 @@ def ask_questions(
                 elif not value:
                     raise AnswerProblem("scaffold.err.required")
             except AnswerProblem as problem:
-                term.say(tr("scaffold.retry", problem=problem.text(tr)), style="red")
+                term.say(_retry(tr, problem.text(tr)), style="red")
                 continue
             warnings = _advice(question, value)
             for advice in warnings:
