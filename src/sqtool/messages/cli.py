@@ -369,16 +369,18 @@ Examples:
 
 The wizard asks what the group is, why members are together and what they do together, then
 name, slogan, platform, size, entry, people, value output and monetization, with defaults from
-the playbook. All answers are collected before anything is written; Ctrl-C writes nothing.
-Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or existing file.""",
+the playbook. All answers are collected before the plan is written; Ctrl-C writes no plan but
+keeps the answers given so far beside it, and --resume goes on from them. Without a terminal, pass
+--yes or --answers. Exit 0 written, 2 bad input or existing file, 130 stopped with Ctrl-C.""",
         "zh": """\b
 创建一份带注释的社群计划：用向导，或在脚本和 CI 中用 --playbook NAME --yes。
 
 \b
 向导先问这个群是什么、成员为什么聚在一起、一起做什么，再问名称、口号、平台、
 规模、入群方式、人员、价值输出和变现，默认值来自剧本。所有回答收集完毕后才写入文件；
-按 Ctrl-C 不会写入任何内容。没有终端时，请使用 --yes 或 --answers。
-退出码：0 已写入，2 输入有误或文件已存在。""",
+按 Ctrl-C 不会写入计划，但已答的内容会保存在计划旁边，之后用 --resume 接着回答。
+没有终端时，请使用 --yes 或 --answers。
+退出码：0 已写入，2 输入有误或文件已存在，130 按 Ctrl-C 停下。""",
     },
     "cli.init.arg.path": {"en": "Where to write the new plan.", "zh": "新计划写入的位置。"},
     "cli.init.opt.playbook": {
