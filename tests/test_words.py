@@ -17,8 +17,8 @@ WORDS = {
         "platform": "Example community: 早安英语百日营 (WeChat)",
         "figure": "weekly active share (min_weekly_active_share): the plan sets 25%",
         "size": "the plan's target size (target_size) is 500",
-        "nobody": "opinion leader 大刘: 2 message(s) and nobody responded",
-        "people": "陈姐 (72), 老王 (63)",
+        "nobody": "opinion leader 苏苏: 1 message(s) and nobody responded",
+        "people": "老王 (76), 阿杰 (43)",
         "read": "(WeChat)",
     },
     "zh": {
@@ -26,8 +26,8 @@ WORDS = {
         "platform": "示例社群：早安英语百日营（微信群）",
         "figure": "周活跃成员占比（min_weekly_active_share）：计划设定",
         "size": "计划的目标规模（target_size）为 500",
-        "nobody": "意见领袖「大刘」发言 2 条，没有人回应",
-        "people": "陈姐（72）、老王（63）",
+        "nobody": "意见领袖「苏苏」发言 1 条，没有人回应",
+        "people": "老王（76）、阿杰（43）",
         "read": "（微信群）",
     },
 }
@@ -74,7 +74,7 @@ def test_lists_and_platform_in_the_languages_punctuation(audits, lang):
     out = audits[lang]
     assert WORDS[lang]["people"] in out and WORDS[lang]["read"] in out
     if lang == "zh":
-        assert "wechat）" not in out and "(72)" not in out
+        assert "wechat）" not in out and "(76)" not in out
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -58,17 +58,22 @@ def test_history_trend_of_many_audits_stays_on_one_line(cli, tmp_path, lang):
     history = tmp_path / "history.sqlite"
     saved = cli("audit", DEMO, "--tz", "UTC", "--save", "--history", str(history), "-o", str(tmp_path / "r.txt"))
     assert saved.exit_code == 0, saved.stderr
-    with sqlite3.connect(history) as db:  # 215 weekly audits of different sizes
+    with sqlite3.connect(history) as db:  # 214 more weekly audits of the same group, of different sizes
         columns = [row[1] for row in db.execute("PRAGMA table_info(audits)") if row[1] != "id"]
-        shown = ", ".join(columns)
-        picked = ", ".join("(messages + ? * 37 % 500)" if name == "messages" else name for name in columns)
+        varied = {"messages": "(messages + ? * 37 % 500)", "period_first": "?", "period_last": "?"}
+        picked = ", ".join(varied.get(name, name) for name in columns)
         for week in range(214):
-            db.execute(f"INSERT INTO audits ({shown}) SELECT {picked} FROM audits WHERE id = 1", (week,))
-    result = cli("--lang", lang, "history", "--history", str(history), env={"COLUMNS": "100"})
+            first = datetime(2022, 1, 3) + timedelta(weeks=week)
+            values = {"messages": week, "period_first": f"{first:%Y-%m-%d}"}
+            values["period_last"] = f"{first + timedelta(days=6):%Y-%m-%d}"
+            arguments = [values[name] for name in columns if name in varied]
+            db.execute(f"INSERT INTO audits ({', '.join(columns)}) SELECT {picked} FROM audits WHERE id = 1", arguments)
+    result = cli("--lang", lang, "history", "--history", str(history), env={"COLUMNS": "150"})
     assert result.exit_code == 0, result.stderr
-    assert all(display_width(line) <= 100 for line in result.stdout.splitlines())
+    assert all(display_width(line) <= 150 for line in result.stdout.splitlines())
     trend = spark_lines(result.stdout)
-    assert trend and all(("│" in line and line.count("│") >= 3) for line in trend), trend  # no wrapped halves
+    # every trend on its figure's line, whole: no wrapped halves, nothing cut off
+    assert trend and all(line.count("│") >= 3 and "…" not in line for line in trend), trend
     assert "215" in result.stdout.splitlines()[0]
 
 

@@ -74,6 +74,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     import typer
 
     from sqtool import __version__
+    from sqtool.commands.inputs import refuse_input_as_output
     from sqtool.console import color_enabled, emit
     from sqtool.generated import refuse_existing
     from sqtool.i18n import Translator
@@ -89,6 +90,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         )
     refuse_existing(request.output, request.force)  # before any work; sqtool's own report may be replaced
     config = resolve_config(request)
+    refuse_input_as_output(request.output, [("config", config.source)])  # --config or the one found
     today = _today(request.today)
     sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder
     refuse_output_among_inputs(request.output, sources)  # even with --force: the report would replace a plan
