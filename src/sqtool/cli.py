@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from enum import Enum
-from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from sqtool import __version__
 from sqtool.cli_help import HELP_LANG, LANGS, SqtoolCommand, SqtoolGroup, help_language, tr_help
+from sqtool.generated import output_path
 from sqtool.reporters import FORMATS
 from sqtool.settings import ColorMode, Settings, lang_from_locale
 
@@ -89,21 +88,19 @@ def run(ctx: typer.Context, action: Callable[[Settings], int]) -> NoReturn:
 # Commands are registered below, one block each, in the order of `sqtool --help`.
 # -- commands --
 
-# --format choices come from the reporters' registry, so a new reporter shows up here by itself
-# (mypy wants an Enum's members as a literal; members built at run time are this Enum's point)
-ReportFormat = Enum("ReportFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
-
 # Options that several commands share, declared once; each command adds only what is its own.
 PlanFilesArgument = Annotated[
     list[str], typer.Argument(metavar="FILE", help=tr_help("cli.arg.plan_files"), show_default=False)
 ]
+# --format choices come from the reporters' registry, so a new reporter shows up here by itself;
+# numbers and choices are read as text and checked by sqtool, so a bad one is told in the chosen language
 ReportFormatOption = Annotated[
-    ReportFormat | None,
+    str | None,
     typer.Option(
         "--format", "-f", metavar="|".join(FORMATS), help=tr_help("cli.opt.report_format"), show_default=False
     ),
 ]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=tr_help("cli.opt.output"))]
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help=tr_help("cli.opt.output"))]
 ForceOption = Annotated[bool, typer.Option("--force", help=tr_help("cli.opt.force"))]
 HistoryOption = Annotated[str | None, typer.Option("--history", metavar="FILE", help=tr_help("cli.opt.history"))]
 TextOrJsonOption = Annotated[
@@ -111,9 +108,35 @@ TextOrJsonOption = Annotated[
 ]
 
 
-def format_value(report_format: ReportFormat | None) -> str | None:
-    """The name behind a --format choice, None when not given (the reporters pick their default)."""
-    return report_format.value if report_format is not None else None
+def format_value(report_format: str | None) -> str | None:
+    """A --format choice of the reporters, None when not given (the reporters pick their default)."""
+    if report_format is not None and report_format not in FORMATS:
+        from sqtool.errors import SqtoolError
+
+        raise SqtoolError("cli.err.not_choice", option="--format", value=report_format, choices=", ".join(FORMATS))
+    return report_format
+
+
+def whole_value(value: str | None, option: str) -> int | None:
+    """An option's whole number (``--members 500``), None when not given."""
+    if value is None:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        from sqtool.errors import SqtoolError
+
+        raise SqtoolError("cli.err.not_whole", option=option, value=value) from None
+
+
+def number_value(value: str, option: str) -> float:
+    """An option's number (``--response-cutoff 90``)."""
+    try:
+        return float(value.strip())
+    except ValueError:
+        from sqtool.errors import SqtoolError
+
+        raise SqtoolError("cli.err.not_number", option=option, value=value) from None
 
 
 @command("validate")
@@ -127,7 +150,9 @@ def validate(
     def action(settings: Settings) -> int:
         from sqtool.commands.validate import run_validate
 
-        return run_validate(settings, files, report_format=format_value(report_format), output=output, force=force)
+        return run_validate(
+            settings, files, report_format=format_value(report_format), output=output_path(output), force=force
+        )
 
     run(ctx, action)
 
@@ -137,7 +162,7 @@ def schema(ctx: typer.Context, output: OutputOption = None, force: ForceOption =
     def action(settings: Settings) -> int:
         from sqtool.commands.schema import run_schema
 
-        return run_schema(settings, output=output, force=force)
+        return run_schema(settings, output=output_path(output), force=force)
 
     run(ctx, action)
 
@@ -169,22 +194,25 @@ def check_command(
         str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=tr_help("cli.check.opt.today"))
     ] = None,
 ) -> None:
-    from sqtool.commands.check import CheckRequest, run_check
+    def action(settings: Settings) -> int:
+        from sqtool.commands.check import CheckRequest, run_check
 
-    request = CheckRequest(
-        files=tuple(files),
-        select=tuple(select or ()),
-        ignore=tuple(ignore or ()),
-        severity=tuple(severity or ()),
-        fail_on=fail_on,
-        format=format_value(report_format),
-        statistics=statistics,
-        output=output,
-        force=force,
-        config=config,
-        today=today,
-    )
-    run(ctx, lambda settings: run_check(settings, request))
+        request = CheckRequest(
+            files=tuple(files),
+            select=tuple(select or ()),
+            ignore=tuple(ignore or ()),
+            severity=tuple(severity or ()),
+            fail_on=fail_on,
+            format=format_value(report_format),
+            statistics=statistics,
+            output=output_path(output),
+            force=force,
+            config=config,
+            today=today,
+        )
+        return run_check(settings, request)
+
+    run(ctx, action)
 
 
 @command("rules")
@@ -223,7 +251,7 @@ def audit(
         str | None, typer.Option("--roster", metavar="FILE", help=tr_help("cli.audit.opt.roster"))
     ] = None,
     members: Annotated[
-        int | None, typer.Option("--members", metavar="N", help=tr_help("cli.audit.opt.members"))
+        str | None, typer.Option("--members", metavar="N", help=tr_help("cli.audit.opt.members"))
     ] = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="YYYY-MM-DD", help=tr_help("cli.audit.opt.since"))
@@ -235,9 +263,9 @@ def audit(
         list[str] | None, typer.Option("--exclude", metavar="WHO", help=tr_help("cli.audit.opt.exclude"))
     ] = None,
     response_cutoff: Annotated[
-        float,
+        str,
         typer.Option("--response-cutoff", metavar="MINUTES", help=tr_help("cli.audit.opt.response_cutoff")),
-    ] = 1440,
+    ] = "1440",
     ad_keywords: Annotated[
         str | None, typer.Option("--ad-keywords", metavar="WORDS", help=tr_help("cli.audit.opt.ad_keywords"))
     ] = None,
@@ -252,7 +280,7 @@ def audit(
         str,
         typer.Option("--fail-on", metavar="error|warning|info|never", help=tr_help("cli.audit.opt.fail_on")),
     ] = "never",
-    top: Annotated[int, typer.Option("--top", metavar="N", help=tr_help("cli.audit.opt.top"))] = 10,
+    top: Annotated[str, typer.Option("--top", metavar="N", help=tr_help("cli.audit.opt.top"))] = "10",
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.audit import AuditArguments, audit_action
@@ -262,22 +290,22 @@ def audit(
             export_format=export_format,
             plan=plan,
             roster=roster,
-            members=members,
+            members=whole_value(members, "--members"),
             since=since,
             until=until,
             tz=tz,
             exclude=tuple(exclude or ()),
-            response_cutoff_minutes=response_cutoff,
+            response_cutoff_minutes=number_value(response_cutoff, "--response-cutoff"),
             ad_keywords=ad_keywords,
             report=report,
-            output=str(output) if output is not None else None,
+            output=output,
             force=force,
             save=save,
             history=history,
             fail_on=fail_on,
             lenient=lenient,
             date_order=date_order,
-            top=top,
+            top=whole_value(top, "--top") or 0,
         )
         return audit_action(settings, arguments)
 
@@ -316,6 +344,7 @@ def init_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=tr_help("cli.init.opt.force"))] = False,
     interactive: Annotated[bool, typer.Option("--interactive", help=tr_help("cli.init.opt.interactive"))] = False,
+    resume: Annotated[bool, typer.Option("--resume", help=tr_help("cli.init.opt.resume"))] = False,
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.init import InitOptions, init
@@ -328,6 +357,7 @@ def init_command(
             answers=answers,
             force=force,
             interactive=interactive,
+            resume=resume,
         )
         return init(settings, options)
 

@@ -138,6 +138,7 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
     from sqtool.audit.engine import run_audit
     from sqtool.chat.read import read_exports
     from sqtool.console import color_enabled, emit
+    from sqtool.generated import output_path, refuse_existing
     from sqtool.i18n import Translator
     from sqtool.render.audit import REPORT_FORMATS, render_report, report_width
     from sqtool.render.progress import progress_bar
@@ -147,11 +148,9 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
             "audit.bad_format", hint="audit.bad_format_hint", value=arguments.report, choices=", ".join(REPORT_FORMATS)
         )
     threshold = fail_threshold(arguments.fail_on)
-    output = Path(arguments.output) if arguments.output is not None else None
+    output = output_path(arguments.output)
     refuse_input_as_output(output, audit_inputs(arguments))  # even with --force
-    if output is not None and output.exists() and not arguments.force:
-        # write_atomic refuses too; saying so before a long read spares the wait
-        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(output))
+    refuse_existing(output, arguments.force)  # before a long read; sqtool's own report may be replaced
     options = build_options(arguments, settings)
     with progress_bar(settings, Translator(settings.lang)("audit.reading")) as progress:
         records = read_exports(
@@ -168,7 +167,7 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         color = output is None and color_enabled(settings, sys.stdout)
     width = report_width() if output is None else 100
     content = render_report(report, arguments.report, settings.lang, color=bool(color), width=width, top=arguments.top)
-    emit(content, output, force=arguments.force, settings=settings)
+    emit(content, output, force=arguments.force, settings=settings, format_name=arguments.report)
     if arguments.save:
         save_to_history(settings, arguments, options, report)
     return findings_exit(report.findings, threshold)

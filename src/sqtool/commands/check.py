@@ -76,6 +76,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     from sqtool import __version__
     from sqtool.commands.inputs import refuse_input_as_output
     from sqtool.console import color_enabled, emit
+    from sqtool.generated import refuse_existing
     from sqtool.i18n import Translator
     from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
     from sqtool.render.rules import statistics_table
@@ -87,8 +88,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         raise SqtoolError(
             "check.bad_format", hint="check.bad_format_hint", value=format_name, choices=", ".join(FORMATS)
         )
-    if request.output is not None and request.output.exists() and not request.force:
-        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(request.output))  # before any work
+    refuse_existing(request.output, request.force)  # before any work; sqtool's own report may be replaced
     config = resolve_config(request)
     refuse_input_as_output(request.output, [("config", config.source)])  # --config or the one found
     today = _today(request.today)
@@ -104,7 +104,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         rules=rule_docs(settings.lang),
     )
     report = render(format_name, result.findings, context)
-    emit(report, request.output, force=request.force, settings=settings)
+    emit(report, request.output, force=request.force, settings=settings, format_name=format_name)
     if request.statistics:
         table = statistics_table(result.findings, all_rules(), Translator(settings.lang))
         typer.echo(table, err=format_name != "text")

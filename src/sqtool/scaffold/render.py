@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
@@ -99,8 +99,9 @@ def _dump(key: str, value: Any) -> str:
     )
 
 
-def render_plan(plan: Mapping[str, Any], *, lang: Lang, playbook: str, path: str) -> str:
-    """The plan as YAML text with a comment before every section, in ``lang``."""
+def render_plan(plan: Mapping[str, Any], *, lang: Lang, playbook: str, path: str, review: Sequence[str] = ()) -> str:
+    """The plan as YAML text with a comment before every section, in ``lang``; the key paths in
+    ``review`` (answered by the playbook, not asked) get a ``# review:`` comment line above them."""
     tr = Translator(lang)
     parts = [
         f"# yaml-language-server: $schema={schema_reference()}",
@@ -117,4 +118,26 @@ def render_plan(plan: Mapping[str, Any], *, lang: Lang, playbook: str, path: str
             note = ""
         block = _dump(key, plan[key]).rstrip("\n")
         parts.append(f"{_comment(note)}\n{block}" if note else block)
-    return "\n\n".join(parts) + "\n"
+    text = "\n\n".join(parts) + "\n"
+    return _mark_review(text, review, tr("scaffold.review_comment")) if review else text
+
+
+def _mark_review(text: str, review: Sequence[str], comment: str) -> str:
+    """A ``# review:`` comment line, indented like the key, above each key path in ``review``."""
+    from sqtool.plan.load import parse_plan
+    from sqtool.scaffold.keypath import parse_key_path
+
+    loaded = parse_plan(text)
+    lines = text.split("\n")
+    marks: dict[int, str] = {}
+    for key in review:
+        pointer = parse_key_path(key)
+        if pointer not in loaded.positions:
+            continue
+        line, _ = loaded.key_position(pointer)
+        source = lines[line - 1]
+        indent = source[: len(source) - len(source.lstrip(" -"))].replace("-", " ")
+        marks.setdefault(line, f"{indent}# {comment}")
+    for line in sorted(marks, reverse=True):
+        lines.insert(line - 1, marks[line])
+    return "\n".join(lines)
