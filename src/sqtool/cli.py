@@ -242,7 +242,7 @@ def audit(
         str | None, typer.Option("--ad-keywords", metavar="WORDS", help=tr_help("cli.audit.opt.ad_keywords"))
     ] = None,
     report: Annotated[
-        str, typer.Option("--report", "-r", metavar="text|md|json", help=tr_help("cli.audit.opt.report"))
+        str, typer.Option("--report", "-r", metavar="text|md|json|csv", help=tr_help("cli.audit.opt.report"))
     ] = "text",
     output: OutputOption = None,
     force: ForceOption = False,

@@ -14,6 +14,7 @@ from sqtool.audit.drift import drift
 from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.hygiene import hygiene
 from sqtool.audit.leaders import opinion_leaders
+from sqtool.audit.members import member_rows, question_rows
 from sqtool.audit.membership import membership
 from sqtool.audit.options import AuditOptions, Thresholds
 from sqtool.audit.owner import owner_pull
@@ -255,4 +256,6 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
         senders=ranked_senders(agg, agg.messages_by_member(period.first.toordinal(), period.last.toordinal())),
         source=export_info(records, agg),
         timezone=zone_label(tz),
+        members=member_rows(agg, period) if options.tables else None,
+        questions=question_rows(agg, period) if options.tables else None,
     )

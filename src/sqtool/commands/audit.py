@@ -29,7 +29,7 @@ class AuditArguments:
     exclude: tuple[str, ...] = ()
     response_cutoff_minutes: float = DEFAULT_RESPONSE_CUTOFF_MINUTES
     ad_keywords: str | None = None  # comma-separated words, or @FILE with one word per line
-    report: str = "text"  # --report text|md|json
+    report: str = "text"  # --report text|md|json|csv
     output: str | None = None  # -o PATH
     force: bool = False
     save: bool = False
@@ -128,10 +128,19 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         )
     threshold = fail_threshold(arguments.fail_on)
     output = Path(arguments.output) if arguments.output is not None else None
-    if output is not None and output.exists() and not arguments.force:
+    tables = arguments.report == "csv"
+    if tables:  # a folder of tables (commands/audit_csv.py), checked before the read like a file
+        from sqtool.commands.audit_csv import csv_folder
+
+        csv_folder(output, force=arguments.force)
+    elif output is not None and output.exists() and not arguments.force:
         # write_atomic refuses too; saying so before a long read spares the wait
         raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(output))
     options = build_options(arguments, settings)
+    if tables:
+        import dataclasses
+
+        options = dataclasses.replace(options, tables=True)
     with progress_bar(settings, Translator(settings.lang)("audit.reading")) as progress:
         records = read_exports(
             list(arguments.exports),
@@ -143,11 +152,18 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
             lang=settings.lang,
         )
         report = run_audit(records, options)
-    if color is None:
-        color = output is None and color_enabled(settings, sys.stdout)
-    width = report_width() if output is None else 100
-    content = render_report(report, arguments.report, settings.lang, color=bool(color), width=width, top=arguments.top)
-    emit(content, output, force=arguments.force, settings=settings)
+    if tables and output is not None:
+        from sqtool.commands.audit_csv import write_csv_tables
+
+        write_csv_tables(report, output, force=arguments.force, settings=settings)
+    else:
+        if color is None:
+            color = output is None and color_enabled(settings, sys.stdout)
+        width = report_width() if output is None else 100
+        content = render_report(
+            report, arguments.report, settings.lang, color=bool(color), width=width, top=arguments.top
+        )
+        emit(content, output, force=arguments.force, settings=settings)
     if arguments.save:
         from sqtool.audit.history import default_history_path, save_summary
 

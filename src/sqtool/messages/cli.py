@@ -295,8 +295,8 @@ Examples:
         "zh": "代替内置列表的广告词：逗号分隔，或 @FILE（每行一个）。",
     },
     "cli.audit.opt.report": {
-        "en": "Report format: text, md (Markdown) or json.",
-        "zh": "报告格式：text、md（Markdown）或 json。",
+        "en": "Report format: text, md (Markdown), json, or csv (every table as a UTF-8 CSV file in folder -o DIR).",
+        "zh": "报告格式：text、md（Markdown）、json，或 csv（每张表一个 UTF-8 CSV 文件，写入 -o 指定的文件夹）。",
     },
     "cli.audit.opt.save": {
         "en": "Append this run's figures to the history (see `sqtool history`).",
