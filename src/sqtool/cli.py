@@ -106,6 +106,7 @@ ReportFormatOption = Annotated[
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=tr_help("cli.opt.output"))]
 ForceOption = Annotated[bool, typer.Option("--force", help=tr_help("cli.opt.force"))]
 HistoryOption = Annotated[str | None, typer.Option("--history", metavar="FILE", help=tr_help("cli.opt.history"))]
+PlansOnlyOption = Annotated[bool, typer.Option("--plans-only", help=tr_help("cli.opt.plans_only"))]
 TextOrJsonOption = Annotated[
     str, typer.Option("--format", "-f", metavar="text|json", help=tr_help("cli.opt.text_or_json"))
 ]
@@ -123,11 +124,19 @@ def validate(
     report_format: ReportFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    plans_only: PlansOnlyOption = False,
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.validate import run_validate
 
-        return run_validate(settings, files, report_format=format_value(report_format), output=output, force=force)
+        return run_validate(
+            settings,
+            files,
+            report_format=format_value(report_format),
+            output=output,
+            force=force,
+            plans_only=plans_only,
+        )
 
     run(ctx, action)
 
@@ -168,6 +177,7 @@ def check_command(
     today: Annotated[
         str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=tr_help("cli.check.opt.today"))
     ] = None,
+    plans_only: PlansOnlyOption = False,
 ) -> None:
     from sqtool.commands.check import CheckRequest, run_check
 
@@ -183,6 +193,7 @@ def check_command(
         force=force,
         config=config,
         today=today,
+        plans_only=plans_only,
     )
     run(ctx, lambda settings: run_check(settings, request))
 

@@ -53,6 +53,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "History database (default: .sqtool/history.sqlite beside --plan, else here).",
         "zh": "历史数据库（默认：--plan 所在文件夹的 .sqtool/history.sqlite，否则为当前文件夹）。",
     },
+    "cli.opt.plans_only": {
+        "en": "Skip YAML files that are not plans: keep *plan.yaml, files under a plans/ folder and files whose "
+        "first lines carry '# yaml-language-server: $schema=...community-plan...' (for pre-commit hooks).",
+        "zh": "跳过不是计划的 YAML 文件：只保留 *plan.yaml、plans/ 文件夹下的文件，以及开头几行写有 "
+        "'# yaml-language-server: $schema=...community-plan...' 标记的文件（供 pre-commit 钩子使用）。",
+    },
     "cli.opt.text_or_json": {
         "en": "Output: text (for people) or json (for scripts).",
         "zh": "输出格式：text（给人看）或 json（给脚本用）。",
