@@ -17,6 +17,7 @@ import typer
 
 from sqtool import __version__
 from sqtool.cli_help import HELP_LANG, LANGS, SqtoolCommand, SqtoolGroup, help_language, tr_help
+from sqtool.completion import plan_paths, playbook_names, rule_id_list, rule_ids
 from sqtool.reporters import FORMATS
 from sqtool.settings import ColorMode, Settings, lang_from_locale
 
@@ -95,7 +96,8 @@ ReportFormat = Enum("ReportFormat", {name: name for name in FORMATS}, type=str) 
 
 # Options that several commands share, declared once; each command adds only what is its own.
 PlanFilesArgument = Annotated[
-    list[str], typer.Argument(metavar="FILE", help=tr_help("cli.arg.plan_files"), show_default=False)
+    list[str],
+    typer.Argument(metavar="FILE", help=tr_help("cli.arg.plan_files"), show_default=False, autocompletion=plan_paths),
 ]
 ReportFormatOption = Annotated[
     ReportFormat | None,
@@ -156,10 +158,12 @@ def check_command(
     ctx: typer.Context,
     files: PlanFilesArgument,
     select: Annotated[
-        list[str] | None, typer.Option("--select", metavar="IDS", help=tr_help("cli.check.opt.select"))
+        list[str] | None,
+        typer.Option("--select", metavar="IDS", help=tr_help("cli.check.opt.select"), autocompletion=rule_id_list),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", metavar="IDS", help=tr_help("cli.check.opt.ignore"))
+        list[str] | None,
+        typer.Option("--ignore", metavar="IDS", help=tr_help("cli.check.opt.ignore"), autocompletion=rule_id_list),
     ] = None,
     severity: Annotated[
         list[str] | None, typer.Option("--severity", metavar="RULE=LEVEL", help=tr_help("cli.check.opt.severity"))
@@ -208,7 +212,12 @@ def rules_command(ctx: typer.Context, format_name: TextOrJsonOption = "text") ->
 @command("explain")
 def explain_command(
     ctx: typer.Context,
-    rule_id: Annotated[str, typer.Argument(metavar="RULE", help=tr_help("cli.explain.arg.rule"), show_default=False)],
+    rule_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="RULE", help=tr_help("cli.explain.arg.rule"), show_default=False, autocompletion=rule_ids
+        ),
+    ],
 ) -> None:
     from sqtool.commands.explain import explain_rule
 
@@ -229,7 +238,10 @@ def audit(
     date_order: Annotated[
         str | None, typer.Option("--date-order", metavar="dmy|mdy|ymd", help=tr_help("cli.audit.opt.date_order"))
     ] = None,
-    plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.audit.opt.plan"))] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", metavar="FILE", help=tr_help("cli.audit.opt.plan"), autocompletion=plan_paths),
+    ] = None,
     roster: Annotated[
         str | None, typer.Option("--roster", metavar="FILE", help=tr_help("cli.audit.opt.roster"))
     ] = None,
@@ -299,7 +311,10 @@ def audit(
 def playbooks_command(
     ctx: typer.Context,
     name: Annotated[
-        str | None, typer.Argument(metavar="NAME", help=tr_help("cli.playbooks.arg.name"), show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="NAME", help=tr_help("cli.playbooks.arg.name"), show_default=False, autocompletion=playbook_names
+        ),
     ] = None,
     raw: Annotated[bool, typer.Option("--yaml", help=tr_help("cli.playbooks.opt.yaml"))] = False,
 ) -> None:
@@ -316,7 +331,10 @@ def init_command(
     ctx: typer.Context,
     path: Annotated[str, typer.Argument(metavar="PATH", help=tr_help("cli.init.arg.path"))] = "plan.yaml",
     playbook: Annotated[
-        str | None, typer.Option("--playbook", "-p", metavar="NAME", help=tr_help("cli.init.opt.playbook"))
+        str | None,
+        typer.Option(
+            "--playbook", "-p", metavar="NAME", help=tr_help("cli.init.opt.playbook"), autocompletion=playbook_names
+        ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=tr_help("cli.init.opt.yes"))] = False,
     assignments: Annotated[
@@ -349,7 +367,10 @@ def init_command(
 def history_command(
     ctx: typer.Context,
     history: HistoryOption = None,
-    plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"))] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"), autocompletion=plan_paths),
+    ] = None,
     output_format: TextOrJsonOption = "text",
 ) -> None:
     from sqtool.commands.history import show_history
@@ -357,8 +378,23 @@ def history_command(
     run(ctx, lambda settings: show_history(settings, history, plan, output_format))
 
 
+@command("completion")
+def completion_command(
+    ctx: typer.Context,
+    shell: Annotated[
+        str, typer.Argument(metavar="bash|zsh|fish", help=tr_help("cli.completion.arg.shell"), show_default=False)
+    ],
+) -> None:
+    from sqtool.commands.completion import show_script
+
+    run(ctx, lambda settings: show_script(settings, shell))
+
+
 def main() -> None:
     """Console entry point."""
+    from sqtool.completion import prepare
+
+    prepare()  # only when a shell asks for completions
     app(prog_name="sqtool")
 
 

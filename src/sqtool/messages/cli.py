@@ -386,4 +386,29 @@ Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or exis
         "en": "Plan file whose folder holds .sqtool/history.sqlite.",
         "zh": "计划文件，其所在文件夹存放 .sqtool/history.sqlite。",
     },
+    # -- completion --
+    "cli.completion.short": {
+        "en": "Print the shell completion script for bash, zsh or fish.",
+        "zh": "输出 bash、zsh 或 fish 的命令补全脚本。",
+    },
+    "cli.completion.help": {
+        "en": """Print the script that lets your shell complete sqtool: commands, options, plan files, rule ids
+(explain, --select, --ignore) and playbook names.
+
+\b
+Examples:
+  eval "$(sqtool completion bash)"        # in ~/.bashrc
+  eval "$(sqtool completion zsh)"         # in ~/.zshrc, after compinit
+  sqtool completion fish > ~/.config/fish/completions/sqtool.fish""",
+        "zh": """\b
+输出命令补全脚本，让 shell 能补全 sqtool 的命令、选项、计划文件、规则编号
+（explain、--select、--ignore）和模板名称。
+
+\b
+示例：
+  eval "$(sqtool completion bash)"        # 写进 ~/.bashrc
+  eval "$(sqtool completion zsh)"         # 写进 ~/.zshrc，放在 compinit 之后
+  sqtool completion fish > ~/.config/fish/completions/sqtool.fish""",
+    },
+    "cli.completion.arg.shell": {"en": "The shell: bash, zsh or fish.", "zh": "shell 类型：bash、zsh 或 fish。"},
 }
