@@ -135,5 +135,5 @@ def test_importing_and_auditing_never_imports_pandas(tmp_path: Path):
 
 
 def test_the_package_is_typed_and_the_wheel_says_so():
-    """py.typed sits in the package (the wheel ships src/sqtool whole; tests/plan/test_wheel.py builds it)."""
+    """py.typed sits in the package; tests/plan/test_wheel.py checks the built wheel carries it."""
     assert (Path(sqtool.__file__).parent / "py.typed").is_file()
