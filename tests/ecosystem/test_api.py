@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import types
@@ -55,8 +56,6 @@ def test_audit_takes_dates_zones_and_a_loaded_plan_like_the_command(tmp_path: Pa
     result = cli(
         "audit", str(REPO / "examples" / "demo-wechat.csv"), "--plan", str(PLAN), "--report", "json", "--top", "0"
     )
-    import json
-
     assert json.loads(result.stdout)["diagnoses"] == by_path.to_dict()["diagnoses"]
     assert [f.rule_id for f in by_path.findings] == [f.rule_id for f in by_model.findings] != []
 
@@ -82,6 +81,21 @@ def test_crlf_plans_load_with_the_same_positions(tmp_path: Path):
     assert model.data == sqtool.load_plan(PLAN).data
     assert model.members.current_size.line == sqtool.load_plan(PLAN).members.current_size.line
     assert sqtool.check(crlf) == []
+
+
+def test_crlf_plans_report_the_same_findings_at_the_same_places(cli, tmp_path: Path):
+    """A failing plan saved with CRLF gets exactly the findings, lines and columns of its LF twin."""
+    text = "version: 1\ncommunity:\n  name: 交流群\n  max_size: lots\nroles:\n  owner: 阿强\n"
+    lf, crlf = tmp_path / "lf" / "plan.yaml", tmp_path / "crlf" / "plan.yaml"
+    for path, newline in ((lf, "\n"), (crlf, "\r\n")):
+        path.parent.mkdir()
+        path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    found = [(f.rule_id, f.line, f.col, f.message) for f in sqtool.check(lf)]
+    assert found and found == [(f.rule_id, f.line, f.col, f.message) for f in sqtool.check(crlf)]
+    by_cli = cli("check", str(crlf), "--format", "json")
+    assert by_cli.exit_code == 1
+    located = {(f["message"], f["line"], f["col"]) for f in json.loads(by_cli.stdout)["findings"]}
+    assert ("unknown key 'max_size' in 'community'", 4, 3) in located  # counted as the LF file counts
 
 
 def test_bad_input_raises_input_error_with_place_and_language(tmp_path: Path):
