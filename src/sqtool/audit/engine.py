@@ -176,8 +176,6 @@ def _notes(report_figures: PeriodFigures, options: AuditOptions, agg: Aggregate)
         notes.append(Note("audit.note.lurkers_unknown"))
     if share.small_group:
         notes.append(Note("audit.note.small_group", (("members", share.members),)))
-    if not agg.has_reply_links:
-        notes.append(Note("audit.note.no_reply_links"))
     if options.plan is None:
         notes.append(Note("audit.note.no_plan"))
     if agg.excluded_records:

@@ -56,11 +56,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "only {members} member(s): under 100 the top 1% is a single person, so read the tiers with care",
         "zh": "只有 {members} 名成员：不足 100 人时头部 1% 只有一个人，分层数据仅供参考",
     },
-    "audit.note.no_reply_links": {
-        "en": "the export has no reply links: a reply is taken to b"
-        "e the next message by someone else within 10 minutes",
-        "zh": "导出记录没有回复关系：以 10 分钟内他人的下一条消息视作回复",
-    },
     "audit.note.no_plan": {
         "en": "no --plan: value output is not assessed and there is no drift check",
         "zh": "未提供 --plan：不评估价值输出，也不做计划偏差检查",
