@@ -371,11 +371,17 @@ def history_command(
         str | None,
         typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"), autocompletion=plan_paths),
     ] = None,
+    group: Annotated[str | None, typer.Option("--group", metavar="NAME", help=tr_help("cli.history.opt.group"))] = None,
     output_format: TextOrJsonOption = "text",
+    delete: Annotated[
+        str | None, typer.Option("--delete", metavar="PERIOD", help=tr_help("cli.history.opt.delete"))
+    ] = None,
+    all_groups: Annotated[bool, typer.Option("--all", help=tr_help("cli.history.opt.all"))] = False,
 ) -> None:
-    from sqtool.commands.history import show_history
+    from sqtool.commands.history import HistoryRequest, show_history
 
-    run(ctx, lambda settings: show_history(settings, history, plan, output_format))
+    request = HistoryRequest(history, plan, group, output_format, delete, all_groups)
+    run(ctx, lambda settings: show_history(settings, request))
 
 
 @command("completion")

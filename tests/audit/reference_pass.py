@@ -133,7 +133,6 @@ class ReferencePass:
         if event.member_id in self.excluded or event.member_name in self.excluded:
             agg.excluded_records += 1
             return
-        self.widen("export_first", "export_last", event.timestamp)
         if self.kept_day(event.timestamp) is None:
             return
         self.widen("first", "last", event.timestamp)
@@ -144,9 +143,9 @@ class ReferencePass:
             return
         member = self.member(event.member_id, event.member_name)
         if event.kind is EventKind.JOIN:
-            agg.joins.append((event.timestamp, member))
-            self.joined_at[member] = event.timestamp
-            agg.first_post_after_join.pop(member, None)  # a rejoin starts a new wait for the first post
+            if member not in self.joined_at:  # one join per member: the first (other channels, comebacks)
+                agg.joins.append((event.timestamp, member))
+                self.joined_at[member] = event.timestamp
         else:
             agg.exits.append((event.timestamp, member, event.kind.value))
 

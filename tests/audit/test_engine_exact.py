@@ -81,6 +81,7 @@ def test_with_reply_links_answers_are_replies_or_mentions():
 
 def test_membership_joins_leaves_retention_and_first_posts():
     chat = Chat()
+    chat.say("owner", "welcome", at=0)  # the window is the messages': it starts with this one
     chat.event(EventKind.JOIN, "u1", at=0)
     chat.event(EventKind.JOIN, "u2", at=0)
     chat.event(EventKind.LEAVE, "u1", at=3 * DAY)  # gone within 7 days
@@ -209,8 +210,9 @@ def test_customers_not_assessed_without_tags():
     assert (fans.status, fans.score, fans.action_key) == (
         "not_assessed",
         None,
-        "audit.action.customers_as_fans.missing",
+        "audit.action.customers_as_fans.missing.customer_tags",
     )
+    assert fans.missing == ("customer_tags",)
 
 
 def test_hygiene_counts_and_conduct_rules():
@@ -255,6 +257,13 @@ def test_empty_and_out_of_window_exports_are_clear_errors():
     chat.say("a", "x", at=1)
     with pytest.raises(SqtoolError) as caught:
         run_audit(chat.sorted(), AuditOptions(tz=UTC, since=date(2030, 1, 1)))
+    assert caught.value.key == "audit.since_after_end"  # not a window "ending" on an --until nobody gave
+    assert caught.value.args_for_message["last"] == "2026-03-02"
+    with pytest.raises(SqtoolError) as caught:
+        run_audit(chat.sorted(), AuditOptions(tz=UTC, until=date(2020, 1, 1)))
+    assert caught.value.key == "audit.until_before_start"
+    with pytest.raises(SqtoolError) as caught:
+        run_audit(chat.sorted(), AuditOptions(tz=UTC, since=date(2026, 3, 5), until=date(2026, 3, 1)))
     assert caught.value.key == "audit.bad_window"
     with pytest.raises(SqtoolError) as caught:
         run_audit(chat.sorted(), AuditOptions(tz=UTC, since=date(2020, 1, 1), until=date(2020, 2, 1)))

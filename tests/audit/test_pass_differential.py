@@ -205,7 +205,7 @@ def _events_and_joins() -> list[Record]:
     chat.event(EventKind.JOIN, "n1", at=0)
     chat.say("n1", "hi all", at=5)
     chat.event(EventKind.LEAVE, "n1", at=60)
-    chat.event(EventKind.JOIN, "n1", at=120)  # a rejoin: a new wait for the first post
+    chat.event(EventKind.JOIN, "n1", at=120)  # a comeback: still one join, the wait runs from the first
     chat.say("n1", "back", at=180)
     chat.event(EventKind.REMOVAL, "n2", at=200)
     chat.event(EventKind.PIN, "n1", at=210)

@@ -143,3 +143,14 @@ def test_every_table_row_has_exactly_the_declared_columns(tmp_path: Path):
     for name in TABLE_NAMES:
         for row in report.table(name):
             assert tuple(row) == COLUMNS[name], name
+
+
+def test_csv_tables_never_replace_an_input_even_with_force(cli, tmp_path: Path):
+    """An export that happens to be named like a table (members.csv) in the target folder stays as it is."""
+    chat, _ = write_small_chat(tmp_path)
+    named_like_a_table = tmp_path / "members.csv"
+    named_like_a_table.write_bytes(chat.read_bytes())
+    result = cli("audit", str(named_like_a_table), "--report", "csv", "-o", str(tmp_path), "--force")
+    assert result.exit_code == 2, result.stdout
+    assert named_like_a_table.read_bytes() == chat.read_bytes()
+    assert not (tmp_path / "senders.csv").exists()  # refused before anything was written

@@ -164,7 +164,7 @@ class Aggregate:
         default_factory=dict
     )  # day -> member -> answers to others' questions
     owner_posts: dict[int, int] = field(default_factory=dict)  # day -> owner messages
-    joins: list[tuple[datetime, int]] = field(default_factory=list)
+    joins: list[tuple[datetime, int]] = field(default_factory=list)  # each member's first join only
     exits: list[tuple[datetime, int, str]] = field(default_factory=list)
     first_post_after_join: dict[int, datetime] = field(default_factory=dict)
     violations: list[tuple[int, int, str]] = field(default_factory=list)  # (day, member, kind)
@@ -174,7 +174,7 @@ class Aggregate:
     value_posts: dict[int, int] = field(default_factory=dict)  # day -> posts matching a value output
     first: datetime | None = None  # first and last record kept (inside the window or its previous period)
     last: datetime | None = None
-    export_first: datetime | None = None  # first and last record of the whole export, kept or not
+    export_first: datetime | None = None  # first and last message of the whole export, kept or not
     export_last: datetime | None = None
     export_messages: int = 0
     messages: int = 0

@@ -194,7 +194,7 @@ class Accumulator:
             return
         when = event.timestamp
         ts = [when.timestamp()]
-        _widen(self._export_span, ts, [when])
+        # the export's span is its messages': a notice months before or a call after stretches nothing
         day = self._local(ts, [when])[0][0]
         low = self.low_day if self.low_day is not None else day
         high = self.high_day if self.high_day is not None else day
@@ -468,9 +468,11 @@ class Accumulator:
             return
         member = self._member(event.member_id, event.member_name)
         if event.kind is EventKind.JOIN:
-            agg.joins.append((event.timestamp, member))
-            self._joined_at[member] = event.timestamp
-            agg.first_post_after_join.pop(member, None)  # a rejoin starts a new wait for the first post
+            # a member joins the community once, at the first join: joining a second channel (Slack,
+            # several exports of one community) or coming back is not a new member
+            if member not in self._joined_at:
+                agg.joins.append((event.timestamp, member))
+                self._joined_at[member] = event.timestamp
         else:
             agg.exits.append((event.timestamp, member, event.kind.value))
 

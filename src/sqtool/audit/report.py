@@ -201,6 +201,7 @@ class Diagnosis:
     status: str  # healthy, watch, act, not_assessed
     evidence: tuple[Evidence, ...]
     action_key: str  # catalogue key of the first action (or of what to provide when not assessed)
+    missing: tuple[str, ...] = ()  # when not assessed: what would make it measurable (members, questions, ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +272,7 @@ class ExportInfo:
     duplicates: int = 0  # records seen twice in overlapping exports
     bots: int = 0  # messages by bots and integrations, left out of every figure
     warnings: tuple[ReadWarning, ...] = ()  # what the readers want the user to know (ambiguous dates, ...)
+    group: str | None = None  # the group's name or id as the export states it, when every file agrees
 
     @property
     def format(self) -> str:

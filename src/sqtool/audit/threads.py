@@ -8,9 +8,10 @@ whom"):
 2. **mention**: an @-mention of a member, or a message that opens with a member's name and a comma or
    colon ("Amy, try …"), answers that member's open question, else their latest message of the last
    THREAD_MINUTES;
-3. **thread**: a message that shares uncommon words with a recent message of someone else (within
-   THREAD_MINUTES) answers the latest such message: words are weighed by how rare they were in the
-   group's last DF_WINDOW messages, and a match needs THREAD_SCORE;
+3. **thread**: a message that shares uncommon words with the latest recent messages (within
+   THREAD_MINUTES) that used them answers the latest of those, by someone else, whose shared words weigh
+   THREAD_SCORE: words are weighed by how rare they were in the group's last DF_BLOCK to 2 * DF_BLOCK
+   messages;
 4. **turn**: otherwise a message continues the exchange its sender was in (the partner's latest
    message, within CONTINUE_MINUTES), or answers the message just before it when someone else wrote
    that within TURN_MINUTES (QUESTION_TURN_MINUTES when that was a question).
@@ -60,16 +61,15 @@ THREAD_MINUTES = 180.0  # a shared word, a mention or a name reach back this far
 LINK_HABIT = 0.6
 HABIT_DECAY = 0.9
 HABIT_MIN = 4.0
-DF_WINDOW = 1000  # word rarity is counted over the group's last this many messages
+DF_BLOCK = 500  # word rarity is counted over the group's last one or two blocks of this many messages
+DF_WINDOW = 2 * DF_BLOCK
 THREAD_SCORE = 2.3  # ln(N/df): one word in under a tenth of recent messages, or two a little more common
-POSTINGS = 4  # recent messages remembered per word
 MIN_WORD_WEIGHT = 1.0  # a word in more than about 1 in 3 recent messages is no cue at all
-CUE_WORDS = 6  # only a message's rarest words are looked up
 LAST = 8  # recent messages remembered for the turn rule
 PRUNE_EVERY = 4096  # messages between two clean-ups of the word postings
 
 # ln((N + 1) / (df + 1)) for every count df a word can have among the last N = DF_WINDOW messages; early
-# in an export the window is not full, and the messages not seen yet count as lacking the word.
+# in an export (or a block) the window is not full, and the messages not seen count as lacking the word.
 _WEIGHTS = [math.log((DF_WINDOW + 1) / (count + 1)) for count in range(DF_WINDOW + 2)]
 _NOISE_KINDS = frozenset({MessageKind.STICKER, MessageKind.MEDIA, MessageKind.RED_PACKET})
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -227,15 +227,16 @@ class Threads:
         self.seq = 0
         self._ids: dict[str, tuple[int, int, int, int]] = {}  # id -> (seq, sender, day, question)
         self._id_order: deque[tuple[str, int]] = deque()
-        self._postings: dict[str, deque[_Said]] = {}
+        self._postings: dict[str, _Said] = {}  # word -> the latest message that used it
         self._last: deque[_Said] = deque(maxlen=LAST)
         self._latest: dict[int, _Said] = {}  # member -> their latest message
         self._partner: dict[int, tuple[int, float]] = {}  # member -> (who they last answered, when)
         self._open_by_asker: dict[int, list[int]] = {}  # member -> their recent questions (table positions)
         self._answer_ways: dict[int, tuple[float, float]] = {}  # member -> (linked, unlinked) answers, decayed
         self._drawn: set[int] = set()  # seqs of messages that drew a reply
-        self._df: Counter[str] = Counter()
-        self._df_window: deque[frozenset[str]] = deque()
+        self._df: Counter[str] = Counter()  # word -> messages that used it in the current block
+        self._df_before: Counter[str] = Counter()  # ... and in the block before
+        self._df_count = 0
 
     # -- the model --
     def message(
@@ -266,12 +267,7 @@ class Threads:
             said = _Said(seq, sender, ts, day, position, words)
             self._last.append(said)
             self._latest[sender] = said
-            for word in words:
-                posting = self._postings.get(word)
-                if posting is None:
-                    self._postings[word] = deque((said,), maxlen=POSTINGS)
-                else:
-                    posting.append(said)
+            self._postings.update(dict.fromkeys(words, said))
             self._count_words(words)
 
     def _parent(
@@ -336,33 +332,26 @@ class Threads:
 
     def _thread(self, sender: int, ts: float, words: frozenset[str]) -> _Said | None:
         """The latest recent message by someone else whose shared uncommon words weigh enough."""
-        postings, df = self._postings, self._df
-        weighted: list[tuple[float, deque[_Said]]] = []
+        postings, now, before = self._postings, self._df, self._df_before
+        weighted: list[tuple[float, _Said]] = []
         reach = 0.0
-        for word in words:
-            posting = postings.get(word)
-            if posting is not None:
-                weight = _WEIGHTS[df.get(word, 0)]
-                if weight >= MIN_WORD_WEIGHT:
-                    weighted.append((weight, posting))
-                    reach += weight
-        if reach < THREAD_SCORE:  # even a message sharing every word would not be enough
-            return None
-        if len(weighted) > CUE_WORDS:  # the rarest words carry the cue; the rest only cost time
-            weighted.sort(key=_first, reverse=True)
-            del weighted[CUE_WORDS:]
         oldest = ts - THREAD_MINUTES * 60
+        for word in words:
+            said = postings.get(word)
+            if said is not None and said.sender != sender and oldest <= said.ts <= ts:
+                weight = _WEIGHTS[min(now.get(word, 0) + before.get(word, 0), DF_WINDOW)]
+                if weight >= MIN_WORD_WEIGHT:
+                    weighted.append((weight, said))
+                    reach += weight
+        if reach < THREAD_SCORE:  # even one message sharing every such word would not be enough
+            return None
         scores: dict[int, float] = {}
         best: _Said | None = None
-        for weight, posting in weighted:
-            for said in reversed(posting):
-                if said.ts < oldest:
-                    break
-                if said.sender != sender and said.ts <= ts:
-                    score = scores.get(said.seq, 0.0) + weight
-                    scores[said.seq] = score
-                    if score >= THREAD_SCORE and (best is None or said.seq > best.seq):
-                        best = said  # the latest: chat answers what is fresh
+        for weight, said in weighted:
+            score = scores.get(said.seq, 0.0) + weight
+            scores[said.seq] = score
+            if score >= THREAD_SCORE and (best is None or said.seq > best.seq):
+                best = said  # the latest: chat answers what is fresh
         return best
 
     def _turn(self, sender: int, ts: float) -> _Said | None:
@@ -438,18 +427,12 @@ class Threads:
                 self._drawn = {drawn for drawn in self._drawn if drawn > old_seq}
 
     def _count_words(self, words: frozenset[str]) -> None:
-        """Word rarity over the last DF_WINDOW messages; words that left the window are forgotten, so
+        """Word rarity, counted in blocks of DF_BLOCK messages: the current block and the one before, so
         memory follows the recent vocabulary, not the export's."""
-        df = self._df
-        df.update(words)
-        self._df_window.append(words)
-        if len(self._df_window) > DF_WINDOW:
-            for word in self._df_window.popleft():
-                left = df[word] - 1
-                if left:
-                    df[word] = left
-                else:
-                    del df[word]
+        self._df.update(words)
+        self._df_count += 1
+        if self._df_count == DF_BLOCK:
+            self._df_before, self._df, self._df_count = self._df, Counter(), 0
         if self.seq % PRUNE_EVERY == 0:
             self._prune()
 
@@ -457,7 +440,7 @@ class Threads:
         """Forget the postings of words nobody used within THREAD_MINUTES of the latest message."""
         latest = self._last[-1].ts if self._last else 0.0
         oldest = latest - THREAD_MINUTES * 60
-        self._postings = {word: posting for word, posting in self._postings.items() if posting[-1].ts >= oldest}
+        self._postings = {word: said for word, said in self._postings.items() if said.ts >= oldest}
 
     def finish(self, last: float | None) -> None:
         """Questions still open with less than the cutoff left before the export's last record are
@@ -467,10 +450,6 @@ class Threads:
             1 if last is not None and minutes != minutes and last - asked < self.cutoff else 0
             for minutes, asked in zip(table.minutes, self.asked_at, strict=True)
         )
-
-
-def _first(pair: tuple[float, deque[_Said]]) -> float:
-    return pair[0]
 
 
 def _key(said: _Said) -> tuple[int, int, int, int]:

@@ -61,6 +61,21 @@ class ChatRead:
         return [*self._warnings, *(warning for ctx in self._contexts for warning in ctx.warnings)]
 
     @property
+    def group(self) -> str | None:
+        """The group every export says it comes from (chat/group.py), None when one does not say or
+        they differ."""
+        from sqtool.chat.group import export_group
+
+        groups = set()
+        for item in self._prepared:
+            try:
+                head = b"" if item.empty or item.source.path.is_dir() else item.source.head()
+            except (OSError, SqtoolError):
+                return None
+            groups.add(export_group(item.name, item.source, head))
+        return groups.pop() if len(groups) == 1 else None
+
+    @property
     def skipped(self) -> int:
         """Bad records skipped with lenient=True (final once iteration ends)."""
         return sum(ctx.skipped for ctx in self._contexts)

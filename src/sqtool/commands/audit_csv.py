@@ -9,20 +9,21 @@ from sqtool.errors import SqtoolError
 from sqtool.settings import Settings
 
 
-def csv_folder(output: Path | None, *, force: bool) -> Path:
-    """The folder the tables go to; refuses (before a long read) no folder, a file, or tables already
-    there without --force."""
+def csv_folder(output: Path | None, *, force: bool) -> list[Path]:
+    """The files the tables go to, in folder ``output``; refuses (before a long read) no folder, a
+    file, or tables already there without --force."""
     from sqtool.render.audit_tables import TABLE_NAMES
 
     if output is None or str(output) == "-":
         raise SqtoolError("audit.csv_needs_folder", hint="audit.csv_needs_folder_hint")
     if output.exists() and not output.is_dir():
         raise SqtoolError("audit.csv_not_folder", hint="audit.csv_not_folder_hint", path=str(output))
+    files = [output / f"{name}.csv" for name in TABLE_NAMES]
     if not force:
-        for name in TABLE_NAMES:
-            if (output / f"{name}.csv").exists():
-                raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(output / f"{name}.csv"))
-    return output
+        for path in files:
+            if path.exists():
+                raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(path))
+    return files
 
 
 def write_csv_tables(report: AuditReport, folder: Path, *, force: bool, settings: Settings) -> None:

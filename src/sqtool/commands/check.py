@@ -75,6 +75,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     import typer
 
     from sqtool import __version__
+    from sqtool.commands.inputs import refuse_input_as_output
     from sqtool.console import color_enabled, emit
     from sqtool.i18n import Translator
     from sqtool.plan.files import expand_inputs, only_plans, refuse_output_among_inputs
@@ -90,6 +91,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     if request.output is not None and request.output.exists() and not request.force:
         raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(request.output))  # before any work
     config = resolve_config(request)
+    refuse_input_as_output(request.output, [("config", config.source)])  # --config or the one found
     today = _today(request.today)
     sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder
     if request.plans_only:

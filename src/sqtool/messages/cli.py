@@ -305,8 +305,9 @@ Examples:
         "zh": "报告格式：text、md（Markdown）、json，或 csv（每张表一个 UTF-8 CSV 文件，写入 -o 指定的文件夹）。",
     },
     "cli.audit.opt.save": {
-        "en": "Append this run's figures to the history (see `sqtool history`).",
-        "zh": "把这次运行的数据追加到历史记录中（见 `sqtool history`）。",
+        "en": "Save this run's figures in the group's history, replacing an audit of the same period"
+        " (see `sqtool history`).",
+        "zh": "把这次运行的数据存入该群的历史记录，同一时段已有的审计会被替换（见 `sqtool history`）。",
     },
     "cli.audit.opt.fail_on": {
         "en": "Exit 1 when a drift finding is at or above this level; never: always exit 0.",
@@ -379,12 +380,28 @@ Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or exis
         "zh": "显示已保存审计的变化趋势。",
     },
     "cli.history.help": {
-        "en": "Show the trend across audits saved with `sqtool audit --save`.",
-        "zh": "显示用 `sqtool audit --save` 保存的各次审计的变化趋势。",
+        "en": "Show one group's audits saved with `sqtool audit --save`, one column per period, with the trend."
+        " Each audit is kept under its group (the plan's community name and file, else the export's group,"
+        " else the export's path); saving a period again replaces it.",
+        "zh": "按时段逐列显示某个群用 `sqtool audit --save` 保存的审计，并给出趋势。"
+        "每次审计按群保存（计划的社群名称和文件，否则用导出记录里的群，否则用导出文件路径）；"
+        "同一时段再次保存会替换旧的。",
     },
     "cli.history.opt.plan": {
-        "en": "Plan file whose folder holds .sqtool/history.sqlite.",
-        "zh": "计划文件，其所在文件夹存放 .sqtool/history.sqlite。",
+        "en": "Plan file: its group's audits, from .sqtool/history.sqlite in its folder.",
+        "zh": "计划文件：显示该计划所属群的审计，读取其所在文件夹的 .sqtool/history.sqlite。",
+    },
+    "cli.history.opt.group": {
+        "en": "The group to show: its name as `sqtool history --all` lists it.",
+        "zh": "要查看的群：填写 `sqtool history --all` 列出的名称。",
+    },
+    "cli.history.opt.delete": {
+        "en": "Remove the group's audit of PERIOD (FIRST..LAST as the table shows it, or its first day).",
+        "zh": "删除该群 PERIOD 时段的审计（按表头写成 开始..结束，或只写开始日期）。",
+    },
+    "cli.history.opt.all": {
+        "en": "List the groups in the history database, with their audits and periods.",
+        "zh": "列出历史数据库中的所有群，以及各自的审计次数和时段。",
     },
     # -- completion --
     "cli.completion.short": {

@@ -220,6 +220,7 @@ def report_to_json(report: AuditReport, *, lang: Lang = "en", top: int = 10) -> 
                 for e in d.evidence
             ],
             "action": tr(d.action_key),
+            "missing": list(d.missing),
         }
         for d in report.diagnoses
     ]
