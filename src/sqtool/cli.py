@@ -15,6 +15,7 @@ import typer
 
 from sqtool import __version__
 from sqtool.cli_help import HELP_LANG, LANGS, SqtoolCommand, SqtoolGroup, help_language, tr_help
+from sqtool.completion import plan_paths, playbook_names, rule_id_list, rule_ids
 from sqtool.generated import output_path
 from sqtool.reporters import FORMATS
 from sqtool.settings import ColorMode, Settings, lang_from_locale
@@ -90,7 +91,8 @@ def run(ctx: typer.Context, action: Callable[[Settings], int]) -> NoReturn:
 
 # Options that several commands share, declared once; each command adds only what is its own.
 PlanFilesArgument = Annotated[
-    list[str], typer.Argument(metavar="FILE", help=tr_help("cli.arg.plan_files"), show_default=False)
+    list[str],
+    typer.Argument(metavar="FILE", help=tr_help("cli.arg.plan_files"), show_default=False, autocompletion=plan_paths),
 ]
 # --format choices come from the reporters' registry, so a new reporter shows up here by itself;
 # numbers and choices are read as text and checked by sqtool, so a bad one is told in the chosen language
@@ -103,6 +105,7 @@ ReportFormatOption = Annotated[
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help=tr_help("cli.opt.output"))]
 ForceOption = Annotated[bool, typer.Option("--force", help=tr_help("cli.opt.force"))]
 HistoryOption = Annotated[str | None, typer.Option("--history", metavar="FILE", help=tr_help("cli.opt.history"))]
+PlansOnlyOption = Annotated[bool, typer.Option("--plans-only", help=tr_help("cli.opt.plans_only"))]
 TextOrJsonOption = Annotated[
     str, typer.Option("--format", "-f", metavar="text|json", help=tr_help("cli.opt.text_or_json"))
 ]
@@ -146,12 +149,18 @@ def validate(
     report_format: ReportFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    plans_only: PlansOnlyOption = False,
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.validate import run_validate
 
         return run_validate(
-            settings, files, report_format=format_value(report_format), output=output_path(output), force=force
+            settings,
+            files,
+            report_format=format_value(report_format),
+            output=output_path(output),
+            force=force,
+            plans_only=plans_only,
         )
 
     run(ctx, action)
@@ -172,10 +181,12 @@ def check_command(
     ctx: typer.Context,
     files: PlanFilesArgument,
     select: Annotated[
-        list[str] | None, typer.Option("--select", metavar="IDS", help=tr_help("cli.check.opt.select"))
+        list[str] | None,
+        typer.Option("--select", metavar="IDS", help=tr_help("cli.check.opt.select"), autocompletion=rule_id_list),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", metavar="IDS", help=tr_help("cli.check.opt.ignore"))
+        list[str] | None,
+        typer.Option("--ignore", metavar="IDS", help=tr_help("cli.check.opt.ignore"), autocompletion=rule_id_list),
     ] = None,
     severity: Annotated[
         list[str] | None, typer.Option("--severity", metavar="RULE=LEVEL", help=tr_help("cli.check.opt.severity"))
@@ -193,6 +204,7 @@ def check_command(
     today: Annotated[
         str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=tr_help("cli.check.opt.today"))
     ] = None,
+    plans_only: PlansOnlyOption = False,
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.check import CheckRequest, run_check
@@ -209,6 +221,7 @@ def check_command(
             force=force,
             config=config,
             today=today,
+            plans_only=plans_only,
         )
         return run_check(settings, request)
 
@@ -225,7 +238,12 @@ def rules_command(ctx: typer.Context, format_name: TextOrJsonOption = "text") ->
 @command("explain")
 def explain_command(
     ctx: typer.Context,
-    rule_id: Annotated[str, typer.Argument(metavar="RULE", help=tr_help("cli.explain.arg.rule"), show_default=False)],
+    rule_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="RULE", help=tr_help("cli.explain.arg.rule"), show_default=False, autocompletion=rule_ids
+        ),
+    ],
 ) -> None:
     from sqtool.commands.explain import explain_rule
 
@@ -246,7 +264,10 @@ def audit(
     date_order: Annotated[
         str | None, typer.Option("--date-order", metavar="dmy|mdy|ymd", help=tr_help("cli.audit.opt.date_order"))
     ] = None,
-    plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.audit.opt.plan"))] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", metavar="FILE", help=tr_help("cli.audit.opt.plan"), autocompletion=plan_paths),
+    ] = None,
     roster: Annotated[
         str | None, typer.Option("--roster", metavar="FILE", help=tr_help("cli.audit.opt.roster"))
     ] = None,
@@ -270,7 +291,7 @@ def audit(
         str | None, typer.Option("--ad-keywords", metavar="WORDS", help=tr_help("cli.audit.opt.ad_keywords"))
     ] = None,
     report: Annotated[
-        str, typer.Option("--report", "-r", metavar="text|md|json", help=tr_help("cli.audit.opt.report"))
+        str, typer.Option("--report", "-r", metavar="text|md|json|csv", help=tr_help("cli.audit.opt.report"))
     ] = "text",
     output: OutputOption = None,
     force: ForceOption = False,
@@ -316,7 +337,10 @@ def audit(
 def playbooks_command(
     ctx: typer.Context,
     name: Annotated[
-        str | None, typer.Argument(metavar="NAME", help=tr_help("cli.playbooks.arg.name"), show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="NAME", help=tr_help("cli.playbooks.arg.name"), show_default=False, autocompletion=playbook_names
+        ),
     ] = None,
     raw: Annotated[bool, typer.Option("--yaml", help=tr_help("cli.playbooks.opt.yaml"))] = False,
 ) -> None:
@@ -333,7 +357,10 @@ def init_command(
     ctx: typer.Context,
     path: Annotated[str, typer.Argument(metavar="PATH", help=tr_help("cli.init.arg.path"))] = "plan.yaml",
     playbook: Annotated[
-        str | None, typer.Option("--playbook", "-p", metavar="NAME", help=tr_help("cli.init.opt.playbook"))
+        str | None,
+        typer.Option(
+            "--playbook", "-p", metavar="NAME", help=tr_help("cli.init.opt.playbook"), autocompletion=playbook_names
+        ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=tr_help("cli.init.opt.yes"))] = False,
     assignments: Annotated[
@@ -368,7 +395,10 @@ def init_command(
 def history_command(
     ctx: typer.Context,
     history: HistoryOption = None,
-    plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"))] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"), autocompletion=plan_paths),
+    ] = None,
     group: Annotated[str | None, typer.Option("--group", metavar="NAME", help=tr_help("cli.history.opt.group"))] = None,
     output_format: TextOrJsonOption = "text",
     delete: Annotated[
@@ -382,8 +412,23 @@ def history_command(
     run(ctx, lambda settings: show_history(settings, request))
 
 
+@command("completion")
+def completion_command(
+    ctx: typer.Context,
+    shell: Annotated[
+        str, typer.Argument(metavar="bash|zsh|fish", help=tr_help("cli.completion.arg.shell"), show_default=False)
+    ],
+) -> None:
+    from sqtool.commands.completion import show_script
+
+    run(ctx, lambda settings: show_script(settings, shell))
+
+
 def main() -> None:
     """Console entry point."""
+    from sqtool.completion import prepare
+
+    prepare()  # only when a shell asks for completions
     app(prog_name="sqtool")
 
 

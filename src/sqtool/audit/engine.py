@@ -15,6 +15,7 @@ from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.hygiene import hygiene
 from sqtool.audit.leaders import opinion_leaders
 from sqtool.audit.listed_roster import with_listed_roster
+from sqtool.audit.members import member_rows, question_rows
 from sqtool.audit.membership import membership
 from sqtool.audit.options import AuditOptions, Thresholds
 from sqtool.audit.owner import owner_pull
@@ -309,4 +310,6 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
         senders=ranked_senders(agg, agg.messages_by_member(period.first.toordinal(), period.last.toordinal())),
         source=export_info(records, agg),
         timezone=zone_label(tz),
+        members=member_rows(agg, period) if options.tables else None,
+        questions=question_rows(agg, period) if options.tables else None,
     )

@@ -31,6 +31,7 @@ class CheckRequest:
     today: str | None = None
     output: Path | None = None
     force: bool = False
+    plans_only: bool = False  # skip YAML files that are not plans (pre-commit hooks)
 
 
 def resolve_config(request: CheckRequest, cwd: Path | None = None) -> CheckConfig:
@@ -78,7 +79,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     from sqtool.console import color_enabled, emit
     from sqtool.generated import refuse_existing
     from sqtool.i18n import Translator
-    from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
+    from sqtool.plan.files import expand_inputs, only_plans, refuse_output_among_inputs
     from sqtool.render.rules import statistics_table
     from sqtool.reporters import FORMATS, ReportContext, default_format, render
     from sqtool.rules.engine import check_files, rule_docs
@@ -93,6 +94,8 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     refuse_input_as_output(request.output, [("config", config.source)])  # --config or the one found
     today = _today(request.today)
     sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder
+    if request.plans_only:
+        sources = only_plans(sources)
     refuse_output_among_inputs(request.output, sources)  # even with --force: the report would replace a plan
     stdin_text = sys.stdin.read() if "-" in sources else None
     result = check_files(sources, config, lang=settings.lang, today=today, stdin_text=stdin_text)

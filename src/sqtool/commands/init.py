@@ -194,5 +194,10 @@ def _report(settings: Settings, path: str, plan: dict[str, Any], review: list[st
     typer.echo(render("text", list(result.findings), context).rstrip("\n"))
     typer.echo("")
     typer.echo(tr("scaffold.next_steps"))
-    for key in ("scaffold.next_edit", "scaffold.next_check", "scaffold.next_audit"):
+    from sqtool.scaffold.render import find_repository_schema
+
+    # the modeline points at sqtool's own copy of the schema: say how to keep one the team shares
+    shared = find_repository_schema(Path(path).resolve().parent) is not None
+    keys = ("scaffold.next_edit", "scaffold.next_check", *(() if shared else ("scaffold.next_schema",)))
+    for key in (*keys, "scaffold.next_audit"):
         typer.echo(tr(key, path=path))

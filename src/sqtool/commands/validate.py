@@ -17,16 +17,19 @@ def run_validate(
     report_format: str | None = None,
     output: Path | None = None,
     force: bool = False,
+    plans_only: bool = False,
 ) -> int:
     """Validate the plans named by ``arguments``, print or write the report; 0 clean, 1 findings."""
     from sqtool import __version__
     from sqtool.console import color_enabled, emit
     from sqtool.generated import refuse_existing
-    from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
+    from sqtool.plan.files import expand_inputs, only_plans, refuse_output_among_inputs
     from sqtool.plan.validate import validate_files
     from sqtool.reporters import ReportContext, default_format, render
 
     sources = expand_inputs(arguments)
+    if plans_only:  # pre-commit hands over every YAML file; keep the plans
+        sources = only_plans(sources)
     refuse_output_among_inputs(output, sources)  # even with --force: the report would replace a plan
     refuse_existing(output, force)  # before doing any work; sqtool's own report may be replaced
     validation = validate_files(sources, lang=settings.lang)

@@ -341,6 +341,26 @@ MESSAGES.update(
             "zh": "未知的输出格式 {value!r}：可选 {choices}",
         },
         "audit.bad_format_hint": {"en": "see --help for the formats", "zh": "可用格式见 --help"},
+        "audit.csv_needs_folder": {
+            "en": "--report csv writes one file per table and needs a folder: -o DIR",
+            "zh": "--report csv 会为每张表各写一个文件，需要用 -o 指定一个文件夹",
+        },
+        "audit.csv_needs_folder_hint": {
+            "en": "for example: sqtool audit chat.txt --report csv -o audit-tables/",
+            "zh": "例如：sqtool audit chat.txt --report csv -o audit-tables/",
+        },
+        "audit.csv_not_folder": {
+            "en": "{path} is a file; --report csv writes a folder of tables",
+            "zh": "{path} 是一个文件；--report csv 要写入的是一个放表格的文件夹",
+        },
+        "audit.csv_not_folder_hint": {
+            "en": "give a folder (it is created when missing)",
+            "zh": "请指定一个文件夹（不存在时会自动创建）",
+        },
+        "audit.csv_written": {
+            "en": "{count} tables written to {path}",
+            "zh": "已把 {count} 张表写入 {path}",
+        },
     }
 )
 

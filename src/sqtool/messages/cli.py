@@ -86,6 +86,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "History database (default: .sqtool/history.sqlite beside --plan, else here).",
         "zh": "历史数据库（默认：--plan 所在文件夹的 .sqtool/history.sqlite，否则为当前文件夹）。",
     },
+    "cli.opt.plans_only": {
+        "en": "Skip YAML files that are not plans: keep *plan.yaml, files under a plans/ folder and files whose "
+        "first lines carry '# yaml-language-server: $schema=...community-plan...' (for pre-commit hooks).",
+        "zh": "跳过不是计划的 YAML 文件：只保留 *plan.yaml、plans/ 文件夹下的文件，以及开头几行写有 "
+        "'# yaml-language-server: $schema=...community-plan...' 标记的文件（供 pre-commit 钩子使用）。",
+    },
     "cli.opt.text_or_json": {
         "en": "Output: text (for people) or json (for scripts).",
         "zh": "输出格式：text（给人看）或 json（给脚本用）。",
@@ -332,8 +338,8 @@ Examples:
         "zh": "代替内置列表的广告词：逗号分隔，或 @FILE（每行一个）。",
     },
     "cli.audit.opt.report": {
-        "en": "Report format: text, md (Markdown) or json.",
-        "zh": "报告格式：text、md（Markdown）或 json。",
+        "en": "Report format: text, md (Markdown), json, or csv (every table as a UTF-8 CSV file in folder -o DIR).",
+        "zh": "报告格式：text、md（Markdown）、json，或 csv（每张表一个 UTF-8 CSV 文件，写入 -o 指定的文件夹）。",
     },
     "cli.audit.opt.save": {
         "en": "Save this run's figures in the group's history, replacing an audit of the same period"
@@ -440,4 +446,29 @@ keeps the answers given so far beside it, and --resume goes on from them. Withou
         "en": "List the groups in the history database, with their audits and periods.",
         "zh": "列出历史数据库中的所有群，以及各自的体检次数和时段。",
     },
+    # -- completion --
+    "cli.completion.short": {
+        "en": "Print the shell completion script for bash, zsh or fish.",
+        "zh": "输出 bash、zsh 或 fish 的命令补全脚本。",
+    },
+    "cli.completion.help": {
+        "en": """Print the script that lets your shell complete sqtool: commands, options, plan files, rule ids
+(explain, --select, --ignore) and playbook names.
+
+\b
+Examples:
+  eval "$(sqtool completion bash)"        # in ~/.bashrc
+  eval "$(sqtool completion zsh)"         # in ~/.zshrc, after compinit
+  sqtool completion fish > ~/.config/fish/completions/sqtool.fish""",
+        "zh": """\b
+输出命令补全脚本，让 shell 能补全 sqtool 的命令、选项、计划文件、规则编号
+（explain、--select、--ignore）和模板名称。
+
+\b
+示例：
+  eval "$(sqtool completion bash)"        # 写进 ~/.bashrc
+  eval "$(sqtool completion zsh)"         # 写进 ~/.zshrc，放在 compinit 之后
+  sqtool completion fish > ~/.config/fish/completions/sqtool.fish""",
+    },
+    "cli.completion.arg.shell": {"en": "The shell: bash, zsh or fish.", "zh": "shell 类型：bash、zsh 或 fish。"},
 }

@@ -171,6 +171,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  sqtool check {path}     # schema and every rule, after each edit",
         "zh": "  sqtool check {path}     # 每次修改后检查 schema 和所有规则",
     },
+    "scaffold.next_schema": {
+        "en": "  sqtool schema -o schemas/community-plan.schema.json   # a schema copy in the repository for editors "
+        "(then point the plan's first line at it, see docs/editor.md)",
+        "zh": "  sqtool schema -o schemas/community-plan.schema.json   # 在仓库里放一份 schema 给编辑器用"
+        "（再把计划第一行指向它，见 docs/editor.md）",
+    },
     "scaffold.next_audit": {
         "en": "  sqtool audit EXPORT --plan {path}   # once the group is running",
         "zh": "  sqtool audit EXPORT --plan {path}   # 社群运行后对照聊天记录体检",
