@@ -103,7 +103,24 @@ ReportFormatOption = Annotated[
         "--format", "-f", metavar="|".join(FORMATS), help=tr_help("cli.opt.report_format"), show_default=False
     ),
 ]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=tr_help("cli.opt.output"))]
+
+
+def output_path(raw: str) -> Path:
+    """-o as typed: an empty name, or one ending in a slash (a folder meant), is refused here,
+    before Path() would turn them into "." and "newdir" (a file named like the folder)."""
+    from sqtool.i18n import text
+
+    if not raw.strip():
+        raise typer.BadParameter(text("fs.empty_output", HELP_LANG), param_hint="'--output' / '-o'")
+    if raw.endswith(("/", "\\")):
+        raise typer.BadParameter(text("fs.output_is_folder", HELP_LANG, path=raw), param_hint="'--output' / '-o'")
+    return Path(raw)
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", parser=output_path, help=tr_help("cli.opt.output")),
+]
 ForceOption = Annotated[bool, typer.Option("--force", help=tr_help("cli.opt.force"))]
 HistoryOption = Annotated[str | None, typer.Option("--history", metavar="FILE", help=tr_help("cli.opt.history"))]
 TextOrJsonOption = Annotated[

@@ -11,9 +11,10 @@ from typing import Any
 
 from sqtool.commands import findings_exit
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import current_folder, refuse_to_replace
 from sqtool.rules.config import CheckConfig, build_config, discover, read_config_file
 from sqtool.rules.registry import all_rules
-from sqtool.settings import Settings
+from sqtool.settings import Lang, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class CheckRequest:
     force: bool = False
 
 
-def resolve_config(request: CheckRequest, cwd: Path | None = None) -> CheckConfig:
+def resolve_config(request: CheckRequest, cwd: Path | None = None, *, lang: Lang = "en") -> CheckConfig:
     """The discovered (or given) config file merged with the command line."""
     raw: Mapping[str, Any] | None
     source: str | None
@@ -41,9 +42,9 @@ def resolve_config(request: CheckRequest, cwd: Path | None = None) -> CheckConfi
         path = Path(request.config)
         if not path.is_file():
             raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=request.config)
-        raw, source = read_config_file(path), request.config
+        raw, source = read_config_file(path, lang=lang), request.config
     else:
-        found = discover(cwd or Path.cwd())
+        found = discover(cwd or current_folder(), lang=lang)
         raw, source = found if found else (None, None)
     return build_config(
         raw,
@@ -86,9 +87,8 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         raise SqtoolError(
             "check.bad_format", hint="check.bad_format_hint", value=format_name, choices=", ".join(FORMATS)
         )
-    if request.output is not None and request.output.exists() and not request.force:
-        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(request.output))  # before any work
-    config = resolve_config(request)
+    refuse_to_replace(request.output, force=request.force)  # before any work
+    config = resolve_config(request, lang=settings.lang)
     today = _today(request.today)
     sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder
     refuse_output_among_inputs(request.output, sources)  # even with --force: the report would replace a plan

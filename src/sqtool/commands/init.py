@@ -9,6 +9,7 @@ from typing import Any
 
 from sqtool.commands import EXIT_CLEAN
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import refuse_to_replace
 from sqtool.i18n import Translator
 from sqtool.settings import Settings
 
@@ -42,8 +43,7 @@ def init(settings: Settings, options: InitOptions) -> int:
     lang = settings.lang
     tr = Translator(lang)
     target = Path(options.path)
-    if target.exists() and not options.force:  # refuse before asking anything
-        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=options.path)
+    refuse_to_replace(target, force=options.force)  # refuse before asking anything
 
     answers_source = options.answers or ""
     from_file = build.read_answers(options.answers) if options.answers else {}
@@ -118,7 +118,7 @@ def _report(settings: Settings, path: str) -> None:
     if settings.quiet:
         return
     try:  # the same configuration `sqtool check` will use next
-        config = resolve_config(CheckRequest(files=(path,)))
+        config = resolve_config(CheckRequest(files=(path,)), lang=settings.lang)
     except SqtoolError:  # a broken config file is reported by `sqtool check` itself; the plan is written
         config = CheckConfig()
     result = check_files([path], config, lang=settings.lang)

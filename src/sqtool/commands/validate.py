@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqtool.commands import EXIT_CLEAN, EXIT_FINDINGS
-from sqtool.errors import SqtoolError
+from sqtool.fsutil import refuse_to_replace
 from sqtool.settings import Settings
 
 
@@ -28,8 +28,7 @@ def run_validate(
 
     sources = expand_inputs(arguments)
     refuse_output_among_inputs(output, sources)  # even with --force: the report would replace a plan
-    if output is not None and output.exists() and not force:  # refuse before doing any work
-        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(output))
+    refuse_to_replace(output, force=force)  # refuse before doing any work
     validation = validate_files(sources, lang=settings.lang)
     chosen = report_format or default_format()
     context = ReportContext(

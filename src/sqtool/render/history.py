@@ -9,6 +9,7 @@ from sqtool.audit.history import DIAGNOSES, HistoryEntry
 from sqtool.i18n import Translator
 from sqtool.render.audit_rows import number, share
 from sqtool.render.sparkline import sparkline
+from sqtool.reporters.safe_text import one_line
 from sqtool.settings import Settings
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def render_history_text(entries: list[HistoryEntry], settings: Settings, console
         console.print(tr("audit.history_missing_hint"))
         return
     rows: list[tuple[str, list[str], list[float | None]]] = [
-        (tr("audit.column.period"), [f"{e.period_first}…{e.period_last}" for e in entries], []),
+        (tr("audit.column.period"), [one_line(f"{e.period_first}…{e.period_last}") for e in entries], []),
         (tr("audit.figure.messages"), [number(e.messages) for e in entries], [e.messages for e in entries]),
         (tr("audit.figure.senders"), [number(e.senders) for e in entries], [e.senders for e in entries]),
         (tr("audit.figure.members"), [number(e.members) for e in entries], [e.members for e in entries]),
@@ -88,7 +89,7 @@ def render_history_text(entries: list[HistoryEntry], settings: Settings, console
     table = Table(title=tr("audit.history_title", count=len(entries)), title_justify="left")
     table.add_column(tr("audit.column.figure"))
     for entry in shown:
-        table.add_column(entry.saved_at[:10], justify="right")
+        table.add_column(one_line(entry.saved_at[:10]), justify="right")
     table.add_column(tr("audit.history_trend"))
     for label, cells, series in rows:
         table.add_row(label, *cells[-SHOWN:], sparkline(series) if len(entries) > 1 else "")
