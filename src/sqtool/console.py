@@ -58,6 +58,8 @@ def emit(text: str, output: Path | None, *, force: bool, settings: Settings, wri
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"), color=True)  # color=True: click must not strip escapes
         return
+    from sqtool.reporters.safe_text import one_line
+
     write_atomic(output, text, force=force)
     if not settings.quiet:
-        typer.echo(Translator(settings.lang)(written_key, path=output), err=True)
+        typer.echo(Translator(settings.lang)(written_key, path=one_line(str(output))), err=True)

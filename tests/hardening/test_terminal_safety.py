@@ -92,3 +92,14 @@ def test_neutralised_keeps_types_and_identity_where_nothing_changes() -> None:
     assert dirty == Row("\\x1b[2J", Kind.A, ("\\u202e",), {"\\x07": 1})
     assert dirty.kind is Kind.A
     assert one_line("tab\tkept") == "tab\tkept"
+
+
+def test_written_file_names_are_escaped_too(cli: CliInvoke, tmp_path: Path) -> None:
+    """`init` and `-o` say which file they wrote; a name with escapes is shown, not acted on."""
+    plan = tmp_path / "\u202eplan.yaml"
+    init = cli("init", str(plan), "-p", "retail", "-y")
+    report = cli("audit", str(_hostile_export(tmp_path)), "--tz", "UTC", "-o", str(tmp_path / "\u202erep.txt"))
+    for result in (init, report):
+        assert result.exit_code == 0, result.stderr
+        assert not any(char in result.stdout + result.stderr for char in RAW)
+    assert plan.exists() and (tmp_path / "\u202erep.txt").exists()

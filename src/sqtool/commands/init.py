@@ -110,11 +110,13 @@ def _report(settings: Settings, path: str) -> None:
     from sqtool import __version__
     from sqtool.commands.check import CheckRequest, resolve_config
     from sqtool.reporters import ReportContext, render
+    from sqtool.reporters.safe_text import one_line
     from sqtool.rules.config import CheckConfig
     from sqtool.rules.engine import check_files
 
     tr = Translator(settings.lang)
-    typer.echo(tr("scaffold.written", path=path))
+    shown = one_line(path)  # the name the user typed may carry escapes too
+    typer.echo(tr("scaffold.written", path=shown))
     if settings.quiet:
         return
     try:  # the same configuration `sqtool check` will use next
@@ -129,4 +131,4 @@ def _report(settings: Settings, path: str) -> None:
     typer.echo("")
     typer.echo(tr("scaffold.next_steps"))
     for key in ("scaffold.next_edit", "scaffold.next_check", "scaffold.next_audit"):
-        typer.echo(tr(key, path=path))
+        typer.echo(tr(key, path=shown))
