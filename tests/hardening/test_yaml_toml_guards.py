@@ -162,3 +162,18 @@ def test_parse_yaml_keeps_plan_rules_for_other_documents() -> None:
     with pytest.raises(PlanLoadError) as caught:
         parse_yaml("a: 1\na: 2\n", "<dup>")
     assert caught.value.key == "yaml.load_failed" and caught.value.line == 2
+
+
+def test_a_csv_roster_with_lone_carriage_returns_is_read(tmp_path: Path) -> None:
+    """A lone CR used to raise csv.Error ("new-line character seen in unquoted field") unhandled."""
+    path = tmp_path / "roster.csv"
+    path.write_bytes(b"id,name\ru1,Amy\ru2,Bo\n")
+    assert [member.id for member in load_roster(path).members] == ["u1", "u2"]
+
+
+def test_a_csv_error_in_a_roster_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_text("id,name\nu1," + "x" * (200 * 1024) + "\n", encoding="utf-8")  # past csv's field limit
+    with pytest.raises(SqtoolError) as caught:
+        load_roster(path)
+    assert caught.value.key == "audit.roster_bad_csv"
