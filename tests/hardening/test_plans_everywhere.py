@@ -69,3 +69,14 @@ def test_audit_refuses_a_plan_that_validate_rejects(
 def test_audit_still_accepts_the_example_plan(cli: CliInvoke) -> None:
     result = cli("audit", str(EXPORT), "--plan", str(PLAN), "-r", "json")
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_threshold_too_large_for_a_float_is_a_finding_not_an_overflow(cli: CliInvoke, tmp_path: Path) -> None:
+    """Found by the long fuzz run: a 400-digit threshold made float() overflow while building the model."""
+    plan = _plan(tmp_path, "max_first_response_minutes: 60", f"max_first_response_minutes: {'9' * 400}")
+    for command in (("validate", str(plan)), ("check", str(plan), "--today", "2026-06-01")):
+        result = cli(*command)
+        assert result.exit_code in (0, 1), result.stderr
+        assert "internal error" not in result.stderr
+    audit = cli("audit", str(EXPORT), "--plan", str(plan), "-r", "json")
+    assert audit.exit_code in (0, 2) and "internal error" not in audit.stderr
