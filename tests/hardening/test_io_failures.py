@@ -199,3 +199,23 @@ def _remove_from_inside(levels: int) -> None:
                 os.remove(entry)
         os.chdir("..")
         os.rmdir("dddd")
+
+
+def test_found_by_the_long_fuzz_run(cli: CliInvoke, tmp_path: Path) -> None:
+    """A Telegram service record whose action is a list (TypeError: unhashable), and a zip whose
+    member name is flagged UTF-8 but is not (UnicodeDecodeError inside zipfile)."""
+    document = json.loads(TELEGRAM.data)
+    document["messages"][0]["action"] = ["invite_members"]
+    document["messages"][0]["members"] = 7
+    telegram = tmp_path / "result.json"
+    telegram.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("audit", str(telegram), "--tz", "UTC", "-r", "json")
+    assert result.exit_code == 0, result.stderr
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("général.txt", WHATSAPP.data)  # non-ASCII: stored as UTF-8 with flag bit 11
+    broken = tmp_path / "chat.zip"
+    broken.write_bytes(buffer.getvalue().replace("é".encode(), b"\xe9\x28"))
+    result = cli("audit", str(broken))
+    assert result.exit_code == 2
+    assert "the zip archive is damaged" in result.stderr and "internal error" not in result.stderr

@@ -14,8 +14,9 @@ from sqtool.errors import SqtoolError
 
 # what zipfile raises on a damaged archive: bad magic or CRC, invalid deflate data, cut short, seek past the end
 # (NotImplementedError: a compression method zipfile does not know, such as AES or PPMd;
-# RuntimeError: an encrypted member, which zipfile opens only with a password)
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
+# RuntimeError: an encrypted member, which zipfile opens only with a password; UnicodeDecodeError:
+# a member name flagged as UTF-8 that is not)
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, UnicodeDecodeError)
 
 
 @dataclass(frozen=True, slots=True)
