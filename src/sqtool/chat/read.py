@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqtool.chat.detect import zip_source
 from sqtool.chat.errors import ReadContext, ReadWarning
-from sqtool.chat.model import ListedMember, Message, Record
+from sqtool.chat.model import FIRST_YEAR, LAST_YEAR, ListedMember, Message, Record
 from sqtool.chat.readers import FORMAT_NAMES, closest, detect, platform_of, reader_for, reader_module
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import local_zone
@@ -227,7 +227,7 @@ class Prepared:
 def _read_one(item: Prepared, ctx: ReadContext) -> Iterator[Record]:
     if item.empty:
         return
-    records = reader_for(item.name)(item.source, ctx)
+    records = in_supported_years(reader_for(item.name)(item.source, ctx), ctx)
     if not item.forced or item.detected in (None, item.name):
         yield from records
         return
@@ -244,6 +244,26 @@ def _read_one(item: Prepared, ctx: ReadContext) -> Iterator[Record]:
         raise _wrong_format(item) from error
     if not found and ctx.skipped == skipped:
         raise _wrong_format(item)
+
+
+def in_supported_years(records: Iterator[Record], ctx: ReadContext) -> Iterator[Record]:
+    """The records dated within FIRST_YEAR..LAST_YEAR; one outside is a bad record (every format,
+    so no reader has to know). Checked a chunk at a time: a chunk all in range passes whole."""
+    while chunk := list(islice(records, _CHUNK)):
+        if all(FIRST_YEAR <= record.timestamp.year <= LAST_YEAR for record in chunk):
+            yield from chunk
+            continue
+        for record in chunk:
+            if FIRST_YEAR <= record.timestamp.year <= LAST_YEAR:
+                yield record
+            else:
+                ctx.bad_record(
+                    "chat.time_out_of_range",
+                    time=record.timestamp.isoformat(),
+                    id=record.id,
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
+                )
 
 
 def _wrong_format(item: Prepared) -> SqtoolError:

@@ -476,7 +476,7 @@ Examples:
   eval "$(sqtool completion zsh)"
   # fish：
   sqtool completion fish \\
-    > ~/.config/fish/completions/sqtool.fish"""
+    > ~/.config/fish/completions/sqtool.fish""",
     },
     "cli.completion.arg.shell": {"en": "The shell: bash, zsh or fish.", "zh": "shell 类型：bash、zsh 或 fish。"},
 }

@@ -100,18 +100,19 @@ def read_answers(path: str | Path) -> dict[str, Any]:
 
 
 def _document_kind(path: str | Path) -> str:
-    """``mapping``, ``sequence`` or ``scalar`` for a YAML document, ``unreadable`` when it does not parse."""
-    import yaml
+    """``mapping``, ``sequence`` or ``scalar`` for a YAML document, ``unreadable`` when it does not parse
+    (read by the plan loader's guards, so a bomb or deep nesting cannot get past this second look)."""
+    from sqtool.plan.load import parse_yaml
 
     try:
-        node = yaml.compose(Path(path).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = parse_yaml(Path(path).read_text(encoding="utf-8-sig"), str(path)).data
+    except (OSError, UnicodeDecodeError, SqtoolError):
         return "unreadable"
-    if isinstance(node, yaml.SequenceNode):
+    if isinstance(data, list):
         return "sequence"
-    if isinstance(node, yaml.ScalarNode):
-        return "scalar"
-    return "mapping"
+    if data is None or isinstance(data, dict):
+        return "mapping"
+    return "scalar"
 
 
 def _expected_kinds(pointer: tuple[str | int, ...]) -> tuple[str, ...]:
@@ -156,6 +157,9 @@ def _problem(error: AnswerProblem, key: str, source: str, lang: Lang) -> SqtoolE
     return SqtoolError("scaffold.bad_value", hint="scaffold.bad_value_hint", path=source, key=key, problem=problem)
 
 
+MAX_LIST_INDEX = 999  # a plan's lists hold a handful of items; a key path may not point further
+
+
 def apply_given(plan: dict[str, Any], given: Mapping[str, Any], *, source: str, lang: Lang = "en") -> None:
     """Apply answers by key path: question keys through their checks, other schema paths as they are."""
     for key in ordered(key for key in given if key != PLAYBOOK_KEY):
@@ -175,6 +179,11 @@ def apply_given(plan: dict[str, Any], given: Mapping[str, Any], *, source: str, 
         if not pointer or not is_known(pointer):
             raise SqtoolError("scaffold.unknown_key", hint="scaffold.unknown_key_hint", path=source, key=key)
         _check_kind(pointer, key, given[key], source)
+        if any(isinstance(step, int) and step > MAX_LIST_INDEX for step in pointer):
+            # value_output.20000000.time would build a list of twenty million entries first
+            raise SqtoolError(
+                "scaffold.index_too_large", hint="scaffold.unknown_key_hint", path=source, key=key, limit=MAX_LIST_INDEX
+            )
         try:
             set_value(plan, pointer, given[key])
         except TypeError as error:
