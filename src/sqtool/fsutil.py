@@ -20,6 +20,9 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
     temporary file behind.
     """
     path = Path(path)
+    if _is_stream(path):  # /dev/null, /dev/stdout, a pipe: written into, never renamed over
+        _write_stream(path, content)
+        return
     remove_stale_temporaries(path)  # even when this write is refused: the next run leaves no debris
     if path.is_dir():
         raise SqtoolError("fs.is_folder", hint="fs.is_folder_hint", path=str(path))
@@ -45,6 +48,29 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
             raise
     except OSError as error:
         if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
+            raise SqtoolError(
+                "fs.disk_full", hint="fs.disk_full_hint", path=str(path), reason=error.strerror or str(error)
+            ) from error
+        raise SqtoolError("fs.cannot_write", path=str(path), reason=error.strerror or str(error)) from error
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` is a character device or a pipe: something written to, not a file replaced (a
+    rename over /dev/null would put a plain file in its place)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_stream(path: Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        with path.open("wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EFBIG):
             raise SqtoolError(
                 "fs.disk_full", hint="fs.disk_full_hint", path=str(path), reason=error.strerror or str(error)
             ) from error

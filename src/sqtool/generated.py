@@ -99,6 +99,8 @@ def refuse_existing(output: Path | None, force: bool) -> None:
     if output is None:
         return
     remove_stale_temporaries(output)  # what a killed earlier write left beside it, either way
+    if output.is_char_device() or output.is_fifo():  # /dev/null, a pipe: written into, never replaced
+        return
     if not may_replace(output, force):
         raise SqtoolError("fs.exists", hint="fs.exists_not_generated_hint", path=str(output))
 
