@@ -243,14 +243,14 @@ MESSENGER = Seed(
             "participants": [{"name": "Amy"}, {"name": "Bo"}],
             "messages": [
                 {"sender_name": "Bo", "timestamp_ms": 1772413260000, "content": "hi Amy", "type": "Generic"},
-                {
+                {"sender_name": "Amy", "timestamp_ms": 1772413200000, "photos": [{"uri": "p.jpg"}], "type": "Generic"},
+                {  # a notice, an event: the moved-date tests move the message above (the window is the messages')
                     "sender_name": "Amy",
-                    "timestamp_ms": 1772413200000,
+                    "timestamp_ms": 1772413100000,
                     "content": "Amy added Bo to the group.",
                     "type": "Subscribe",
                     "users": [{"name": "Bo"}],
                 },
-                {"sender_name": "Amy", "timestamp_ms": 1772413100000, "photos": [{"uri": "p.jpg"}], "type": "Generic"},
             ],
             "title": "Book club",
             "thread_path": "inbox/bookclub_1",

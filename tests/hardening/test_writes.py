@@ -125,7 +125,7 @@ _SAVER = """
 import sys
 from zoneinfo import ZoneInfo
 from sqtool.audit.engine import run_audit
-from sqtool.audit.history import save_summary
+from sqtool.audit.history import Group, save_summary
 from sqtool.audit.options import AuditOptions
 from sqtool.chat.read import read_exports
 history, export, rounds, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
@@ -133,8 +133,8 @@ report = run_audit(read_exports([export], tz=ZoneInfo("UTC")), AuditOptions(tz=Z
 import os, time
 while not os.path.exists(go):
     time.sleep(0.01)
-for _ in range(rounds):
-    save_summary(history, report)
+for number in range(rounds):  # a group each: the same group and period saved again replaces its row
+    save_summary(history, report, Group(f"test:{os.getpid()}:{number}", f"group {number}"))
 """
 
 
