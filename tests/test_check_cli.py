@@ -239,8 +239,8 @@ def test_stdin_and_output_file(cli, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_select_never_hides_a_broken_plan(cli, tmp_path: Path, lang: str) -> None:
-    """--select narrows the rules but SQ000/SQ001 are still reported; SQ001 only --ignore hides, and an
-    unreadable file (SQ000) nothing, as before."""
+    """--select narrows the rules but SQ000/SQ001 are still reported: only --ignore naming them hides
+    them, and a prefix (--ignore SQ0) hides SQ001 but never an unreadable file (SQ000)."""
     unreadable = tmp_path / "unreadable.yaml"
     unreadable.write_text("community: [\n", encoding="utf-8")
     partial = RULE_FIXTURES / "SQ201" / "fail" / "plan.yaml"
@@ -249,9 +249,11 @@ def test_select_never_hides_a_broken_plan(cli, tmp_path: Path, lang: str) -> Non
         assert rule in ids_in(selected.stdout) and selected.exit_code == 1
         assert ("错误" in selected.stdout) == (lang == "zh")
         ignored = cli("--lang", lang, "check", str(plan), "--select", "SQ201", "--ignore", rule)
-        assert (rule in ids_in(ignored.stdout)) == (rule == "SQ000")
+        assert rule not in ids_in(ignored.stdout)
     prefix = cli("--lang", lang, "check", str(partial), "--select", "SQ2", "--ignore", "SQ0")
     assert "SQ001" not in ids_in(prefix.stdout)
+    unreadable_prefix = cli("--lang", lang, "check", str(unreadable), "--ignore", "SQ0")
+    assert "SQ000" in ids_in(unreadable_prefix.stdout) and unreadable_prefix.exit_code == 1
 
 
 def test_today_drives_the_date_rule(cli) -> None:

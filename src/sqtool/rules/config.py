@@ -44,8 +44,8 @@ class CheckConfig:
 
     def enabled(self, rule_id: str) -> bool:
         """Selected and not ignored; the more specific selector wins (``SQ2`` vs ``SQ201``). A plan that
-        breaks the schema (SQ001) is reported unless ignored (an unreadable one, SQ000, is never
-        filtered: see ``engine.UNFILTERED``): ``--select`` narrows the rules, it never hides that the
+        breaks the schema (SQ001) is reported unless ignored (an unreadable one, SQ000, only when
+        --ignore names SQ000 itself: see ``engine.UNFILTERED``): ``--select`` narrows the rules, it never hides that the
         plan itself is broken."""
         selected = _longest_match(rule_id, self.select) if self.select else 0
         if selected is None:

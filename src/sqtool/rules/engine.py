@@ -18,7 +18,8 @@ from sqtool.rules.config import CheckConfig
 from sqtool.rules.registry import Rule, RuleContext, all_rules
 from sqtool.settings import Lang
 
-# Load errors are never filtered: nothing else can be checked in such a file.
+# Load errors are never filtered by --select or a prefix: nothing else can be checked in such a file.
+# Only naming the id itself in --ignore hides them (issue 16).
 UNFILTERED = ("SQ000",)
 
 
@@ -41,7 +42,8 @@ def filter_findings(findings: Iterable[Finding], config: CheckConfig, text: str)
     kept: list[Finding] = []
     for finding in findings:
         if finding.rule_id in UNFILTERED:
-            kept.append(finding)
+            if finding.rule_id not in config.ignore:
+                kept.append(finding)
             continue
         if not config.enabled(finding.rule_id):
             continue
@@ -134,8 +136,8 @@ class _Job:
         for source in sources:
             try:
                 plan = load_plan(source, lang=self.lang, stdin_text=self.stdin_text)
-            except PlanLoadError as error:
-                findings.extend(error.findings)
+            except PlanLoadError as error:  # kept unless --ignore names the load error's id itself
+                findings.extend(f for f in error.findings if f.rule_id not in self.config.ignore)
                 files.append(error.findings[0].path if error.findings else source)
                 continue
             files.append(plan.path)
