@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from sqtool.messages.cli import MESSAGES as HELP_TEXTS
-from sqtool.settings import Lang, lang_from_locale
+from sqtool.settings import LIMIT_OPTIONS, Lang, lang_from_locale
 
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
@@ -29,7 +29,7 @@ def help_language(argv: Sequence[str], environ: Mapping[str, str] | None = None)
             value = next(arguments, "")
         elif argument.startswith("--lang="):
             value = argument.partition("=")[2]
-        elif argument == "--color":
+        elif argument == "--color" or argument in LIMIT_OPTIONS.values():
             next(arguments, None)  # its value is no command name
             continue
         elif argument.startswith("-"):

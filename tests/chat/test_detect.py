@@ -111,6 +111,8 @@ def outcome(detector: object, head: bytes) -> str | None:
 
 def assert_agree(head: bytes) -> str | None:
     expected = outcome(old_detect, head)
+    if expected == "RecursionError":  # the old detector ran out of stack on a deep line; now it is no record
+        expected = outcome(old_detect, head.replace(b"[", b" ").replace(b"]", b" "))
     assert outcome(detect, head) == expected, head[:300]
     return expected
 

@@ -29,15 +29,18 @@ def execute(settings: Settings, action: Callable[[Settings], int]) -> int:
     import typer
 
     from sqtool.i18n import Translator
+    from sqtool.settings import limits_in_force
 
     tr = Translator(settings.lang)
     try:
-        return action(settings)
+        with limits_in_force(settings.limits):
+            return action(settings)
     except SqtoolError as error:
         where = error.where()
         message, hint = error.texts(tr)
         prefix = f"{where}: " if where else ""
-        typer.echo(f"{prefix}{tr('core.error_prefix')}: {message}", err=True)
+        code = f"[{error.code}]" if error.code else ""
+        typer.echo(f"{prefix}{tr('core.error_prefix')}{code}: {message}", err=True)
         if hint:
             typer.echo(f"  {tr('core.hint_prefix')}: {hint}", err=True)
         return EXIT_USAGE

@@ -19,11 +19,13 @@ import orjson
 
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
+from sqtool.chat.jsonguard import JsonGuard
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.sniff import Head
-from sqtool.chat.source import ZIP_ERRORS, Source, damaged_zip
+from sqtool.chat.source import ZIP_ERRORS, Bounded, Source, damaged_zip
 from sqtool.chat.timezones import from_epoch
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import read_input
 
 NAME = "slack"
 
@@ -78,7 +80,8 @@ class _ZipTree:
 
     def read(self, name: str) -> bytes:
         try:
-            return self._archive.read(name)
+            with self._archive.open(name) as member:  # counted as it inflates, cut off at --max-input-bytes
+                return Bounded(member, f"{self._display}!{name}").read()  # type: ignore[arg-type]
         except ZIP_ERRORS as error:
             raise damaged_zip(self._display, name, error) from error
 
@@ -96,7 +99,7 @@ class _FolderTree:
 
     def read(self, name: str) -> bytes:
         try:
-            return (self._root / name).read_bytes()
+            return read_input(self._root / name, f"{self._display}/{name}")
         except OSError as error:
             raise SqtoolError(
                 "fs.cannot_read", path=f"{self._display}/{name}", reason=error.strerror or str(error)
@@ -164,6 +167,7 @@ def _users(tree: _Tree, ctx: ReadContext) -> dict[str, tuple[str, bool]]:
 
 def _load(tree: _Tree, member: str, ctx: ReadContext) -> Any:
     data = tree.read(member)
+    JsonGuard(f"{ctx.display}!{member}").feed(data)  # nesting, strings and numbers, as for every JSON export
     if ctx.on_read is not None:
         ctx.on_read(tree.stored_size(member))
     try:
