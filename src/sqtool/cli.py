@@ -406,10 +406,13 @@ def history_command(
     history: HistoryOption = None,
     plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"))] = None,
     output_format: TextOrJsonOption = "text",
+    last: Annotated[
+        int | None, typer.Option("--last", metavar="N", help=tr_help("cli.history.opt.last"), show_default=False)
+    ] = None,
 ) -> None:
     from sqtool.commands.history import show_history
 
-    run(ctx, lambda settings: show_history(settings, history, plan, output_format))
+    run(ctx, lambda settings: show_history(settings, history, plan, output_format, last))
 
 
 def main() -> None:

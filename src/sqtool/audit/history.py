@@ -131,23 +131,55 @@ def save_summary(path: str | Path, report: AuditReport, *, saved_at: datetime | 
     return int(cursor.lastrowid or 0)
 
 
-def load_history(path: str | Path) -> list[HistoryEntry]:
-    """Every saved audit, oldest first."""
+DEFAULT_LAST = 1000  # audits `sqtool history` shows unless --last says otherwise (0: every one)
+_COLUMNS = (
+    "id, saved_at, plan, period_first, period_last, messages, senders, members, lurker_share, gini,"
+    " weekly_active_share, leaders_present, leaders_needed, median_first_response_minutes,"
+    " unanswered_share, scores"
+)
+
+
+def load_history(path: str | Path, last: int = 0) -> list[HistoryEntry]:
+    """The saved audits, oldest first: the ``last`` most recent ones (0: every one)."""
+    return list(iter_history(path, last))
+
+
+def count_history(path: str | Path) -> int:
+    """How many audits are saved in ``path``."""
+    with _database(_existing(path)) as connection:
+        return int(connection.execute("SELECT COUNT(*) FROM audits").fetchone()[0])
+
+
+def iter_history(path: str | Path, last: int = 0) -> Iterator[HistoryEntry]:
+    """The saved audits, oldest first, read from the database a page at a time (memory stays small
+    however many there are): the ``last`` most recent ones, or every one when ``last`` is 0."""
+    source = _existing(path)
+    if last:
+        recent = "SELECT * FROM audits ORDER BY saved_at DESC, id DESC LIMIT ?"
+        query = f"SELECT {_COLUMNS} FROM ({recent}) ORDER BY saved_at, id"
+        arguments: tuple[int, ...] = (last,)
+    else:
+        query, arguments = f"SELECT {_COLUMNS} FROM audits ORDER BY saved_at, id", ()
+    with _database(source) as connection:
+        cursor = connection.execute(query, arguments)
+        while rows := cursor.fetchmany(_PAGE):
+            yield from (_entry(row) for row in rows)
+
+
+_PAGE = 1000  # rows fetched at a time
+
+
+def _existing(path: str | Path) -> Path:
     source = Path(path)
     if not source.is_file():
         raise SqtoolError("audit.history_missing", hint="audit.history_missing_hint", path=str(source))
-    with _database(source) as connection:
-        rows = connection.execute(
-            "SELECT id, saved_at, plan, period_first, period_last, messages, senders, members, lurker_share, gini,"
-            " weekly_active_share, leaders_present, leaders_needed, median_first_response_minutes,"
-            " unanswered_share, scores FROM audits ORDER BY saved_at, id"
-        ).fetchall()
-    entries = []
-    for row in rows:
-        try:
-            stored = json.loads(row[15])
-        except ValueError:
-            stored = {}
-        scores = tuple((name, stored.get(name) if isinstance(stored, dict) else None) for name in DIAGNOSES)
-        entries.append(HistoryEntry(**dict(zip(_STORED_FIELDS, row[:15], strict=True)), scores=scores))
-    return entries
+    return source
+
+
+def _entry(row: tuple[object, ...]) -> HistoryEntry:
+    try:
+        stored = json.loads(str(row[15]))
+    except ValueError:
+        stored = {}
+    scores = tuple((name, stored.get(name) if isinstance(stored, dict) else None) for name in DIAGNOSES)
+    return HistoryEntry(**dict(zip(_STORED_FIELDS, row[:15], strict=True)), scores=scores)  # type: ignore[arg-type]

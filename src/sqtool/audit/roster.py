@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import read_input, refuse_special
 
 MAX_ROSTER_BYTES = 20 * 1024 * 1024
 _ID_COLUMNS = ("id", "member_id", "member", "user_id", "成员id", "成员")
@@ -48,9 +49,10 @@ def load_roster(path: str | Path) -> Roster:
     display = str(path)
     source = Path(path)
     try:
+        refuse_special(source, display)  # a FIFO would block, /dev/zero never end
         if source.stat().st_size > MAX_ROSTER_BYTES:
             raise SqtoolError("fs.too_large", path=display, size=source.stat().st_size, limit=MAX_ROSTER_BYTES)
-        raw = source.read_bytes()
+        raw = read_input(source, display, MAX_ROSTER_BYTES)
     except FileNotFoundError as error:
         raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=display) from error
     except OSError as error:

@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Deepest a folder walk or ** glob goes; links that loop are not followed (0: none). Default 32.",
         "zh": "遍历文件夹或 ** 通配时最深的层数；成环的链接不会跟随（0 为不限）。默认 32。",
     },
+    "cli.history.opt.last": {
+        "en": "Show the N most recent saved audits (default 1000; 0: all, JSON streamed a page at a time).",
+        "zh": "显示最近保存的 N 次审计（默认 1000；0 为全部，JSON 按页流式输出）。",
+    },
     "cli.opt.version": {"en": "Print the version and exit.", "zh": "显示版本号后退出。"},
     "cli.opt.help": {"en": "Show this help and exit.", "zh": "显示本帮助后退出。"},
     "cli.usage": {"en": "Usage: ", "zh": "用法："},

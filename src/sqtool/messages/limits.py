@@ -89,4 +89,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this is a folder; name a file inside it",
         "zh": "这是文件夹，请指定其中的一个文件",
     },
+    "scaffold.index_too_large": {
+        "en": "the list index {index} in {key} is larger than {most}, the most a plan's list may use",
+        "zh": "{key} 里的列表下标 {index} 超过了计划列表允许的最大值 {most}",
+    },
+    "scaffold.index_too_large_hint": {
+        "en": "number list items from 0 (value_output.0.time, value_output.1.time, …)",
+        "zh": "列表项从 0 开始编号（value_output.0.time、value_output.1.time……）",
+    },
+    "history.window": {
+        "en": "showing the last {shown} of {total} saved audits; --last N shows more (0: all)",
+        "zh": "显示了已保存的 {total} 次审计中最近的 {shown} 次；用 --last N 可显示更多（0 为全部）",
+    },
+    "history.bad_last": {
+        "en": "--last {value} is not a number of audits",
+        "zh": "--last {value} 不是有效的审计次数",
+    },
+    "history.bad_last_hint": {
+        "en": "give how many recent audits to show, or 0 for all of them",
+        "zh": "请给出要显示最近几次审计，0 表示全部",
+    },
 }

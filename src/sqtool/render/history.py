@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from sqtool.audit.history import DIAGNOSES, HistoryEntry
@@ -19,26 +20,38 @@ def render_history_json(entries: list[HistoryEntry]) -> str:
     return json.dumps({"version": 1, "audits": history_to_json(entries)}, ensure_ascii=False, indent=2) + "\n"
 
 
+def history_json_pieces(entries: Iterable[HistoryEntry]) -> Iterator[str]:
+    """``render_history_json``'s text, piece by piece as the entries come (one audit in memory at a time)."""
+    yield '{\n  "version": 1,\n  "audits": ['
+    first = True
+    for entry in entries:
+        text = json.dumps(_entry_json(entry), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield ("\n    " if first else ",\n    ") + text
+        first = False
+    yield "]\n}\n" if first else "\n  ]\n}\n"
+
+
 def history_to_json(entries: list[HistoryEntry]) -> list[dict[str, object]]:
-    return [
-        {
-            "id": e.id,
-            "saved_at": e.saved_at,
-            "plan": e.plan,
-            "period": {"first": e.period_first, "last": e.period_last},
-            "messages": e.messages,
-            "senders": e.senders,
-            "members": e.members,
-            "lurker_share": e.lurker_share,
-            "gini": e.gini,
-            "weekly_active_share": e.weekly_active_share,
-            "opinion_leaders": {"present": e.leaders_present, "needed": e.leaders_needed},
-            "median_first_response_minutes": e.median_first_response_minutes,
-            "unanswered_share": e.unanswered_share,
-            "scores": dict(e.scores),
-        }
-        for e in entries
-    ]
+    return [_entry_json(e) for e in entries]
+
+
+def _entry_json(e: HistoryEntry) -> dict[str, object]:
+    return {
+        "id": e.id,
+        "saved_at": e.saved_at,
+        "plan": e.plan,
+        "period": {"first": e.period_first, "last": e.period_last},
+        "messages": e.messages,
+        "senders": e.senders,
+        "members": e.members,
+        "lurker_share": e.lurker_share,
+        "gini": e.gini,
+        "weekly_active_share": e.weekly_active_share,
+        "opinion_leaders": {"present": e.leaders_present, "needed": e.leaders_needed},
+        "median_first_response_minutes": e.median_first_response_minutes,
+        "unanswered_share": e.unanswered_share,
+        "scores": dict(e.scores),
+    }
 
 
 SHOWN = 6  # most recent audits shown as columns; the trend sparkline covers all of them

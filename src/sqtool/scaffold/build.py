@@ -18,7 +18,7 @@ from sqtool.scaffold.answers import (
     coerce,
     ordered,
 )
-from sqtool.scaffold.keypath import get_value, is_known, parse_key_path, set_value
+from sqtool.scaffold.keypath import MAX_LIST_INDEX, get_value, is_known, parse_key_path, set_value
 from sqtool.settings import Lang
 
 PLAYBOOK_KEY = "playbook"  # in an answers file: which playbook to start from
@@ -172,6 +172,15 @@ def apply_given(plan: dict[str, Any], given: Mapping[str, Any], *, source: str, 
             pointer = parse_key_path(key)
         except ValueError:
             pointer = ()
+        except IndexError as error:
+            raise SqtoolError(
+                "scaffold.index_too_large",
+                hint="scaffold.index_too_large_hint",
+                path=source,
+                key=key[:80],
+                index=str(error),
+                most=MAX_LIST_INDEX,
+            ) from None
         if not pointer or not is_known(pointer):
             raise SqtoolError("scaffold.unknown_key", hint="scaffold.unknown_key_hint", path=source, key=key)
         _check_kind(pointer, key, given[key], source)
