@@ -55,7 +55,9 @@ class Limits:
     zip_members: int = 200_000  # files in one zip archive
     zip_ratio: int = 250  # inflated size of a zip's members over the archive's size (past RATIO_FLOOR)
     depth: int = 100  # nesting of JSON arrays and objects
-    string_bytes: int = 16 * MIB  # one JSON string, one text line, one CSV field, one typed answer
+    # one JSON string, one text line, one CSV field, one typed answer: chat apps cap a message at tens of
+    # kilobytes, and ijson's time grows with the square of a string's length (8 MiB: 4 s)
+    string_bytes: int = 1 * MIB
     records: int = 50_000_000  # messages and events read from one export
     int_digits: int = 100  # digits of one number in an export, or of a list index in a key path
     seconds: int = 3600  # runtime of one command

@@ -37,8 +37,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "导出文件里 JSON 数组和对象的最深嵌套层数（0 为不限）。默认 100。",
     },
     "cli.opt.max_string_bytes": {
-        "en": "Longest single JSON string, text line, CSV field or typed answer (0: none). Default 16M.",
-        "zh": "单个 JSON 字符串、文本行、CSV 字段或输入回答的最大长度（0 为不限）。默认 16M。",
+        "en": "Longest single JSON string, text line, CSV field or typed answer (0: none). Default 1M.",
+        "zh": "单个 JSON 字符串、文本行、CSV 字段或输入回答的最大长度（0 为不限）。默认 1M。",
     },
     "cli.opt.max_records": {
         "en": "Most messages and events read from one export (0: none). Default 50000000.",
