@@ -9,6 +9,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 from sqtool.audit.report import AuditReport
 from sqtool.errors import SqtoolError
@@ -84,6 +87,8 @@ def _database(path: Path) -> Iterator[sqlite3.Connection]:
         if version > SCHEMA_VERSION:
             raise SqtoolError("audit.history_newer", hint="audit.history_newer_hint", path=str(path), version=version)
         connection.execute(_CREATE)
+        # the order every read uses: `history --last N` takes the newest N without sorting every row
+        connection.execute("CREATE INDEX IF NOT EXISTS audits_by_time ON audits (saved_at, id)")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         yield connection
     except sqlite3.Error as error:
@@ -176,10 +181,13 @@ def _existing(path: str | Path) -> Path:
     return source
 
 
-def _entry(row: tuple[object, ...]) -> HistoryEntry:
+def _entry(row: tuple[Any, ...]) -> HistoryEntry:
     try:
-        stored = json.loads(str(row[15]))
-    except ValueError:
+        stored = orjson.loads(row[15])
+    except (orjson.JSONDecodeError, TypeError):
         stored = {}
-    scores = tuple((name, stored.get(name) if isinstance(stored, dict) else None) for name in DIAGNOSES)
-    return HistoryEntry(**dict(zip(_STORED_FIELDS, row[:15], strict=True)), scores=scores)  # type: ignore[arg-type]
+    if isinstance(stored, dict):
+        scores = tuple((name, stored.get(name)) for name in DIAGNOSES)
+    else:
+        scores = tuple((name, None) for name in DIAGNOSES)
+    return HistoryEntry(*row[:15], scores=scores)  # the columns are selected in the fields' order

@@ -1,0 +1,162 @@
+"""settings.Limits and the layers that enforce it, in-process: option parsing, the error's form in both
+languages, the byte cut-off with its line, long lines (UTF-8 and UTF-16, lenient or not), records,
+runtime, special files and the stdin spool."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from sqtool.chat.errors import ReadContext
+from sqtool.chat.source import Source
+from sqtool.chat.textio import numbered_lines
+from sqtool.errors import SqtoolError
+from sqtool.fsutil import read_input, refuse_special
+from sqtool.messages.cli import MESSAGES as HELP
+from sqtool.settings import LIMIT_OPTIONS, Limits, human_size, limits_in_force, parse_count, parse_size, size_option
+from tests.chat.helpers import read_all
+from tests.conftest import REPO
+
+
+def test_sizes_and_counts_parse_as_documented() -> None:
+    assert [parse_size(text) for text in ("0", "512", "4K", "16M", "16MiB", "4G", "1 GB", "2t")] == [
+        0,
+        512,
+        4096,
+        16 << 20,
+        16 << 20,
+        4 << 30,
+        1 << 30,
+        2 << 40,
+    ]
+    assert parse_count("50_000_000") == 50_000_000
+    for bad in ("", "-1", "1.5M", "4Q", "M", "9" * 16, "0x10"):
+        with pytest.raises(ValueError):
+            parse_size(bad)
+    assert [size_option(size) for size in (4 << 30, 64 << 20, 4096, 1000)] == ["4G", "64M", "4K", "1000"]
+    assert [human_size(size) for size in (1 << 20, 3 << 29, 100)] == ["1 MiB", "1.5 GiB", "100 bytes"]
+
+
+def test_every_default_is_the_one_help_and_docs_state() -> None:
+    """--help and docs/limits.md say each default; they must say the Limits class's."""
+    defaults = Limits()
+    docs = (REPO / "docs" / "limits.md").read_text(encoding="utf-8")
+    for name, option in LIMIT_OPTIONS.items():
+        value = getattr(defaults, name)
+        shown = size_option(value) if name in ("input_bytes", "string_bytes") else str(value)
+        key = "cli.opt." + option.removeprefix("--").replace("-", "_")
+        assert f"Default {shown}." in HELP[key]["en"], (key, shown)
+        assert f"默认 {shown}。" in HELP[key]["zh"], (key, shown)
+        assert re.search(rf"`{option}`[^\n]*\| {re.escape(shown)} \|", docs), (option, shown)
+
+
+def test_limit_options_reach_the_settings(cli) -> None:
+    """A bad value is a usage error naming the option; a good one is in force for the command."""
+    bad = cli("--max-depth", "deep", "rules")
+    assert bad.exit_code == 2 and "--max-depth" in bad.stderr and "'deep'" in bad.stderr
+
+
+def test_limit_error_in_both_languages(tmp_path: Path, cli) -> None:
+    """``path:line: error[max-…]`` with the limit's value and the option to raise it, in en and zh."""
+    path = tmp_path / "chat.txt"
+    path.write_text("01/03/2026, 10:00 - Ana: hi\n" * 100, encoding="utf-8")
+    english = cli("--max-input-bytes", "1K", "audit", str(path), "--tz", "UTC")
+    assert english.exit_code == 2
+    assert english.stderr.startswith(f"{path}:37: error[max-input-bytes]: ")  # 1024 bytes = 36 lines and a bit
+    assert "1 KiB" in english.stderr and "sqtool --max-input-bytes 4K" in english.stderr
+    chinese = cli("--lang", "zh", "--max-input-bytes", "1K", "audit", str(path), "--tz", "UTC")
+    assert chinese.stderr.startswith(f"{path}:37: 错误[max-input-bytes]: 这份输入超过了 1 KiB 的上限")
+    assert "可以调高上限：sqtool --max-input-bytes 4K" in chinese.stderr
+
+
+def _lines(data: bytes, *, lenient: bool) -> tuple[list[tuple[int, str]], int]:
+    ctx = ReadContext("x.txt", tz=None, lenient=lenient)  # type: ignore[arg-type]
+    lines = list(numbered_lines(io.BytesIO(data), data[:4096], "x.txt", on_long_line=ctx.long_line))
+    return lines, ctx.skipped
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_long_line_is_skipped_unheld_when_lenient_and_an_error_otherwise(encoding: str) -> None:
+    """The line over --max-string-bytes reads as empty and counts one skip; the numbers after it stay true."""
+    text = "first\nsecond\n" + "x" * 5000 + "\nfourth\n"
+    data = text.encode(encoding)
+    with limits_in_force(Limits(string_bytes=1000)):
+        lines, skipped = _lines(data, lenient=True)
+        assert [(number, line) for number, line in lines if line] == [(1, "first"), (2, "second"), (4, "fourth")]
+        assert skipped == 1
+        with pytest.raises(SqtoolError) as error:
+            _lines(data, lenient=False)
+    assert (error.value.key, error.value.line, error.value.code) == ("limit.string_bytes_line", 3, "max-string-bytes")
+
+
+def test_lines_under_the_limit_read_as_before() -> None:
+    """Reading in blocks no bigger than the limit changes no line and no number."""
+    text = "".join(f"line {number} " + "y" * (number % 37) + "\n" for number in range(2000))
+    with limits_in_force(Limits(string_bytes=64)):
+        small, _ = _lines(text.encode(), lenient=False)
+    big, _ = _lines(text.encode(), lenient=False)
+    assert small == big == list(enumerate(text.splitlines(), start=1))
+
+
+def test_byte_limit_cuts_a_source_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"abc\n" * 1000)
+    with limits_in_force(Limits(input_bytes=401)), Source(path, "a.txt").open() as stream:
+        with pytest.raises(SqtoolError) as error:
+            stream.read()
+    assert (error.value.key, error.value.line) == ("limit.input_bytes", 101)
+    with limits_in_force(Limits(input_bytes=4000)), Source(path, "a.txt").open() as stream:
+        assert len(stream.read()) == 4000  # exactly the limit is allowed
+
+
+def test_records_limit(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text("".join(f"01/03/2026, 10:0{n} - Ana: m{n}\n" for n in range(5)), encoding="utf-8")
+    with limits_in_force(Limits(records=5)):
+        assert len(read_all(path).messages) == 5
+    with limits_in_force(Limits(records=4)), pytest.raises(SqtoolError) as error:
+        read_all(path)
+    assert error.value.key == "limit.records" and error.value.code == "max-records"
+
+
+def test_runtime_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past --max-seconds, the next read stops with error[max-seconds] (the clock is moved, not waited for)."""
+    import sqtool.settings as settings_module
+
+    path = tmp_path / "chat.txt"
+    path.write_text("01/03/2026, 10:00 - Ana: hi\n", encoding="utf-8")
+    with limits_in_force(Limits(seconds=5)):
+        now = settings_module.time.monotonic()
+        monkeypatch.setattr(settings_module.time, "monotonic", lambda: now + 6)
+        with pytest.raises(SqtoolError) as error:
+            read_all(path)
+    assert error.value.key == "limit.seconds" and error.value.path == str(path)
+
+
+def test_special_files(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path, key in ((fifo, "fs.not_regular_fifo"), (Path("/dev/null"), "fs.not_regular_device")):
+        with pytest.raises(SqtoolError) as error:
+            refuse_special(path, "shown")
+        assert (error.value.key, error.value.path) == (key, "shown")
+        with pytest.raises(SqtoolError):
+            read_input(path)
+    refuse_special(tmp_path)  # a folder passes, and so does a missing path (the caller says so)
+    refuse_special(tmp_path / "missing")
+
+
+def test_read_input_stops_at_its_limit(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    path.write_bytes(b"x" * 100)
+    assert read_input(path, limit=100) == b"x" * 100
+    with pytest.raises(SqtoolError) as own:
+        read_input(path, limit=99)
+    assert own.value.key == "fs.too_large"
+    with limits_in_force(Limits(input_bytes=50)), pytest.raises(SqtoolError) as general:
+        read_input(path)
+    assert general.value.key == "limit.input_bytes"
