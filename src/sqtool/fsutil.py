@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqtool.errors import SqtoolError
@@ -129,3 +130,29 @@ def read_stdin(limit: int | None = None, display: str = "<stdin>") -> bytes:
     if cap and len(data) > cap and not own:
         raise limit_error("input_bytes", path=display)
     return data
+
+
+def walk_files(root: Path, *, skip_hidden: bool = True) -> Iterator[Path]:
+    """The files under ``root``, its folders walked without recursion and without following links to
+    folders (a link that loops is never entered); deeper than ``--max-folder-depth`` is
+    ``error[max-folder-depth]``. Hidden folders (.git) are skipped unless asked for."""
+    from sqtool.settings import active_limits, limit_error
+
+    limit = active_limits().folder_depth
+    stack: list[tuple[Path, int]] = [(root, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue  # unreadable: nothing to find there
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                if skip_hidden and entry.name.startswith("."):
+                    continue
+                if limit and depth + 1 > limit:
+                    raise limit_error("folder_depth", path=str(path))
+                stack.append((path, depth + 1))
+            elif entry.is_file():  # a link to a file is read like the file
+                yield path

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -54,7 +55,7 @@ def _feed(data: bytes, cuts: list[int], limits: Limits) -> str | None:
     guard = JsonGuard("x.json", limits)
     points = sorted({0, len(data), *(cut % (len(data) + 1) for cut in cuts)})
     try:
-        for start, end in zip(points, points[1:], strict=False):
+        for start, end in pairwise(points):
             guard.feed(data[start:end])
     except SqtoolError as error:
         return error.key

@@ -105,9 +105,12 @@ def test_lines_under_the_limit_read_as_before() -> None:
 def test_byte_limit_cuts_a_source_at_its_line(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"abc\n" * 1000)
-    with limits_in_force(Limits(input_bytes=401)), Source(path, "a.txt").open() as stream:
-        with pytest.raises(SqtoolError) as error:
-            stream.read()
+    with (
+        limits_in_force(Limits(input_bytes=401)),
+        Source(path, "a.txt").open() as stream,
+        pytest.raises(SqtoolError) as error,
+    ):
+        stream.read()
     assert (error.value.key, error.value.line) == ("limit.input_bytes", 101)
     with limits_in_force(Limits(input_bytes=4000)), Source(path, "a.txt").open() as stream:
         assert len(stream.read()) == 4000  # exactly the limit is allowed

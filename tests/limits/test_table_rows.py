@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -362,5 +363,50 @@ def test_history_json_over_300000_audits(tmp: Path) -> None:
     audits = json.loads(run.stdout)["audits"]
     assert len(audits) == 1000
     assert [audit["saved_at"] for audit in audits] == sorted(audit["saved_at"] for audit in audits)
-    every = run_bounded("history", "--history", str(database), "--format", "json", "--last", "0", seconds=60)
+    # every one of them, streamed: the memory stays that of one page (about 5 s of processor time when the
+    # machine is idle; the budget allows for a machine shared with other test runs)
+    every = run_bounded("history", "--history", str(database), "--format", "json", "--last", "0", seconds=20)
     assert every.code == 0 and every.stdout.count('"saved_at"') == 300_000
+
+
+def _deep_folder(root: Path, levels: int) -> Path:
+    """A folder ``levels`` deep (made one level at a time: no path too long for one call)."""
+    here = root
+    for _ in range(levels):
+        here = here / "d"
+        here.mkdir()
+    return here
+
+
+def _remove_deep(root: Path) -> None:
+    """Remove a deep tree bottom-up without recursion (shutil.rmtree recurses, and pytest uses it)."""
+    chain = [root]
+    while (chain[-1] / "d").is_dir():
+        chain.append(chain[-1] / "d")
+    for folder in reversed(chain):
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                shutil.rmtree(entry)  # a shallow folder beside the chain (the chain below is gone already)
+            else:
+                entry.unlink()
+        folder.rmdir()
+
+
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_a_1500_deep_folder_is_a_named_error(tmp: Path, command: str) -> None:
+    """1,500 nested folders (an internal error before: recursion) stop at --max-folder-depth, for a
+    plan folder and for an unzipped Slack export alike."""
+    root = tmp / "tree"
+    root.mkdir()
+    try:
+        (_deep_folder(root, 1500) / "p.yaml").write_text("x: 1\n", encoding="utf-8")
+        if command == "audit":
+            (root / "users.json").write_text("[]", encoding="utf-8")
+            (root / "general").mkdir()
+            (root / "general" / "2026-03-01.json").write_text("[]", encoding="utf-8")
+            run = run_bounded("audit", "tree", *TZ, cwd=tmp)
+        else:
+            run = run_bounded("check", "tree", cwd=tmp)
+        assert run.named_error("max-folder-depth"), run.stderr
+    finally:
+        _remove_deep(root)

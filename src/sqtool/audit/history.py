@@ -190,4 +190,5 @@ def _entry(row: tuple[Any, ...]) -> HistoryEntry:
         scores = tuple((name, stored.get(name)) for name in DIAGNOSES)
     else:
         scores = tuple((name, None) for name in DIAGNOSES)
-    return HistoryEntry(*row[:15], scores=scores)  # the columns are selected in the fields' order
+    # the columns are selected in the fields' order (mypy cannot count a slice's items)
+    return HistoryEntry(*row[:15], scores=scores)  # type: ignore[misc]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import glob
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqtool.errors import SqtoolError
-from sqtool.settings import active_limits, limit_error
+from sqtool.fsutil import walk_files
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -70,30 +70,6 @@ def _find_plans(folder: Path) -> list[str]:
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
     return [str(folder / relative) for relative in found]
-
-
-def walk_files(root: Path, *, skip_hidden: bool = True) -> Iterator[Path]:
-    """The files under ``root``, its folders walked without recursion and without following links to
-    folders (a link that loops is never entered); deeper than ``--max-folder-depth`` is
-    ``error[max-folder-depth]``. Hidden folders (.git) are skipped unless asked for."""
-    limit = active_limits().folder_depth
-    stack: list[tuple[Path, int]] = [(root, 0)]
-    while stack:
-        folder, depth = stack.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError:
-            continue  # unreadable: nothing to find there
-        for entry in entries:
-            path = Path(entry.path)
-            if entry.is_dir(follow_symlinks=False):
-                if skip_hidden and entry.name.startswith("."):
-                    continue
-                if limit and depth + 1 > limit:
-                    raise limit_error("folder_depth", path=str(path))
-                stack.append((path, depth + 1))
-            elif entry.is_file():  # a link to a file is read like the file
-                yield path
 
 
 def _glob(pattern: str) -> list[str]:

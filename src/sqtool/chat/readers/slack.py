@@ -25,7 +25,7 @@ from sqtool.chat.sniff import Head
 from sqtool.chat.source import ZIP_ERRORS, Bounded, Source, damaged_zip
 from sqtool.chat.timezones import from_epoch
 from sqtool.errors import SqtoolError
-from sqtool.fsutil import read_input
+from sqtool.fsutil import read_input, walk_files
 
 NAME = "slack"
 
@@ -95,7 +95,9 @@ class _FolderTree:
         self._display = display
 
     def names(self) -> list[str]:
-        return [path.relative_to(self._root).as_posix() for path in self._root.rglob("*.json") if path.is_file()]
+        # walked without following links to folders, up to --max-folder-depth (no loop, no recursion)
+        found = walk_files(self._root, skip_hidden=False)
+        return [path.relative_to(self._root).as_posix() for path in found if path.suffix == ".json"]
 
     def read(self, name: str) -> bytes:
         try:
@@ -118,7 +120,7 @@ def is_slack_folder(path: Path) -> bool:
 
 def folder_size(path: Path) -> int:
     """The bytes of the JSON files of an unzipped export (for progress)."""
-    return sum(file.stat().st_size for file in path.rglob("*.json") if file.is_file())
+    return sum(file.stat().st_size for file in walk_files(path, skip_hidden=False) if file.suffix == ".json")
 
 
 def sniff(head: Head) -> float:
