@@ -163,3 +163,25 @@ def test_read_input_stops_at_its_limit(tmp_path: Path) -> None:
     with limits_in_force(Limits(input_bytes=50)), pytest.raises(SqtoolError) as general:
         read_input(path)
     assert general.value.key == "limit.input_bytes"
+
+
+def test_history_window_option(tmp_path: Path, cli) -> None:
+    """--last N shows the newest N (and says how many were left out); a negative N is a usage error."""
+    from tests.limits.test_table_rows import _history_with
+
+    database = tmp_path / "history.sqlite"
+    _history_with(database, 30)
+    import json
+    import sqlite3
+
+    shown = cli("history", "--history", str(database), "--format", "json", "--last", "7")
+    audits = json.loads(shown.stdout)["audits"]
+    with sqlite3.connect(database) as connection:  # the truth: every row, oldest first, the newest 7
+        rows = connection.execute("SELECT id, saved_at FROM audits").fetchall()
+    newest = [number for number, _ in sorted(rows, key=lambda row: (row[1], row[0]))[-7:]]
+    assert shown.exit_code == 0 and [audit["id"] for audit in audits] == newest
+    assert newest != list(range(24, 31))  # saved_at and id orders differ here: the test tells them apart
+    text = cli("history", "--history", str(database), "--last", "5")
+    assert text.exit_code == 0 and "showing the last 5 of 30 saved audits" in text.stderr
+    bad = cli("history", "--history", str(database), "--last", "-1")
+    assert bad.exit_code == 2 and "--last -1" in bad.stderr

@@ -45,8 +45,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "单份导出最多读取的消息和事件条数（0 为不限）。默认 50000000。",
     },
     "cli.opt.max_int_digits": {
-        "en": "Most digits of a number in an export or of a list index in --set (0: none). Default 100.",
-        "zh": "导出里的数字、--set 里列表下标的最多位数（0 为不限）。默认 100。",
+        "en": "Most digits of one number in a JSON export (0: none). Default 100.",
+        "zh": "JSON 导出里单个数字的最多位数（0 为不限）。默认 100。",
     },
     "cli.opt.max_seconds": {
         "en": "Longest a command may run while reading, in seconds (0: none). Default 3600.",
