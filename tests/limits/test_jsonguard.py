@@ -108,3 +108,34 @@ def test_a_backslash_at_a_chunk_end_escapes_the_next_chunk() -> None:
     guard.feed(b'[["a\\')
     guard.feed(b'"]]]]]]"]]')
     assert guard.depth == 0
+
+
+def _old_long_integer(data: bytes) -> bool:
+    """jsonstream._long_integer before issue 18 (quadratic on a long run of digits inside a string)."""
+    digits = data.translate(bytes.maketrans(b"123456789", b"000000000"))
+    at = digits.find(b"0" * 19)
+    while at >= 0:
+        start = at
+        while start and digits[start - 1] == 0x30:
+            start -= 1
+        before = data[start - 1] if start else 0x5B
+        if before == 0x2D and start > 1:
+            before = data[start - 2]
+        if before in frozenset(b"[,:-") | frozenset(b" \t\r\n"):
+            return True
+        at = digits.find(b"0" * 19, at + 19)
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([b"1", b"0" * 18, b"9" * 19, b'"', b",", b":", b"-", b" ", b"[", b".", b"a", b"e"]), max_size=40
+    )
+)
+def test_long_integer_answers_as_before(pieces: list[bytes]) -> None:
+    """The one-step-per-run _long_integer says what the old walk said, on any mix of digits and punctuation."""
+    from sqtool.chat.jsonstream import _long_integer
+
+    data = b"".join(pieces)
+    assert _long_integer(data) == _old_long_integer(data)
