@@ -405,14 +405,20 @@ def history_command(
     ctx: typer.Context,
     history: HistoryOption = None,
     plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"))] = None,
+    group: Annotated[str | None, typer.Option("--group", metavar="NAME", help=tr_help("cli.history.opt.group"))] = None,
     output_format: TextOrJsonOption = "text",
+    delete: Annotated[
+        str | None, typer.Option("--delete", metavar="PERIOD", help=tr_help("cli.history.opt.delete"))
+    ] = None,
+    all_groups: Annotated[bool, typer.Option("--all", help=tr_help("cli.history.opt.all"))] = False,
     last: Annotated[
         int | None, typer.Option("--last", metavar="N", help=tr_help("cli.history.opt.last"), show_default=False)
     ] = None,
 ) -> None:
-    from sqtool.commands.history import show_history
+    from sqtool.commands.history import HistoryRequest, show_history
 
-    run(ctx, lambda settings: show_history(settings, history, plan, output_format, last))
+    request = HistoryRequest(history, plan, group, output_format, delete, all_groups, last)
+    run(ctx, lambda settings: show_history(settings, request))
 
 
 def main() -> None:

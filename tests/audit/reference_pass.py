@@ -6,7 +6,9 @@ It keeps every kept message in memory, so it is for tests only. The fast pass mu
 same Aggregate from the same records and options (tests/audit/test_pass_differential.py).
 
 Records are taken in the order given ("later" means later in that order), as the fast pass's
-docstring promises: any order gives the figures of taking the records one at a time.
+docstring promises: any order gives the figures of taking the records one at a time. Who answers whom
+is the one conversation model of audit/threads.py, which both passes feed message by message; this
+pass checks everything around it (windows, members, days, hygiene, values) and what it is fed.
 """
 
 from __future__ import annotations
@@ -15,35 +17,14 @@ import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 
-from sqtool.audit.aggregate import CUSTOMER_TAGS, NAME_KEY, NEXT_REPLY_MINUTES, RECENT_IDS, Aggregate
+from sqtool.audit.aggregate import CUSTOMER_TAGS, NAME_KEY, RECENT_IDS, Aggregate
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question
+from sqtool.audit.threads import Threads
 from sqtool.audit.value import PlannedItem, matches
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
-
-
-@dataclass(slots=True)
-class _Question:
-    """One question and its first response by each rule (None: none yet)."""
-
-    message_id: str
-    asked: datetime
-    day: int
-    asker: int
-    next_answer: tuple[float, int] | None = None  # (minutes, responder) by the next-message rule
-    linked_answer: tuple[float, int] | None = None  # by a reply to it or a mention of its asker
-
-
-@dataclass(slots=True)
-class _Kept:
-    """What the reference remembers of each kept message: its id, sender and local day."""
-
-    message_id: str
-    sender: int
-    day: int
-    when: datetime
 
 
 @dataclass(slots=True)
@@ -59,17 +40,11 @@ class ReferencePass:
     index: dict[str, int] = field(default_factory=dict)  # member id (or NAME_KEY + name) -> member
     by_name: dict[str, int] = field(default_factory=dict)  # display name -> the member who used it last
     excluded: set[str] = field(default_factory=set)
-    kept: list[_Kept] = field(default_factory=list)  # every kept message, in order
-    latest_by_id: dict[str, int] = field(default_factory=dict)  # message id -> its latest position in kept
-    questions: list[_Question] = field(default_factory=list)
-    open_next: list[int] = field(default_factory=list)  # questions waiting for the next-message rule
-    open_linked: set[int] = field(default_factory=set)  # questions waiting for a reply or a mention
-    open_by_id: dict[str, int] = field(default_factory=dict)  # message id -> the latest question with it
     joined_at: dict[int, datetime] = field(default_factory=dict)
-    next_edges: set[tuple[int, int, int]] = field(default_factory=set)
-    owner_replied_next: dict[str, int] = field(default_factory=dict)
+    threads: Threads = field(init=False)
 
     def __post_init__(self) -> None:
+        self.threads = Threads(self.agg, self.options.response_cutoff_minutes, self.by_name)
         keys, tags = self.options.exclusions()
         self.excluded = set(keys)
         for member in self.options.roster.members if self.options.roster is not None else ():
@@ -80,10 +55,6 @@ class ReferencePass:
             self.agg.roster_members.add(position)
             if member.tags & CUSTOMER_TAGS:
                 self.agg.customers.add(position)
-
-    @property
-    def cutoff(self) -> timedelta:
-        return timedelta(minutes=self.options.response_cutoff_minutes)
 
     # -- members --
     def member(self, member_id: str | None, name: str | None) -> int:
@@ -162,20 +133,21 @@ class ReferencePass:
         if event.member_id in self.excluded or event.member_name in self.excluded:
             agg.excluded_records += 1
             return
-        self.widen("export_first", "export_last", event.timestamp)
         if self.kept_day(event.timestamp) is None:
             return
         self.widen("first", "last", event.timestamp)
         agg.events += 1
+        if event.kind is EventKind.OTHER:
+            agg.other_events += 1
         if event.kind not in (EventKind.JOIN, EventKind.LEAVE, EventKind.REMOVAL):
             return
         if event.member_id is None and event.member_name is None:
             return
         member = self.member(event.member_id, event.member_name)
         if event.kind is EventKind.JOIN:
-            agg.joins.append((event.timestamp, member))
-            self.joined_at[member] = event.timestamp
-            agg.first_post_after_join.pop(member, None)  # a rejoin starts a new wait for the first post
+            if member not in self.joined_at:  # one join per member: the first (other channels, comebacks)
+                agg.joins.append((event.timestamp, member))
+                self.joined_at[member] = event.timestamp
         else:
             agg.exits.append((event.timestamp, member, event.kind.value))
 
@@ -201,20 +173,15 @@ class ReferencePass:
         self.count(day, local.hour, sender, when)
         if sender in agg.owners:
             agg.owner_posts[day] = agg.owner_posts.get(day, 0) + 1
-        self.next_message_reply(message, sender, day)
-        self.questions_and_answers(message, sender, day, targets)
-        if message.reply_to is not None:
-            self.reply_link(message.reply_to, sender, day)
-        for target in targets:
-            if target is not None and target != sender:
-                agg.add_edge("mention", day, target, sender)
+        asks = message.kind in (MessageKind.TEXT, MessageKind.LINK) and is_question(message.text)
+        self.threads.message(
+            message.id, sender, when.timestamp(), day, message.text, message.kind, message.reply_to, targets, asks
+        )
         self.hygiene(message, day, sender)
         joined = self.joined_at.get(sender)
         if joined is not None and sender not in agg.first_post_after_join and when >= joined:
             agg.first_post_after_join[sender] = when
         self.values(message, local, day)
-        self.latest_by_id[message.id] = len(self.kept)
-        self.kept.append(_Kept(message.id, sender, day, when))
 
     def count(self, day: int, hour: int, sender: int, when: datetime) -> None:
         """Messages per member and per local hour of the day, and the day's first and last message."""
@@ -224,79 +191,6 @@ class ReferencePass:
         agg.day_hours.setdefault(day, [0] * 24)[hour] += 1
         first, last = agg.day_span.get(day, (when, when))
         agg.day_span[day] = (when if when < first else first, when if when > last else last)
-
-    def next_message_reply(self, message: Message, sender: int, day: int) -> None:
-        """Without reply links, a message replies to the message before it when someone else wrote it
-        within NEXT_REPLY_MINUTES (kept only while the export shows no reply link: see finish)."""
-        if not self.kept:
-            return
-        previous = self.kept[-1]
-        if previous.sender != sender and message.timestamp - previous.when <= timedelta(minutes=NEXT_REPLY_MINUTES):
-            self.next_edges.add((day, previous.sender, sender))
-            if previous.sender in self.agg.owners:
-                self.owner_replied_next[previous.message_id] = previous.day
-
-    def questions_and_answers(self, message: Message, sender: int, day: int, targets: list[int | None]) -> None:
-        """The message answers the questions asked before it, then may ask one itself.
-
-        Next-message rule: a question is answered by the first later message by someone other than its
-        asker, when that comes within the cutoff; either way that message closes it, and so does a
-        message by the asker past the cutoff. Linked rule: the first later reply to the question, or
-        mention of its asker, by someone else, within the cutoff; a message past the cutoff closes it."""
-        when, cutoff = message.timestamp, self.cutoff
-        still_open = []
-        for position in self.open_next:
-            question = self.questions[position]
-            waited = when - question.asked
-            if sender != question.asker:
-                if waited <= cutoff:
-                    question.next_answer = (waited.total_seconds() / 60, sender)
-            elif waited <= cutoff:
-                still_open.append(position)
-        self.open_next = still_open
-        for position in sorted(self.open_linked):
-            if when - self.questions[position].asked > cutoff:
-                self.close_linked(position)
-        if message.reply_to is not None and message.reply_to in self.open_by_id:
-            position = self.open_by_id[message.reply_to]
-            if self.questions[position].asker != sender:
-                self.answer_linked(position, when, sender)
-        for target in targets:
-            if target is not None and target != sender:
-                for position in sorted(self.open_linked):
-                    if self.questions[position].asker == target:
-                        self.answer_linked(position, when, sender)
-        if message.kind in (MessageKind.TEXT, MessageKind.LINK) and is_question(message.text):
-            position = len(self.questions)
-            self.questions.append(_Question(message.id, when, day, sender))
-            self.open_next.append(position)
-            self.open_linked.add(position)
-            self.open_by_id[message.id] = position  # a reply to this id answers the latest question with it
-
-    def answer_linked(self, position: int, when: datetime, responder: int) -> None:
-        question = self.questions[position]
-        question.linked_answer = ((when - question.asked).total_seconds() / 60, responder)
-        self.close_linked(position)
-
-    def close_linked(self, position: int) -> None:
-        self.open_linked.discard(position)
-        message_id = self.questions[position].message_id
-        if self.open_by_id.get(message_id) == position:
-            del self.open_by_id[message_id]
-
-    def reply_link(self, reply_to: str, sender: int, day: int) -> None:
-        """A reply link: an edge to the sender of the latest earlier message with that id, when it is
-        among the last ``recent_ids`` kept messages; a reply to an older message still counts as a link."""
-        agg = self.agg
-        agg.has_reply_links = True
-        where = self.latest_by_id.get(reply_to)
-        if where is None or where < len(self.kept) - self.recent_ids:
-            return
-        replied = self.kept[where]
-        if replied.sender != sender:
-            agg.add_edge("reply", day, replied.sender, sender)
-            if replied.sender in agg.owners:
-                agg.owner_replied_link[reply_to] = replied.day
 
     def hygiene(self, message: Message, day: int, sender: int) -> None:
         """Links, red packets, and the violations in the order bare link, ad, quarrel."""
@@ -325,23 +219,9 @@ class ReferencePass:
             agg.value_posts[day] = agg.value_posts.get(day, 0) + 1
 
     def finish(self) -> Aggregate:
-        """The Aggregate: the answers by reply links when the export has any, else by the next-message
-        rule; questions still open less than the cutoff before the last kept record are pending."""
-        agg = self.agg
-        if not agg.has_reply_links:
-            for day, target, responder in self.next_edges:
-                agg.add_edge("next", day, target, responder)
-            agg.owner_replied_next = self.owner_replied_next
-        table = agg.questions
-        for question in self.questions:
-            answer = question.linked_answer if agg.has_reply_links else question.next_answer
-            table.day.append(question.day)
-            table.asker.append(question.asker)
-            table.minutes.append(answer[0] if answer is not None else math.nan)
-            table.responder.append(answer[1] if answer is not None else -1)
-            pending = answer is None and agg.last is not None and agg.last - question.asked < self.cutoff
-            table.pending.append(1 if pending else 0)
-        return agg
+        """The Aggregate; questions still open less than the cutoff before the last kept record are pending."""
+        self.threads.finish(self.agg.last.timestamp() if self.agg.last is not None else None)
+        return self.agg
 
 
 def reference_pass(
@@ -374,11 +254,11 @@ def snapshot(agg: Aggregate) -> dict[str, object]:
         if item.name == "questions":
             value = {
                 column: [None if isinstance(x, float) and math.isnan(x) else x for x in getattr(value, column)]
-                for column in ("day", "asker", "minutes", "responder", "pending")
+                for column in ("day", "asker", "minutes", "responder", "pending", "evidence")
             }
-        elif item.name.endswith("_edges"):
-            value = agg.edges(item.name.removesuffix("_edges"))  # type: ignore[arg-type]
-        elif item.name == "day_member":
+        elif item.name == "edges":
+            value = agg.edge_list()
+        elif item.name in ("day_member", "drawn", "answers_given"):
             value = {day: dict(members) for day, members in value.items()}
         result[item.name] = value
     return result

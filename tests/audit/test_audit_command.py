@@ -38,7 +38,7 @@ def test_demo_with_plan_diagnoses_first_then_figures_senders_and_drift(cli, monk
     out = result.stdout
     assert "times in Asia/Shanghai" in " ".join(out.split())  # the plan's community.timezone
     order = [
-        out.index("Start here: 4. Operations management (watch)"),
+        out.index("Start here: 2. Opinion leaders (act)"),
         out.index("Five self-diagnoses"),
         out.index("1. Owner / IP pull"),
         out.index("5. Continuous value output"),
@@ -101,9 +101,9 @@ def test_save_then_history_shows_the_run(cli, tmp_path):
     entries = json.loads(shown.stdout)["audits"]
     assert len(entries) == 1
     assert entries[0]["messages"] == 7985 and entries[0]["period"] == {"first": "2026-06-01", "last": "2026-09-30"}
-    assert entries[0]["plan"] == PLAN and entries[0]["scores"]["operations"] == 49
+    assert entries[0]["plan"] == PLAN and entries[0]["scores"]["operations"] == 50
     text = cli("history", "--history", str(history))
-    assert "2026-06-01…2026-09-30" in text.stdout and "7,985" in text.stdout
+    assert "2026-06-01" in text.stdout and "..2026-09-30" in text.stdout and "7,985" in text.stdout
 
 
 def test_roster_counts_silent_members_and_customers(cli, tmp_path):
@@ -181,7 +181,7 @@ def test_chinese_report(cli, monkeypatch):
     assert max(cell_len(line) for line in out.splitlines()) <= 60  # Chinese is two cells a character
     for text in (
         "社群体检",
-        "先做这一项：四、运营管理（留意）",
+        "先做这一项：二、意见领袖（需行动）",
         "五项自检",
         "发言最多的 10 人",
         "与计划的偏差",

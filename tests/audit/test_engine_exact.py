@@ -4,6 +4,7 @@ from datetime import UTC, date, timedelta
 
 import pytest
 
+from sqtool.audit import threads
 from sqtool.audit.engine import run_audit
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.roster import Roster, RosterMember
@@ -33,11 +34,11 @@ def test_participation_of_three_posters_in_ten_members():
     assert report.previous is None  # nothing before the first record
 
 
-def test_response_times_by_the_next_message_rule():
+def test_response_times_by_turn_taking_without_links():
     chat = Chat()
     chat.say("alice", "how do I export?", at=0)
     chat.say("alice", "anyone?", at=1)
-    chat.say("bob", "use the menu", at=13)  # answers both: 13 and 12 minutes
+    chat.say("bob", "use the menu", at=13)  # the line after a question, within 15 minutes: answers both, 13 and 12
     chat.say("carol", "什么时候开始呢", at=20)  # nobody else speaks within a day: unanswered
     chat.say("dave", "hi", at=20 + DAY + 60)
     chat.say("erin", "请问在哪里？", at=20 + DAY + 70)  # open at the end, 10 minutes before it: pending
@@ -50,13 +51,13 @@ def test_response_times_by_the_next_message_rule():
     assert response.p90_first_response_minutes == 13  # nearest rank: ceil(0.9 * 2) = 2nd of [12, 13]
     assert response.within_target_share == pytest.approx(2 / 3)  # both answers within 60 of 3 judged
     assert [(r.name, r.count) for r in response.responders] == [("bob", 2)]
-    assert report.current.opinion_leaders.method == "next_message"
+    assert dict(response.evidence) == {"link": 0, "mention": 0, "thread": 0, "turn": 2}
 
 
 def test_response_cutoff_is_configurable():
     chat = Chat()
     chat.say("alice", "why?", at=0)
-    chat.say("bob", "because", at=90)
+    chat.say("bob", "@alice because", at=90, mentions=("alice",))
     chat.say("bob", "later", at=300)
     fast = run_audit(chat.sorted(), AuditOptions(tz=UTC, response_cutoff_minutes=60)).current.responsiveness
     assert (fast.answered, fast.unanswered) == (0, 1)
@@ -67,7 +68,7 @@ def test_response_cutoff_is_configurable():
 def test_with_reply_links_answers_are_replies_or_mentions():
     chat = Chat()
     question = chat.say("alice", "how?", at=0)
-    chat.say("bob", "unrelated chatter", at=2)  # not an answer: the export links replies
+    chat.say("bob", "good morning all", at=2)  # a greeting answers nothing
     chat.say("carol", "like this", at=7, reply_to=question)  # 7 minutes
     chat.say("dave", "why?", at=10)
     chat.say("erin", "@dave because", at=30, mentions=("dave",))  # 20 minutes
@@ -80,6 +81,7 @@ def test_with_reply_links_answers_are_replies_or_mentions():
 
 def test_membership_joins_leaves_retention_and_first_posts():
     chat = Chat()
+    chat.say("owner", "welcome", at=0)  # the window is the messages': it starts with this one
     chat.event(EventKind.JOIN, "u1", at=0)
     chat.event(EventKind.JOIN, "u2", at=0)
     chat.event(EventKind.LEAVE, "u1", at=3 * DAY)  # gone within 7 days
@@ -106,8 +108,12 @@ def test_opinion_leaders_owner_pull_and_needed():
     for minute, who in enumerate(("a", "b", "c"), start=1):
         chat.say(who, "agree", at=minute, reply_to=lead)
     chat.say("d", "@lead great", at=5, mentions=("lead",))  # lead: a, b, c, d = 4 distinct
-    minor = chat.say("minor", "me too", at=6)
+    minor = chat.say("minor", "me too", at=6)  # the line after d's: answers it (turn)
     chat.say("a", "yes", at=7, reply_to=minor)  # minor: 1 distinct
+    for minute, (asker, text) in ((20, ("e", "how?")), (30, ("f", "why?"))):  # lead answers two questions ...
+        question = chat.say(asker, text, at=minute)
+        answer = chat.say("lead", "like so", at=minute + 1, reply_to=question)
+        chat.say(asker, "thanks", at=minute + 2, reply_to=answer)  # ... and each answer drew thanks
     first = chat.say("boss", "today's case", at=60)
     second = chat.say("boss", "and another", at=61)
     chat.say("boss", "third", at=62)
@@ -118,17 +124,20 @@ def test_opinion_leaders_owner_pull_and_needed():
     plan = FakePlan({"roles": {"owner": "boss"}})
     report = run_audit(chat.sorted(), AuditOptions(tz=UTC, members=250, plan=plan))
     leaders = report.current.opinion_leaders
-    # posters: lead a b c d minor boss x y = 9; bar = max(3, ceil(9 * 0.05) = 1) = 3
+    # posters: lead a b c d minor boss x y e f = 11; bar = max(3, ceil(11 * 0.15) = 2) = 3
     assert leaders.min_responders == 3
-    assert [(x.name, x.distinct_responders) for x in leaders.leaders] == [("lead", 4)]
+    # lead: answered by a, b, c, d, e, f; all 3 of their messages drew an answer, against the group's
+    # 9 of 20 (3 >= 1.2 * 9/20 * 3 = 1.62); answered 2 questions of others. The owner is never counted.
+    assert [(x.name, x.distinct_responders, x.drawn, x.answers) for x in leaders.leaders] == [("lead", 6, 3, 2)]
     assert leaders.needed == 3  # ceil(250 / 100)
-    assert leaders.method == "reply_links"
+    # answer edges: a, b, c -> lead; a -> minor; lead <-> e; lead <-> f; x, y -> boss (x twice: one edge)
+    assert dict(leaders.evidence) == {"link": 10, "mention": 1, "thread": 0, "turn": 1}
     owner = report.current.owner
-    # 4 owner posts, 2 drew replies; repliers x and y; 8 other posters
+    # 4 owner posts, 2 drew replies; repliers x and y; 10 other posters
     assert (owner.messages, owner.replied, owner.reply_share, owner.distinct_repliers) == (4, 2, 0.5, 2)
-    assert owner.reach_share == pytest.approx(2 / 8)
+    assert owner.reach_share == pytest.approx(2 / 10)
     pull = report.diagnoses[0]
-    # 50 * min(1, 0.5 / 0.5) + 50 * min(1, 0.25 / 0.2) = 100
+    # 50 * min(1, 0.5 / 0.5) + 50 * min(1, 0.2 / 0.2) = 100
     assert (pull.id, pull.score, pull.status) == ("owner_pull", 100, "healthy")
     needed = report.diagnoses[1]
     assert (needed.score, needed.status) == (33, "act")  # 100 * 1 / 3
@@ -201,8 +210,9 @@ def test_customers_not_assessed_without_tags():
     assert (fans.status, fans.score, fans.action_key) == (
         "not_assessed",
         None,
-        "audit.action.customers_as_fans.missing",
+        "audit.action.customers_as_fans.missing.customer_tags",
     )
+    assert fans.missing == ("customer_tags",)
 
 
 def test_hygiene_counts_and_conduct_rules():
@@ -247,6 +257,13 @@ def test_empty_and_out_of_window_exports_are_clear_errors():
     chat.say("a", "x", at=1)
     with pytest.raises(SqtoolError) as caught:
         run_audit(chat.sorted(), AuditOptions(tz=UTC, since=date(2030, 1, 1)))
+    assert caught.value.key == "audit.since_after_end"  # not a window "ending" on an --until nobody gave
+    assert caught.value.args_for_message["last"] == "2026-03-02"
+    with pytest.raises(SqtoolError) as caught:
+        run_audit(chat.sorted(), AuditOptions(tz=UTC, until=date(2020, 1, 1)))
+    assert caught.value.key == "audit.until_before_start"
+    with pytest.raises(SqtoolError) as caught:
+        run_audit(chat.sorted(), AuditOptions(tz=UTC, since=date(2026, 3, 5), until=date(2026, 3, 1)))
     assert caught.value.key == "audit.bad_window"
     with pytest.raises(SqtoolError) as caught:
         run_audit(chat.sorted(), AuditOptions(tz=UTC, since=date(2020, 1, 1), until=date(2020, 2, 1)))
@@ -265,13 +282,11 @@ def test_one_person_export():
 
 
 def test_reply_links_resolve_through_a_bounded_window_of_recent_ids(monkeypatch):
-    from sqtool.audit import fastpass
-
-    monkeypatch.setattr(fastpass, "RECENT_IDS", 3)
+    monkeypatch.setattr(threads, "RECENT_IDS", 3)
     chat = Chat()
     old = chat.say("lead", "first idea", at=0)
     for minute in range(1, 4):
-        chat.say("filler", "x", at=minute)  # pushes `old` out of the last 3 ids
+        chat.say("filler", "👍", at=minute)  # pushes `old` out of the last 3 ids (and answers nothing)
     recent = chat.say("lead", "second idea", at=5)
     chat.say("a", "reply to the old one", at=6, reply_to=old)
     chat.say("b", "reply to the recent one", at=7, reply_to=recent)

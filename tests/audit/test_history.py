@@ -1,19 +1,37 @@
+"""Audit history per group: saved by group and period, a period saved again replaces the old one,
+one group shown (or every group listed, or one period deleted), format-1 databases migrated in place."""
+
 import json
+import shutil
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from sqtool.audit.engine import run_audit
-from sqtool.audit.history import default_history_path, load_history, save_summary
+from sqtool.audit.history import (
+    LEGACY_GROUP,
+    Group,
+    default_history_path,
+    delete_period,
+    group_of,
+    list_groups,
+    load_history,
+    plan_group,
+    save_summary,
+)
 from sqtool.audit.options import AuditOptions
 from sqtool.errors import SqtoolError
-from tests.audit.builders import Chat
-from tests.conftest import run_sqtool
+from tests.audit.builders import START, Chat
+from tests.conftest import FIXTURES, REPO, run_sqtool
+
+CLUB = Group("plan:Club:plan.yaml", "Club (plan.yaml)")
+FORMAT_1 = FIXTURES / "history" / "format-1.sqlite"  # saved by sqtool before histories were per group
 
 
-def small_report(messages: int):
-    chat = Chat()
+def small_report(messages: int, week: int = 0):
+    """``messages`` messages by three people over one day, ``week`` weeks after START."""
+    chat = Chat(START + timedelta(weeks=week))
     for n in range(messages):
         chat.say(f"m{n % 3}", "hello", at=n)
     return run_audit(chat.sorted(), AuditOptions(tz=UTC, members=20))
@@ -21,17 +39,51 @@ def small_report(messages: int):
 
 def test_round_trip_keeps_every_figure(tmp_path):
     path = tmp_path / "deep" / "history.sqlite"
-    first = save_summary(path, small_report(6), saved_at=datetime(2026, 5, 1, tzinfo=UTC))
-    second = save_summary(path, small_report(9), saved_at=datetime(2026, 6, 1, tzinfo=UTC))
-    assert (first, second) == (1, 2)
-    entries = load_history(path)
+    first = save_summary(path, small_report(6), CLUB, saved_at=datetime(2026, 5, 1, tzinfo=UTC))
+    second = save_summary(path, small_report(9, week=1), CLUB, saved_at=datetime(2026, 6, 1, tzinfo=UTC))
+    assert (first.id, second.id, first.replaced, second.replaced) == (1, 2, 0, 0)
+    assert second.period == "2026-03-09..2026-03-09"
+    entries = load_history(path, CLUB.key)
     assert [e.messages for e in entries] == [6, 9]
     assert entries[0].saved_at == "2026-05-01T00:00:00+00:00"
     assert entries[1].members == 20 and entries[1].senders == 3
     assert entries[1].lurker_share == pytest.approx(17 / 20)
     assert entries[1].score("owner_pull") is None  # no owner known: not assessed
-    assert entries[1].score("opinion_leaders") == 0
     assert entries[0].scores[0][0] == "owner_pull"
+    assert entries[1].group == CLUB and entries[1].period == "2026-03-09..2026-03-09"
+
+
+def test_saving_a_period_again_replaces_it(tmp_path):
+    path = tmp_path / "h.sqlite"
+    save_summary(path, small_report(6), CLUB)
+    again = save_summary(path, small_report(12), CLUB)  # same day: same period
+    assert again.replaced == 1
+    assert [e.messages for e in load_history(path, CLUB.key)] == [12]
+    other = Group("plan:Other:other.yaml", "Other (other.yaml)")
+    assert save_summary(path, small_report(3), other).replaced == 0  # another group's period is its own
+    assert [e.messages for e in load_history(path, CLUB.key)] == [12]
+
+
+def test_entries_are_ordered_by_period_not_by_saving(tmp_path):
+    path = tmp_path / "h.sqlite"
+    save_summary(path, small_report(5, week=2), CLUB, saved_at=datetime(2026, 1, 1, tzinfo=UTC))
+    save_summary(path, small_report(4, week=0), CLUB, saved_at=datetime(2026, 2, 1, tzinfo=UTC))
+    assert [e.period_first for e in load_history(path, CLUB.key)] == ["2026-03-02", "2026-03-16"]
+    assert delete_period(path, CLUB.key, "2026-03-02", "2026-03-02") == 1
+    assert [e.messages for e in load_history(path, CLUB.key)] == [5]
+
+
+def test_the_group_key_of_an_audit():
+    """The plan's community name and file; else the export's group; else the export path, resolved."""
+    assert plan_group("私域增长研习社", "some/folder/plan.yaml") == Group(
+        "plan:私域增长研习社:plan.yaml", "私域增长研习社 (plan.yaml)"
+    )
+    assert plan_group(None, "a/plan.yaml").label == "plan.yaml"
+    by_export = group_of(community_name=None, plan_path=None, export_group="读书会 (42)", exports=("x.json",))
+    assert by_export == Group("export:读书会 (42)", "读书会 (42)")
+    by_path = group_of(community_name=None, plan_path=None, export_group=None, exports=("./a/chat.txt",))
+    assert by_path.key.startswith("path:/") and by_path.key.endswith("/a/chat.txt") and by_path.label == "chat.txt"
+    assert group_of(community_name=None, plan_path=None, export_group=None, exports=("a/chat.txt",)) == by_path
 
 
 def test_default_path_is_beside_the_plan(tmp_path):
@@ -58,43 +110,55 @@ def test_missing_and_foreign_files_are_clear_errors(tmp_path):
     assert caught.value.key == "audit.history_newer"
 
 
-def test_history_command_text_and_json(cli, tmp_path):
-    path = tmp_path / "h.sqlite"
-    save_summary(path, small_report(6), saved_at=datetime(2026, 5, 1, tzinfo=UTC))
-    save_summary(path, small_report(12), saved_at=datetime(2026, 6, 1, tzinfo=UTC))
-    result = cli("history", "--history", str(path))
-    assert result.exit_code == 0, result.stderr
-    assert "Saved audits: 2" in result.stdout and "2026-06-01" in result.stdout and "trend" in result.stdout
-    result = cli("--lang", "zh", "history", "--history", str(path))
-    assert "已保存的审计" in result.stdout
-    result = cli("history", "--history", str(path), "--format", "json")
-    document = json.loads(result.stdout)
-    assert [a["messages"] for a in document["audits"]] == [6, 12]
-    assert document["audits"][0]["scores"]["opinion_leaders"] == 0
+def format_1_beside_its_plan(tmp_path):
+    """The format-1 fixture where sqtool kept it: .sqtool/history.sqlite beside examples/plan.yaml."""
+    folder = tmp_path / "club"
+    (folder / ".sqtool").mkdir(parents=True)
+    shutil.copyfile(REPO / "examples" / "plan.yaml", folder / "plan.yaml")
+    shutil.copyfile(FORMAT_1, folder / ".sqtool" / "history.sqlite")
+    return folder
 
 
-def test_history_command_errors_exit_2_without_traceback(cli, tmp_path):
-    result = cli("history", "--history", str(tmp_path / "missing.sqlite"))
-    assert result.exit_code == 2
-    assert "missing.sqlite: error: no audit history here yet" in result.stderr
-    assert "--save" in result.stderr and "Traceback" not in result.stderr
-    result = cli("history", "--history", str(tmp_path / "missing.sqlite"), "--format", "xml")
-    assert result.exit_code == 2 and "xml" in result.stderr
+def test_a_format_1_database_is_migrated_in_place(tmp_path):
+    """The fixture was written by sqtool before this change: three audits with examples/plan.yaml (July
+    saved twice) and one without a plan. Migrated, the plan's audits join its group (community name
+    read from the plan beside the database) and the planless one the legacy group; nothing is lost."""
+    folder = format_1_beside_its_plan(tmp_path)
+    path = folder / ".sqtool" / "history.sqlite"
+    groups = list_groups(path)
+    assert [(g.group.label, g.audits, g.first, g.last) for g in groups] == [
+        ("", 1, "2026-08-01", "2026-08-31"),
+        ("私域增长研习社 (plan.yaml)", 2, "2026-06-01", "2026-07-31"),  # July once: the later save
+    ]
+    assert groups[0].group.key == LEGACY_GROUP
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert connection.execute("SELECT count(*) FROM audits").fetchone()[0] == 4  # migrated, none dropped
+    connection.close()
+    club = plan_group("私域增长研习社", "plan.yaml")
+    assert [e.messages for e in load_history(path, club.key)] == [2281, 2332]
+    # a new save of July replaces both July rows of the old format
+    report = small_report(3)
+    assert save_summary(path, report, club).replaced == 0  # March: new
+    assert [e.period_first for e in load_history(path, club.key)] == ["2026-03-02", "2026-06-01", "2026-07-01"]
+
+
+def test_a_format_1_database_without_its_plan_keeps_the_file_name(tmp_path):
+    path = tmp_path / "history.sqlite"
+    shutil.copyfile(FORMAT_1, path)
+    labels = [g.group.label for g in list_groups(path)]
+    assert labels == ["", "plan.yaml"]
 
 
 def test_history_finds_the_database_beside_the_plan(tmp_path):
     plan = tmp_path / "plan.yaml"
-    save_summary(default_history_path(str(plan)), small_report(4))
+    shutil.copyfile(REPO / "examples" / "plan.yaml", plan)
+    save_summary(default_history_path(str(plan)), small_report(4), plan_group("私域增长研习社", str(plan)))
     result = run_sqtool("history", "--plan", str(plan), "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["audits"][0]["messages"] == 4
-
-
-def test_history_help_documents_the_options(cli):
-    result = cli("history", "--help")
-    assert result.exit_code == 0
-    for option in ("--history", "--plan", "--format"):
-        assert option in result.stdout
+    document = json.loads(result.stdout)
+    assert document["audits"][0]["messages"] == 4
+    assert document["group"] == {"key": "plan:私域增长研习社:plan.yaml", "label": "私域增长研习社 (plan.yaml)"}
 
 
 def test_an_empty_history_says_how_to_fill_it(cli, tmp_path):

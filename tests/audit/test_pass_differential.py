@@ -11,13 +11,14 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sqtool.audit import fastpass
+from sqtool.audit import fastpass, threads
 from sqtool.audit.aggregate import RECENT_IDS, Aggregate
 from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.options import AuditOptions
@@ -54,14 +55,15 @@ class Setup:
 def run_fast(records: list[Record], setup: Setup, batch: int, monkeypatch: pytest.MonkeyPatch) -> Aggregate:
     with monkeypatch.context() as patch:
         patch.setattr(fastpass, "BATCH", batch)
-        patch.setattr(fastpass, "RECENT_IDS", setup.recent_ids)
+        patch.setattr(threads, "RECENT_IDS", setup.recent_ids)
         accumulator = Accumulator(setup.options, setup.tz, setup.owner_keys, setup.items)
         accumulator.feed(records)
         return accumulator.finish()
 
 
 def run_reference(records: list[Record], setup: Setup) -> Aggregate:
-    return reference_pass(records, setup.options, setup.tz, setup.owner_keys, setup.items, recent_ids=setup.recent_ids)
+    with mock.patch.object(threads, "RECENT_IDS", setup.recent_ids):
+        return reference_pass(records, setup.options, setup.tz, setup.owner_keys, setup.items)
 
 
 def assert_same(records: list[Record], setup: Setup, batch: int, monkeypatch: pytest.MonkeyPatch) -> Aggregate:
@@ -203,7 +205,7 @@ def _events_and_joins() -> list[Record]:
     chat.event(EventKind.JOIN, "n1", at=0)
     chat.say("n1", "hi all", at=5)
     chat.event(EventKind.LEAVE, "n1", at=60)
-    chat.event(EventKind.JOIN, "n1", at=120)  # a rejoin: a new wait for the first post
+    chat.event(EventKind.JOIN, "n1", at=120)  # a comeback: still one join, the wait runs from the first
     chat.say("n1", "back", at=180)
     chat.event(EventKind.REMOVAL, "n2", at=200)
     chat.event(EventKind.PIN, "n1", at=210)
@@ -275,19 +277,12 @@ CASES: dict[str, Callable[[], tuple[list[Record], Setup]]] = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fast pass: the linked rule measures minutes between POSIX-second floats (when.timestamp()), so "
-    "microsecond stamps come out a few 1e-9 minutes off the exact timedelta (a 1 µs answer: 1.589e-08, not 1.667e-08)",
-)
 @pytest.mark.parametrize("batch", [7, 4096])
-def test_microsecond_stamps_by_the_linked_rule(batch: int, monkeypatch) -> None:
+def test_microsecond_stamps(batch: int, monkeypatch) -> None:
+    """Both passes measure minutes the same way (audit/threads.py, from POSIX seconds), microseconds too."""
     records = _microseconds(chat_variant("linked"))
     setup = Setup(_berlin(), BERLIN)
-    fast = run_fast(records, setup, batch, monkeypatch)
-    reference = run_reference(records, setup)
-    assert differences(fast, reference, minutes_tolerance=1e-6) == {}  # the same but for the last bits
-    assert differences(fast, reference) == {}
+    assert differences(run_fast(records, setup, batch, monkeypatch), run_reference(records, setup)) == {}
 
 
 @pytest.mark.parametrize("batch", [1, 2, 4096])
@@ -297,14 +292,9 @@ def test_hand_made_cases_agree(name: str, batch: int, monkeypatch) -> None:
     assert_same(records, setup, batch, monkeypatch)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fast pass: out of time order, a question opened after a later-stamped one outlives its cutoff "
-    "(expiry only looks at the oldest-opened question) and a reply 40 minutes after it answers it (cutoff 30); "
-    "the reference leaves it unanswered",
-)
 @pytest.mark.parametrize("batch", [1, 4096])
 def test_out_of_order_answers_past_the_cutoff(batch: int, monkeypatch) -> None:
+    """Out of time order, a reply 40 minutes after a question (cutoff 30) does not answer it."""
     records = _disorder_and_short_cutoff()
     assert_same(records, Setup(AuditOptions(tz=UTC, response_cutoff_minutes=30), UTC), batch, monkeypatch)
 

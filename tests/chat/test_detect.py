@@ -109,11 +109,22 @@ def outcome(detector: object, head: bytes) -> str | None:
         return "RecursionError"
 
 
+# formats (and shapes) the readers learnt after the reference: they may claim only heads it left unclaimed
+# (issue 15: the ChatLab interchange format, Messenger JSON without "participants")
+LEARNT_SINCE = frozenset({"chatlab", "messenger"})
+
+
 def assert_agree(head: bytes) -> str | None:
     expected = outcome(old_detect, head)
     if expected == "RecursionError":  # the old detector ran out of stack on a deep line; now it is no record
         expected = outcome(old_detect, head.replace(b"[", b" ").replace(b"]", b" "))
-    assert outcome(detect, head) == expected, head[:300]
+    got = outcome(detect, head)
+    if expected is None and got in LEARNT_SINCE:
+        return got
+    if got == "chatlab":  # its "chatlab" header object outranks another format's keys in the same head
+        assert '"chatlab"' in decode_head(head), head[:300]
+        return got
+    assert got == expected, head[:300]
     return expected
 
 
@@ -184,6 +195,8 @@ JSON_HEADS = {
     "jsonl-and-discord": '{"time": 1, "sender": "a", "guild": 1, "channel": 2, "messages": []}\n',
     "jsonl-broken": '{"time": 1, "sender": "a"\n{"guild": 1, "channel": 2, "messages": []}\n',
     "json-unknown": '{"hello": "world"}\n',
+    "chatlab": '{\n  "chatlab": {"version": "0.0.2", "exportedAt": 1},\n  "meta": {"name": "g"},\n  "messages": [\n',
+    "chatlab-jsonl": '{"_type": "header", "chatlab": {"version": "0.0.2"}, "meta": {"name": "g"}}\n',
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 import zipfile
@@ -52,6 +53,13 @@ KEYS = [
     "sender",
     "event",
     "kind",
+    "platformId",
+    "accountName",
+    "groupNickname",
+    "platformMessageId",
+    "replyToMessageId",
+    "roles",
+    "_type",
 ]
 RECORDS = st.dictionaries(st.sampled_from(KEYS), JSON_VALUES, max_size=8)
 LINES = st.lists(
@@ -87,6 +95,16 @@ def write_json(folder: Path, records: list[dict], format_name: str) -> Path:
     path = folder / "export.json"
     if format_name == "jsonl":
         path.write_text("\n".join(json.dumps(record) for record in records))
+    elif format_name == "chatlab":  # JSON Lines: a header, then the records as members and messages
+        header = {"_type": "header", "chatlab": {"version": "0.0.2"}, "meta": {"platform": "wechat"}}
+        lines = [
+            header,
+            *({"_type": "member", **r} for r in records[:2]),
+            *({"_type": "message", **r} for r in records),
+        ]
+        path.write_text("\n".join(json.dumps(line) for line in lines))
+    elif format_name == "chatlab-json":
+        path.write_text(json.dumps({"chatlab": {"version": "0.0.2"}, "members": records[:3], "messages": records}))
     elif format_name == "slack":
         path = folder / "export.zip"
         with zipfile.ZipFile(path, "w") as archive:
@@ -97,13 +115,19 @@ def write_json(folder: Path, records: list[dict], format_name: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("format_name", ["telegram", "discord", "messenger", "slack", "jsonl"])
+@pytest.mark.parametrize(
+    "format_name", ["telegram", "discord", "messenger", "slack", "jsonl", "chatlab", "chatlab-json"]
+)
 def test_random_json_records(format_name):
     @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.lists(RECORDS, max_size=6))
     def check(records):
         with tempfile.TemporaryDirectory() as folder:
-            consume(write_json(Path(folder), records, format_name), format_name)
+            path = write_json(Path(folder), records, format_name)
+            consume(path, format_name.removesuffix("-json"))
+            if format_name.startswith("chatlab"):  # its roster is read on its own pass
+                with contextlib.suppress(SqtoolError):
+                    read_exports([path], format="chatlab").listed_members()
 
     check()
 

@@ -25,6 +25,7 @@ def test_format_names_are_the_agreed_ones():
         "wechat",
         "slack",
         "messenger",
+        "chatlab",
         "csv",
         "jsonl",
     )
@@ -255,3 +256,34 @@ def test_records_compare_and_hash_by_their_fields():
     first, again = Message("1", at, "u", "U", "hi"), Message("1", at, "u", "U", "hi")
     joined = Event("2", at, EventKind.JOIN, "u", "U")
     assert first == again and len({first, again, joined, Event("2", at, EventKind.JOIN, "u", "U")}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ('{"conversation": [{"sender_name": "A", "timestamp_ms": 1}]}', "messenger"),
+        ("12/9/20 23:55 Bob hello\n12/9/20 23:56 Ann hi\n", "whatsapp"),
+        ('{"chatlab": {"version": "0.0.2"}, "data": []}', "chatlab"),
+        ("Time;Sender;Text\n", "csv"),
+    ],
+)
+def test_unknown_format_names_the_closest_one(tmp_path, text, near):
+    """A file no reader claims names the format it looks most like, and --format with it (issue 15)."""
+    path = tmp_path / "export.data"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SqtoolError) as caught:
+        read_exports([path])
+    assert caught.value.key == "chat.unknown_format"
+    assert caught.value.hint == "chat.unknown_format_near_hint"
+    assert caught.value.args_for_message["closest"] == near
+
+
+def test_unknown_format_hint_through_the_cli(cli, tmp_path):
+    """The CLI shows the closest format and the --format option, in English and Chinese, exit 2."""
+    path = tmp_path / "export.json"
+    path.write_text('{"conversation": [{"sender_name": "A", "timestamp_ms": 1}]}', encoding="utf-8")
+    result = cli("audit", str(path))
+    assert result.exit_code == 2
+    assert "--format messenger" in result.stderr
+    chinese = cli("--lang", "zh", "audit", str(path))
+    assert "看着最像 messenger" in chinese.stderr and "--format messenger" in chinese.stderr

@@ -51,6 +51,50 @@ def messenger(middle: str = '"hello"') -> bytes:
     ).encode()
 
 
+def chatlab(middle: str = '"hello"', *, member: str = '"Bo"') -> bytes:
+    """A ChatLab JSON export of three messages (a ChatLab message per line from line 5 on); Bo's
+    accountName in ``members`` (line 3, read before the messages) is ``member`` and the second
+    message's content is ``middle`` (both raw JSON)."""
+
+    def message(number: int, sender: str, content: str) -> str:
+        return (
+            f'{{"platformMessageId": "m{number}", "sender": "{sender}", "accountName": "{sender}",'
+            f' "timestamp": {1772359140 + 60 * number}, "type": 0, "content": {content}}}'
+        )
+
+    return (
+        '{"chatlab": {"version": "0.0.2", "exportedAt": 1772360000},\n'
+        '"meta": {"name": "Group", "platform": "wechat", "type": "group"},\n'
+        '"members": [{"platformId": "u1", "accountName": "Ana"}, {"platformId": "u2", "accountName": '
+        + member
+        + "}],\n"
+        '"messages": [\n'
+        + ",\n".join([message(1, "u1", '"hi"'), message(2, "u2", middle), message(3, "u1", '"ok"')])
+        + "\n]}\n"
+    ).encode()
+
+
+def chatlab_jsonl(middle: str = '"hello"') -> bytes:
+    """A ChatLab JSON Lines export: a header, two member lines and three message lines; the second
+    message (line 5) has ``middle`` (raw JSON) as its content."""
+
+    def message(number: int, sender: str, content: str) -> str:
+        return (
+            f'{{"_type": "message", "platformMessageId": "m{number}", "sender": "{sender}",'
+            f' "timestamp": {1772359140 + 60 * number}, "type": 0, "content": {content}}}'
+        )
+
+    lines = [
+        '{"_type": "header", "chatlab": {"version": "0.0.2"}, "meta": {"name": "Group", "platform": "wechat"}}',
+        '{"_type": "member", "platformId": "u1", "accountName": "Ana"}',
+        '{"_type": "member", "platformId": "u2", "accountName": "Bo"}',
+        message(1, "u1", '"hi"'),
+        message(2, "u2", middle),
+        message(3, "u1", '"ok"'),
+    ]
+    return ("\n".join(lines) + "\n").encode()
+
+
 JSON_FORMATS = {"telegram": telegram, "discord": discord, "messenger": messenger}
 
 WHATSAPP_LINES = "01/03/2026, 10:00 - Ana: hi\n01/03/2026, 10:01 - Bo: hello\n"

@@ -166,22 +166,113 @@ def test_read_input_stops_at_its_limit(tmp_path: Path) -> None:
 
 
 def test_history_window_option(tmp_path: Path, cli) -> None:
-    """--last N shows the newest N (and says how many were left out); a negative N is a usage error."""
+    """--last N shows the group's newest N periods, each by its latest saved audit (and says how many
+    were left out); a negative N is a usage error."""
+    import json
+    import sqlite3
+
     from tests.limits.test_table_rows import _history_with
 
     database = tmp_path / "history.sqlite"
     _history_with(database, 30)
-    import json
-    import sqlite3
-
+    with sqlite3.connect(database) as connection:  # two more audits of the newest period: one older, one newer
+        connection.execute(
+            "INSERT INTO audits (saved_at, plan, period_first, period_last, messages, senders, gini,"
+            " leaders_present, scores, group_key, group_label)"
+            " SELECT ?, plan, period_first, period_last, ?, senders, gini, leaders_present, scores, group_key,"
+            " group_label FROM audits ORDER BY period_first DESC LIMIT 1",
+            ("2025-01-01T00:00:00+00:00", 1),
+        )
+        connection.execute(
+            "INSERT INTO audits (saved_at, plan, period_first, period_last, messages, senders, gini,"
+            " leaders_present, scores, group_key, group_label)"
+            " SELECT ?, plan, period_first, period_last, ?, senders, gini, leaders_present, scores, group_key,"
+            " group_label FROM audits ORDER BY period_first DESC LIMIT 1",
+            ("2027-01-01T00:00:00+00:00", 2),
+        )
+        rows = connection.execute("SELECT id, saved_at, period_first, period_last FROM audits").fetchall()
+    # the truth, by hand: the latest saved audit of each period, periods in order, the newest 7
+    latest: dict[tuple[str, str], tuple[str, int]] = {}
+    for number, saved_at, first, last in rows:
+        latest[(first, last)] = max(latest.get((first, last), ("", 0)), (saved_at, number))
+    newest = [latest[period][1] for period in sorted(latest)[-7:]]
     shown = cli("history", "--history", str(database), "--format", "json", "--last", "7")
     audits = json.loads(shown.stdout)["audits"]
-    with sqlite3.connect(database) as connection:  # the truth: every row, oldest first, the newest 7
-        rows = connection.execute("SELECT id, saved_at FROM audits").fetchall()
-    newest = [number for number, _ in sorted(rows, key=lambda row: (row[1], row[0]))[-7:]]
     assert shown.exit_code == 0 and [audit["id"] for audit in audits] == newest
-    assert newest != list(range(24, 31))  # saved_at and id orders differ here: the test tells them apart
+    assert audits[-1]["messages"] == 2  # the newest period's latest audit, not its first or the older one
+    assert newest != sorted(newest)  # period and id orders differ here: the test tells them apart
     text = cli("history", "--history", str(database), "--last", "5")
     assert text.exit_code == 0 and "showing the last 5 of 30 saved audits" in text.stderr
     bad = cli("history", "--history", str(database), "--last", "-1")
     assert bad.exit_code == 2 and "--last -1" in bad.stderr
+
+
+def _entry(number: int, group: object, **changed: object):
+    from sqtool.audit.history import DIAGNOSES, HistoryEntry
+
+    fields: dict[str, object] = {
+        "id": number,
+        "saved_at": f"2026-0{1 + number % 9}-01T00:00:00+00:00",
+        "plan": None if number % 2 else "计划.yaml",
+        "period_first": f"2026-03-{number:02d}",
+        "period_last": f"2026-03-{number:02d}",
+        "messages": 10 * number,
+        "senders": number,
+        "members": None if number % 3 else 40,
+        "lurker_share": None if number % 3 else 0.125,
+        "gini": 0.5,
+        "weekly_active_share": 0.3,
+        "leaders_present": 1,
+        "leaders_needed": None,
+        "median_first_response_minutes": 12.5,
+        "unanswered_share": None,
+        "scores": tuple((name, None if index % 2 else 60 + number) for index, name in enumerate(DIAGNOSES)),
+        "group": group,
+    }
+    fields.update(changed)
+    return HistoryEntry(**fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5])
+def test_history_json_streamed_is_the_document_written_whole(count: int) -> None:
+    """The JSON `history` streams a page at a time (here pages of 2) is, byte for byte, the document
+    json.dumps writes for the same audits: version 2, the group (a Chinese label kept as written), nulls."""
+    from sqtool.audit.history import Group
+    from sqtool.render.history import history_json_pieces, render_history_json
+
+    group = Group("plan:读书会:plan.yaml", "读书会 (plan.yaml)")
+    entries = [_entry(number, group) for number in range(1, count + 1)]
+    streamed = "".join(history_json_pieces(group if entries else None, iter(entries), page=2))
+    assert streamed == render_history_json(entries)
+
+
+def test_history_groups_are_counted_in_sqlite(tmp_path: Path) -> None:
+    """`history --all`'s figures, aggregated by SQLite, against a hand count: two groups, one with a
+    period saved twice (a migrated database: counted once, its label the latest period's)."""
+    import sqlite3
+
+    from sqtool.audit.history import _CREATE, _INDEX, SCHEMA_VERSION, Group, list_groups
+
+    database = tmp_path / "history.sqlite"
+    connection = sqlite3.connect(database)
+    connection.execute(_CREATE)
+    connection.execute(_INDEX)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    rows = [  # (saved_at, first, last, key, label)
+        ("2026-04-01", "2026-03-01", "2026-03-31", "a", "Alpha old"),
+        ("2026-05-01", "2026-03-01", "2026-03-31", "a", "Alpha old"),  # March again
+        ("2026-06-01", "2026-05-01", "2026-05-31", "a", "Alpha"),
+        ("2026-02-01", "2026-01-01", "2026-01-31", "b", "Beta"),
+    ]
+    connection.executemany(
+        "INSERT INTO audits (saved_at, period_first, period_last, messages, senders, gini, leaders_present,"
+        " scores, group_key, group_label) VALUES (?, ?, ?, 1, 1, 0.0, 0, '{}', ?, ?)",
+        rows,
+    )
+    connection.commit()
+    connection.close()
+    summaries = [(s.group, s.audits, s.first, s.last) for s in list_groups(database)]
+    assert summaries == [
+        (Group("a", "Alpha"), 2, "2026-03-01", "2026-05-31"),  # March and May: 2 periods
+        (Group("b", "Beta"), 1, "2026-01-01", "2026-01-31"),
+    ]

@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.limits.bounded import run_bounded
-from tests.limits.exports import JSON_FORMATS, WHATSAPP_LINES, slack_zip, whatsapp_zip
+from tests.limits.exports import JSON_FORMATS, WHATSAPP_LINES, chatlab, chatlab_jsonl, slack_zip, whatsapp_zip
 
 TZ = ("--tz", "UTC")
 
@@ -96,6 +96,55 @@ def test_a_number_with_too_many_digits_is_a_named_error(tmp: Path) -> None:
     path.write_bytes(JSON_FORMATS["telegram"]("9" * 5000))
     run = run_bounded("audit", str(path), *TZ)
     assert run.named_error("max-int-digits"), run.stderr
+
+
+# -- ChatLab (JSON and JSON Lines): a deep or huge value in its head or its messages, a long line --
+
+DEEP = "[" * 20000 + "]" * 20000
+HUGE = '"' + "z" * (20 << 20) + '"'
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [(DEEP, "max-depth"), (HUGE, "max-string-bytes"), ("9" * 5000, "max-int-digits")],
+    ids=["deep", "huge", "digits"],
+)
+@pytest.mark.parametrize("where", ["members", "messages"])
+def test_chatlab_json_deep_or_huge_is_a_named_error(tmp: Path, value: str, error: str, where: str) -> None:
+    """A ChatLab JSON export with 20,000 nested arrays, a 20 MB string or a 5,000-digit number, in its
+    members (read before the messages, for the roster) or in a message, stops at the JSON guard's
+    limit with the line it is on; never an internal error, nothing parsed whole."""
+    path = tmp / "chatlab.json"
+    path.write_bytes(chatlab(member=value) if where == "members" else chatlab(value))
+    run = run_bounded("audit", str(path), *TZ, env=_env(tmp))
+    assert run.named_error(error), run.stderr
+    assert f"{path}:{3 if where == 'members' else 6}:" in run.stderr
+    _no_temporary_files(tmp)
+
+
+def test_chatlab_json_within_the_limits_is_read(tmp: Path) -> None:
+    """The same ChatLab export with a nesting and a string within the limits is read whole."""
+    path = tmp / "chatlab.json"
+    path.write_bytes(chatlab('"' + "z" * 1000 + '"', member='["Bo", ' + "[" * 50 + "]" * 50 + "]"))
+    run = run_bounded("audit", str(path), *TZ, "--report", "json")
+    assert run.code == 0, run.stderr
+    assert json.loads(run.stdout)["summary"]["messages"] == 3
+
+
+@pytest.mark.parametrize(("value", "error"), [(DEEP, "max-depth"), (HUGE, "max-string-bytes")], ids=["deep", "long"])
+def test_chatlab_jsonl_deep_or_long_line(tmp: Path, value: str, error: str) -> None:
+    """A ChatLab JSONL line nested 20,000 deep, or 20 MB long (never held whole), is the limit's named
+    error on its line (5); --lenient skips that one record, counts it, and reads the rest."""
+    path = tmp / "chatlab.jsonl"
+    path.write_bytes(chatlab_jsonl(value))
+    run = run_bounded("audit", str(path), *TZ, env=_env(tmp))
+    assert run.named_error(error), run.stderr
+    assert f"{path}:5:" in run.stderr
+    lenient = run_bounded("audit", str(path), *TZ, "--lenient", "--report", "json")
+    assert lenient.code == 0, lenient.stderr
+    report = json.loads(lenient.stdout)
+    assert report["summary"]["messages"] == 2 and report["summary"]["skipped"] == 1
+    _no_temporary_files(tmp)
 
 
 # -- zip members that inflate to GiBs (Slack day file, WhatsApp chat, one huge line), --lenient too --
@@ -336,37 +385,60 @@ def test_csv_field_over_the_limit(tmp: Path) -> None:
 # -- `history --format json` over 300,000 saved audits --
 
 
+GROUP = ("plan:Club:plan.yaml", "Club (plan.yaml)")
+
+
 def _history_with(path: Path, count: int) -> None:
-    from sqtool.audit.history import _CREATE, SCHEMA_VERSION
+    """``count`` audits of one group, each of its own one-day period (from 1200-01-01 on), saved in a
+    shuffled order of periods and with saved_at not in id order, straight into a database of the
+    current format (its index included)."""
+    from datetime import date, timedelta
+
+    from sqtool.audit.history import _CREATE, _INDEX, SCHEMA_VERSION
 
     connection = sqlite3.connect(path)
     connection.execute(_CREATE)
+    connection.execute(_INDEX)
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    row = ("2026-01-01T00:00:00+00:00", "plan.yaml", "2026-01-01", "2026-01-31", 100, 10, 50, 0.8, 0.5, 0.3, 1, 2)
-    scores = json.dumps({"engagement": 50})
+    row = ("plan.yaml", 100, 10, 50, 0.8, 0.5, 0.3, 1, 2, 12.5, 0.1, json.dumps({"engagement": 50}), *GROUP)
+    start = date(1200, 1, 1)
+
+    def audit(number: int) -> tuple[object, ...]:
+        day = (start + timedelta(days=number * 7919 % count)).isoformat()  # 7919 is prime: every day once
+        return (f"2026-01-{1 + number % 28:02d}T00:00:00+00:00", row[0], day, day, *row[1:])
+
     connection.executemany(
         "INSERT INTO audits (saved_at, plan, period_first, period_last, messages, senders, members, lurker_share,"
         " gini, weekly_active_share, leaders_present, leaders_needed, median_first_response_minutes,"
-        " unanswered_share, scores) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((row[0].replace("01T", f"{1 + number % 28:02d}T"), *row[1:], 12.5, 0.1, scores) for number in range(count)),
+        " unanswered_share, scores, group_key, group_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (audit(number) for number in range(count)),
     )
     connection.commit()
     connection.close()
 
 
 def test_history_json_over_300000_audits(tmp: Path) -> None:
-    """300,000 saved audits: the default window (the last 1000) comes out as JSON, fast and small."""
+    """300,000 saved audits of one group: the default window (the newest 1000 periods) comes out as
+    JSON, fast and small; every one of them, streamed, stays within the same memory."""
     database = tmp / "history.sqlite"
     _history_with(database, 300_000)
     run = run_bounded("history", "--history", str(database), "--format", "json")
     assert run.code == 0, run.stderr
-    audits = json.loads(run.stdout)["audits"]
-    assert len(audits) == 1000
-    assert [audit["saved_at"] for audit in audits] == sorted(audit["saved_at"] for audit in audits)
+    document = json.loads(run.stdout)
+    assert document["group"] == {"key": GROUP[0], "label": GROUP[1]}
+    periods = [audit["period"]["first"] for audit in document["audits"]]
+    assert len(periods) == 1000 and periods == sorted(periods)
+    assert periods[-1] == "2021-05-15"  # 1200-01-01 + 299,999 days: the newest period is shown last
     # every one of them, streamed: the memory stays that of one page (about 5 s of processor time when the
     # machine is idle; the budget allows for a machine shared with other test runs)
     every = run_bounded("history", "--history", str(database), "--format", "json", "--last", "0", seconds=20)
     assert every.code == 0 and every.stdout.count('"saved_at"') == 300_000
+    # the groups (`--all`) are counted by SQLite, not by loading every audit
+    groups = run_bounded("history", "--history", str(database), "--all", "--format", "json")
+    assert groups.code == 0, groups.stderr
+    assert json.loads(groups.stdout)["groups"] == [
+        {"key": GROUP[0], "label": GROUP[1], "audits": 300_000, "period": {"first": "1200-01-01", "last": "2021-05-15"}}
+    ]
 
 
 def _deep_folder(root: Path, levels: int) -> Path:

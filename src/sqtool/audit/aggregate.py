@@ -15,20 +15,14 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
 
-# What the figures mean, shared by every pass that fills an Aggregate:
-# The next message by someone else within this many minutes counts as a reply, for exports without
-# reply links (WhatsApp, QQ, WeChat text): conversation in groups is mostly answer-the-last-line.
-NEXT_REPLY_MINUTES = 10
+# What the figures mean, shared by every pass that fills an Aggregate (who answers whom: audit/threads.py).
 # Reply links are resolved through the most recent message ids only, so memory stays bounded on
 # million-message exports; a reply to an older message still counts, without its target.
 RECENT_IDS = 100_000
 # member_ids of members known by display name only (join lines of text exports) start with this.
 NAME_KEY = "\0name:"
 CUSTOMER_TAGS = frozenset({"customer", "客户", "顾客", "big_customer", "大客户"})
-
-EdgeKind = Literal["reply", "next", "mention"]
 
 # The edge layout is private to this module and the pass that fills the edge sets (audit/fastpass.py):
 # (day, target, responder) packed into one int, since a set of small ints takes a third of the memory
@@ -48,6 +42,15 @@ def _unpack_edge(packed: int) -> tuple[int, int, int]:
     return packed >> _DAY_SHIFT, (packed >> _MEMBER_BITS) & _MEMBER_MASK, packed & _MEMBER_MASK
 
 
+def _per_member(per_day: Mapping[int, Counter[int]], first: int, last: int) -> dict[int, int]:
+    """Sum a day -> member -> count map over local days [first, last]."""
+    totals: Counter[int] = Counter()
+    for day, members in per_day.items():
+        if first <= day <= last:
+            totals.update(members)
+    return dict(totals)
+
+
 def day_of(ordinal: int) -> date:
     """The date of a date ordinal."""
     return date.fromordinal(ordinal)
@@ -64,9 +67,10 @@ class Question:
 
     day: int  # local date ordinal
     asker: int
-    minutes: float | None  # to the first message by someone else; None when unanswered
+    minutes: float | None  # to its first answer (audit/threads.py); None when unanswered
     responder: int | None
     pending: bool = False  # asked less than the cutoff before the export ends, still open: not judged
+    evidence: int | None = None  # what the first answer rests on: an index into threads.EVIDENCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,7 @@ class QuestionTally:
     pending: int
     minutes: list[float]
     responders: Counter[int]
+    evidence: Counter[int]  # answered questions per evidence code (threads.EVIDENCE)
 
     @property
     def judged(self) -> int:
@@ -88,13 +93,15 @@ class QuestionTally:
 @dataclass(slots=True)
 class QuestionTable:
     """Questions as parallel arrays (a few bytes each, not an object each): day, asker, minutes to the
-    first response (NaN when none), responder (-1 when none), pending (1 when not judged yet)."""
+    first response (NaN when none), responder (-1 when none), pending (1 when not judged yet), and what
+    the first response rests on (an index into threads.EVIDENCE; 255 when none)."""
 
     day: array[int] = field(default_factory=lambda: array("i"))
     asker: array[int] = field(default_factory=lambda: array("i"))
     minutes: array[float] = field(default_factory=lambda: array("d"))
     responder: array[int] = field(default_factory=lambda: array("i"))
     pending: bytearray = field(default_factory=bytearray)
+    evidence: bytearray = field(default_factory=bytearray)
 
     def __len__(self) -> int:
         return len(self.day)
@@ -111,6 +118,7 @@ class QuestionTable:
                     minutes if answered else None,
                     self.responder[position] if answered else None,
                     bool(self.pending[position]),
+                    self.evidence[position] if answered else None,
                 )
 
     def tally(self, first: int, last: int) -> QuestionTally:
@@ -119,7 +127,9 @@ class QuestionTable:
         asked = judged = 0
         times: list[float] = []
         responders: Counter[int] = Counter()
-        for day, minutes, responder, pending in zip(self.day, self.minutes, self.responder, self.pending, strict=True):
+        evidence: Counter[int] = Counter()
+        columns = (self.day, self.minutes, self.responder, self.pending, self.evidence)
+        for day, minutes, responder, pending, rests_on in zip(*columns, strict=True):
             if first <= day <= last:
                 asked += 1
                 if pending:
@@ -128,7 +138,8 @@ class QuestionTable:
                 if minutes == minutes:  # not NaN: answered
                     times.append(minutes)
                     responders[responder] += 1
-        return QuestionTally(asked, asked - judged, times, responders)
+                    evidence[rests_on] += 1
+        return QuestionTally(asked, asked - judged, times, responders, evidence)
 
 
 @dataclass(slots=True)
@@ -145,15 +156,15 @@ class Aggregate:
     day_hours: dict[int, list[int]] = field(default_factory=dict)  # day -> messages per local hour
     day_span: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)  # day -> first, last message
     questions: QuestionTable = field(default_factory=QuestionTable)
-    # responder edges (day, target, responder), packed (see _edge): read them with edges() and responders()
-    reply_edges: set[int] = field(default_factory=set)
-    next_edges: set[int] = field(default_factory=set)
-    mention_edges: set[int] = field(default_factory=set)
-    has_reply_links: bool = False
+    # who answered whom (audit/threads.py): packed (day, target, responder) -> the evidence code of the
+    # first answer that made the edge; read them with edges() and responders()
+    edges: dict[int, int] = field(default_factory=dict)
+    drawn: dict[int, Counter[int]] = field(default_factory=dict)  # day -> member -> their posts that drew an answer
+    answers_given: dict[int, Counter[int]] = field(
+        default_factory=dict
+    )  # day -> member -> answers to others' questions
     owner_posts: dict[int, int] = field(default_factory=dict)  # day -> owner messages
-    owner_replied_link: dict[str, int] = field(default_factory=dict)  # owner message id -> its day
-    owner_replied_next: dict[str, int] = field(default_factory=dict)
-    joins: list[tuple[datetime, int]] = field(default_factory=list)
+    joins: list[tuple[datetime, int]] = field(default_factory=list)  # each member's first join only
     exits: list[tuple[datetime, int, str]] = field(default_factory=list)
     first_post_after_join: dict[int, datetime] = field(default_factory=dict)
     violations: list[tuple[int, int, str]] = field(default_factory=list)  # (day, member, kind)
@@ -163,11 +174,12 @@ class Aggregate:
     value_posts: dict[int, int] = field(default_factory=dict)  # day -> posts matching a value output
     first: datetime | None = None  # first and last record kept (inside the window or its previous period)
     last: datetime | None = None
-    export_first: datetime | None = None  # first and last record of the whole export, kept or not
+    export_first: datetime | None = None  # first and last message of the whole export, kept or not
     export_last: datetime | None = None
     export_messages: int = 0
     messages: int = 0
     events: int = 0
+    other_events: int = 0  # system lines of no kind the readers know (kind "other"): noted in the report
     excluded_records: int = 0
     bot_messages: int = 0  # left out: bots and integrations are not members (Slack, Discord)
     # (first, last) -> responders(first, last): a report asks for the same periods several times
@@ -247,33 +259,47 @@ class Aggregate:
         return _sum_days(self.owner_posts, first, last)
 
     def owner_replied_between(self, first: int, last: int) -> int:
-        """The owners' messages over local days [first, last] that drew a reply: by reply links when the
-        export has them, else by the next-message rule."""
-        replied = self.owner_replied_link if self.has_reply_links else self.owner_replied_next
-        return sum(1 for day in replied.values() if first <= day <= last)
+        """The owners' messages over local days [first, last] that drew an answer (audit/threads.py)."""
+        return sum(
+            count
+            for day, members in self.drawn.items()
+            if first <= day <= last
+            for member, count in members.items()
+            if member in self.owners
+        )
 
-    # -- responder edges --
-    def add_edge(self, kind: EdgeKind, day: int, target: int, responder: int) -> None:
-        """Record that ``responder`` replied to (or, for "mention", mentioned) ``target`` on local ``day``."""
-        self._edge_set(kind).add(_edge(day, target, responder))
+    def drawn_by_member(self, first: int, last: int) -> dict[int, int]:
+        """Each member's messages over local days [first, last] that drew an answer from someone else."""
+        return _per_member(self.drawn, first, last)
 
-    def edges(self, kind: EdgeKind) -> set[tuple[int, int, int]]:
-        """The (day, target, responder) edges of one kind."""
-        return set(map(_unpack_edge, self._edge_set(kind)))
+    def answers_by_member(self, first: int, last: int) -> dict[int, int]:
+        """Each member's answers to other members' questions over local days [first, last]."""
+        return _per_member(self.answers_given, first, last)
 
-    def _edge_set(self, kind: EdgeKind) -> set[int]:
-        return {"reply": self.reply_edges, "next": self.next_edges, "mention": self.mention_edges}[kind]
+    # -- who answered whom --
+    def add_edge(self, day: int, target: int, responder: int, evidence: int) -> None:
+        """Record that ``responder`` answered ``target`` on local ``day``, resting on ``evidence``."""
+        self.edges.setdefault(_edge(day, target, responder), evidence)
+
+    def edge_list(self) -> dict[tuple[int, int, int], int]:
+        """The (day, target, responder) edges, each with the evidence code of its first answer."""
+        return {_unpack_edge(packed): evidence for packed, evidence in self.edges.items()}
+
+    def edge_evidence(self, first: int, last: int) -> Counter[int]:
+        """The edges of local days [first, last] per evidence code."""
+        low, high = _edge(first, 0, 0), _edge(last + 1, 0, 0)
+        return Counter(evidence for packed, evidence in self.edges.items() if low <= packed < high)
 
     def responders(self, first: int, last: int) -> dict[int, set[int]]:
-        """Distinct responders of each member over local days [first, last]: reply links when the export
-        has them, else the next-message rule; mentions always. Computed once per period, then shared."""
+        """Distinct others who answered each member over local days [first, last] (audit/threads.py).
+        Computed once per period, then shared."""
         cached = self._responders.get((first, last))
         if cached is not None:
             return cached
         low, high = _edge(first, 0, 0), _edge(last + 1, 0, 0)  # the day is the high part of a packed edge
         result: dict[int, set[int]] = {}
         get = result.get
-        for packed in (self.reply_edges if self.has_reply_links else self.next_edges) | self.mention_edges:
+        for packed in self.edges:
             if low <= packed < high:
                 # _unpack_edge inlined: this runs once per distinct edge, hundreds of thousands on big exports
                 target, responder = (packed >> _MEMBER_BITS) & _MEMBER_MASK, packed & _MEMBER_MASK

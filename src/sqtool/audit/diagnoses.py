@@ -6,6 +6,8 @@ diagnosis with a missed target is at best watch.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqtool.audit.aggregate import Aggregate
 from sqtool.audit.options import Thresholds
 from sqtool.audit.report import Diagnosis, Evidence, Period, PeriodFigures
@@ -32,8 +34,22 @@ def _assessed(diagnosis_id: str, score: float, evidence: list[Evidence]) -> Diag
     return Diagnosis(diagnosis_id, value, status, tuple(evidence), f"audit.action.{diagnosis_id}.{status}")
 
 
-def _not_assessed(diagnosis_id: str, evidence: list[Evidence] | None = None) -> Diagnosis:
-    return Diagnosis(diagnosis_id, None, "not_assessed", tuple(evidence or ()), f"audit.action.{diagnosis_id}.missing")
+# what a diagnosis that cannot be measured lacks; each has its own "not assessed" text
+# (audit.action.<diagnosis>.missing.<what>) saying what to provide
+MISSING = ("owner", "members", "replies", "customer_tags", "non_customers", "questions_and_members", "plan",
+           "value_outputs")  # fmt: skip
+
+
+def _not_assessed(diagnosis_id: str, missing: str, evidence: list[Evidence] | None = None) -> Diagnosis:
+    """Nothing to score: no number, the evidence there is, and what is missing."""
+    return Diagnosis(
+        diagnosis_id,
+        None,
+        "not_assessed",
+        tuple(evidence or ()),
+        f"audit.action.{diagnosis_id}.missing.{missing}",
+        (missing,),
+    )
 
 
 def _at_least(value: float | None, threshold: float) -> bool | None:
@@ -48,7 +64,7 @@ def owner_pull(figures: PeriodFigures) -> Diagnosis:
     """50 * min(1, reply_share / 0.5) + 50 * min(1, reach_share / 0.2); 0 when the owner is silent."""
     owner = figures.owner
     if not owner.owners:
-        return _not_assessed("owner_pull")
+        return _not_assessed("owner_pull", "owner")
     evidence = [
         Evidence("owner_messages", owner.messages, None, "count", None),
         Evidence("owner_reply_share", owner.reply_share, OWNER_FULL_REPLY_SHARE, "share",
@@ -64,14 +80,22 @@ def owner_pull(figures: PeriodFigures) -> Diagnosis:
 
 
 def opinion_leaders(figures: PeriodFigures) -> Diagnosis:
-    """100 * min(1, present / needed); 100 when none are needed."""
+    """100 * min(1, present / needed). Not assessed without a member count (nothing is needed) or
+    when nobody answered or mentioned anyone in the period (nobody can draw answers)."""
     leaders = figures.opinion_leaders
-    needed = leaders.needed if leaders.needed is not None else 0
+    needed = leaders.needed
+    if not needed:
+        return _not_assessed("opinion_leaders", "members")
     evidence = [
         Evidence("leaders_present", leaders.present, needed, "count", leaders.present >= needed),
         Evidence("leaders_min_responders", leaders.min_responders, None, "count", None),
     ]
-    return _assessed("opinion_leaders", 100 if needed == 0 else 100 * min(1.0, leaders.present / needed), evidence)
+    if leaders.present == 0 and not leaders.candidates:  # not one member drew an answer or a mention
+        return _not_assessed("opinion_leaders", "replies", evidence)
+    diagnosis = _assessed("opinion_leaders", 100 * min(1.0, leaders.present / needed), evidence)
+    if diagnosis.status == "watch" and not leaders.candidates:  # no candidate to invite: recruit instead
+        return replace(diagnosis, action_key="audit.action.opinion_leaders.act")
+    return diagnosis
 
 
 def customers_as_fans(figures: PeriodFigures, agg: Aggregate, period: Period) -> Diagnosis:
@@ -79,7 +103,7 @@ def customers_as_fans(figures: PeriodFigures, agg: Aggregate, period: Period) ->
 
     Needs a roster with ``customer`` tags: without them customers cannot be told from fans."""
     if not agg.customers:
-        return _not_assessed("customers_as_fans")
+        return _not_assessed("customers_as_fans", "customer_tags")
     first, last = period.first.toordinal(), period.last.toordinal()
     posting = {member for member, count in agg.messages_by_member(first, last).items() if count}
     customers_posting = len(agg.customers & posting)
@@ -94,11 +118,15 @@ def customers_as_fans(figures: PeriodFigures, agg: Aggregate, period: Period) ->
         Evidence("others_posting_share", others_share, None, "share", None),
         Evidence("customer_violators", violators, 0, "count", violators == 0),
     ]  # fmt: skip
-    if others_share is None or others_share == 0:
-        ratio = 1.0 if customer_share > 0 or others_share is None else 0.0
-    else:
-        ratio = min(1.0, customer_share / others_share)
-    return _assessed("customers_as_fans", 100 * ratio - CUSTOMER_PENALTY * violators, evidence)
+    if others_share is None:  # every member is a customer: nobody to compare them with
+        return _not_assessed("customers_as_fans", "non_customers", evidence)
+    ratio = 1.0 if customer_share >= others_share else customer_share / others_share
+    diagnosis = _assessed("customers_as_fans", 100 * ratio - CUSTOMER_PENALTY * violators, evidence)
+    if ratio >= 1.0 and diagnosis.status != "healthy":
+        # customers post at least as much as the others: only broken rules cost points, and the
+        # advice says that, not that customers speak less
+        return replace(diagnosis, action_key="audit.action.customers_as_fans.conduct")
+    return diagnosis
 
 
 def operations(figures: PeriodFigures, thresholds: Thresholds) -> Diagnosis:
@@ -122,6 +150,7 @@ def operations(figures: PeriodFigures, thresholds: Thresholds) -> Diagnosis:
         parts.append(
             1.0 if median <= thresholds.max_first_response_minutes else thresholds.max_first_response_minutes / median
         )
+    measured = bool(parts)  # hygiene alone does not make operations measurable
     parts.append(max(0.0, 1 - per_100 / VIOLATIONS_PER_100_ZERO))
     evidence = [
         Evidence("weekly_active_share", weekly, thresholds.min_weekly_active_share, "share",
@@ -132,6 +161,8 @@ def operations(figures: PeriodFigures, thresholds: Thresholds) -> Diagnosis:
                  _at_most(median, thresholds.max_first_response_minutes)),
         Evidence("violations_per_100", per_100, None, "count", per_100 < 1),
     ]  # fmt: skip
+    if not measured:
+        return _not_assessed("operations", "questions_and_members", evidence)
     missed = sum(1 for item in evidence[:3] if item.ok is False)
     return _assessed("operations", 100 * sum(parts) / len(parts) - MISSED_THRESHOLD_PENALTY * missed, evidence)
 
@@ -141,7 +172,7 @@ def value_output(figures: PeriodFigures, thresholds: Thresholds, has_plan: bool)
 
     Without a plan there is nothing to match posts against: not assessed."""
     if not has_plan:
-        return _not_assessed("value_output")
+        return _not_assessed("value_output", "plan")
     items = [i for i in figures.value.items if i.section == "value_output" and i.planned]
     per_week = figures.value.value_posts_per_week
     planned = sum(i.planned or 0 for i in items)
@@ -151,14 +182,16 @@ def value_output(figures: PeriodFigures, thresholds: Thresholds, has_plan: bool)
         Evidence("value_posts_per_week", per_week, thresholds.min_value_posts_per_week, "per_week",
                  _at_least(per_week, thresholds.min_value_posts_per_week)),
     ]  # fmt: skip
-    if not items:
-        return _assessed("value_output", 0, evidence)
+    if kept is None and per_week is None:  # the plan lists no value output: nothing to hold posts to
+        return _not_assessed("value_output", "value_outputs", evidence)
     posts_part = (
         min(1.0, (per_week or 0.0) / thresholds.min_value_posts_per_week)
         if thresholds.min_value_posts_per_week
         else 1.0
     )
-    return _assessed("value_output", 50 * min(1.0, kept or 0.0) + 50 * posts_part, evidence)
+    if kept is None:  # value outputs planned, none due in so short a period: the posts alone
+        return _assessed("value_output", 100 * posts_part, evidence)
+    return _assessed("value_output", 50 * min(1.0, kept) + 50 * posts_part, evidence)
 
 
 def diagnose(

@@ -38,10 +38,13 @@ class _Builder:
         pointer: Pointer,
         *,
         key: bool = False,
+        message_key: str | None = None,
         **args: object,
     ) -> None:
         line, col = self.plan.key_position(pointer) if key else self.plan.position(pointer)
-        message = self.tr(f"audit.drift.{rule_id}", subject=subject, planned=planned, measured=measured, **args)
+        message = self.tr(
+            message_key or f"audit.drift.{rule_id}", subject=subject, planned=planned, measured=measured, **args
+        )
         finding = Finding(
             rule_id, self.rules[rule_id].severity, message, self.plan.path, line, col, self.tr(f"rules.{rule_id}.hint")
         )
@@ -90,9 +93,11 @@ def _thresholds(out: _Builder, plan: PlanModel, figures: PeriodFigures, threshol
             out.add("SQ803", "threshold", name, planned, shown, ("thresholds", name))
     leaders = figures.opinion_leaders
     if "kol_per_members" in named and leaders.needed is not None and leaders.present < leaders.needed:
+        # the plan's value is members per leader: say "1 per 100" and what that asks of this group
         out.add(
-            "SQ803", "threshold", "kol_per_members", f"{leaders.needed}", f"{leaders.present}",
-            ("thresholds", "kol_per_members"),
+            "SQ803", "threshold", "kol_per_members", f"{thresholds.kol_per_members:g}", f"{leaders.present}",
+            ("thresholds", "kol_per_members"), message_key="audit.drift.SQ803.kol_per_members",
+            needed=leaders.needed, members=figures.participation.members,
         )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, tzinfo
+from datetime import UTC, date, tzinfo
 
 from sqtool.audit.activity import activity, previous_period, weekly_active_share
 from sqtool.audit.aggregate import Aggregate
@@ -14,6 +14,7 @@ from sqtool.audit.drift import drift
 from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.hygiene import hygiene
 from sqtool.audit.leaders import opinion_leaders
+from sqtool.audit.listed_roster import with_listed_roster
 from sqtool.audit.membership import membership
 from sqtool.audit.options import AuditOptions, Thresholds
 from sqtool.audit.owner import owner_pull
@@ -79,6 +80,7 @@ def export_info(records: object, agg: Aggregate) -> ExportInfo:
         duplicates=int(getattr(records, "duplicates", 0)),
         bots=agg.bot_messages,
         warnings=tuple(getattr(records, "warnings", ())),
+        group=getattr(records, "group", None),
     )
 
 
@@ -175,12 +177,12 @@ def _notes(report_figures: PeriodFigures, options: AuditOptions, agg: Aggregate)
         notes.append(Note("audit.note.lurkers_unknown"))
     if share.small_group:
         notes.append(Note("audit.note.small_group", (("members", share.members),)))
-    if not agg.has_reply_links:
-        notes.append(Note("audit.note.no_reply_links"))
     if options.plan is None:
         notes.append(Note("audit.note.no_plan"))
     if agg.excluded_records:
         notes.append(Note("audit.note.excluded", (("records", agg.excluded_records),)))
+    if agg.other_events:
+        notes.append(Note("audit.note.other_events", (("events", agg.other_events),)))
     return notes
 
 
@@ -203,6 +205,36 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
+def message_window(agg: Aggregate, options: AuditOptions, tz: tzinfo) -> tuple[date, date]:
+    """--since/--until, else the local days of the first and the last message: events (an encryption
+    notice months before, a call after) neither stretch the window nor make silent days. A --since
+    after the last message or an --until before the first, with the other bound left open, is said so."""
+    if agg.export_first is None or agg.export_last is None:
+        raise ValueError("message_window needs an export with messages")
+    export_first, export_last = agg.export_first.astimezone(tz).date(), agg.export_last.astimezone(tz).date()
+    first_day, last_day = export_first.isoformat(), export_last.isoformat()
+    if options.since is not None and options.until is None and options.since > export_last:
+        raise SqtoolError(
+            "audit.since_after_end",
+            hint="audit.since_after_end_hint",
+            since=options.since.isoformat(),
+            first=first_day,
+            last=last_day,
+        )
+    if options.until is not None and options.since is None and options.until < export_first:
+        raise SqtoolError(
+            "audit.until_before_start",
+            hint="audit.until_before_start_hint",
+            until=options.until.isoformat(),
+            first=first_day,
+            last=last_day,
+        )
+    days = agg.day_span.keys()  # the local days with a message the pass kept
+    first = options.since or (date.fromordinal(min(days)) if days else export_first)
+    last = options.until or (date.fromordinal(max(days)) if days else export_last)
+    return first, last
+
+
 def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     """Audit ``records`` (timestamp order, as ChatRead yields them) in one pass.
 
@@ -210,6 +242,7 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     and duplicate counts go into the report. Raises SqtoolError("audit.no_messages") when there is no
     message at all and ("audit.empty_window") when none falls between --since and --until.
     """
+    options = with_listed_roster(options, records)
     tz = resolve_tz(options, records)
     items = planned_items(options.plan)
     thresholds = options.effective_thresholds()
@@ -220,8 +253,7 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     if agg.export_messages == 0 or agg.export_first is None or agg.export_last is None:
         files = ", ".join(getattr(records, "files", ())) or None
         raise SqtoolError("audit.no_messages", hint="audit.no_messages_hint", path=files)
-    first = options.since or (agg.first or agg.export_first).astimezone(tz).date()
-    last = options.until or (agg.last or agg.export_last).astimezone(tz).date()
+    first, last = message_window(agg, options, tz)
     if first > last:
         raise SqtoolError(
             "audit.bad_window", hint="audit.bad_window_hint", since=first.isoformat(), until=last.isoformat()

@@ -10,29 +10,19 @@ with the plain one-record-at-a-time reference pass of tests/audit/reference_pass
 
 from __future__ import annotations
 
-import math
-from array import array
-from bisect import bisect_left, bisect_right
-from collections import Counter, deque
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import compress, islice, repeat
-from operator import and_, attrgetter, is_, is_not, sub
+from operator import attrgetter, is_
 
-# The Aggregate's private edge layout: this pass, which fills the edge sets, is its only other user.
-from sqtool.audit.aggregate import (
-    _MEMBER_BITS,
-    CUSTOMER_TAGS,
-    NAME_KEY,
-    NEXT_REPLY_MINUTES,
-    RECENT_IDS,
-    Aggregate,
-    _edge,
-)
+from sqtool.audit.aggregate import CUSTOMER_TAGS, NAME_KEY, Aggregate
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.scan import Signals, TextScan
 from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question
+from sqtool.audit.threads import Threads
 from sqtool.audit.value import PlannedItem, matches
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 
@@ -61,22 +51,6 @@ class _Columns:
     sender_ids: list[str]
     sender_names: list[str]
     senders: list[int] = field(default_factory=list)  # interned members
-
-
-@dataclass(slots=True)
-class _Recent:
-    """A batch's message ids, senders and days, kept while replies may still point into it."""
-
-    first: int  # the pass's number for the batch's first message
-    ids: list[str]
-    senders: list[int]
-    days: list[int]
-    index: dict[str, int] | None = None  # id -> its last position, built when a reply first looks here
-
-    def find(self, key: str) -> int | None:
-        if self.index is None:
-            self.index = dict(zip(self.ids, range(len(self.ids)), strict=True))
-        return self.index.get(key)
 
 
 def _widen(span: list, ts: list[float], whens: list[datetime]) -> None:
@@ -109,27 +83,11 @@ class Accumulator:
         self.items = items
         self.owner_keys = owner_keys
         self.cutoff = timedelta(minutes=options.response_cutoff_minutes)
-        self.next_window = timedelta(minutes=NEXT_REPLY_MINUTES)
         self.ad_keywords = options.ad_keywords
         self.index: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.excluded_keys, excluded_tags = options.exclusions()
-        self._recent: deque[_Recent] = deque()  # the batches holding the last RECENT_IDS messages
-        self._seq = 0  # messages kept so far
-        # questions: when they were asked (POSIX seconds) and their answer by each rule, as arrays
-        self.asked_at = array("d")
-        self.next_minutes, self.next_responder = array("d"), array("i")
-        self.linked_minutes, self.linked_responder = array("d"), array("i")
-        self.open_next: deque[tuple[datetime, int]] = deque()  # (time, position), all by open_next_asker
-        self.open_next_asker = -1
-        self.open_linked: dict[str, int] = {}  # message id -> position, within the cutoff
-        self.open_by_asker: dict[int, dict[int, str]] = {}  # asker -> position -> message id
-        # (deadline in POSIX seconds less a millisecond, asked at, position, message id): the float is the
-        # cheap per-message test, the datetimes give the exact one
-        self.linked_expiry: deque[tuple[float, datetime, int, str]] = deque()
-        self._cutoff_seconds = self.cutoff.total_seconds()
-        self.previous: tuple[datetime, int, str, int] | None = None  # (time, sender, id, day)
-        self._prev_ts = -math.inf  # the previous message's POSIX seconds
+        self.threads = Threads(self.agg, options.response_cutoff_minutes, self.by_name)
         self.low_day, self.high_day = options.kept_days()
         self._joined_at: dict[int, datetime] = {}
         self._offsets: dict[int, int | None] = {}  # UTC hour -> the zone's offset in seconds (None: varies)
@@ -236,7 +194,7 @@ class Accumulator:
             return
         when = event.timestamp
         ts = [when.timestamp()]
-        _widen(self._export_span, ts, [when])
+        # the export's span is its messages': a notice months before or a call after stretches nothing
         day = self._local(ts, [when])[0][0]
         low = self.low_day if self.low_day is not None else day
         high = self.high_day if self.high_day is not None else day
@@ -329,17 +287,12 @@ class Accumulator:
             for position in signals.question
             if kinds[position] in _TEXT_KINDS and (position in sure or is_question(texts[position]))
         )
-        replies = list(compress(range(len(batch)), map(is_not, columns.reply_to, repeat(None))))
-        if not agg.has_reply_links and not replies:
-            self._next_edges(columns)
-        self._in_order(columns, asked, replies, mentioned, targets)
+        self._in_order(columns, asked, targets)
         self._hygiene(columns, signals)
         if self._joined_at:
             self._first_posts(columns)
         if self.items:
             self._values(columns, signals)
-        self.previous = (whens[-1], senders[-1], ids[-1], days[-1])
-        self._prev_ts = ts[-1]
 
     def _intern(
         self, columns: _Columns, mentions: list[tuple[str, ...]], mentioned: list[int]
@@ -414,192 +367,24 @@ class Accumulator:
             _widen(span, ts[start:stop], whens[start:stop])
             start = stop
 
-    def _next_edges(self, columns: _Columns) -> None:
-        """Replies by the next-message rule (exports without reply links): a message answers the one
-        before it when someone else wrote it within NEXT_REPLY_MINUTES."""
+    def _in_order(self, columns: _Columns, asked: list[int], targets: dict[int, list[int | None]]) -> None:
+        """Who answers whom, message by message in the order given (audit/threads.py), and the owners'
+        messages per day."""
         agg = self.agg
-        senders, ts, days = columns.senders, columns.ts, columns.days
-        previous = self.previous
-        before = [previous[1] if previous is not None else -1, *senders[:-1]]
-        gaps = list(map(sub, ts, [self._prev_ts, *ts[:-1]]))  # the first message ever: an infinite gap
-        window = self.next_window.total_seconds()
-        sure, near = window - 1e-3, window + 1e-3  # near the window the float gap may be off: the exact test
-        shift = 2 * _MEMBER_BITS
-        agg.next_edges.update(
-            [
-                (day << shift) | (target << _MEMBER_BITS) | sender
-                for day, target, sender, gap in zip(days, before, senders, gaps, strict=True)
-                if gap < sure and target != sender
-            ]
-        )
-        check: set[int] = set()
-        if any(map(and_, map(sure.__le__, gaps), map(near.__ge__, gaps))):
-            check.update(position for position, gap in enumerate(gaps) if sure <= gap <= near)
+        senders, days = columns.senders, columns.days
         owners = agg.owners
-        if owners:  # the owner's messages that draw a reply (owner pull)
-            check.update(compress(range(len(before)), map(owners.__contains__, before)))
-        for position in sorted(check):
-            gap, target, sender = gaps[position], before[position], senders[position]
-            if target == sender or gap > near:
-                continue
-            if gap >= sure:
-                earlier = columns.whens[position - 1] if position else previous[0]  # type: ignore[index]
-                if columns.whens[position] - earlier > self.next_window:
-                    continue
-                agg.next_edges.add((days[position] << shift) | (target << _MEMBER_BITS) | sender)
-            if target in owners:
-                if position:
-                    agg.owner_replied_next[columns.ids[position - 1]] = days[position - 1]
-                else:
-                    agg.owner_replied_next[previous[2]] = previous[3]  # type: ignore[index]
-
-    def _in_order(
-        self,
-        columns: _Columns,
-        asked: list[int],
-        replies: list[int],
-        mentioned: list[int],
-        targets: dict[int, list[int | None]],
-    ) -> None:
-        """Questions, their answers, reply links and mentions, in message order.
-
-        In a batch in time order the next-message rule is worked out for all its questions at once
-        (_answer_all_next), and only replies, mentions and the last message are visited; questions
-        are opened in bulk just before the message after them that could answer them. What the
-        skipped messages would have done (expire questions past the cutoff) the last one does, so
-        the state after the batch is the same. A batch out of time order goes message by message."""
-        agg = self.agg
-        senders, ts, whens, days, ids = columns.senders, columns.ts, columns.whens, columns.days, columns.ids
-        count = len(senders)
-        owners = agg.owners
-        owned = list(compress(range(count), map(owners.__contains__, senders))) if owners else []
-        for position in owned:
-            agg.owner_posts[days[position]] = agg.owner_posts.get(days[position], 0) + 1
-        self._recent.append(_Recent(self._seq, ids, senders, days))
-        in_time_order = ts == sorted(ts)
-        if in_time_order and not agg.has_reply_links and not replies:
-            self._answer_all_next(columns, asked)
-        else:  # not answered yet: message by message, or never (reply links make the linked rule count)
-            self.next_minutes.extend(repeat(math.nan, len(asked)))
-            self.next_responder.extend(repeat(-1, len(asked)))
-        visit: Iterable[int] = sorted({*replies, *mentioned, count - 1}) if in_time_order else range(count)
-        open_linked, expiry = self.open_linked, self.linked_expiry
-        # In time order all the batch's questions are opened at once when their ids are new; an answer
-        # at a message then only takes the questions asked before it (table positions below `limit`).
-        base, limit = len(agg.questions), _NO_LIMIT
-        asked_ids = [ids[question] for question in asked]
-        upfront = in_time_order and len(set(asked_ids)) == len(asked) and open_linked.keys().isdisjoint(asked_ids)
-        opened = 0  # asked[:opened] are open
-        if upfront and asked:
-            self._open(columns, asked, False)
-            opened = len(asked)
-        for position in visit:
-            if upfront:
-                limit = base + bisect_left(asked, position)
-            elif opened < len(asked) and asked[opened] < position:
-                stop = bisect_left(asked, position, opened)
-                self._open(columns, asked[opened:stop], not in_time_order)
-                opened = stop
-            reply_to = columns.reply_to[position]
-            when, sender, day = whens[position], senders[position], days[position]
-            if self.open_next and not agg.has_reply_links and not in_time_order:
-                self._answer_next(when, sender)
-            if expiry and ts[position] > expiry[0][0]:
-                self._expire(when)
-            if reply_to is not None and reply_to in open_linked:
-                self._answer_reply(reply_to, when, sender, limit)
-            found = targets.get(position)
-            if found and self.open_by_asker:
-                self._answer_mentions(found, when, sender, limit)
-            if opened < len(asked) and asked[opened] == position:
-                self._open(columns, [position], not in_time_order)
-                opened += 1
-            if reply_to is not None:
-                self._reply_link(reply_to, position, columns)
-            if found:
-                self._mention_edges(found, sender, day)
-        self._seq += count
-        while self._recent and self._recent[0].first + len(self._recent[0].ids) <= self._seq - RECENT_IDS:
-            self._recent.popleft()
-
-    def _open(self, columns: _Columns, asked: list[int], next_rule: bool) -> None:
-        """Questions join the table, unanswered, and open for the linked rule (and for the next-message
-        rule when ``next_rule``: in time order _answer_all_next has answered them already)."""
-        agg = self.agg
-        table = agg.questions
-        base = len(table)
-        positions = range(base, base + len(asked))
-        askers = [columns.senders[question] for question in asked]
-        asked_ids = [columns.ids[question] for question in asked]
-        asked_at = [columns.ts[question] for question in asked]
-        table.day.extend([columns.days[question] for question in asked])
-        table.asker.extend(askers)
-        self.asked_at.extend(asked_at)
-        self.linked_minutes.extend(repeat(math.nan, len(asked)))
-        self.linked_responder.extend(repeat(-1, len(asked)))
-        self.open_linked.update(zip(asked_ids, positions, strict=True))
-        open_by_asker = self.open_by_asker
-        for asker, position, message_id in zip(askers, positions, asked_ids, strict=True):
-            waiting = open_by_asker.get(asker)
-            if waiting is None:
-                open_by_asker[asker] = {position: message_id}
-            else:
-                waiting[position] = message_id
-        lead = self._cutoff_seconds - 1e-3
-        whens = [columns.whens[question] for question in asked]
-        self.linked_expiry.extend(zip([at + lead for at in asked_at], whens, positions, asked_ids, strict=True))
-        if next_rule and not agg.has_reply_links:
-            for when, position, asker in zip(whens, positions, askers, strict=True):
-                self.open_next.append((when, position))
-                self.open_next_asker = asker
-
-    def _answer_all_next(self, columns: _Columns, asked: list[int]) -> None:
-        """The next-message rule for a batch in time order: a question is answered by the first message
-        by someone else after it, within the cutoff. The questions still open from the batch before are
-        answered by the batch's first message by someone else; a question the batch does not answer
-        stays open for the next one (the batch then ends with its asker's run), unless that run has
-        outlasted its cutoff, as taking the asker's messages one at a time would have found."""
-        senders, whens = columns.senders, columns.whens
-        count = len(senders)
-        if self.open_next:
-            first = next((p for p, sender in enumerate(senders) if sender != self.open_next_asker), None)
-            if first is not None:
-                self._answer_next(whens[first], senders[first])
-        stop, asker = -1, -1
-        for position, question in enumerate(asked, start=len(self.agg.questions)):  # where _open will put it
-            if question >= stop:  # a new run of one asker's messages: where does it end?
-                asker, stop = senders[question], question + 1
-                while stop < count and senders[stop] == asker:
-                    stop += 1
-            if stop < count:
-                waited = whens[stop] - whens[question]
-                if waited <= self.cutoff:
-                    self.next_minutes.append(waited.total_seconds() / 60)
-                    self.next_responder.append(senders[stop])
-                    continue
-            else:
-                self.open_next.append((whens[question], position))
-                self.open_next_asker = asker
-            self.next_minutes.append(math.nan)
-            self.next_responder.append(-1)
-        open_next, last = self.open_next, whens[-1]
-        while open_next and last - open_next[0][0] > self.cutoff:  # the last message is by their asker
-            open_next.popleft()  # stays unanswered, even if a late record by someone else comes next
-
-    def _replied(self, reply_to: str, position: int) -> tuple[int, int] | None:
-        """(sender, day) of the message a reply at ``position`` of the current batch answers: the latest
-        one with that id among the RECENT_IDS messages before it; None when there is none."""
-        current = self._recent[-1]
-        oldest = current.first + position - RECENT_IDS
-        for recent in reversed(self._recent):
-            where = recent.find(reply_to)
-            if where is not None and recent is current and where >= position:  # the id comes again later
-                where = next(
-                    (earlier for earlier in range(position - 1, -1, -1) if recent.ids[earlier] == reply_to), None
-                )
-            if where is not None:
-                return (recent.senders[where], recent.days[where]) if recent.first + where >= oldest else None
-        return None
+        if owners:
+            for position in compress(range(len(senders)), map(owners.__contains__, senders)):
+                agg.owner_posts[days[position]] = agg.owner_posts.get(days[position], 0) + 1
+        asking = set(asked)
+        message = self.threads.message
+        no_targets: list[int | None] = []
+        for position, (message_id, sender, ts, day, text, kind, reply_to) in enumerate(
+            zip(columns.ids, senders, columns.ts, days, columns.texts, columns.kinds, columns.reply_to, strict=True)
+        ):
+            message(
+                message_id, sender, ts, day, text, kind, reply_to, targets.get(position, no_targets), position in asking
+            )
 
     def _hygiene(self, columns: _Columns, signals: Signals) -> None:
         """Links, bare links, red packets, ads and quarrels: the exact tests on the messages the scan
@@ -674,90 +459,22 @@ class Accumulator:
                 if item.section == "value_output":
                     agg.value_posts[day] = agg.value_posts.get(day, 0) + 1
 
-    # Answers by two rules, chosen in finish(): with reply links, the first reply to the question or
-    # mention of the asker by someone else; without, the first message by someone else.
-    def _answer_next(self, when: datetime, sender: int) -> None:
-        """The next-message rule: the first message by someone else answers every open question, so the
-        open ones always belong to a single asker (the one who spoke last)."""
-        open_next = self.open_next
-        if self.open_next_asker != sender:
-            for asked, position in open_next:
-                if when - asked <= self.cutoff:
-                    self.next_minutes[position] = (when - asked).total_seconds() / 60
-                    self.next_responder[position] = sender
-            open_next.clear()
-        else:
-            while open_next and when - open_next[0][0] > self.cutoff:
-                open_next.popleft()  # stays unanswered
-
-    def _answer_reply(self, reply_to: str, when: datetime, sender: int, limit: int) -> None:
-        position = self.open_linked[reply_to]
-        if position < limit and self.agg.questions.asker[position] != sender:
-            self._answer_linked(position, when, sender, reply_to)
-
-    def _answer_mentions(self, targets: list[int | None], when: datetime, sender: int, limit: int) -> None:
-        for target in targets:
-            if target is not None and target != sender:
-                for position, message_id in list(self.open_by_asker.get(target, {}).items()):
-                    if position < limit:
-                        self._answer_linked(position, when, sender, message_id)
-
-    def _expire(self, when: datetime) -> None:
-        """Close the linked-rule questions whose cutoff has passed (they stay unanswered)."""
-        expiry = self.linked_expiry
-        cutoff = self.cutoff
-        while expiry and when - expiry[0][1] > cutoff:
-            _guard, _asked, position, message_id = expiry.popleft()
-            self._close_linked(position, message_id)
-
-    def _answer_linked(self, position: int, when: datetime, responder: int, message_id: str) -> None:
-        self.linked_minutes[position] = (when.timestamp() - self.asked_at[position]) / 60
-        self.linked_responder[position] = responder
-        self._close_linked(position, message_id)
-
-    def _close_linked(self, position: int, message_id: str) -> None:
-        if self.open_linked.get(message_id) == position:
-            del self.open_linked[message_id]
-        asker = self.agg.questions.asker[position]
-        waiting = self.open_by_asker.get(asker)
-        if waiting is not None:
-            waiting.pop(position, None)
-            if not waiting:
-                del self.open_by_asker[asker]
-
-    def _reply_link(self, reply_to: str, position: int, columns: _Columns) -> None:
-        """A reply link: an edge to the replied message's sender (see _replied)."""
-        agg = self.agg
-        if not agg.has_reply_links:  # from now on replies are linked: the next-message guesses are moot
-            agg.has_reply_links = True
-            agg.next_edges.clear()
-            agg.owner_replied_next.clear()
-            self.open_next.clear()
-        sender, day = columns.senders[position], columns.days[position]
-        replied = self._replied(reply_to, position)
-        if replied is not None and replied[0] != sender:
-            target, target_day = replied
-            agg.reply_edges.add(_edge(day, target, sender))
-            if target in agg.owners:
-                agg.owner_replied_link[reply_to] = target_day
-
-    def _mention_edges(self, targets: list[int | None], sender: int, day: int) -> None:
-        for target in targets:
-            if target is not None and target != sender:
-                self.agg.mention_edges.add(_edge(day, target, sender))
-
     def _event(self, event: Event, day: int) -> None:
         agg = self.agg
         agg.events += 1
+        if event.kind is EventKind.OTHER:
+            agg.other_events += 1
         if event.kind not in (EventKind.JOIN, EventKind.LEAVE, EventKind.REMOVAL):
             return
         if event.member_id is None and event.member_name is None:
             return
         member = self._member(event.member_id, event.member_name)
         if event.kind is EventKind.JOIN:
-            agg.joins.append((event.timestamp, member))
-            self._joined_at[member] = event.timestamp
-            agg.first_post_after_join.pop(member, None)  # a rejoin starts a new wait for the first post
+            # a member joins the community once, at the first join: joining a second channel (Slack,
+            # several exports of one community) or coming back is not a new member
+            if member not in self._joined_at:
+                agg.joins.append((event.timestamp, member))
+                self._joined_at[member] = event.timestamp
         else:
             agg.exits.append((event.timestamp, member, event.kind.value))
 
@@ -768,18 +485,5 @@ class Accumulator:
         if self._kept_span:
             agg.first, agg.last = self._kept_span[1], self._kept_span[3]
         agg.day_span = {day: (span[1], span[3]) for day, span in self._day_span.items()}
-        table = agg.questions
-        if agg.has_reply_links:
-            table.minutes, table.responder = self.linked_minutes, self.linked_responder
-        else:
-            table.minutes, table.responder = self.next_minutes, self.next_responder
-        last = agg.last.timestamp() if agg.last is not None else None
-        cutoff = self.cutoff.total_seconds()
-        # still open with less than the cutoff left before the export ends: not judged yet
-        table.pending = bytearray(
-            1 if last is not None and math.isnan(minutes) and last - asked < cutoff else 0
-            for minutes, asked in zip(table.minutes, self.asked_at, strict=True)
-        )
-        self.asked_at = self.next_minutes = self.linked_minutes = array("d")
-        self.next_responder = self.linked_responder = array("i")
+        self.threads.finish(agg.last.timestamp() if agg.last is not None else None)
         return agg

@@ -64,6 +64,8 @@ class Leader:
     name: str
     distinct_responders: int
     messages: int
+    drawn: int = 0  # their messages that drew an answer from someone else
+    answers: int = 0  # their answers to other members' questions
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,7 @@ class OpinionLeaders:
     needed: int | None  # ceil(members / kol_per_members); None without a membership base
     present: int
     min_responders: int  # distinct others needed to count as an opinion leader
-    method: str  # "reply_links" or "next_message"
+    evidence: tuple[tuple[str, int], ...]  # answer edges of the period per evidence (threads.EVIDENCE)
     leaders: tuple[Leader, ...]  # the present ones, most responders first
     candidates: tuple[Leader, ...]  # the next ones below the bar, for the report
 
@@ -107,6 +109,7 @@ class Responsiveness:
     p90_first_response_minutes: float | None
     within_target_share: float | None  # answered within max_first_response_minutes, of judged questions
     responders: tuple[NameCount, ...]
+    evidence: tuple[tuple[str, int], ...] = ()  # answered questions per evidence (threads.EVIDENCE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +201,7 @@ class Diagnosis:
     status: str  # healthy, watch, act, not_assessed
     evidence: tuple[Evidence, ...]
     action_key: str  # catalogue key of the first action (or of what to provide when not assessed)
+    missing: tuple[str, ...] = ()  # when not assessed: what would make it measurable (members, questions, ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +236,7 @@ class ExportInfo:
     duplicates: int = 0  # records seen twice in overlapping exports
     bots: int = 0  # messages by bots and integrations, left out of every figure
     warnings: tuple[ReadWarning, ...] = ()  # what the readers want the user to know (ambiguous dates, ...)
+    group: str | None = None  # the group's name or id as the export states it, when every file agrees
 
     @property
     def format(self) -> str:

@@ -1,4 +1,4 @@
-"""Responsiveness: questions and the time to the first message by someone else (bounded state in the pass)."""
+"""Responsiveness: questions, whether and how soon someone else answered them (audit/threads.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from sqtool.audit.aggregate import Aggregate
 from sqtool.audit.report import NameCount, Period, Responsiveness
+from sqtool.audit.threads import EVIDENCE
 
 TOP_RESPONDERS = 5
 
@@ -38,4 +39,5 @@ def responsiveness(agg: Aggregate, period: Period, target_minutes: float) -> Res
         responders=tuple(
             NameCount(agg.display_name(member), count) for member, count in responders.most_common(TOP_RESPONDERS)
         ),
+        evidence=tuple((name, tally.evidence.get(code, 0)) for code, name in enumerate(EVIDENCE)),
     )

@@ -21,7 +21,8 @@ class EventKind(StrEnum):
     REMOVAL = "removal"
     RENAME = "rename"
     PIN = "pin"
-    SERVICE = "service"  # any other system line: encryption notices, calls, group photo changes
+    SERVICE = "service"  # any other known system line: encryption notices, calls, group photo changes
+    OTHER = "other"  # a system line of no kind the reader knows (a notice in an unlisted wording)
 
 
 # Records are not frozen: a frozen dataclass sets each field through object.__setattr__, which made
@@ -57,3 +58,12 @@ class Event:
 
 
 Record = Message | Event
+
+
+@dataclass(frozen=True, slots=True)
+class ListedMember:
+    """A member an export lists itself (ChatLab's ``members``), posting or not: a roster from the export."""
+
+    id: str
+    name: str | None = None
+    tags: frozenset[str] = frozenset()  # the member's roles: owner, admin, or the exporter's own

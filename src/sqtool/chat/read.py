@@ -18,8 +18,8 @@ from pathlib import Path
 
 from sqtool.chat.detect import zip_source
 from sqtool.chat.errors import ReadContext, ReadWarning
-from sqtool.chat.model import Message, Record
-from sqtool.chat.readers import FORMAT_NAMES, detect, platform_of, reader_for
+from sqtool.chat.model import ListedMember, Message, Record
+from sqtool.chat.readers import FORMAT_NAMES, closest, detect, platform_of, reader_for, reader_module
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import local_zone
 from sqtool.errors import SqtoolError
@@ -64,9 +64,35 @@ class ChatRead:
         return [*self._warnings, *(warning for ctx in self._contexts for warning in ctx.warnings)]
 
     @property
+    def group(self) -> str | None:
+        """The group every export says it comes from (chat/group.py), None when one does not say or
+        they differ."""
+        from sqtool.chat.group import export_group
+
+        groups = set()
+        for item in self._prepared:
+            try:
+                head = b"" if item.empty or item.source.path.is_dir() else item.source.head()
+            except (OSError, SqtoolError):
+                return None
+            groups.add(export_group(item.name, item.source, head))
+        return groups.pop() if len(groups) == 1 else None
+
+    @property
     def skipped(self) -> int:
         """Bad records skipped with lenient=True (final once iteration ends)."""
         return sum(ctx.skipped for ctx in self._contexts)
+
+    def listed_members(self) -> list[ListedMember] | None:
+        """The members the exports list themselves (ChatLab's ``members``), or None when none lists any:
+        a roster that counts the members who never posted. Read from the files' heads, before the records."""
+        listed: list[ListedMember] = []
+        for item, ctx in zip(self._prepared, self._contexts, strict=True):
+            reader = reader_module(item.name) if not item.empty and item.name in FORMAT_NAMES else None
+            members = getattr(reader, "members", None)
+            if members is not None:
+                listed += members(item.source, ctx)
+        return listed or None
 
     def __iter__(self) -> Iterator[Record]:
         if self._used:
@@ -389,8 +415,13 @@ def _prepare(path: Path, display: str, forced: str | None) -> Prepared:
     if empty:
         return Prepared(source, UNKNOWN, size, empty=True)
     if detected is None:
+        near = closest(head)
         raise SqtoolError(
-            "chat.unknown_format", hint="chat.unknown_format_hint", path=source.display, names=", ".join(FORMAT_NAMES)
+            "chat.unknown_format",
+            hint="chat.unknown_format_near_hint" if near else "chat.unknown_format_hint",
+            path=source.display,
+            names=", ".join(FORMAT_NAMES),
+            closest=near or "",
         )
     return Prepared(source, detected, size, detected=detected)
 

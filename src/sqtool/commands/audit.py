@@ -7,7 +7,9 @@ from datetime import date, tzinfo
 from pathlib import Path
 
 from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
+from sqtool.audit.report import AuditReport
 from sqtool.commands import findings_exit
+from sqtool.commands.inputs import refuse_input_as_output
 from sqtool.diagnostics import fail_threshold
 from sqtool.errors import SqtoolError
 from sqtool.plan.model import PlanModel
@@ -84,6 +86,24 @@ def parse_ad_keywords(value: str | None) -> tuple[str, ...]:
     return tuple(word.strip() for word in value.split(",") if word.strip())
 
 
+def audit_inputs(arguments: AuditArguments) -> list[tuple[str, str | None]]:
+    """Every file the audit reads, by kind: the exports, roster, plan, ad-keyword file, and the history
+    database when --save writes to it or --history names it."""
+    from sqtool.audit.history import default_history_path
+
+    ad_file = arguments.ad_keywords[1:] if arguments.ad_keywords and arguments.ad_keywords.startswith("@") else None
+    history = arguments.history
+    if history is None and arguments.save:
+        history = str(default_history_path(arguments.plan))
+    return [
+        *(("export", export) for export in arguments.exports),
+        ("roster", arguments.roster),
+        ("plan", arguments.plan),
+        ("ad_keywords", ad_file),
+        ("history", history),
+    ]
+
+
 def build_options(arguments: AuditArguments, settings: Settings) -> AuditOptions:
     """AuditOptions from the command's arguments; loads the plan and the roster (errors name file and line)."""
     from sqtool.audit.roster import load_roster
@@ -131,6 +151,7 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         )
     threshold = fail_threshold(arguments.fail_on)
     output = Path(arguments.output) if arguments.output is not None else None
+    refuse_input_as_output(output, audit_inputs(arguments))  # even with --force
     if output is not None and output.exists() and not arguments.force:
         # write_atomic refuses too; saying so before a long read spares the wait
         raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(output))
@@ -152,7 +173,27 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
     content = render_report(report, arguments.report, settings.lang, color=bool(color), width=width, top=arguments.top)
     emit(content, output, force=arguments.force, settings=settings)
     if arguments.save:
-        from sqtool.audit.history import default_history_path, save_summary
-
-        save_summary(arguments.history or default_history_path(arguments.plan), report)
+        save_to_history(settings, arguments, options, report)
     return findings_exit(report.findings, threshold)
+
+
+def save_to_history(settings: Settings, arguments: AuditArguments, options: AuditOptions, report: AuditReport) -> None:
+    """--save: store the report under its group (the plan's community name and file, else the
+    export's group, else the export's path), replacing the same period's audit, and say which."""
+    import typer
+
+    from sqtool.audit.history import default_history_path, group_of, save_summary
+    from sqtool.i18n import Translator
+
+    community = options.plan.community.name if options.plan is not None else None
+    group = group_of(
+        community_name=community.value if community is not None else None,
+        plan_path=arguments.plan,
+        export_group=report.source.group,
+        exports=arguments.exports,
+    )
+    path = arguments.history or str(default_history_path(arguments.plan))
+    saved = save_summary(path, report, group)
+    if not settings.quiet:
+        key = "history.replaced" if saved.replaced else "history.saved"
+        typer.echo(Translator(settings.lang)(key, period=saved.period, path=path, group=group.label), err=True)

@@ -74,6 +74,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     import typer
 
     from sqtool import __version__
+    from sqtool.commands.inputs import refuse_input_as_output
     from sqtool.console import color_enabled, emit
     from sqtool.i18n import Translator
     from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
@@ -89,6 +90,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     if request.output is not None and request.output.exists() and not request.force:
         raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(request.output))  # before any work
     config = resolve_config(request)
+    refuse_input_as_output(request.output, [("config", config.source)])  # --config or the one found
     today = _today(request.today)
     sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder
     refuse_output_among_inputs(request.output, sources)  # even with --force: the report would replace a plan

@@ -1,45 +1,141 @@
-"""`sqtool history`: the trend across saved audits, as a table with sparklines or as JSON."""
+"""`sqtool history`: one group's saved audits by period (table with sparklines, or JSON), the groups
+of a database (--all), or removing one period (--delete). The newest ``--last N`` periods are shown
+(default 1000, 0: all); JSON is written as the rows are read, a page at a time, so any number of
+saved audits fits in memory."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqtool.commands import EXIT_CLEAN
 from sqtool.errors import SqtoolError
 from sqtool.settings import Settings
 
+if TYPE_CHECKING:
+    from sqtool.audit.history import GroupSummary, HistoryEntry
 
-def show_history(
-    settings: Settings, history: str | None, plan: str | None, output_format: str, last: int | None = None
-) -> int:
-    """Print the ``last`` audits saved in ``history`` (default: beside ``plan``; 0: every one).
 
-    JSON is written as the rows are read, a page at a time, so any number of saved audits fits in memory.
-    """
+@dataclass(frozen=True, slots=True)
+class HistoryRequest:
+    history: str | None = None  # --history FILE
+    plan: str | None = None  # --plan FILE: its folder's database, and its group
+    group: str | None = None  # --group NAME: a group's label or key
+    output_format: str = "text"
+    delete: str | None = None  # --delete PERIOD
+    all_groups: bool = False  # --all
+    last: int | None = None  # --last N: the newest N periods (None: DEFAULT_LAST; 0: every one)
+
+
+def show_history(settings: Settings, request: HistoryRequest) -> int:
+    """Print one group's audits, the database's groups, or delete a period; 0 when done."""
+    import typer
+
+    from sqtool.audit.history import DEFAULT_LAST, default_history_path, delete_period, list_groups, list_periods
+    from sqtool.i18n import Translator
+    from sqtool.render.history import group_label, render_groups_json, render_groups_text
+
+    if request.output_format not in ("text", "json"):
+        raise SqtoolError(
+            "audit.bad_format", hint="audit.bad_format_hint", value=request.output_format, choices="text, json"
+        )
+    if request.all_groups and request.delete is not None:
+        raise SqtoolError("history.all_and_delete", hint="history.all_and_delete_hint")
+    if request.last is not None and request.last < 0:
+        raise SqtoolError("history.bad_last", hint="history.bad_last_hint", value=request.last)
+    window = DEFAULT_LAST if request.last is None else request.last
+    path = request.history or str(default_history_path(request.plan))
+    groups = list_groups(path)
+    if request.all_groups:
+        if request.output_format == "json":
+            typer.echo(render_groups_json(groups), nl=False)
+        else:
+            from sqtool.console import make_console
+
+            render_groups_text(groups, settings, make_console(settings))
+        return EXIT_CLEAN
+    if not groups and request.delete is None:  # an empty database: the empty table says how to fill it
+        _show(settings, path, None, request.output_format, window)
+        return EXIT_CLEAN
+    key = _chosen_group(request, groups, path)
+    chosen = next(summary for summary in groups if summary.group.key == key)
+    if request.delete is None:
+        _show(settings, path, chosen, request.output_format, window)
+        return EXIT_CLEAN
+    first, last = _period(request.delete, list_periods(path, key), path)
+    delete_period(path, key, first, last)
+    if not settings.quiet:
+        tr = Translator(settings.lang)
+        typer.echo(tr("history.deleted", period=f"{first}..{last}", group=group_label(chosen.group, tr)), err=True)
+    return EXIT_CLEAN
+
+
+def _show(settings: Settings, path: str, chosen: GroupSummary | None, output_format: str, window: int) -> None:
+    """The group's newest ``window`` periods (0: all): JSON streamed a page at a time, or the table
+    (which says when older periods were left out)."""
     import sys
 
     import typer
 
-    from sqtool.audit.history import DEFAULT_LAST, count_history, default_history_path, iter_history, load_history
+    from sqtool.audit.history import iter_history, load_history
     from sqtool.render.history import history_json_pieces, render_history_text
 
-    if output_format not in ("text", "json"):
-        raise SqtoolError("audit.bad_format", hint="audit.bad_format_hint", value=output_format, choices="text, json")
-    if last is not None and last < 0:
-        raise SqtoolError("history.bad_last", hint="history.bad_last_hint", value=last)
-    window = DEFAULT_LAST if last is None else last
-    path = history or default_history_path(plan)
     if output_format == "json":
-        for piece in history_json_pieces(iter_history(path, window)):
+        entries = iter_history(path, chosen.group.key, window) if chosen is not None else iter(())
+        for piece in history_json_pieces(chosen.group if chosen is not None else None, entries):
             sys.stdout.write(piece)
         sys.stdout.flush()
-        return EXIT_CLEAN
+        return
     from sqtool.console import make_console
 
-    entries = load_history(path, window)
-    total = count_history(path)
-    console = make_console(settings)
-    render_history_text(entries, settings, console)
-    if len(entries) < total:
+    shown: list[HistoryEntry] = load_history(path, chosen.group.key, window) if chosen is not None else []
+    render_history_text(shown, settings, make_console(settings))
+    if chosen is not None and len(shown) < chosen.audits:
         from sqtool.i18n import Translator
 
-        typer.echo(Translator(settings.lang)("history.window", shown=len(entries), total=total), err=True)
-    return EXIT_CLEAN
+        typer.echo(Translator(settings.lang)("history.window", shown=len(shown), total=chosen.audits), err=True)
+
+
+def _chosen_group(request: HistoryRequest, groups: list[GroupSummary], path: str) -> str:
+    """The key of the group to show: --group (label or key), else the plan's, else the only one."""
+    from sqtool.audit.history import plan_group
+
+    names = "; ".join(summary.group.label or summary.group.key for summary in groups)
+    if request.group is not None:
+        from sqtool.audit.history import LEGACY_GROUP
+        from sqtool.i18n import text
+
+        legacy = {text("history.legacy_group", "en"), text("history.legacy_group", "zh"), LEGACY_GROUP}
+        for summary in groups:
+            key = summary.group.key
+            if request.group in (summary.group.label, key) or (key == LEGACY_GROUP and request.group in legacy):
+                return str(key)
+        raise SqtoolError(
+            "history.no_such_group", hint="history.groups_hint", path=path, name=request.group, names=names
+        )
+    if request.plan is not None and request.plan != "-":
+        from sqtool.plan.load import load_plan
+        from sqtool.plan.model import PlanModel
+
+        community = PlanModel.of(load_plan(request.plan)).community.name
+        group = plan_group(community.value if community is not None else None, request.plan)
+        if any(summary.group.key == group.key for summary in groups):
+            return group.key
+        raise SqtoolError("history.no_such_group", hint="history.groups_hint", path=path, name=group.label, names=names)
+    if len(groups) == 1:
+        return str(groups[0].group.key)
+    if not groups:
+        raise SqtoolError("audit.history_missing", hint="audit.history_missing_hint", path=path)
+    raise SqtoolError("history.several_groups", hint="history.groups_hint", path=path, count=len(groups), names=names)
+
+
+def _period(given: str, periods: list[tuple[str, str]], path: str) -> tuple[str, str]:
+    """The saved period ``given`` names: ``FIRST..LAST`` exactly, or a first day that only one period has."""
+    text = given.strip()
+    first, _, last = (part.strip() for part in text.partition(".."))
+    matches = [period for period in periods if period[0] == first and (not last or period[1] == last)]
+    if len(matches) == 1:
+        return matches[0]
+    shown = ", ".join(f"{a}..{b}" for a, b in periods) or "-"
+    key = "history.period_ambiguous" if matches else "history.no_such_period"
+    raise SqtoolError(key, hint="history.period_hint", path=path, period=text, periods=shown)

@@ -24,6 +24,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "choose --since/--until inside the export's dates",
         "zh": "请把 --since/--until 设在导出记录的日期范围内",
     },
+    "audit.since_after_end": {
+        "en": "--since {since} is after the export's last message on {last}; the export runs from {first} to {last}",
+        "zh": "--since {since} 晚于导出记录的最后一条消息（{last}）；导出记录的时间范围是 {first} 至 {last}",
+    },
+    "audit.since_after_end_hint": {
+        "en": "choose a --since on or before {last}",
+        "zh": "请把 --since 设在 {last} 或更早",
+    },
+    "audit.until_before_start": {
+        "en": "--until {until} is before the export's first message on {first}; the export runs from {first} to {last}",
+        "zh": "--until {until} 早于导出记录的第一条消息（{first}）；导出记录的时间范围是 {first} 至 {last}",
+    },
+    "audit.until_before_start_hint": {
+        "en": "choose an --until on or after {first}",
+        "zh": "请把 --until 设在 {first} 或更晚",
+    },
     "audit.roster_bad_date": {"en": "cannot read the joined date {value!r}", "zh": "无法识别入群日期 {value!r}"},
     "audit.roster_bad_date_hint": {"en": "write dates as YYYY-MM-DD", "zh": "日期请写成 YYYY-MM-DD"},
     "audit.roster_no_member_column": {
@@ -56,11 +72,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "only {members} member(s): under 100 the top 1% is a single person, so read the tiers with care",
         "zh": "只有 {members} 名成员：不足 100 人时头部 1% 只有一个人，分层数据仅供参考",
     },
-    "audit.note.no_reply_links": {
-        "en": "the export has no reply links: a reply is taken to b"
-        "e the next message by someone else within 10 minutes",
-        "zh": "导出记录没有回复关系：以 10 分钟内他人的下一条消息视作回复",
-    },
     "audit.note.no_plan": {
         "en": "no --plan: value output is not assessed and there is no drift check",
         "zh": "未提供 --plan：不评估价值输出，也不做计划偏差检查",
@@ -68,6 +79,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.note.excluded": {
         "en": "{records} records of excluded members were left out",
         "zh": "已排除被排除成员的 {records} 条记录",
+    },
+    "audit.note.other_events": {
+        "en": "{events} system notices of no kind sqtool knows (e.g. in a language it does not list) were kept "
+        "as events, not counted as messages",
+        "zh": "有 {events} 条系统提示认不出是哪一类（比如用了未收录的语言），已按事件记下，没算进消息数",
     },
     # -- statuses and diagnoses (article 002) --
     "audit.status.healthy": {"en": "healthy", "zh": "健康"},
@@ -94,10 +110,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "and answer replies within the hour for the next two weeks. (002)",
         "zh": "社群缺少向心力：接下来两周群主应每周多次亲自分享有用内容，并在一小时内回复回应者。（002）",
     },
-    "audit.action.owner_pull.missing": {
-        "en": "Name the owner (roles.owner in the plan, or tag owner in the roster) to assess their pull.",
-        "zh": "请指明群主（计划中的 roles.owner，或名单中的 owner 标签）以评估其号召力。",
-    },
     "audit.action.opinion_leaders.healthy": {
         "en": "Enough members draw answers from others; thank them in public and give them a role. (002)",
         "zh": "带动讨论的成员足够；请公开致谢，并给他们明确的身份。（002）",
@@ -112,10 +124,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "能带动他人讨论的人太少：按每百人一位的比例招募懂行、乐"
         "于分享的意见领袖，并给每人每周一个固定时段。（002）",
     },
-    "audit.action.opinion_leaders.missing": {
-        "en": "Give the member count to assess opinion leaders.",
-        "zh": "请提供成员数以评估意见领袖。",
-    },
     "audit.action.customers_as_fans.healthy": {
         "en": "Customers take part like the rest: the group selects on shared values, not purchases. (002)",
         "zh": "顾客与其他成员一样参与：社群以认同而非购买量来筛选成员。（002）",
@@ -129,10 +137,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Buyers are not fans: stop admitting by purchase alone, hold entrants to the group's values, "
         "and move members who do not share them out with a private word. (002)",
         "zh": "买家不等于粉丝：不要只凭购买入群，以价值认同作为门槛，对价值观不合的成员私下沟通后请出。（002）",
-    },
-    "audit.action.customers_as_fans.missing": {
-        "en": "Not assessed: give --roster with a tags column marking customers (customer) to tell them from fans.",
-        "zh": "未评估：请用 --roster 提供带 tags 列的名单，用 customer 标出顾客，才能与粉丝区分。",
     },
     "audit.action.operations.healthy": {
         "en": "Operations run well: questions get answers and the rules hold. (002)",
@@ -149,10 +153,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "过早放任社群自行运转：给每位管理员写清操作清单（一小时内回应"
         "提问、执行群规、每周策划一个互动话题），每周复盘。（002）",
     },
-    "audit.action.operations.missing": {
-        "en": "Give the member count to assess operations.",
-        "zh": "请提供成员数以评估运营管理。",
-    },
     "audit.action.value_output.healthy": {
         "en": "The planned value keeps arriving on time; keep the cadence rather than raising it. (002)",
         "zh": "计划的价值内容按时送达；保持节奏，不必加码。（002）",
@@ -167,9 +167,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "价值输出已停滞，这是社群衰亡的常见原因：收缩到一项自己擅长"
         "且确定能交付的内容，定一个守得住的频率并按时发布。（002）",
     },
-    "audit.action.value_output.missing": {
+    "audit.action.owner_pull.missing.owner": {
+        "en": "Not assessed: name the owner (roles.owner in the plan, or tag owner in the roster)"
+        " to measure their pull.",
+        "zh": "未评估：请指明群主（计划中的 roles.owner，或名单中的 owner 标签），才能衡量群主的号召力。",
+    },
+    "audit.action.opinion_leaders.missing.members": {
+        "en": "Not assessed: the member count is unknown, so the leaders the group needs cannot be told;"
+        " give --members, --roster or members.current_size in the plan.",
+        "zh": "未评估：成员数未知，算不出需要几位意见领袖；"
+        "请用 --members、--roster 或计划中的 members.current_size 提供。",
+    },
+    "audit.action.opinion_leaders.missing.replies": {
+        "en": "Not assessed: in this period nobody answered or mentioned anyone, so no one can be seen drawing"
+        " answers; audit a longer period or an export with replies.",
+        "zh": "未评估：这段时间里没有人回应或 @ 过别人，看不出谁能带动讨论；"
+        "请审计更长的时段，或换一份有回复的导出记录。",
+    },
+    "audit.action.customers_as_fans.missing.customer_tags": {
+        "en": "Not assessed: give --roster with a tags column marking customers (customer) to tell them from fans.",
+        "zh": "未评估：请用 --roster 提供带 tags 列的名单，用 customer 标出顾客，才能与粉丝区分。",
+    },
+    "audit.action.customers_as_fans.missing.non_customers": {
+        "en": "Not assessed: every member on the roster is tagged customer, so there is nobody to compare"
+        " customers with; list the other members in the roster too.",
+        "zh": "未评估：名单上每个人都标成了顾客，没有可以对比的其他成员；请把其他成员也列进名单。",
+    },
+    "audit.action.customers_as_fans.conduct": {
+        "en": "Customers post as much as the other members, but some broke the group's rules: remind them"
+        " of the rules in private, and say at entry that buying does not exempt anyone. (002)",
+        "zh": "顾客发言并不比其他成员少，但有人违反了群规：私下提醒他们，并在入群时讲明买了产品也要守群规。（002）",
+    },
+    "audit.action.operations.missing.questions_and_members": {
+        "en": "Not assessed: no question was asked in this period and the member count is unknown, so neither"
+        " answers nor weekly activity can be measured; give --members, --roster or members.current_size,"
+        " or audit a longer period.",
+        "zh": "未评估：这段时间没有人提问，成员数也未知，既量不出回应情况，也算不出周活跃；"
+        "请用 --members、--roster 或 members.current_size 提供成员数，或审计更长的时段。",
+    },
+    "audit.action.value_output.missing.plan": {
         "en": "Not assessed: give --plan with value_output items (cadence, time, keywords) to match posts against.",
         "zh": "未评估：请用 --plan 提供 value_output（频率、时间、关键词），以便比对实际发布。",
+    },
+    "audit.action.value_output.missing.value_outputs": {
+        "en": "Not assessed: the plan lists no value output to hold the posts to; add value_output items"
+        " (what, cadence, keywords) to the plan.",
+        "zh": "未评估：计划里没有列出任何价值输出，无从比对；请在计划中加上 value_output（内容、频率、关键词）。",
     },
     # -- evidence labels --
     "audit.evidence.owner_messages": {"en": "owner's messages", "zh": "群主发言数"},
@@ -204,6 +247,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.drift.SQ803": {
         "en": "threshold {subject}: the plan sets {planned}, the export shows {measured}",
         "zh": "指标 {subject}：计划设定 {planned}，实际为 {measured}",
+    },
+    "audit.drift.SQ803.kol_per_members": {
+        "en": "threshold kol_per_members: the plan asks for 1 opinion leader per {planned} members, so {members}"
+        " members need {needed}; the export shows {measured}",
+        "zh": "指标 kol_per_members：计划要求每 {planned} 名成员有 1 位意见领袖，{members} 名成员需要 {needed} 位；"
+        "实际只有 {measured} 位",
     },
     "audit.drift.SQ804": {
         "en": "{subject}, named as {role} in the plan, posted nothing in the period",

@@ -77,8 +77,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.line.silent": {"en": "silent days: {days} of {total}", "zh": "无人发言的天数：{days} / {total}"},
     "audit.line.busiest": {"en": "busiest slot: {weekday} {hour}", "zh": "最活跃时段：{weekday} {hour}"},
     "audit.line.leaders": {
-        "en": "opinion leaders (at least {bar} distinct responders): {names}",
-        "zh": "意见领袖（至少 {bar} 位不同成员回应）：{names}",
+        "en": "opinion leaders (answered by {bar}+ others, answered more often than most, answering others): {names}",
+        "zh": "意见领袖（至少 {bar} 人回应过，发言比多数人更常得到回应，也帮别人解答）：{names}",
+    },
+    "audit.line.answer_evidence": {
+        "en": "answers found by: reply link {link}, mention or name {mention}, shared words {thread}, "
+        "turn-taking {turn}",
+        "zh": "认定回答的依据：回复引用 {link} 条，@ 或点名 {mention} 条，话题相同 {thread} 条，接话 {turn} 条",
     },
     "audit.line.candidates": {"en": "next candidates: {names}", "zh": "候选人：{names}"},
     "audit.line.responders": {"en": "who answers questions: {names}", "zh": "谁在回答问题：{names}"},

@@ -45,6 +45,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "name the format with --format, or convert the data to the generic CSV (time,sender,text)",
         "zh": "请用 --format 指定格式，或把数据转换为通用 CSV（time,sender,text）",
     },
+    "chat.unknown_format_near_hint": {
+        "en": "it looks most like {closest}: if it is, read it with --format {closest} (--lenient skips the records "
+        "that do not fit); else convert the data to the generic CSV (time,sender,text)",
+        "zh": "看着最像 {closest}：如果就是，请用 --format {closest} 指定格式（加 --lenient 可跳过读不了的记录）；"
+        "不是的话，请把数据转换为通用 CSV（time,sender,text）",
+    },
     "chat.unknown_format_name": {"en": "unknown export format {name!r}", "zh": "未知的导出格式 {name!r}"},
     "chat.format_names_hint": {"en": "use one of: {names}", "zh": "可用格式：{names}"},
     "chat.damaged_zip": {

@@ -273,18 +273,20 @@ Examples:
     },
     "cli.audit.arg.exports": {
         "en": "Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
-        "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, generic CSV/JSONL. "
+        "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, ChatLab JSON/JSONL "
+        "(WeFlow, qq-chat-exporter), generic CSV/JSONL. "
         "An unzipped Slack export folder works too, and - reads standard input. "
         "Several exports are merged and de-duplicated.",
         "zh": "同一个群的聊天导出：Telegram result.json、DiscordChatExporter JSON/CSV、WhatsApp .txt 或 .zip、"
-        "QQ .txt、微信 CSV/TXT（MemoTrace、chatlog）、Slack .zip、Messenger JSON、通用 CSV/JSONL。"
+        "QQ .txt、微信 CSV/TXT（MemoTrace、chatlog）、Slack .zip、Messenger JSON、ChatLab JSON/JSONL（WeFlow、"
+        "qq-chat-exporter 等导出）、通用 CSV/JSONL。"
         "也可以是解压后的 Slack 导出文件夹；- 表示从标准输入读取。多个导出会合并并去重。",
     },
     "cli.audit.opt.format": {
         "en": "Read every export as this format instead of detecting it: telegram, discord, discord-csv, "
-        "whatsapp, qq, wechat, slack, messenger, csv, jsonl.",
+        "whatsapp, qq, wechat, slack, messenger, chatlab, csv, jsonl.",
         "zh": "按这个格式读取所有导出，而不自动识别：telegram、discord、discord-csv、"
-        "whatsapp、qq、wechat、slack、messenger、csv、jsonl。",
+        "whatsapp、qq、wechat、slack、messenger、chatlab、csv、jsonl。",
     },
     "cli.audit.opt.tz": {
         "en": "IANA zone (e.g. Asia/Shanghai) for reading times the export writes without offset AND for "
@@ -339,8 +341,9 @@ Examples:
         "zh": "报告格式：text、md（Markdown）或 json。",
     },
     "cli.audit.opt.save": {
-        "en": "Append this run's figures to the history (see `sqtool history`).",
-        "zh": "把这次运行的数据追加到历史记录中（见 `sqtool history`）。",
+        "en": "Save this run's figures in the group's history, replacing an audit of the same period"
+        " (see `sqtool history`).",
+        "zh": "把这次运行的数据存入该群的历史记录，同一时段已有的审计会被替换（见 `sqtool history`）。",
     },
     "cli.audit.opt.fail_on": {
         "en": "Exit 1 when a drift finding is at or above this level; never: always exit 0.",
@@ -413,11 +416,27 @@ Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or exis
         "zh": "显示已保存审计的变化趋势。",
     },
     "cli.history.help": {
-        "en": "Show the trend across audits saved with `sqtool audit --save`.",
-        "zh": "显示用 `sqtool audit --save` 保存的各次审计的变化趋势。",
+        "en": "Show one group's audits saved with `sqtool audit --save`, one column per period, with the trend."
+        " Each audit is kept under its group (the plan's community name and file, else the export's group,"
+        " else the export's path); saving a period again replaces it.",
+        "zh": "按时段逐列显示某个群用 `sqtool audit --save` 保存的审计，并给出趋势。"
+        "每次审计按群保存（计划的社群名称和文件，否则用导出记录里的群，否则用导出文件路径）；"
+        "同一时段再次保存会替换旧的。",
     },
     "cli.history.opt.plan": {
-        "en": "Plan file whose folder holds .sqtool/history.sqlite.",
-        "zh": "计划文件，其所在文件夹存放 .sqtool/history.sqlite。",
+        "en": "Plan file: its group's audits, from .sqtool/history.sqlite in its folder.",
+        "zh": "计划文件：显示该计划所属群的审计，读取其所在文件夹的 .sqtool/history.sqlite。",
+    },
+    "cli.history.opt.group": {
+        "en": "The group to show: its name as `sqtool history --all` lists it.",
+        "zh": "要查看的群：填写 `sqtool history --all` 列出的名称。",
+    },
+    "cli.history.opt.delete": {
+        "en": "Remove the group's audit of PERIOD (FIRST..LAST as the table shows it, or its first day).",
+        "zh": "删除该群 PERIOD 时段的审计（按表头写成 开始..结束，或只写开始日期）。",
+    },
+    "cli.history.opt.all": {
+        "en": "List the groups in the history database, with their audits and periods.",
+        "zh": "列出历史数据库中的所有群，以及各自的审计次数和时段。",
     },
 }

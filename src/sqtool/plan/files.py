@@ -43,11 +43,13 @@ def refuse_output_among_inputs(output: Path | None, sources: Sequence[str]) -> N
     if output is None:
         return
     for source in sources:
-        if source != "-" and _same_file(output, Path(source)):
+        if source != "-" and same_file(output, Path(source)):
             raise SqtoolError("plan.output_is_input", hint="plan.output_is_input_hint", path=str(output))
 
 
-def _same_file(first: Path, second: Path) -> bool:
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file: through symlinks and hard links when both exist, else by their
+    resolved spelling (``./a``, ``sub/../a`` and a link to ``a`` are all ``a``)."""
     try:
         return first.samefile(second)  # also through symlinks and hard links
     except OSError:  # one of them does not exist (yet)

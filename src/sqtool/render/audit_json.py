@@ -31,7 +31,16 @@ def _names(items: tuple[NameCount, ...]) -> list[dict[str, Any]]:
 
 
 def _leaders(items: tuple[Leader, ...]) -> list[dict[str, Any]]:
-    return [{"name": i.name, "distinct_responders": i.distinct_responders, "messages": i.messages} for i in items]
+    return [
+        {
+            "name": i.name,
+            "distinct_responders": i.distinct_responders,
+            "messages": i.messages,
+            "drawn": i.drawn,
+            "answers": i.answers,
+        }
+        for i in items
+    ]
 
 
 def _stamp(value: datetime | None) -> str | None:
@@ -87,7 +96,7 @@ def figures_to_json(figures: PeriodFigures, timezone: str = "UTC") -> dict[str, 
             "needed": o.needed,
             "present": o.present,
             "min_responders": o.min_responders,
-            "method": o.method,
+            "evidence": dict(o.evidence),
             "leaders": _leaders(o.leaders),
             "candidates": _leaders(o.candidates),
         },
@@ -101,6 +110,7 @@ def figures_to_json(figures: PeriodFigures, timezone: str = "UTC") -> dict[str, 
             "p90_first_response_minutes": _number(r.p90_first_response_minutes, 2),
             "within_target_share": _number(r.within_target_share),
             "responders": _names(r.responders),
+            "evidence": dict(r.evidence),
         },
         "membership": {
             "joins": m.joins,
@@ -210,6 +220,7 @@ def report_to_json(report: AuditReport, *, lang: Lang = "en", top: int = 10) -> 
                 for e in d.evidence
             ],
             "action": tr(d.action_key),
+            "missing": list(d.missing),
         }
         for d in report.diagnoses
     ]

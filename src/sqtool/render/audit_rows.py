@@ -184,6 +184,7 @@ def people_lines(report: AuditReport, tr: Translator) -> list[str]:
         tr("audit.line.leaders", names=leaders, bar=figures.opinion_leaders.min_responders),
         tr("audit.line.candidates", names=candidates),
         tr("audit.line.responders", names=responders),
+        tr("audit.line.answer_evidence", **dict(figures.responsiveness.evidence)),
         tr("audit.line.offenders", names=offenders),
     ]
 

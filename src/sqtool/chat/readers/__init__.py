@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterator
 from types import ModuleType
 
@@ -13,7 +14,8 @@ from sqtool.chat.source import Source
 
 # Each module declares NAME, ``sniff(head: Head) -> float`` (its confidence, 0.0 to 1.0 with 0 for no, that the
 # head is its format; of two signatures that can both match, the one that must win gets the higher confidence)
-# and ``read(source, ctx)``; optional PLATFORM names the platform when it is not NAME ("" for any platform).
+# and ``read(source, ctx)``; optional PLATFORM names the platform when it is not NAME ("" for any platform);
+# optional HINTS are patterns of the format's look, to name the closest format of a file no reader claims.
 # Adding a format is adding its module and one line here, in the order --format lists the names; a tie in
 # sniff goes to the module listed first.
 READERS: tuple[ModuleType, ...] = tuple(
@@ -27,6 +29,7 @@ READERS: tuple[ModuleType, ...] = tuple(
         "wechat",
         "slack",
         "messenger",
+        "chatlab",
         "generic_csv",
         "jsonl",
     )
@@ -61,4 +64,20 @@ def detect(source: Source, head: bytes) -> str | None:
         score = reader.sniff(sniffed)
         if score > confidence:  # strictly: a tie keeps the reader listed first
             best, confidence = reader.NAME, score
+    return best
+
+
+_HINTS: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = tuple(
+    (reader.NAME, tuple(re.compile(hint, re.MULTILINE) for hint in getattr(reader, "HINTS", ()))) for reader in READERS
+)
+
+
+def closest(head: bytes) -> str | None:
+    """The format a head no reader claims looks most like (the most of its HINTS found), or None."""
+    text = Head.of(head).text[:65536]
+    best, found = None, 0
+    for name, hints in _HINTS:
+        count = sum(1 for hint in hints if hint.search(text))
+        if count > found:
+            best, found = name, count
     return best

@@ -16,6 +16,8 @@ from sqtool.chat.timezones import parse_iso_time
 
 NAME = "discord"
 CONFIDENCE = 0.9  # guild, channel and messages together: surer than the Messenger and Telegram keys
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (r'"guild"', r'"channel"', r'"author"', r'"timestamp"\s*:')
 
 # message types that are things members said; everything else is a system event
 _MESSAGE_TYPES = {"Default", "Reply", "ThreadStarterMessage", "ChatInputCommand", "ContextMenuCommand"}

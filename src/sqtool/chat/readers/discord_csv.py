@@ -18,6 +18,8 @@ NAME = "discord-csv"
 PLATFORM = "discord"
 COLUMNS = ("AuthorID", "Author", "Date", "Content")
 CONFIDENCE = 0.95  # below the WeChat CSVs' six columns, above the generic CSV's three
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (r"\bAuthorID\b", r"\bAuthor\b", r"\bDate\b", r"\bContent\b")
 
 # older DiscordChatExporter versions wrote dates in the user's short format
 _OLD_FORMATS = ("%d-%b-%y %I:%M %p", "%m/%d/%Y %I:%M %p", "%d/%m/%Y %H:%M")

@@ -21,6 +21,12 @@ from sqtool.chat.source import Source
 from sqtool.chat.timezones import from_epoch, parse_iso_time
 
 NAME = "csv"
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (
+    r"(?i)^(?:.*[,;\t])?time(?:[,;\t]|$)",
+    r"(?i)^(?:.*[,;\t])?sender(?:[,;\t]|$)",
+    r"(?i)^(?:.*[,;\t])?text(?:[,;\t]|$)",
+)
 PLATFORM = ""  # generic: it may come from any platform
 REQUIRED = ("time", "sender", "text")  # header names, compared stripped and lower-cased
 # below the WeChat and Discord CSVs, whose exact columns are surer; above the text formats' line tests

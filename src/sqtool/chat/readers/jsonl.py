@@ -17,6 +17,8 @@ from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import numbered_lines
 
 NAME = "jsonl"
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (r'^\{.*"time"\s*:', r'^\{.*"sender"\s*:')
 PLATFORM = ""  # generic: it may come from any platform
 # a whole record on the first line is surer than any key the JSON documents look for in their window
 CONFIDENCE = 1.0

@@ -18,6 +18,8 @@ NAME = "qq"
 # a title or header line anywhere near the top: surer than WhatsApp's and WeChat TXT's first-line tests
 # (a QQ header is also a WeChat TXT one), less sure than a CSV header's named columns
 CONFIDENCE = 0.8
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (r"消息记录", r"消息分组", r"消息对象", r"^\d{4}-\d{1,2}-\d{1,2} +\d{1,2}:\d{2}:\d{2} .*[)>]\s*$")
 HEADER_LINES = 60  # non-blank lines of the head searched for a message header
 
 QQ_TITLE = "消息记录（此消息记录为文本格式，不支持重新导入）"
@@ -124,3 +126,6 @@ def _system(record_id: str, timestamp: datetime, text: str) -> Event:
     if _RENAME.search(line):
         return Event(record_id, timestamp, EventKind.RENAME, text=line)
     return Event(record_id, timestamp, EventKind.SERVICE, text=line)
+
+
+system_event = _system  # QQ's system wording, also read in ChatLab files that came from QQ

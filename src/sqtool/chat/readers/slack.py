@@ -28,6 +28,8 @@ from sqtool.errors import SqtoolError
 from sqtool.fsutil import read_input, walk_files
 
 NAME = "slack"
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (r'"ts"\s*:\s*"\d+\.\d+"', r'"subtype"', r'"user_profile"')
 
 _DAY_FILE = re.compile(r"^(?:(?P<prefix>.*/))?(?P<channel>[^/]+)/(?P<day>\d{4}-\d{2}-\d{2})\.json$")
 _DAY_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")

@@ -18,6 +18,8 @@ from sqtool.chat.timezones import from_epoch, localize, utc_hour_offset
 NAME = "telegram"
 # the loosest of the JSON signatures: a DiscordChatExporter or Messenger file may also hold dated messages
 CONFIDENCE = 0.7
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (r'"date_unixtime"', r'"from_id"', r'"text_entities"', r'"type"\s*:\s*"(?:message|service)"', r'"date"\s*:')
 _TYPED = re.compile(r'"type"\s*:\s*"(?:message|service)"')
 _DATED = re.compile(r'"(?:date|date_unixtime)"\s*:')
 

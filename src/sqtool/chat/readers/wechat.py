@@ -24,6 +24,14 @@ from sqtool.chat.textio import decode_head, numbered_lines
 from sqtool.chat.timezones import from_epoch, localize
 
 NAME = "wechat"
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (
+    r"\blocalId\b",
+    r"\bStrContent\b",
+    r"\bTalkerId\b",
+    r"\bCreateTime\b",
+    r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2} \S",
+)
 MEMOTRACE_COLUMNS = ("localId", "TalkerId", "Type", "SubType", "IsSender", "CreateTime")
 CHATLOG_COLUMNS = ("Time", "SenderName", "Sender", "TalkerName", "Talker", "Content")
 CSV_CONFIDENCE = 1.0  # six named columns: no other CSV signature is as sure
@@ -212,3 +220,6 @@ def _system(record_id: str, timestamp: datetime, content: str) -> Iterator[Event
         yield Event(record_id, timestamp, EventKind.PIN, text=text)
     else:
         yield Event(record_id, timestamp, EventKind.SERVICE, text=text)
+
+
+system_events = _system  # WeChat's system wording, also read in ChatLab files that came from WeChat

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -12,6 +13,8 @@ from typing import Any
 from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.phrases.compiled import Found, Phrases
+from sqtool.chat.phrases.whatsapp import TABLES
 from sqtool.chat.sniff import Head
 from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import decode_head, numbered_blocks
@@ -22,6 +25,8 @@ NAME = "whatsapp"
 # a header as the first line: below a QQ header anywhere in the first lines, above a WeChat TXT first line
 # (a "yyyy-mm-dd hh:mm:ss - name: text" line is both a WhatsApp and a WeChat TXT header)
 CONFIDENCE = 0.7
+# patterns of the format's look, for naming the closest format when no reader claims a file
+HINTS = (r"^\W{0,3}\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? +\d{1,2}[.:]\d{2}", r"end-to-end", r"omitted>?$")
 
 _MARKS = "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069\ufeff"
 # what \s matches, but "\n": in a block of lines a header must not run on into the next line
@@ -128,15 +133,8 @@ def _usual(match: re.Match[str]) -> tuple[str, str]:
 
 # case-sensitive alternatives: IGNORECASE makes this search, run on every message, several times slower
 _E2E = re.compile(r"[Ee]nd-to-end encrypt|Ende-zu-Ende|de extremo a extremo|de ponta a ponta|端到端加密|bout en bout")
-_JOIN_LINK = re.compile(
-    r"^(?P<member>.+?) (?:joined using this (?:group|community)'s invite link|joined from the community"
-    r"|entrou usando o link de convite.*|se unió usando el enlace de invitación.*|joined)$"
-)
-_ADDED = re.compile(r"^(?P<actor>.+?) added (?P<member>.+)$")
-_REMOVED = re.compile(r"^(?P<actor>.+?) removed (?P<member>.+)$")
-_LEFT = re.compile(r"^(?P<member>.+?) (?:left|saiu|salió del grupo)$")
-_LIST = re.compile(r", | and ")
-_RENAME = re.compile(r" changed (?:the subject|the group name|this group's name)")
+# the system lines of every language the tables cover (chat/phrases/whatsapp.py)
+PHRASES = Phrases(TABLES)
 _SYSTEM_HINTS = re.compile(
     r" created group | created this group|changed this group's icon|deleted this group's icon"
     r"|changed the group description|security code (?:with .+ )?changed|changed their phone number"
@@ -174,7 +172,8 @@ def _batches(source: Source, ctx: ReadContext) -> Iterator[list[Record]]:
     head = source.head()
     clock = _Clock(order, ctx)
     lines = _scanners(head)[0].findall
-    names: dict[str, Any] = {}  # author field -> sender name, or _SYSTEM for a system line's own words
+    # author field -> sender name, or _SYSTEM for a system line's own words; _GROUPS -> the group's names
+    names: dict[Any, Any] = {_GROUPS: set()}
     # local names for what the loop below, run once per line, looks up
     known_stamp, known_name, convert = clock.stamps.get, names.get, clock.convert
     message, system, text_kind, marks, www = Message, _SYSTEM, _TEXT, _MARKS, _WWW
@@ -226,7 +225,7 @@ def _batches(source: Source, ctx: ReadContext) -> Iterator[list[Record]]:
                                 add(message(str(first), when, name, name, text.lstrip(marks), text_kind, None, ()))
                                 first, when, rest = number, timestamp, line_rest
                                 continue
-                            record = _message(first, when, name, text, rest)
+                            record = _message(first, when, name, text, rest, names)
                         if type(record) is Message:
                             add(record)
                         else:
@@ -251,12 +250,14 @@ def _rare_e2e_piece(text: str) -> bool:
 
 
 def _rare_piece(text: str) -> bool:
-    """_e2e_piece's rarer pieces, or a word that can make a message media: in most blocks none occurs."""
-    return "omitted" in text or "attached" in text or "OMITTED" in text or _rare_e2e_piece(text)
+    """_e2e_piece's rarer pieces, a word that can make a message media, or the U+200E that starts an iOS
+    system line or placeholder: in most blocks none occurs."""
+    return "omitted" in text or "attached" in text or "OMITTED" in text or "\u200e" in text or _rare_e2e_piece(text)
 
 
 _UNSET: Any = object()
 _SYSTEM: Any = object()  # the author field of a system line
+_GROUPS: Any = object()  # the key, in a file's names, of the authors that are the group's own name (iOS)
 _EPOCH = datetime(1970, 1, 1)
 _STAMP_CACHE = 4096  # distinct stamps kept; a chat rarely goes back to an earlier minute
 _TEXT = MessageKind.TEXT
@@ -352,7 +353,7 @@ def _name(author: str) -> Any:
     # system lines have no author, but their own words can hold ": " ("Chat: Messages ... encrypted")
     if _AUTHOR_SYSTEM.search(author):
         return _SYSTEM
-    return author.strip(_OUTER).removeprefix("~").strip(_INNER)  # as _clean_name, without the call
+    return _clean_name(author)
 
 
 def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
@@ -459,11 +460,19 @@ def _hour_start(
 
 
 def _clean_name(name: str) -> str:
-    # iOS writes "~ Name" (or "~\u00a0Name") for people not in the phone's contacts
-    return name.strip(_MARKS + " ").removeprefix("~").strip(_MARKS + " \u00a0")
+    """A name as members are compared: iOS's "~" + U+202F (or a space) before non-contacts dropped, the
+    U+202A/U+202C/U+200E/U+00A0 wrappers around phone numbers stripped, NFC (é typed two ways is one é)."""
+    name = name.strip(_OUTER).removeprefix("~").strip(_INNER)
+    if _PHONE.fullmatch(name):
+        name = _PHONE_BLANKS.sub(" ", name)  # "+49\u00a0170\u00a01234567" as "+49 170 1234567"
+    return name if name.isascii() else unicodedata.normalize("NFC", name)
 
 
-def _record(number: int, timestamp: datetime, rest: str, names: dict[str, Any]) -> Message | list[Event]:
+_PHONE = re.compile(r"\+[\d\s\u00a0\u202f\u2011()-]+")
+_PHONE_BLANKS = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def _record(number: int, timestamp: datetime, rest: str, names: dict[Any, Any]) -> Message | list[Event]:
     rest = rest.rstrip("\n")
     # the author ends at the first ": " of the header line (continuation lines never hold it)
     line_end = rest.find("\n")
@@ -474,14 +483,28 @@ def _record(number: int, timestamp: datetime, rest: str, names: dict[str, Any]) 
     name = names.get(author)
     if name is None:
         name = names[author] = _name(author)
-    return _message(number, timestamp, name, rest[split + 2 :], rest)
+    return _message(number, timestamp, name, rest[split + 2 :], rest, names)
 
 
-def _message(number: int, timestamp: datetime, name: Any, text: str, rest: str) -> Message | list[Event]:
+def _message(
+    number: int, timestamp: datetime, name: Any, text: str, rest: str, names: dict[Any, Any]
+) -> Message | list[Event]:
     """The record of a header whose author field gave ``name``: ``text`` follows the author, ``rest`` is all."""
-    if name is _SYSTEM or (_e2e_piece(text) and _E2E.search(text)):
+    if name is _SYSTEM:
+        return list(_system(str(number), timestamp, rest.strip(_MARKS)))
+    if _e2e_piece(text) and _E2E.search(text):
+        names[_GROUPS].add(name)  # iOS writes the encryption notice under the group's name
         return list(_system(str(number), timestamp, rest.strip(_MARKS)))
     bare = text.strip(_OUTER)
+    if text.startswith("\u200e"):
+        placeholder = PHRASES.placeholder(bare.split("\n", 1)[0])
+        if placeholder in _PLACEHOLDER_KINDS:
+            kind = _PLACEHOLDER_KINDS[placeholder]
+            return Message(str(number), timestamp, name, name, text.lstrip(_MARKS), kind, None, ())
+        if placeholder is None:
+            events = _ios_system(number, timestamp, name, bare, names[_GROUPS])
+            if events is not None:
+                return events
     if len(bare) < 200 and ("omitted" in bare or "attached" in bare or "OMITTED" in bare):
         if _STICKER.match(bare):
             kind = MessageKind.STICKER
@@ -497,14 +520,17 @@ def _message(number: int, timestamp: datetime, name: Any, text: str, rest: str) 
     return Message(str(number), timestamp, name, name, text.lstrip(_MARKS), kind, None, mentions)
 
 
+_PLACEHOLDER_KINDS = {"media": MessageKind.MEDIA, "sticker": MessageKind.STICKER}
 _WWW = re.compile(r"[Ww]{3}\.").search  # what "www." in text.lower() finds: only W and w lower to w
 _OUTER = _MARKS + " "
-_INNER = _MARKS + " \u00a0"
-# one search for both ways an author field shows a system line
-_AUTHOR_SYSTEM = re.compile(f"{_E2E.pattern}|{_SYSTEM_HINTS.pattern}")
+_INNER = _MARKS + " \u00a0\u202f"
+# one search for the ways an author field shows a system line: the encryption notice, an English notice, or
+# (any listed language) a subject change whose quoted new name holds ": " ('Ana hat den Betreff ... „A: B" ...')
+_RENAMED = "|".join(re.escape(hint) for table in TABLES for hint in table.rename_hints)
+_AUTHOR_SYSTEM = re.compile(f"{_E2E.pattern}|{_SYSTEM_HINTS.pattern}|(?:{_RENAMED}).*[\"“„«「']")
 
 
-def _emit(number: int, timestamp: datetime, rest: str, names: dict[str, Any]) -> Iterator[Record]:
+def _emit(number: int, timestamp: datetime, rest: str, names: dict[Any, Any]) -> Iterator[Record]:
     record = _record(number, timestamp, rest, names)
     if isinstance(record, list):
         yield from record
@@ -512,26 +538,46 @@ def _emit(number: int, timestamp: datetime, rest: str, names: dict[str, Any]) ->
         yield record
 
 
+def _ios_system(number: int, timestamp: datetime, name: str, body: str, groups: set[str]) -> list[Event] | None:
+    """The events of an iOS line ``name: U+200E body`` (not a placeholder), or None when it is a member's message.
+
+    A line the phrase tables know is a system line under any name (the group's, or a member's own);
+    any other line is a system line only under the group's name, the author of the encryption notice
+    or of a system line that does not name them.
+    """
+    record_id = str(number)
+    found = PHRASES.classify(body)
+    if found is not None:
+        if name not in body:
+            groups.add(name)
+        return list(_events(record_id, timestamp, found, body))
+    if name in groups:
+        return [Event(record_id, timestamp, EventKind.OTHER, text=body)]
+    return None
+
+
 def _system(record_id: str, timestamp: datetime, text: str) -> Iterator[Event]:
+    """The events of a line with no author (Android) or of the group's own words: unknown ones are ``other``."""
     if _E2E.search(text):
         yield Event(record_id, timestamp, EventKind.SERVICE, text=text)
         return
-    if _RENAME.search(text):
-        yield Event(record_id, timestamp, EventKind.RENAME, text=text)
+    found = PHRASES.classify(text)
+    if found is None:
+        yield Event(record_id, timestamp, EventKind.OTHER, text=text)
         return
-    for pattern, kind in ((_ADDED, EventKind.JOIN), (_REMOVED, EventKind.REMOVAL)):
-        found = pattern.match(text)
-        if found and not _SYSTEM_HINTS.search(text):
-            actor = _clean_name(found.group("actor"))
-            members = [_clean_name(name) for name in _LIST.split(found.group("member")) if name.strip()]
-            for index, member in enumerate(members):
-                event_id = record_id if len(members) == 1 else f"{record_id}.{index}"
-                yield Event(event_id, timestamp, kind, member, member, actor, actor, text)
-            return
-    for pattern, kind in ((_JOIN_LINK, EventKind.JOIN), (_LEFT, EventKind.LEAVE)):
-        found = pattern.match(text)
-        if found and not _SYSTEM_HINTS.search(text):
-            member = _clean_name(found.group("member"))
-            yield Event(record_id, timestamp, kind, member, member, text=text)
-            return
-    yield Event(record_id, timestamp, EventKind.SERVICE, text=text)
+    yield from _events(record_id, timestamp, found, text)
+
+
+def _events(record_id: str, timestamp: datetime, found: Found, text: str) -> Iterator[Event]:
+    """One event per member a system line names (one event when it names none)."""
+    if not found.members:
+        yield Event(record_id, timestamp, found.kind, text=text)
+        return
+    actor = _clean_name(found.actor) if found.actor else None
+    members = [_clean_name(member) for member in found.members]
+    for index, member in enumerate(members):
+        event_id = record_id if len(members) == 1 else f"{record_id}.{index}"
+        yield Event(event_id, timestamp, found.kind, member, member, actor, actor, text)
+
+
+system_events = _events  # the events of a phrase-table match, also for ChatLab files' system messages
