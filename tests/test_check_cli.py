@@ -74,13 +74,18 @@ def test_findings_summary_and_fix_first_order(cli, problems: Path) -> None:
     assert summary.startswith("2 errors, ") and summary.endswith("in 2 files"), "SQ304 and SQ401"
 
 
+# a rule's fixture plan holds only what the rule reads, so it breaks the schema (SQ001), which --select
+# alone no longer hides
+PARTIAL = ("--ignore", "SQ001")
+
+
 def test_fail_on_and_severity_overrides(cli) -> None:
     plan = RULE_FIXTURES / "SQ201" / "fail" / "plan.yaml"
-    assert cli("check", str(plan), "--select", "SQ201").exit_code == 0, "a warning does not fail by default"
-    assert cli("check", str(plan), "--select", "SQ201", "--fail-on", "warning").exit_code == 1
-    raised = cli("check", str(plan), "--select", "SQ201", "--severity", "SQ201=error")
+    assert cli("check", str(plan), "--select", "SQ201", *PARTIAL).exit_code == 0, "a warning does not fail by default"
+    assert cli("check", str(plan), "--select", "SQ201", *PARTIAL, "--fail-on", "warning").exit_code == 1
+    raised = cli("check", str(plan), "--select", "SQ201", *PARTIAL, "--severity", "SQ201=error")
     assert raised.exit_code == 1 and "error[SQ201]" in raised.stdout
-    lowered = cli("check", str(plan), "--select", "SQ201", "--severity", "SQ2=info", "--fail-on", "warning")
+    lowered = cli("check", str(plan), "--select", "SQ201", *PARTIAL, "--severity", "SQ2=info", "--fail-on", "warning")
     assert lowered.exit_code == 0 and "info[SQ201]" in lowered.stdout
 
 
@@ -223,15 +228,36 @@ def test_stdin_and_output_file(cli, tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     written = cli("check", "-", "--select", "SQ304", "--format", "json", "--output", str(report), input=PROBLEMS)
     assert written.exit_code == 1 and json.loads(report.read_text(encoding="utf-8"))["findings"]
-    again = cli("check", "-", "--output", str(report), input=PROBLEMS)
-    assert again.exit_code == 2 and "--force" in again.stderr
+    again = cli("check", "-", "--output", str(report), input=PROBLEMS)  # sqtool's own report: replaced
+    assert again.exit_code == 1 and report.read_text(encoding="utf-8").startswith("<stdin>:")
+    report.write_text("my notes\n", encoding="utf-8")
+    refused = cli("check", "-", "--output", str(report), input=PROBLEMS)
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert report.read_text(encoding="utf-8") == "my notes\n"
     assert cli("check", "-", "--output", str(report), "--force", input=PROBLEMS).exit_code == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_select_never_hides_a_broken_plan(cli, tmp_path: Path, lang: str) -> None:
+    """--select narrows the rules but SQ000/SQ001 are still reported; SQ001 only --ignore hides, and an
+    unreadable file (SQ000) nothing, as before."""
+    unreadable = tmp_path / "unreadable.yaml"
+    unreadable.write_text("community: [\n", encoding="utf-8")
+    partial = RULE_FIXTURES / "SQ201" / "fail" / "plan.yaml"
+    for plan, rule in ((unreadable, "SQ000"), (partial, "SQ001")):
+        selected = cli("--lang", lang, "check", str(plan), "--select", "SQ201")
+        assert rule in ids_in(selected.stdout) and selected.exit_code == 1
+        assert ("错误" in selected.stdout) == (lang == "zh")
+        ignored = cli("--lang", lang, "check", str(plan), "--select", "SQ201", "--ignore", rule)
+        assert (rule in ids_in(ignored.stdout)) == (rule == "SQ000")
+    prefix = cli("--lang", lang, "check", str(partial), "--select", "SQ2", "--ignore", "SQ0")
+    assert "SQ001" not in ids_in(prefix.stdout)
 
 
 def test_today_drives_the_date_rule(cli) -> None:
     plan = RULE_FIXTURES / "SQ203" / "fail" / "plan.yaml"
-    assert "SQ203" in ids_in(cli("check", str(plan), "--select", "SQ203", "--today", "2026-06-01").stdout)
-    assert ids_in(cli("check", str(plan), "--select", "SQ203", "--today", "2027-06-01").stdout) == []
+    assert "SQ203" in ids_in(cli("check", str(plan), "--select", "SQ203", *PARTIAL, "--today", "2026-06-01").stdout)
+    assert ids_in(cli("check", str(plan), "--select", "SQ203", *PARTIAL, "--today", "2027-06-01").stdout) == []
 
 
 def test_check_speaks_chinese(cli, problems: Path) -> None:

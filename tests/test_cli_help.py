@@ -16,7 +16,9 @@ from tests.conftest import REPO, run_sqtool
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LEAKED_KEY = re.compile(r"\bcli\.[a-z_]+\.[a-z_.]+")
-CLI_SOURCE = "".join((REPO / "src" / "sqtool" / name).read_text(encoding="utf-8") for name in ("cli.py", "cli_help.py"))
+CLI_SOURCE = "".join(
+    (REPO / "src" / "sqtool" / name).read_text(encoding="utf-8") for name in ("cli.py", "cli_help.py", "cli_errors.py")
+)
 COMMANDS = tuple(info.name for info in app.registered_commands)
 
 # Runs in a fresh interpreter, because the help language is fixed when sqtool.cli is imported:
@@ -134,7 +136,8 @@ def test_subprocess_help_by_flag_and_by_locale():
         (["--lang=zh", "--help"], {"LANG": "en_US.UTF-8"}, "zh"),
         (["--lang", "en"], {"LANG": "zh_CN.UTF-8"}, "en"),
         (["--color", "never", "--lang", "zh", "audit"], {}, "zh"),
-        (["check", "--lang", "zh"], {}, "en"),  # after the command name: that command's argument
+        (["check", "--lang", "zh"], {}, "zh"),  # a global option after the command name counts too
+        (["check", "--", "--lang", "zh"], {}, "en"),  # after -- nothing is an option
         (["--lang", "fr", "--help"], {"LANG": "zh_CN.UTF-8"}, "zh"),  # unknown: the locale decides
         (["--lang"], {"LC_ALL": "zh_TW.UTF-8"}, "zh"),
         (["--lang", "zh", "--lang=en", "rules"], {}, "en"),
@@ -150,6 +153,7 @@ def test_every_key_cli_uses_exists_in_both_languages_and_none_is_unused():
     used = set(re.findall(r'tr_help\("(cli\.[a-z_.]+)"\)', CLI_SOURCE))
     used |= {f"cli.{name}.{part}" for name in COMMANDS for part in ("help", "short")}
     used |= set(re.findall(r'"(cli\.bad_[a-z_]+)"', CLI_SOURCE))
+    used |= set(re.findall(r'"(cli\.err\.[a-z_]+)"', CLI_SOURCE))
     used |= set(re.findall(r"tr_help\('(cli\.[a-z_.]+)'\)", CLI_SOURCE))
     used |= {f"cli.heading.{name}" for name in ("arguments", "options", "commands")}
     for key in used:

@@ -1,3 +1,34 @@
-"""sqtool: plan, check and audit online communities (社群) as code."""
+"""sqtool: plan, check and audit online communities (社群) as code.
+
+The Python API (docs/api.md): ``sqtool.load_plan``, ``sqtool.check`` and ``sqtool.audit``, loaded
+on first use so that ``import sqtool`` and the command line stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from sqtool.api import AuditReport as AuditReport
+    from sqtool.api import Finding as Finding
+    from sqtool.api import InputError as InputError
+    from sqtool.api import PlanModel as PlanModel
+    from sqtool.api import audit as audit
+    from sqtool.api import check as check
+    from sqtool.api import load_plan as load_plan
+
+_API = frozenset({"AuditReport", "Finding", "InputError", "PlanModel", "check", "load_plan"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        from sqtool import api
+
+        return getattr(api, name)
+    if name == "audit":  # the package sqtool.audit, callable as sqtool.audit(exports, ...)
+        import importlib
+
+        return importlib.import_module("sqtool.audit")
+    raise AttributeError(f"module 'sqtool' has no attribute {name!r}")

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from enum import Enum
-from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from sqtool import __version__
 from sqtool.cli_help import HELP_LANG, LANGS, SqtoolCommand, SqtoolGroup, help_language, tr_help
+from sqtool.completion import plan_paths, playbook_names, rule_id_list, rule_ids
+from sqtool.generated import output_path
 from sqtool.reporters import FORMATS
 from sqtool.settings import (
     LIMIT_OPTIONS,
@@ -155,31 +155,57 @@ def run(ctx: typer.Context, action: Callable[[Settings], int]) -> NoReturn:
 # Commands are registered below, one block each, in the order of `sqtool --help`.
 # -- commands --
 
-# --format choices come from the reporters' registry, so a new reporter shows up here by itself
-# (mypy wants an Enum's members as a literal; members built at run time are this Enum's point)
-ReportFormat = Enum("ReportFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
-
 # Options that several commands share, declared once; each command adds only what is its own.
 PlanFilesArgument = Annotated[
-    list[str], typer.Argument(metavar="FILE", help=tr_help("cli.arg.plan_files"), show_default=False)
+    list[str],
+    typer.Argument(metavar="FILE", help=tr_help("cli.arg.plan_files"), show_default=False, autocompletion=plan_paths),
 ]
+# --format choices come from the reporters' registry, so a new reporter shows up here by itself;
+# numbers and choices are read as text and checked by sqtool, so a bad one is told in the chosen language
 ReportFormatOption = Annotated[
-    ReportFormat | None,
+    str | None,
     typer.Option(
         "--format", "-f", metavar="|".join(FORMATS), help=tr_help("cli.opt.report_format"), show_default=False
     ),
 ]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help=tr_help("cli.opt.output"))]
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help=tr_help("cli.opt.output"))]
 ForceOption = Annotated[bool, typer.Option("--force", help=tr_help("cli.opt.force"))]
 HistoryOption = Annotated[str | None, typer.Option("--history", metavar="FILE", help=tr_help("cli.opt.history"))]
+PlansOnlyOption = Annotated[bool, typer.Option("--plans-only", help=tr_help("cli.opt.plans_only"))]
 TextOrJsonOption = Annotated[
     str, typer.Option("--format", "-f", metavar="text|json", help=tr_help("cli.opt.text_or_json"))
 ]
 
 
-def format_value(report_format: ReportFormat | None) -> str | None:
-    """The name behind a --format choice, None when not given (the reporters pick their default)."""
-    return report_format.value if report_format is not None else None
+def format_value(report_format: str | None) -> str | None:
+    """A --format choice of the reporters, None when not given (the reporters pick their default)."""
+    if report_format is not None and report_format not in FORMATS:
+        from sqtool.errors import SqtoolError
+
+        raise SqtoolError("cli.err.not_choice", option="--format", value=report_format, choices=", ".join(FORMATS))
+    return report_format
+
+
+def whole_value(value: str | None, option: str) -> int | None:
+    """An option's whole number (``--members 500``), None when not given."""
+    if value is None:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        from sqtool.errors import SqtoolError
+
+        raise SqtoolError("cli.err.not_whole", option=option, value=value) from None
+
+
+def number_value(value: str, option: str) -> float:
+    """An option's number (``--response-cutoff 90``)."""
+    try:
+        return float(value.strip())
+    except ValueError:
+        from sqtool.errors import SqtoolError
+
+        raise SqtoolError("cli.err.not_number", option=option, value=value) from None
 
 
 @command("validate")
@@ -189,11 +215,19 @@ def validate(
     report_format: ReportFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    plans_only: PlansOnlyOption = False,
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.validate import run_validate
 
-        return run_validate(settings, files, report_format=format_value(report_format), output=output, force=force)
+        return run_validate(
+            settings,
+            files,
+            report_format=format_value(report_format),
+            output=output_path(output),
+            force=force,
+            plans_only=plans_only,
+        )
 
     run(ctx, action)
 
@@ -203,7 +237,7 @@ def schema(ctx: typer.Context, output: OutputOption = None, force: ForceOption =
     def action(settings: Settings) -> int:
         from sqtool.commands.schema import run_schema
 
-        return run_schema(settings, output=output, force=force)
+        return run_schema(settings, output=output_path(output), force=force)
 
     run(ctx, action)
 
@@ -213,10 +247,12 @@ def check_command(
     ctx: typer.Context,
     files: PlanFilesArgument,
     select: Annotated[
-        list[str] | None, typer.Option("--select", metavar="IDS", help=tr_help("cli.check.opt.select"))
+        list[str] | None,
+        typer.Option("--select", metavar="IDS", help=tr_help("cli.check.opt.select"), autocompletion=rule_id_list),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", metavar="IDS", help=tr_help("cli.check.opt.ignore"))
+        list[str] | None,
+        typer.Option("--ignore", metavar="IDS", help=tr_help("cli.check.opt.ignore"), autocompletion=rule_id_list),
     ] = None,
     severity: Annotated[
         list[str] | None, typer.Option("--severity", metavar="RULE=LEVEL", help=tr_help("cli.check.opt.severity"))
@@ -234,23 +270,28 @@ def check_command(
     today: Annotated[
         str | None, typer.Option("--today", metavar="YYYY-MM-DD", help=tr_help("cli.check.opt.today"))
     ] = None,
+    plans_only: PlansOnlyOption = False,
 ) -> None:
-    from sqtool.commands.check import CheckRequest, run_check
+    def action(settings: Settings) -> int:
+        from sqtool.commands.check import CheckRequest, run_check
 
-    request = CheckRequest(
-        files=tuple(files),
-        select=tuple(select or ()),
-        ignore=tuple(ignore or ()),
-        severity=tuple(severity or ()),
-        fail_on=fail_on,
-        format=format_value(report_format),
-        statistics=statistics,
-        output=output,
-        force=force,
-        config=config,
-        today=today,
-    )
-    run(ctx, lambda settings: run_check(settings, request))
+        request = CheckRequest(
+            files=tuple(files),
+            select=tuple(select or ()),
+            ignore=tuple(ignore or ()),
+            severity=tuple(severity or ()),
+            fail_on=fail_on,
+            format=format_value(report_format),
+            statistics=statistics,
+            output=output_path(output),
+            force=force,
+            config=config,
+            today=today,
+            plans_only=plans_only,
+        )
+        return run_check(settings, request)
+
+    run(ctx, action)
 
 
 @command("rules")
@@ -263,7 +304,12 @@ def rules_command(ctx: typer.Context, format_name: TextOrJsonOption = "text") ->
 @command("explain")
 def explain_command(
     ctx: typer.Context,
-    rule_id: Annotated[str, typer.Argument(metavar="RULE", help=tr_help("cli.explain.arg.rule"), show_default=False)],
+    rule_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="RULE", help=tr_help("cli.explain.arg.rule"), show_default=False, autocompletion=rule_ids
+        ),
+    ],
 ) -> None:
     from sqtool.commands.explain import explain_rule
 
@@ -284,12 +330,15 @@ def audit(
     date_order: Annotated[
         str | None, typer.Option("--date-order", metavar="dmy|mdy|ymd", help=tr_help("cli.audit.opt.date_order"))
     ] = None,
-    plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.audit.opt.plan"))] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", metavar="FILE", help=tr_help("cli.audit.opt.plan"), autocompletion=plan_paths),
+    ] = None,
     roster: Annotated[
         str | None, typer.Option("--roster", metavar="FILE", help=tr_help("cli.audit.opt.roster"))
     ] = None,
     members: Annotated[
-        int | None, typer.Option("--members", metavar="N", help=tr_help("cli.audit.opt.members"))
+        str | None, typer.Option("--members", metavar="N", help=tr_help("cli.audit.opt.members"))
     ] = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="YYYY-MM-DD", help=tr_help("cli.audit.opt.since"))
@@ -301,14 +350,14 @@ def audit(
         list[str] | None, typer.Option("--exclude", metavar="WHO", help=tr_help("cli.audit.opt.exclude"))
     ] = None,
     response_cutoff: Annotated[
-        float,
+        str,
         typer.Option("--response-cutoff", metavar="MINUTES", help=tr_help("cli.audit.opt.response_cutoff")),
-    ] = 1440,
+    ] = "1440",
     ad_keywords: Annotated[
         str | None, typer.Option("--ad-keywords", metavar="WORDS", help=tr_help("cli.audit.opt.ad_keywords"))
     ] = None,
     report: Annotated[
-        str, typer.Option("--report", "-r", metavar="text|md|json", help=tr_help("cli.audit.opt.report"))
+        str, typer.Option("--report", "-r", metavar="text|md|json|csv", help=tr_help("cli.audit.opt.report"))
     ] = "text",
     output: OutputOption = None,
     force: ForceOption = False,
@@ -318,7 +367,7 @@ def audit(
         str,
         typer.Option("--fail-on", metavar="error|warning|info|never", help=tr_help("cli.audit.opt.fail_on")),
     ] = "never",
-    top: Annotated[int, typer.Option("--top", metavar="N", help=tr_help("cli.audit.opt.top"))] = 10,
+    top: Annotated[str, typer.Option("--top", metavar="N", help=tr_help("cli.audit.opt.top"))] = "10",
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.audit import AuditArguments, audit_action
@@ -328,22 +377,22 @@ def audit(
             export_format=export_format,
             plan=plan,
             roster=roster,
-            members=members,
+            members=whole_value(members, "--members"),
             since=since,
             until=until,
             tz=tz,
             exclude=tuple(exclude or ()),
-            response_cutoff_minutes=response_cutoff,
+            response_cutoff_minutes=number_value(response_cutoff, "--response-cutoff"),
             ad_keywords=ad_keywords,
             report=report,
-            output=str(output) if output is not None else None,
+            output=output,
             force=force,
             save=save,
             history=history,
             fail_on=fail_on,
             lenient=lenient,
             date_order=date_order,
-            top=top,
+            top=whole_value(top, "--top") or 0,
         )
         return audit_action(settings, arguments)
 
@@ -354,7 +403,10 @@ def audit(
 def playbooks_command(
     ctx: typer.Context,
     name: Annotated[
-        str | None, typer.Argument(metavar="NAME", help=tr_help("cli.playbooks.arg.name"), show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="NAME", help=tr_help("cli.playbooks.arg.name"), show_default=False, autocompletion=playbook_names
+        ),
     ] = None,
     raw: Annotated[bool, typer.Option("--yaml", help=tr_help("cli.playbooks.opt.yaml"))] = False,
 ) -> None:
@@ -371,7 +423,10 @@ def init_command(
     ctx: typer.Context,
     path: Annotated[str, typer.Argument(metavar="PATH", help=tr_help("cli.init.arg.path"))] = "plan.yaml",
     playbook: Annotated[
-        str | None, typer.Option("--playbook", "-p", metavar="NAME", help=tr_help("cli.init.opt.playbook"))
+        str | None,
+        typer.Option(
+            "--playbook", "-p", metavar="NAME", help=tr_help("cli.init.opt.playbook"), autocompletion=playbook_names
+        ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=tr_help("cli.init.opt.yes"))] = False,
     assignments: Annotated[
@@ -382,6 +437,7 @@ def init_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=tr_help("cli.init.opt.force"))] = False,
     interactive: Annotated[bool, typer.Option("--interactive", help=tr_help("cli.init.opt.interactive"))] = False,
+    resume: Annotated[bool, typer.Option("--resume", help=tr_help("cli.init.opt.resume"))] = False,
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.init import InitOptions, init
@@ -394,6 +450,7 @@ def init_command(
             answers=answers,
             force=force,
             interactive=interactive,
+            resume=resume,
         )
         return init(settings, options)
 
@@ -404,7 +461,10 @@ def init_command(
 def history_command(
     ctx: typer.Context,
     history: HistoryOption = None,
-    plan: Annotated[str | None, typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"))] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"), autocompletion=plan_paths),
+    ] = None,
     group: Annotated[str | None, typer.Option("--group", metavar="NAME", help=tr_help("cli.history.opt.group"))] = None,
     output_format: TextOrJsonOption = "text",
     delete: Annotated[
@@ -421,8 +481,23 @@ def history_command(
     run(ctx, lambda settings: show_history(settings, request))
 
 
+@command("completion")
+def completion_command(
+    ctx: typer.Context,
+    shell: Annotated[
+        str, typer.Argument(metavar="bash|zsh|fish", help=tr_help("cli.completion.arg.shell"), show_default=False)
+    ],
+) -> None:
+    from sqtool.commands.completion import show_script
+
+    run(ctx, lambda settings: show_script(settings, shell))
+
+
 def main() -> None:
     """Console entry point."""
+    from sqtool.completion import prepare
+
+    prepare()  # only when a shell asks for completions
     app(prog_name="sqtool")
 
 

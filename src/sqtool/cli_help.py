@@ -7,6 +7,7 @@ typer parses anything.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -15,27 +16,28 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from sqtool.messages.cli import MESSAGES as HELP_TEXTS
-from sqtool.settings import LIMIT_OPTIONS, Lang, lang_from_locale
+from sqtool.settings import Lang, lang_from_locale
 
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
 
 def help_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Lang:
-    """The language of --help: the last global ``--lang en|zh`` before the command name, else the locale."""
+    """The language of --help and usage errors: the last global ``--lang en|zh`` (before or after the
+    command name, as the app accepts both), else the locale."""
     chosen: Lang | None = None
     arguments = iter(argv)
     for argument in arguments:
+        if argument == "--":
+            break  # what follows is no option
         if argument == "--lang":
             value = next(arguments, "")
         elif argument.startswith("--lang="):
             value = argument.partition("=")[2]
-        elif argument == "--color" or argument in LIMIT_OPTIONS.values():
-            next(arguments, None)  # its value is no command name
-            continue
-        elif argument.startswith("-"):
+        elif argument == "--color":
+            next(arguments, None)  # its value is no language
             continue
         else:
-            break  # the command name: later --lang would be that command's own argument
+            continue
         if value in LANGS:
             chosen = value  # the last one wins, as when typer parses it
     return chosen or lang_from_locale(environ)
@@ -75,16 +77,67 @@ class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,valid-
         # the colon is part of the translation: Chinese takes the full-width one
         self.write(f"{'':>{self.current_indent}}{HEADINGS.get(heading, heading + ':')}\n")
 
+    def write_text(self, text: str) -> None:
+        """Paragraphs wrapped by display width (Chinese takes two columns), no line opening with Chinese
+        closing punctuation, option names and `commands` never split; a paragraph after a ``\\b`` line
+        keeps its line breaks (its indented lines, the examples, stay as written)."""
+        from sqtool.render.wrap import fill
+
+        indent = " " * self.current_indent
+        blocks = []
+        for paragraph in re.split(r"\n[ \t]*\n", text.expandtabs()):
+            lines = paragraph.splitlines()
+            if lines and lines[0].strip() == "\b":  # its line breaks stay; a long prose line still fits
+                blocks.append(
+                    "\n".join(
+                        f"{indent}{line}".rstrip()
+                        if line[:1].isspace() or not line
+                        else fill(line, self.width, indent=indent)
+                        for line in lines[1:]
+                    )
+                )
+            elif lines:
+                blocks.append(fill(_joined_lines(lines), self.width, indent=indent, subsequent_indent=indent))
+        self.write("\n\n".join(blocks) + "\n")
+
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """Options and commands beside their help, the help wrapped as ``write_text`` wraps it."""
+        from sqtool.render.wrap import display_width, wrap
+
         # typer appends "[default: X; required]" in English to each option's help: translate the tags
         tags = {"[default: ": f"[{tr_help('cli.tag.default')}", "; default: ": f"; {tr_help('cli.tag.default')}"}
         tags |= {"[required]": f"[{tr_help('cli.tag.required')}]", "; required]": f"; {tr_help('cli.tag.required')}]"}
-        localized = []
+        rows = list(rows)
+        first_col = min(max((display_width(term) for term, _ in rows), default=0), col_max) + col_spacing
+        text_width = max(self.width - first_col - self.current_indent, 20)
         for term, description in rows:
             for english, translated in tags.items():
                 description = description.replace(english, translated)
-            localized.append((term, description))
-        super().write_dl(localized, col_max, col_spacing)
+            self.write(f"{'':>{self.current_indent}}{term}")
+            if not description:
+                self.write("\n")
+                continue
+            if display_width(term) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(term)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap(_joined_lines(description.splitlines()), text_width)
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+def _joined_lines(lines: Sequence[str]) -> str:
+    """Lines of one paragraph as one: a space between English words, none between Chinese characters."""
+    from sqtool.render.wrap import display_width
+
+    joined = ""
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        wide = joined and display_width(joined[-1]) == 2 and display_width(line[0]) == 2
+        joined += line if not joined or wide else f" {line}"
+    return joined
 
 
 # typer names its help sections in English; these are the ones sqtool's pages have
@@ -108,9 +161,66 @@ class _LocalizedHelp:
 
 
 class SqtoolGroup(_LocalizedHelp, TyperGroup):
-    """The sqtool app as a typer group with help in the help language."""
+    """The sqtool app as a typer group with help and usage errors in the help language, which takes
+    the global options after the command name too (``sqtool check plan.yaml --lang zh``)."""
 
     context_class = _HelpContext
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from sqtool.cli_errors import global_options_first
+
+        arguments = global_options_first(sys.argv[1:] if args is None else args, self._takes_value)
+        if not standalone_mode:
+            return super().main(arguments, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(arguments, prog_name, complete_var, standalone_mode=False, **extra)
+        except Exception as error:
+            self._exit_on_click_error(error, arguments)
+            raise
+        sys.exit(code if isinstance(code, int) else 0)
+
+    @staticmethod
+    def _exit_on_click_error(error: Exception, arguments: Sequence[str]) -> None:
+        """Show a click error as the standalone mode would, usage errors from the catalogue; then exit."""
+        kinds = {kind.__name__ for kind in type(error).__mro__}
+        if "ClickException" not in kinds and "Abort" not in kinds:
+            return
+        if "Abort" in kinds:
+            typer.echo(tr_help("cli.aborted"), err=True)
+            sys.exit(1)
+        if "UsageError" in kinds and type(error).__name__ != "NoArgsIsHelpError":
+            from sqtool.cli_errors import show_usage_error
+
+            show_usage_error(error, help_language(arguments), lambda line: typer.echo(line, err=True))
+        else:
+            error.show()  # type: ignore[attr-defined]
+        sys.exit(getattr(error, "exit_code", 2))
+
+    def _takes_value(self, command: str, option: str) -> bool:
+        """Whether ``option`` of ``command`` reads the next argument as its value."""
+        found = self.commands.get(command)
+        for param in getattr(found, "params", ()):
+            if option in (*param.opts, *param.secondary_opts):
+                return not (getattr(param, "is_flag", False) or getattr(param, "count", False))
+        return False
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except Exception as error:
+            if args and self.get_command(ctx, args[0]) is None:  # mark it for show_usage_error
+                from difflib import get_close_matches
+
+                error.sqtool_command = args[0]  # type: ignore[attr-defined]
+                error.sqtool_suggestions = get_close_matches(args[0], list(self.commands))  # type: ignore[attr-defined]
+            raise
 
 
 class SqtoolCommand(_LocalizedHelp, TyperCommand):

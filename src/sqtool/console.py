@@ -47,17 +47,27 @@ def make_console(settings: Settings, *, stderr: bool = False, file: IO[str] | No
     return Console(stderr=stderr, file=file, color_system=None, no_color=True, highlight=False, soft_wrap=True)
 
 
-def emit(text: str, output: Path | None, *, force: bool, settings: Settings, written_key: str = "fs.written") -> None:
+def emit(
+    text: str,
+    output: Path | None,
+    *,
+    force: bool,
+    settings: Settings,
+    written_key: str = "fs.written",
+    format_name: str | None = None,
+) -> None:
     """Print ``text`` to stdout as it is (colour already decided), or write it atomically to ``output``
-    and say so on stderr unless --quiet."""
+    with sqtool's marker for ``format_name`` (so a later run may replace it without --force), and say
+    so on stderr unless --quiet. ``-o -`` is stdout."""
     import typer
 
     from sqtool.fsutil import write_atomic
+    from sqtool.generated import STDOUT, marked, may_replace
     from sqtool.i18n import Translator
 
-    if output is None:
+    if output is None or str(output) == STDOUT:
         typer.echo(text, nl=not text.endswith("\n"), color=True)  # color=True: click must not strip escapes
         return
-    write_atomic(output, text, force=force)
+    write_atomic(output, marked(text, format_name), force=may_replace(output, force))
     if not settings.quiet:
         typer.echo(Translator(settings.lang)(written_key, path=output), err=True)

@@ -132,6 +132,7 @@ class ReferencePass:
         agg = self.agg
         if event.member_id in self.excluded or event.member_name in self.excluded:
             agg.excluded_records += 1
+            agg.excluded_seen.update(key for key in (event.member_id, event.member_name) if key in self.excluded)
             return
         if self.kept_day(event.timestamp) is None:
             return
@@ -158,6 +159,7 @@ class ReferencePass:
             return
         if message.sender_id in self.excluded or message.sender_name in self.excluded:
             agg.excluded_records += 1
+            agg.excluded_seen.update(key for key in (message.sender_id, message.sender_name) if key in self.excluded)
             return
         when = message.timestamp
         agg.export_messages += 1

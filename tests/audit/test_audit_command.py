@@ -87,8 +87,11 @@ def test_markdown_report_to_a_file(cli, tmp_path):
     assert text.startswith("# Community audit 2026-06-01 to 2026-09-30")
     assert text.index("## Five self-diagnoses") < text.index("## Top 10 senders") < text.index("## Drift")
     assert "| 1 | 陈姐 | wxid_tvkjratw84mg | 1,913 | 24% |" in text
-    again = cli("audit", DEMO, "--report", "md", "-o", str(target))
-    assert again.exit_code == 2 and "--force" in again.stderr  # checked before reading
+    again = cli("audit", DEMO, "--report", "md", "-o", str(target))  # the weekly re-run: sqtool's own report
+    assert again.exit_code == 0, again.stderr
+    target.write_text("# my own notes\n", encoding="utf-8")
+    refused = cli("audit", DEMO, "--report", "md", "-o", str(target))
+    assert refused.exit_code == 2 and "--force" in refused.stderr  # checked before reading
     assert cli("audit", DEMO, "--report", "md", "-o", str(target), "--force").exit_code == 0
 
 

@@ -53,7 +53,7 @@ def test_two_plans_in_one_folder_keep_separate_histories(cli: CliInvoke, folder:
     ("lang", "saved", "replaced"),
     [
         ("en", "audit of 2026-06-01..2026-06-30 saved to", "replacing the one saved before for this period"),
-        ("zh", "已把 2026-06-01..2026-06-30 的审计保存到", "并替换了此前保存的同一时段的审计"),
+        ("zh", "已把 2026-06-01..2026-06-30 的体检结果保存到", "并替换了此前保存的同一时段的体检结果"),
     ],
 )
 def test_saving_the_same_period_again_replaces_it_and_says_so(
@@ -80,7 +80,7 @@ def test_the_table_has_one_column_per_period_headed_by_full_dates(
     assert out.index("2026-06-01") < out.index("2026-07-01")
     assert "…" not in out  # nothing cut
     assert "私域增长研习社 (a.yaml)" in out
-    assert ("Saved audits: 2" if lang == "en" else "已保存的审计：2 次") in out
+    assert ("Saved audits: 2" if lang == "en" else "已保存的体检：2 次") in out
     assert "2,281" in out and "2,332" in out
 
 
@@ -90,14 +90,14 @@ def test_delete_removes_one_period(cli: CliInvoke, folder: Path, lang: str) -> N
     save(cli, folder / "b.yaml", JULY)
     result = history(cli, "--plan", str(folder / "b.yaml"), "--delete", "2026-06-01..2026-06-30", lang=lang)
     assert result.exit_code == 0, result.stderr
-    said = "removed the audit of 2026-06-01..2026-06-30" if lang == "en" else "删除 2026-06-01..2026-06-30 的审计"
+    said = "removed the audit of 2026-06-01..2026-06-30" if lang == "en" else "删除 2026-06-01..2026-06-30 的体检结果"
     assert said in result.stderr
     audits = json.loads(history(cli, "--plan", str(folder / "b.yaml"), "-f", "json").stdout)["audits"]
     assert [x["period"]["first"] for x in audits] == ["2026-07-01"]
     # a period not saved is a clear error; a first day alone names the period too
     missing = history(cli, "--plan", str(folder / "b.yaml"), "--delete", "2026-05-01..2026-05-31", lang=lang)
     assert missing.exit_code == 2
-    assert ("no saved audit of 2026-05-01..2026-05-31" if lang == "en" else "没有 2026-05-01..2026-05-31 的审计") in (
+    assert ("no saved audit of 2026-05-01..2026-05-31" if lang == "en" else "没有 2026-05-01..2026-05-31 的体检") in (
         missing.stderr
     )
     assert "2026-07-01..2026-07-31" in missing.stderr  # what there is to delete
@@ -122,7 +122,7 @@ def test_all_lists_the_groups_and_one_must_be_chosen(cli: CliInvoke, folder: Pat
     ]
     unchosen = history(cli, "--history", database, lang=lang)
     assert unchosen.exit_code == 2
-    assert ("holds the audits of 2 groups" if lang == "en" else "有 2 个群的审计") in unchosen.stderr
+    assert ("holds the audits of 2 groups" if lang == "en" else "有 2 个群的体检") in unchosen.stderr
     assert "--all" in unchosen.stderr
     chosen = history(cli, "--history", database, "--group", "读书会二群 (b.yaml)", "-f", "json")
     assert len(json.loads(chosen.stdout)["audits"]) == 2
@@ -163,7 +163,7 @@ def test_a_format_1_database_is_migrated_by_the_command(
     folder = format_1_beside_its_plan(tmp_path)
     listed = history(cli, "--history", str(folder / ".sqtool" / "history.sqlite"), "--all", lang=lang)
     assert listed.exit_code == 0, listed.stderr
-    legacy = "audits saved without a plan by an older sqtool" if lang == "en" else "旧版 sqtool 在没有计划时保存的审计"
+    legacy = "audits saved without a plan by an older sqtool" if lang == "en" else "旧版 sqtool 在没有计划时保存的体检"
     assert legacy in listed.stdout and "私域增长研习社 (plan.yaml)" in listed.stdout
     shown = history(cli, "--plan", str(folder / "plan.yaml"), "-f", "json")
     assert [x["messages"] for x in json.loads(shown.stdout)["audits"]] == [2281, 2332]

@@ -13,7 +13,7 @@ def test_text_report(cli):
     assert result.exit_code == 0, result.stderr
     out = " ".join(result.stdout.split())  # lines wrap at the console's width
     for label in (
-        "(whatsapp)",
+        "(WhatsApp)",
         "members who posted",
         "2016-08-06 13:23 to 2016-10-31 12:23, times in UTC",
         "Top 8 senders",
@@ -65,7 +65,10 @@ def test_json_report_to_a_file_is_atomic_and_not_overwritten(cli, tmp_path):
     assert len(document["senders"]) == document["summary"]["senders"] == 119
     assert document["summary"]["first"].endswith("+08:00")
     again = cli("audit", str(DEMO), "--tz", "Asia/Shanghai", "-r", "json", "-o", str(target))
-    assert again.exit_code == 2 and "--force" in again.stderr
+    assert again.exit_code == 0, again.stderr  # sqtool's own report is replaced without --force
+    target.write_text('{"tool": "another"}', encoding="utf-8")
+    refused = cli("audit", str(DEMO), "--tz", "Asia/Shanghai", "-r", "json", "-o", str(target))
+    assert refused.exit_code == 2 and "--force" in refused.stderr
     forced = cli("audit", str(DEMO), "-r", "text", "-o", str(target), "--force", "--tz", "UTC")
     assert forced.exit_code == 0
     assert "Top 10 senders" in target.read_text(encoding="utf-8")

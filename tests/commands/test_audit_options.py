@@ -107,7 +107,9 @@ def test_audit_action_writes_json_saves_history_and_fails_on_drift(fake_readers,
     document = json.loads(output.read_text("utf-8"))
     assert document["summary"]["messages"] == 2 and document["drift"]
     assert [e.messages for e in load_history(history)] == [2]
-    with pytest.raises(SqtoolError) as caught:  # never overwrite without --force
+    assert audit_action(Settings(), arguments) == 1  # sqtool's own report: replaced without --force
+    output.write_text("{}", encoding="utf-8")
+    with pytest.raises(SqtoolError) as caught:  # any other file: never overwritten without --force
         audit_action(Settings(), arguments)
     assert caught.value.key == "fs.exists"
     assert audit_action(Settings(), AuditArguments(exports=("c",), report="md", fail_on="never")) == 0

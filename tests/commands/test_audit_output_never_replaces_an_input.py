@@ -51,10 +51,10 @@ def audit_args(files: dict[str, Path], history: Path) -> list[str]:
 
 
 EXPECTED = {
-    "export": ("which is the chat export being audited", "而它正是要审计的聊天导出文件"),
-    "plan": ("which is the plan (--plan) this audit reads", "而它正是这次审计读取的计划（--plan）"),
-    "roster": ("which is the roster (--roster) this audit reads", "而它正是这次审计读取的成员名单（--roster）"),
-    "ad_keywords": ("which is the ad-keyword file (--ad-keywords @FILE)", "而它正是这次审计读取的广告关键词文件"),
+    "export": ("which is the chat export being audited", "而它正是要体检的聊天导出文件"),
+    "plan": ("which is the plan (--plan) this audit reads", "而它正是这次体检读取的计划（--plan）"),
+    "roster": ("which is the roster (--roster) this audit reads", "而它正是这次体检读取的成员名单（--roster）"),
+    "ad_keywords": ("which is the ad-keyword file (--ad-keywords @FILE)", "而它正是这次体检读取的广告关键词文件"),
 }
 
 
@@ -84,7 +84,7 @@ def test_the_history_database_is_refused(cli: CliInvoke, inputs: dict[str, Path]
     before = history.read_bytes()
     result = cli("--lang", lang, *audit_args(inputs, history), "-o", str(history), "--force")
     assert result.exit_code == 2
-    expected = "which is the audit history database" if lang == "en" else "而它正是审计历史数据库"
+    expected = "which is the audit history database" if lang == "en" else "而它正是体检历史数据库"
     assert expected in result.stderr
     assert history.read_bytes() == before
 

@@ -202,7 +202,7 @@ def test_history_window_option(tmp_path: Path, cli) -> None:
     assert audits[-1]["messages"] == 2  # the newest period's latest audit, not its first or the older one
     assert newest != sorted(newest)  # period and id orders differ here: the test tells them apart
     text = cli("history", "--history", str(database), "--last", "5")
-    assert text.exit_code == 0 and "showing the last 5 of 30 saved audits" in text.stderr
+    assert text.exit_code == 0 and "showing the last 5 of 30 saved periods" in text.stderr
     bad = cli("history", "--history", str(database), "--last", "-1")
     assert bad.exit_code == 2 and "--last -1" in bad.stderr
 
@@ -276,3 +276,16 @@ def test_history_groups_are_counted_in_sqlite(tmp_path: Path) -> None:
         (Group("a", "Alpha"), 2, "2026-03-01", "2026-05-31"),  # March and May: 2 periods
         (Group("b", "Beta"), 1, "2026-01-01", "2026-01-31"),
     ]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_limit_options_stand_before_or_after_the_command(where: str) -> None:
+    """A limit is a global option: `sqtool --max-depth 3 audit X` and `sqtool audit X --max-depth 3` both
+    apply it (its value is never taken for the command name), like --lang."""
+    from tests.conftest import FIXTURES, run_sqtool
+
+    export = str(FIXTURES / "chat" / "chatlab_wechat.json")
+    args = ["--max-depth", "3", "audit", export] if where == "before" else ["audit", export, "--max-depth", "3"]
+    done = run_sqtool(*args, "--tz", "UTC")
+    assert done.returncode == 2 and "error[max-depth]" in done.stderr, done.stderr
+    assert "chatlab_wechat.json:15:" in done.stderr  # the first line nested four deep (roles: [{...}] in members)

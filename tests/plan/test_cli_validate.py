@@ -122,7 +122,8 @@ def test_chinese_from_the_locale(cli, plans):
     assert "错误[SQ001]" in result.stdout
 
 
-def test_output_file_is_written_and_never_overwritten_without_force(cli, plans):
+def test_output_file_is_written_and_only_sqtools_own_report_replaced_without_force(cli, plans):
+    """A report sqtool wrote is replaced on the next run; a file sqtool did not write needs --force."""
     result = cli("validate", "--format", "json", "--output", "report.json", "plans")
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -131,10 +132,15 @@ def test_output_file_is_written_and_never_overwritten_without_force(cli, plans):
     assert json.loads(first)["summary"]["error"] == 1
 
     (plans / "plans" / "team" / "c.yaml").write_text(VALID, encoding="utf-8")
+    rerun = cli("--quiet", "validate", "--output", "report.json", "plans")
+    assert rerun.exit_code == 0 and rerun.stderr == ""
+    assert (plans / "report.json").read_text(encoding="utf-8").startswith("all clear")
+
+    (plans / "report.json").write_text(first.replace('"sqtool"', '"other"'), encoding="utf-8")  # not sqtool's
     refused = cli("validate", "--output", "report.json", "plans")
     assert refused.exit_code == 2
     assert refused.stderr.startswith("report.json: error: the file already exists and was left as it is")
-    assert (plans / "report.json").read_text(encoding="utf-8") == first
+    assert "--force" in refused.stderr
 
     forced = cli("--quiet", "validate", "--output", "report.json", "--force", "plans")
     assert forced.exit_code == 0
@@ -190,7 +196,7 @@ def test_schema_prints_the_shipped_schema(cli):
     result = cli("schema")
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
-    assert schema["$id"] == "https://sqtool.dev/schemas/community-plan.schema.json"
+    assert schema["$id"] == "community-plan.schema.json"  # relative: resolves to the file itself, offline
     assert result.stdout == (REPO / "schemas" / "community-plan.schema.json").read_text(encoding="utf-8")
 
 

@@ -37,6 +37,7 @@ def test_wheel_contains_the_data_and_an_installed_copy_finds_it(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "sqtool/_data/schemas/community-plan.schema.json" in names
     assert any(name.startswith("sqtool/_data/playbooks/") for name in names)
+    assert "sqtool/py.typed" in names  # PEP 561: type checkers read the API's annotations (docs/api.md)
 
     target = tmp_path / "site"
     subprocess.run(

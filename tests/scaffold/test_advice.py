@@ -37,7 +37,11 @@ def test_choice_labels_prefer_the_field_specific_one():
     from sqtool.i18n import Translator
     from sqtool.scaffold.wizard import label
 
-    tr = Translator("zh")
-    assert label("product", tr, "naming_method") == "product (从核心产品延伸)"
-    assert label("product", tr, "category") == "product (产品类)"
-    assert label("telegram", tr) == "telegram"
+    tr = Translator("zh")  # in Chinese the label alone, never the raw English key
+    assert label("product", tr, "naming_method") == "从核心产品延伸"
+    assert label("product", tr, "category") == "产品类"
+    assert label("telegram", tr) == "Telegram群"
+    assert label("mastodon", tr) == "mastodon"  # no label: the value as written
+    english = Translator("en")
+    assert label("product", english, "naming_method") == "product (after the core product)"
+    assert label("invite", english) == "invite (by invitation)"

@@ -34,4 +34,9 @@ def test_installed_copy_lists_playbooks_and_inits_a_plan(tmp_path):
     assert written.returncode == 0, written.stderr
     assert "all clear" in written.stdout
     first_line = (tmp_path / "plan.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first_line == "# yaml-language-server: $schema=https://sqtool.dev/schemas/community-plan.schema.json"
+    prefix = "# yaml-language-server: $schema="
+    assert first_line.startswith(prefix)
+    # the schema inside the installed package, as a path relative to the plan (no network needed)
+    reference = first_line.removeprefix(prefix)
+    assert reference == "site/sqtool/_data/schemas/community-plan.schema.json"
+    assert (tmp_path / reference).is_file()

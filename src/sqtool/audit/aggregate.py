@@ -181,6 +181,7 @@ class Aggregate:
     events: int = 0
     other_events: int = 0  # system lines of no kind the readers know (kind "other"): noted in the report
     excluded_records: int = 0
+    excluded_seen: set[str] = field(default_factory=set)  # --exclude keys that some record matched
     bot_messages: int = 0  # left out: bots and integrations are not members (Slack, Discord)
     # (first, last) -> responders(first, last): a report asks for the same periods several times
     _responders: dict[tuple[int, int], dict[int, set[int]]] = field(

@@ -13,7 +13,7 @@ from sqtool.audit.leaders import responders_by_member
 from sqtool.audit.options import Thresholds
 from sqtool.audit.report import DriftItem, PeriodFigures
 from sqtool.diagnostics import Finding
-from sqtool.i18n import Translator
+from sqtool.i18n import Translator, catalogue
 from sqtool.plan.model import PlanModel, Pointer
 from sqtool.rules.registry import rules_by_id
 from sqtool.settings import Lang
@@ -42,8 +42,14 @@ class _Builder:
         **args: object,
     ) -> None:
         line, col = self.plan.key_position(pointer) if key else self.plan.position(pointer)
+        # "held not once", "nobody responded": a zero reads as people say it, not "only 0"
+        variant = ".none" if measured == 0 and f"audit.drift.{rule_id}.none" in catalogue() else ""
         message = self.tr(
-            message_key or f"audit.drift.{rule_id}", subject=subject, planned=planned, measured=measured, **args
+            message_key or f"audit.drift.{rule_id}{variant}",
+            subject=subject,
+            planned=planned,
+            measured=measured,
+            **args,
         )
         finding = Finding(
             rule_id, self.rules[rule_id].severity, message, self.plan.path, line, col, self.tr(f"rules.{rule_id}.hint")
@@ -90,7 +96,8 @@ def _thresholds(out: _Builder, plan: PlanModel, figures: PeriodFigures, threshol
         if (measured < limit) if is_minimum else (measured > limit):
             shown = _share(measured) if unit == "share" else f"{measured:.1f}"
             planned = _share(limit) if unit == "share" else f"{limit:g}"
-            out.add("SQ803", "threshold", name, planned, shown, ("thresholds", name))
+            figure = out.tr(f"audit.threshold.{name}")  # the figure in words, its key in brackets
+            out.add("SQ803", "threshold", name, planned, shown, ("thresholds", name), figure=figure)
     leaders = figures.opinion_leaders
     if "kol_per_members" in named and leaders.needed is not None and leaders.present < leaders.needed:
         # the plan's value is members per leader: say "1 per 100" and what that asks of this group
@@ -125,10 +132,14 @@ def _size(out: _Builder, plan: PlanModel, figures: PeriodFigures) -> None:
     shown = counted if counted is not None else figures.summary.senders
     target = plan.members.target_size
     if target is not None and shown < target.value:
-        out.add("SQ806", "size", "target_size", target.value, shown, target.pointer)
+        out.add(
+            "SQ806", "size", "target_size", target.value, shown, target.pointer, figure=out.tr("audit.size.target_size")
+        )
     capacity = plan.community.capacity
     if capacity is not None and shown > capacity.value:
-        out.add("SQ806", "size", "capacity", capacity.value, shown, capacity.pointer)
+        out.add(
+            "SQ806", "size", "capacity", capacity.value, shown, capacity.pointer, figure=out.tr("audit.size.capacity")
+        )
     current = plan.members.current_size
     if (
         source in ("roster", "option")
@@ -136,4 +147,12 @@ def _size(out: _Builder, plan: PlanModel, figures: PeriodFigures) -> None:
         and current.value > 0
         and abs(shown - current.value) > SIZE_TOLERANCE * current.value
     ):
-        out.add("SQ806", "size", "current_size", current.value, shown, current.pointer)
+        out.add(
+            "SQ806",
+            "size",
+            "current_size",
+            current.value,
+            shown,
+            current.pointer,
+            figure=out.tr("audit.size.current_size"),
+        )

@@ -15,6 +15,7 @@ from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.hygiene import hygiene
 from sqtool.audit.leaders import opinion_leaders
 from sqtool.audit.listed_roster import with_listed_roster
+from sqtool.audit.members import member_rows, question_rows
 from sqtool.audit.membership import membership
 from sqtool.audit.options import AuditOptions, Thresholds
 from sqtool.audit.owner import owner_pull
@@ -183,6 +184,28 @@ def _notes(report_figures: PeriodFigures, options: AuditOptions, agg: Aggregate)
         notes.append(Note("audit.note.excluded", (("records", agg.excluded_records),)))
     if agg.other_events:
         notes.append(Note("audit.note.other_events", (("events", agg.other_events),)))
+    notes.extend(_exclusion_notes(options, agg))
+    given = options.members if report_figures.summary.members_source == "option" else None
+    if given is not None and given < report_figures.summary.senders:  # the base is raised to the posters
+        notes.append(Note("audit.note.members_raised", (("given", given), ("posters", report_figures.summary.senders))))
+    return notes
+
+
+def _exclusion_notes(options: AuditOptions, agg: Aggregate) -> list[Note]:
+    """An --exclude that matched nobody, and --exclude tag:X without a roster (no tags to match)."""
+    keys, tags = options.exclusions()
+    roster = options.roster.members if options.roster is not None else ()
+    known = {alias for member in roster for alias in member.aliases()}
+    notes = [
+        Note("audit.note.exclude_nobody", (("who", key),))
+        for key in sorted(keys)
+        if key not in agg.excluded_seen and key not in known
+    ]
+    for tag in sorted(tags):
+        if options.roster is None:
+            notes.append(Note("audit.note.exclude_tag_no_roster", (("tag", tag),)))
+        elif not any(tag in member.tags for member in roster):
+            notes.append(Note("audit.note.exclude_tag_nobody", (("tag", tag),)))
     return notes
 
 
@@ -287,4 +310,6 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
         senders=ranked_senders(agg, agg.messages_by_member(period.first.toordinal(), period.last.toordinal())),
         source=export_info(records, agg),
         timezone=zone_label(tz),
+        members=member_rows(agg, period) if options.tables else None,
+        questions=question_rows(agg, period) if options.tables else None,
     )

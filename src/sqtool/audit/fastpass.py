@@ -191,6 +191,7 @@ class Accumulator:
         excluded = self.excluded_keys
         if excluded and (event.member_id in excluded or event.member_name in excluded):
             agg.excluded_records += 1
+            agg.excluded_seen.update(key for key in (event.member_id, event.member_name) if key in excluded)
             return
         when = event.timestamp
         ts = [when.timestamp()]
@@ -240,6 +241,8 @@ class Accumulator:
         excluded = self.excluded_keys
         if excluded:
             kept = [m for m in batch if m.sender_id not in excluded and m.sender_name not in excluded]
+            if len(kept) < len(batch):  # which --exclude keys matched someone (a warning names the others)
+                agg.excluded_seen.update(k for m in batch for k in (m.sender_id, m.sender_name) if k in excluded)
             agg.excluded_records += len(batch) - len(kept)
             batch = kept
         if not batch:

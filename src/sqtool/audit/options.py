@@ -77,6 +77,7 @@ class AuditOptions:
     ad_keywords: tuple[str, ...] = DEFAULT_AD_KEYWORDS
     thresholds: Thresholds | None = None  # default: from the plan, else Thresholds()
     lang: Lang = "en"  # language of the drift findings' messages
+    tables: bool = False  # keep per-member and per-question rows in the report (CSV, the Python API)
 
     def exclusions(self) -> tuple[set[str], frozenset[str]]:
         """The excluded member keys (ids and names) and the excluded roster tags (lower case) of --exclude."""

@@ -227,6 +227,42 @@ class SenderCount:
 
 
 @dataclass(frozen=True, slots=True)
+class MemberRow:
+    """One member of the period (``sqtool audit --report csv``, ``sqtool.audit(...).members``)."""
+
+    id: str
+    name: str  # the latest display name
+    messages: int  # in the period
+    message_share: float  # of all messages of the period
+    active_days: int  # local days with at least one message
+    first_day: date | None  # first and last local day with a message; None for a lurker
+    last_day: date | None
+    questions_asked: int
+    first_responses: int  # questions of others this member answered first
+    in_roster: bool
+    owner: bool
+
+    @property
+    def lurker(self) -> bool:
+        """A known member (roster) who wrote nothing in the period."""
+        return self.messages == 0
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRow:
+    """One question of the period and its first response by someone else."""
+
+    day: date  # local day it was asked
+    asker_id: str
+    asker: str
+    answered: bool
+    pending: bool  # asked too close to the end of the export to judge
+    minutes_to_first_response: float | None
+    responder_id: str | None
+    responder: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ExportInfo:
     """What was read: the exports, their formats, and the records the readers dropped."""
 
@@ -258,6 +294,9 @@ class AuditReport:
     senders: tuple[SenderCount, ...] = ()  # every sender of the period, most messages first
     source: ExportInfo = ExportInfo()
     timezone: str = "UTC"  # the zone export times were read in and days are counted in
+    # per-member and per-question rows, kept only when AuditOptions.tables asks (CSV, the Python API)
+    members: tuple[MemberRow, ...] | None = None
+    questions: tuple[QuestionRow, ...] | None = None
 
     def top_senders(self, count: int) -> tuple[SenderCount, ...]:
         """The ``count`` most active senders (all of them when count is 0)."""

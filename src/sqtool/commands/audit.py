@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, tzinfo
-from pathlib import Path
 
 from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
 from sqtool.audit.report import AuditReport
@@ -31,7 +30,7 @@ class AuditArguments:
     exclude: tuple[str, ...] = ()
     response_cutoff_minutes: float = DEFAULT_RESPONSE_CUTOFF_MINUTES
     ad_keywords: str | None = None  # comma-separated words, or @FILE with one word per line
-    report: str = "text"  # --report text|md|json
+    report: str = "text"  # --report text|md|json|csv
     output: str | None = None  # -o PATH
     force: bool = False
     save: bool = False
@@ -141,6 +140,7 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
     from sqtool.audit.engine import run_audit
     from sqtool.chat.read import read_exports
     from sqtool.console import color_enabled, emit
+    from sqtool.generated import output_path, refuse_existing
     from sqtool.i18n import Translator
     from sqtool.render.audit import REPORT_FORMATS, render_report, report_width
     from sqtool.render.progress import progress_bar
@@ -150,12 +150,21 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
             "audit.bad_format", hint="audit.bad_format_hint", value=arguments.report, choices=", ".join(REPORT_FORMATS)
         )
     threshold = fail_threshold(arguments.fail_on)
-    output = Path(arguments.output) if arguments.output is not None else None
-    refuse_input_as_output(output, audit_inputs(arguments))  # even with --force
-    if output is not None and output.exists() and not arguments.force:
-        # write_atomic refuses too; saying so before a long read spares the wait
-        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(output))
+    output = output_path(arguments.output)
+    tables = arguments.report == "csv"
+    if tables:  # a folder of tables (commands/audit_csv.py), checked before the read like a file
+        from sqtool.commands.audit_csv import csv_folder
+
+        for table_file in csv_folder(output, force=arguments.force):
+            refuse_input_as_output(table_file, audit_inputs(arguments))  # even with --force
+    else:
+        refuse_input_as_output(output, audit_inputs(arguments))  # even with --force
+        refuse_existing(output, arguments.force)  # before a long read; sqtool's own report may be replaced
     options = build_options(arguments, settings)
+    if tables:
+        import dataclasses
+
+        options = dataclasses.replace(options, tables=True)
     with progress_bar(settings, Translator(settings.lang)("audit.reading")) as progress:
         records = read_exports(
             list(arguments.exports),
@@ -167,11 +176,18 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
             lang=settings.lang,
         )
         report = run_audit(records, options)
-    if color is None:
-        color = output is None and color_enabled(settings, sys.stdout)
-    width = report_width() if output is None else 100
-    content = render_report(report, arguments.report, settings.lang, color=bool(color), width=width, top=arguments.top)
-    emit(content, output, force=arguments.force, settings=settings)
+    if tables and output is not None:
+        from sqtool.commands.audit_csv import write_csv_tables
+
+        write_csv_tables(report, output, force=arguments.force, settings=settings)
+    else:
+        if color is None:
+            color = output is None and color_enabled(settings, sys.stdout)
+        width = report_width() if output is None else 100
+        content = render_report(
+            report, arguments.report, settings.lang, color=bool(color), width=width, top=arguments.top
+        )
+        emit(content, output, force=arguments.force, settings=settings, format_name=arguments.report)
     if arguments.save:
         save_to_history(settings, arguments, options, report)
     return findings_exit(report.findings, threshold)

@@ -31,6 +31,7 @@ class CheckRequest:
     today: str | None = None
     output: Path | None = None
     force: bool = False
+    plans_only: bool = False  # skip YAML files that are not plans (pre-commit hooks)
 
 
 def resolve_config(request: CheckRequest, cwd: Path | None = None) -> CheckConfig:
@@ -76,8 +77,9 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     from sqtool import __version__
     from sqtool.commands.inputs import refuse_input_as_output
     from sqtool.console import color_enabled, emit
+    from sqtool.generated import refuse_existing
     from sqtool.i18n import Translator
-    from sqtool.plan.files import expand_inputs, refuse_output_among_inputs
+    from sqtool.plan.files import expand_inputs, only_plans, refuse_output_among_inputs
     from sqtool.render.rules import statistics_table
     from sqtool.reporters import FORMATS, ReportContext, default_format, render
     from sqtool.rules.engine import check_files, rule_docs
@@ -87,12 +89,13 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         raise SqtoolError(
             "check.bad_format", hint="check.bad_format_hint", value=format_name, choices=", ".join(FORMATS)
         )
-    if request.output is not None and request.output.exists() and not request.force:
-        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(request.output))  # before any work
+    refuse_existing(request.output, request.force)  # before any work; sqtool's own report may be replaced
     config = resolve_config(request)
     refuse_input_as_output(request.output, [("config", config.source)])  # --config or the one found
     today = _today(request.today)
     sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder
+    if request.plans_only:
+        sources = only_plans(sources)
     refuse_output_among_inputs(request.output, sources)  # even with --force: the report would replace a plan
     stdin_text = _plan_from_stdin() if "-" in sources else None
     result = check_files(sources, config, lang=settings.lang, today=today, stdin_text=stdin_text)
@@ -104,7 +107,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         rules=rule_docs(settings.lang),
     )
     report = render(format_name, result.findings, context)
-    emit(report, request.output, force=request.force, settings=settings)
+    emit(report, request.output, force=request.force, settings=settings, format_name=format_name)
     if request.statistics:
         table = statistics_table(result.findings, all_rules(), Translator(settings.lang))
         typer.echo(table, err=format_name != "text")

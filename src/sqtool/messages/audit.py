@@ -76,6 +76,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no --plan: value output is not assessed and there is no drift check",
         "zh": "未提供 --plan：不评估价值输出，也不做计划偏差检查",
     },
+    "audit.note.exclude_nobody": {
+        "en": "--exclude {who!r} matched nobody in the export or the roster: check the spelling or the member id",
+        "zh": "--exclude {who!r} 在导出记录和名单里都没有对上任何人：请检查名字的写法或成员 ID",
+    },
+    "audit.note.exclude_tag_no_roster": {
+        "en": "--exclude tag:{tag} needs --roster: tags come from the roster's tags column, so nobody was excluded",
+        "zh": "--exclude tag:{tag} 需要配合 --roster 使用：标签来自名单的 tags 列，所以这次没有排除任何人",
+    },
+    "audit.note.exclude_tag_nobody": {
+        "en": "--exclude tag:{tag}: no one in the roster has the tag {tag!r}, so nobody was excluded",
+        "zh": "--exclude tag:{tag}：名单里没有人带 {tag!r} 标签，所以这次没有排除任何人",
+    },
+    "audit.note.members_raised": {
+        "en": "--members {given} is fewer than the {posters} people who posted: counted as {posters} members",
+        "zh": "--members {given} 少于实际发过言的 {posters} 人：已按 {posters} 名成员计算",
+    },
     "audit.note.excluded": {
         "en": "{records} records of excluded members were left out",
         "zh": "已排除被排除成员的 {records} 条记录",
@@ -182,7 +198,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not assessed: in this period nobody answered or mentioned anyone, so no one can be seen drawing"
         " answers; audit a longer period or an export with replies.",
         "zh": "未评估：这段时间里没有人回应或 @ 过别人，看不出谁能带动讨论；"
-        "请审计更长的时段，或换一份有回复的导出记录。",
+        "请对更长的时段做体检，或换一份有回复的导出记录。",
     },
     "audit.action.customers_as_fans.missing.customer_tags": {
         "en": "Not assessed: give --roster with a tags column marking customers (customer) to tell them from fans.",
@@ -203,7 +219,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         " answers nor weekly activity can be measured; give --members, --roster or members.current_size,"
         " or audit a longer period.",
         "zh": "未评估：这段时间没有人提问，成员数也未知，既量不出回应情况，也算不出周活跃；"
-        "请用 --members、--roster 或 members.current_size 提供成员数，或审计更长的时段。",
+        "请用 --members、--roster 或 members.current_size 提供成员数，或对更长的时段做体检。",
     },
     "audit.action.value_output.missing.plan": {
         "en": "Not assessed: give --plan with value_output items (cadence, time, keywords) to match posts against.",
@@ -240,19 +256,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "ritual {subject}: held {measured} of {planned} planned times between {first} and {last}",
         "zh": "仪式「{subject}」：{first} 至 {last} 计划 {planned} 次，实际举行 {measured} 次",
     },
+    "audit.drift.SQ801.none": {
+        "en": "ritual {subject}: planned {planned} times between {first} and {last}, held not once",
+        "zh": "仪式「{subject}」：{first} 至 {last} 计划 {planned} 次，一次也没有举行",
+    },
     "audit.drift.SQ802": {
         "en": "value output {subject}: delivered {measured} of {planned} planned times between {first} and {last}",
         "zh": "价值输出「{subject}」：{first} 至 {last} 计划 {planned} 次，实际发布 {measured} 次",
     },
-    "audit.drift.SQ803": {
-        "en": "threshold {subject}: the plan sets {planned}, the export shows {measured}",
-        "zh": "指标 {subject}：计划设定 {planned}，实际为 {measured}",
+    "audit.drift.SQ802.none": {
+        "en": "value output {subject}: planned {planned} times between {first} and {last}, delivered not once",
+        "zh": "价值输出「{subject}」：{first} 至 {last} 计划 {planned} 次，一次也没有发布",
     },
+    "audit.drift.SQ803": {
+        "en": "{figure} ({subject}): the plan sets {planned}, the export shows {measured}",
+        "zh": "{figure}（{subject}）：计划设定 {planned}，实际为 {measured}",
+    },
+    "audit.threshold.min_weekly_active_share": {"en": "weekly active share", "zh": "周活跃成员占比"},
+    "audit.threshold.max_unanswered_share": {"en": "share of questions left unanswered", "zh": "无人回答的提问占比"},
+    "audit.threshold.max_first_response_minutes": {
+        "en": "median minutes to a first answer",
+        "zh": "首次回应时间中位数（分钟）",
+    },
+    "audit.threshold.min_value_posts_per_week": {"en": "value posts per week", "zh": "每周价值内容数"},
+    "audit.threshold.max_lurker_share": {"en": "share of silent members", "zh": "潜水成员占比"},
+    "audit.threshold.kol_per_members": {"en": "opinion leaders needed", "zh": "需要的意见领袖人数"},
+    "audit.size.target_size": {"en": "target size", "zh": "目标规模"},
+    "audit.size.capacity": {"en": "group capacity", "zh": "群容量"},
+    "audit.size.current_size": {"en": "current size", "zh": "当前人数"},
     "audit.drift.SQ803.kol_per_members": {
-        "en": "threshold kol_per_members: the plan asks for 1 opinion leader per {planned} members, so {members}"
-        " members need {needed}; the export shows {measured}",
-        "zh": "指标 kol_per_members：计划要求每 {planned} 名成员有 1 位意见领袖，{members} 名成员需要 {needed} 位；"
-        "实际只有 {measured} 位",
+        "en": "opinion leaders (kol_per_members): the plan asks for 1 opinion leader per {planned} members,"
+        " so {members} members need {needed}; the export shows {measured}",
+        "zh": "意见领袖人数（kol_per_members）：计划要求每 {planned} 名成员有 1 位意见领袖，"
+        "{members} 名成员需要 {needed} 位；实际只有 {measured} 位",
     },
     "audit.drift.SQ804": {
         "en": "{subject}, named as {role} in the plan, posted nothing in the period",
@@ -263,9 +299,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         " (a leader draws {planned})",
         "zh": "意见领袖「{subject}」发言 {messages} 条，只有 {measured} 位不同成员回应（意见领袖应有 {planned} 位）",
     },
+    "audit.drift.SQ805.none": {
+        "en": "opinion leader {subject}: {messages} message(s) and nobody responded (a leader draws {planned})",
+        "zh": "意见领袖「{subject}」发言 {messages} 条，没有人回应（意见领袖应有 {planned} 位不同成员回应）",
+    },
     "audit.drift.SQ806": {
-        "en": "size: the plan says {subject} {planned}, the audit counts {measured} members",
-        "zh": "规模：计划中 {subject} 为 {planned}，审计统计到 {measured} 名成员",
+        "en": "size: the plan's {figure} ({subject}) is {planned}, the audit counts {measured} members",
+        "zh": "规模：计划的{figure}（{subject}）为 {planned}，体检统计到 {measured} 名成员",
     },
     "audit.role.owner": {"en": "owner", "zh": "群主"},
     "audit.role.admins": {"en": "admin", "zh": "管理员"},
@@ -274,7 +314,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 MESSAGES.update(
     {
-        "audit.history_missing": {"en": "no audit history here yet", "zh": "这里还没有审计历史"},
+        "audit.history_missing": {"en": "no audit history here yet", "zh": "这里还没有体检历史"},
         "audit.history_missing_hint": {
             "en": "run sqtool audit with --save first, or point --history at the file",
             "zh": "请先用 sqtool audit --save 保存一次，或用 --history 指向历史文件",
@@ -289,7 +329,7 @@ MESSAGES.update(
             "zh": "历史文件由更新版本的 sqtool 写入（格式 {version}）",
         },
         "audit.history_newer_hint": {"en": "upgrade sqtool to read it", "zh": "请升级 sqtool 后再读取"},
-        "audit.history_title": {"en": "Saved audits: {count}", "zh": "已保存的审计：{count} 次"},
+        "audit.history_title": {"en": "Saved audits: {count}", "zh": "已保存的体检：{count} 次"},
         "audit.history_trend": {"en": "trend", "zh": "趋势"},
     }
 )
@@ -301,6 +341,26 @@ MESSAGES.update(
             "zh": "未知的输出格式 {value!r}：可选 {choices}",
         },
         "audit.bad_format_hint": {"en": "see --help for the formats", "zh": "可用格式见 --help"},
+        "audit.csv_needs_folder": {
+            "en": "--report csv writes one file per table and needs a folder: -o DIR",
+            "zh": "--report csv 会为每张表各写一个文件，需要用 -o 指定一个文件夹",
+        },
+        "audit.csv_needs_folder_hint": {
+            "en": "for example: sqtool audit chat.txt --report csv -o audit-tables/",
+            "zh": "例如：sqtool audit chat.txt --report csv -o audit-tables/",
+        },
+        "audit.csv_not_folder": {
+            "en": "{path} is a file; --report csv writes a folder of tables",
+            "zh": "{path} 是一个文件；--report csv 要写入的是一个放表格的文件夹",
+        },
+        "audit.csv_not_folder_hint": {
+            "en": "give a folder (it is created when missing)",
+            "zh": "请指定一个文件夹（不存在时会自动创建）",
+        },
+        "audit.csv_written": {
+            "en": "{count} tables written to {path}",
+            "zh": "已把 {count} 张表写入 {path}",
+        },
     }
 )
 

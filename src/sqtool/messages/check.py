@@ -72,7 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "reported by: sqtool audit EXPORT --plan PLAN, at the plan line it concerns\n"
         "fail a CI run on it: --fail-on {severity}; drift is never checked by `sqtool check`",
         "zh": "由 sqtool audit 导出文件 --plan 计划文件 报告，位置指向计划中相关的那一行\n"
-        "要让 CI 因此失败：加 --fail-on {severity}；`sqtool check` 不检查偏离",
+        "要让 CI 因此失败：加 --fail-on {severity}；`sqtool check` 不检查偏差",
     },
     "explain.configure_text": {
         "en": 'turn off: --ignore {rule}, or ignore = ["{rule}"] under [tool.sqtool] in pyproject.toml or in .sqtool.yaml\n'

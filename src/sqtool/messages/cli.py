@@ -4,7 +4,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- the app and its global options --
     "cli.app.help": {
         "en": "Plan, check and audit online communities (社群) as code.",
-        "zh": "以代码的方式规划、检查和审计线上社群。",
+        "zh": "以代码的方式规划、检查线上社群，并给它做体检。",
     },
     "cli.opt.lang": {
         "en": "Output and help language (default: from LANG/LC_ALL; zh* gives Chinese).",
@@ -57,8 +57,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "遍历文件夹或 ** 通配时最深的层数；成环的链接不会跟随（0 为不限）。默认 32。",
     },
     "cli.history.opt.last": {
-        "en": "Show the N most recent saved audits (default 1000; 0: all, JSON streamed a page at a time).",
-        "zh": "显示最近保存的 N 次审计（默认 1000；0 为全部，JSON 按页流式输出）。",
+        "en": "Show the group's N latest periods (default 1000; 0: all, JSON streamed a page at a time).",
+        "zh": "只显示该群最近的 N 个时段（默认 1000；0 为全部，JSON 分页逐段输出）。",
     },
     "cli.opt.version": {"en": "Print the version and exit.", "zh": "显示版本号后退出。"},
     "cli.opt.help": {"en": "Show this help and exit.", "zh": "显示本帮助后退出。"},
@@ -72,6 +72,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown colour mode {value!r}: use auto, always or never",
         "zh": "未知的颜色模式 {value!r}：请使用 auto、always 或 never",
     },
+    "cli.aborted": {"en": "Aborted.", "zh": "已取消。"},
+    # -- usage errors (click's own, in the chosen language; sqtool.cli_errors) --
+    "cli.err.try_help": {"en": "Try '{command}' for help.", "zh": "运行 '{command}' 查看帮助。"},
+    "cli.err.no_such_command": {"en": "no such command {name!r}.", "zh": "没有 {name!r} 这个命令。"},
+    "cli.err.no_such_option": {"en": "no such option: {option}.", "zh": "没有 {option} 这个选项。"},
+    "cli.err.did_you_mean": {"en": " Did you mean {names}?", "zh": "你是不是想用 {names}？"},
+    "cli.err.missing_argument": {"en": "missing argument {name}.", "zh": "缺少参数 {name}。"},
+    "cli.err.missing_option": {"en": "missing option {name}.", "zh": "缺少选项 {name}。"},
+    "cli.err.needs_value": {
+        "en": "option {option} needs a value after it.",
+        "zh": "选项 {option} 后面要跟一个值。",
+    },
+    "cli.err.no_value_taken": {
+        "en": "option {option} takes no value.",
+        "zh": "选项 {option} 不带值。",
+    },
+    "cli.err.bad_value": {"en": "invalid value for {option}: {problem}", "zh": "{option} 的值无效：{problem}"},
+    "cli.err.extra_arguments": {
+        "en": "unexpected extra argument(s): {args}.",
+        "zh": "多出了参数：{args}。",
+    },
+    "cli.err.not_whole": {
+        "en": "{option} needs a whole number, like 500; got {value!r}.",
+        "zh": "{option} 需要一个整数，比如 500；收到的是 {value!r}。",
+    },
+    "cli.err.not_number": {
+        "en": "{option} needs a number, like 90 or 1.5; got {value!r}.",
+        "zh": "{option} 需要数字，比如 90 或 1.5；收到的是 {value!r}。",
+    },
+    "cli.err.not_choice": {
+        "en": "{option} takes one of {choices}; got {value!r}.",
+        "zh": "{option} 只能取 {choices} 之一；收到的是 {value!r}。",
+    },
     # -- options and arguments shared by several commands --
     "cli.arg.plan_files": {
         "en": "Plan files, folders (their *.yaml/*.yml) or quoted globs; - reads stdin.",
@@ -82,16 +115,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "报告格式（默认 text；在 GitHub Actions 中默认 github）。",
     },
     "cli.opt.output": {
-        "en": "Write to this file instead of stdout.",
-        "zh": "写入这个文件，而不是输出到标准输出。",
+        "en": "Write to this file instead of stdout (- is stdout).",
+        "zh": "写入这个文件，而不是输出到标准输出（- 表示标准输出）。",
     },
     "cli.opt.force": {
-        "en": "Replace the --output file if it exists.",
-        "zh": "--output 指定的文件已存在时覆盖它。",
+        "en": "Replace the --output file if it exists (a report sqtool wrote is replaced without it).",
+        "zh": "--output 指定的文件已存在时覆盖它（sqtool 自己生成的报告不加此项也会覆盖）。",
     },
     "cli.opt.history": {
         "en": "History database (default: .sqtool/history.sqlite beside --plan, else here).",
         "zh": "历史数据库（默认：--plan 所在文件夹的 .sqtool/history.sqlite，否则为当前文件夹）。",
+    },
+    "cli.opt.plans_only": {
+        "en": "Skip YAML files that are not plans: keep *plan.yaml, files under a plans/ folder and files whose "
+        "first lines carry '# yaml-language-server: $schema=...community-plan...' (for pre-commit hooks).",
+        "zh": "跳过不是计划的 YAML 文件：只保留 *plan.yaml、plans/ 文件夹下的文件，以及开头几行写有 "
+        "'# yaml-language-server: $schema=...community-plan...' 标记的文件（供 pre-commit 钩子使用）。",
     },
     "cli.opt.text_or_json": {
         "en": "Output: text (for people) or json (for scripts).",
@@ -184,8 +223,10 @@ Examples:
   sqtool explain SQ201""",
     },
     "cli.check.opt.select": {
-        "en": "Only these rule ids or prefixes (comma-separated or repeated), e.g. SQ2,SQ501.",
-        "zh": "只运行这些规则编号或前缀（逗号分隔或重复给出），例如 SQ2,SQ501。",
+        "en": "Only these rule ids or prefixes (comma-separated or repeated), e.g. SQ2,SQ501; "
+        "a broken plan (SQ000, SQ001) is reported all the same (SQ001 unless in --ignore).",
+        "zh": "只运行这些规则编号或前缀（逗号分隔或重复给出），例如 SQ2,SQ501；"
+        "计划文件本身有问题（SQ000、SQ001）时照样报告（SQ001 写进 --ignore 才不报）。",
     },
     "cli.check.opt.ignore": {
         "en": "Skip these rule ids or prefixes (adds to the config).",
@@ -234,7 +275,7 @@ Examples:
     # -- audit --
     "cli.audit.short": {
         "en": "Audit a group chat export: diagnoses, figures, drift.",
-        "zh": "审计群聊导出记录：诊断、数据和与计划的偏差。",
+        "zh": "给群聊导出记录做体检：诊断、数据和与计划的偏差。",
     },
     "cli.audit.help": {
         "en": """Audit a group chat: five diagnoses first, then figures, activity, top senders and drift from the plan.
@@ -253,14 +294,14 @@ Examples:
   sqtool audit export.zip --plan plan.yaml --save --fail-on warning
   sqtool --lang zh audit examples/demo-wechat.csv --plan examples/plan.yaml""",
         "zh": """\b
-审计一个群聊：先给出五项诊断，再给出数据、活跃度、发言最多的成员以及与计划的偏差。
+给一个群聊做体检：先给出五项诊断，再给出数据、活跃度、发言最多的成员以及与计划的偏差。
 
 \b
 读取和统计使用同一个时区：--tz，否则取计划的 community.timezone，
 否则取本机时区；报告中会注明。
 
 \b
-退出码：0 审计完成，1 有偏差结果达到或高于 --fail-on，
+退出码：0 体检完成，1 有偏差结果达到或高于 --fail-on，
 2 导出文件、计划或选项有误（注明文件和行号）。
 
 \b
@@ -318,11 +359,11 @@ Examples:
     },
     "cli.audit.opt.since": {
         "en": "First day audited (default: first message).",
-        "zh": "审计的第一天（默认：第一条消息的日期）。",
+        "zh": "体检范围的第一天（默认：第一条消息的日期）。",
     },
     "cli.audit.opt.until": {
         "en": "Last day audited (default: last message).",
-        "zh": "审计的最后一天（默认：最后一条消息的日期）。",
+        "zh": "体检范围的最后一天（默认：最后一条消息的日期）。",
     },
     "cli.audit.opt.exclude": {
         "en": "Leave out a member id or name, or tag:TAG of the roster, e.g. a bot (repeatable).",
@@ -337,13 +378,13 @@ Examples:
         "zh": "代替内置列表的广告词：逗号分隔，或 @FILE（每行一个）。",
     },
     "cli.audit.opt.report": {
-        "en": "Report format: text, md (Markdown) or json.",
-        "zh": "报告格式：text、md（Markdown）或 json。",
+        "en": "Report format: text, md (Markdown), json, or csv (every table as a UTF-8 CSV file in folder -o DIR).",
+        "zh": "报告格式：text、md（Markdown）、json，或 csv（每张表一个 UTF-8 CSV 文件，写入 -o 指定的文件夹）。",
     },
     "cli.audit.opt.save": {
         "en": "Save this run's figures in the group's history, replacing an audit of the same period"
         " (see `sqtool history`).",
-        "zh": "把这次运行的数据存入该群的历史记录，同一时段已有的审计会被替换（见 `sqtool history`）。",
+        "zh": "把这次运行的数据存入该群的历史记录，同一时段已有的体检会被替换（见 `sqtool history`）。",
     },
     "cli.audit.opt.fail_on": {
         "en": "Exit 1 when a drift finding is at or above this level; never: always exit 0.",
@@ -377,16 +418,18 @@ Examples:
 
 The wizard asks what the group is, why members are together and what they do together, then
 name, slogan, platform, size, entry, people, value output and monetization, with defaults from
-the playbook. All answers are collected before anything is written; Ctrl-C writes nothing.
-Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or existing file.""",
+the playbook. All answers are collected before the plan is written; Ctrl-C writes no plan but
+keeps the answers given so far beside it, and --resume goes on from them. Without a terminal, pass
+--yes or --answers. Exit 0 written, 2 bad input or existing file, 130 stopped with Ctrl-C.""",
         "zh": """\b
 创建一份带注释的社群计划：用向导，或在脚本和 CI 中用 --playbook NAME --yes。
 
 \b
 向导先问这个群是什么、成员为什么聚在一起、一起做什么，再问名称、口号、平台、
 规模、入群方式、人员、价值输出和变现，默认值来自剧本。所有回答收集完毕后才写入文件；
-按 Ctrl-C 不会写入任何内容。没有终端时，请使用 --yes 或 --answers。
-退出码：0 已写入，2 输入有误或文件已存在。""",
+按 Ctrl-C 不会写入计划，但已答的内容会保存在计划旁边，之后用 --resume 接着回答。
+没有终端时，请使用 --yes 或 --answers。
+退出码：0 已写入，2 输入有误或文件已存在，130 按 Ctrl-C 停下。""",
     },
     "cli.init.arg.path": {"en": "Where to write the new plan.", "zh": "新计划写入的位置。"},
     "cli.init.opt.playbook": {
@@ -410,22 +453,26 @@ Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or exis
         "en": "Ask the questions even when stdin is not a terminal.",
         "zh": "即使标准输入不是终端也提问。",
     },
+    "cli.init.opt.resume": {
+        "en": "Continue a wizard stopped with Ctrl-C, from the answers it kept beside PATH.",
+        "zh": "接着回答上次按 Ctrl-C 停下的向导（从保存在 PATH 旁边的回答继续）。",
+    },
     # -- history --
     "cli.history.short": {
         "en": "Show the trend across saved audits.",
-        "zh": "显示已保存审计的变化趋势。",
+        "zh": "显示已保存体检的变化趋势。",
     },
     "cli.history.help": {
         "en": "Show one group's audits saved with `sqtool audit --save`, one column per period, with the trend."
         " Each audit is kept under its group (the plan's community name and file, else the export's group,"
         " else the export's path); saving a period again replaces it.",
-        "zh": "按时段逐列显示某个群用 `sqtool audit --save` 保存的审计，并给出趋势。"
-        "每次审计按群保存（计划的社群名称和文件，否则用导出记录里的群，否则用导出文件路径）；"
+        "zh": "按时段逐列显示某个群用 `sqtool audit --save` 保存的体检，并给出趋势。"
+        "每次体检按群保存（计划的社群名称和文件，否则用导出记录里的群，否则用导出文件路径）；"
         "同一时段再次保存会替换旧的。",
     },
     "cli.history.opt.plan": {
         "en": "Plan file: its group's audits, from .sqtool/history.sqlite in its folder.",
-        "zh": "计划文件：显示该计划所属群的审计，读取其所在文件夹的 .sqtool/history.sqlite。",
+        "zh": "计划文件：显示该计划所属群的体检，读取其所在文件夹的 .sqtool/history.sqlite。",
     },
     "cli.history.opt.group": {
         "en": "The group to show: its name as `sqtool history --all` lists it.",
@@ -433,10 +480,35 @@ Without a terminal, pass --yes or --answers. Exit 0 written, 2 bad input or exis
     },
     "cli.history.opt.delete": {
         "en": "Remove the group's audit of PERIOD (FIRST..LAST as the table shows it, or its first day).",
-        "zh": "删除该群 PERIOD 时段的审计（按表头写成 开始..结束，或只写开始日期）。",
+        "zh": "删除该群 PERIOD 时段的体检（按表头写成 开始..结束，或只写开始日期）。",
     },
     "cli.history.opt.all": {
         "en": "List the groups in the history database, with their audits and periods.",
-        "zh": "列出历史数据库中的所有群，以及各自的审计次数和时段。",
+        "zh": "列出历史数据库中的所有群，以及各自的体检次数和时段。",
     },
+    # -- completion --
+    "cli.completion.short": {
+        "en": "Print the shell completion script for bash, zsh or fish.",
+        "zh": "输出 bash、zsh 或 fish 的命令补全脚本。",
+    },
+    "cli.completion.help": {
+        "en": """Print the script that lets your shell complete sqtool: commands, options, plan files, rule ids
+(explain, --select, --ignore) and playbook names.
+
+\b
+Examples:
+  eval "$(sqtool completion bash)"        # in ~/.bashrc
+  eval "$(sqtool completion zsh)"         # in ~/.zshrc, after compinit
+  sqtool completion fish > ~/.config/fish/completions/sqtool.fish""",
+        "zh": """\b
+输出命令补全脚本，让 shell 能补全 sqtool 的命令、选项、计划文件、规则编号
+（explain、--select、--ignore）和剧本名称。
+
+\b
+示例：
+  eval "$(sqtool completion bash)"        # 写进 ~/.bashrc
+  eval "$(sqtool completion zsh)"         # 写进 ~/.zshrc，放在 compinit 之后
+  sqtool completion fish > ~/.config/fish/completions/sqtool.fish""",
+    },
+    "cli.completion.arg.shell": {"en": "The shell: bash, zsh or fish.", "zh": "shell 类型：bash、zsh 或 fish。"},
 }

@@ -7,6 +7,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "internal error: {error}. This is a bug in sqtool; rerun with --debug and report it.",
         "zh": "内部错误：{error}。这是 sqtool 的缺陷；请加 --debug 重新运行并报告。",
     },
+    "completion.bad_shell": {
+        "en": "sqtool has no completion for the shell {value!r}",
+        "zh": "sqtool 不支持为 {value!r} 生成补全脚本",
+    },
+    "completion.bad_shell_hint": {"en": "choose one of: {shells}", "zh": "可选：{shells}"},
+    "api.no_pandas": {
+        "en": "pandas is not installed: pip install pandas, or use .table(name) for the rows as lists of dicts",
+        "zh": "没有安装 pandas：请先 pip install pandas，或用 .table(name) 直接取行（字典列表）",
+    },
     "core.interrupted": {"en": "interrupted; nothing was written.", "zh": "已中断；没有写入任何文件。"},
     "core.bad_fail_on": {
         "en": "unknown level {value!r} for {where}",

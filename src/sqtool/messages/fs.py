@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "pass --force to replace it, or choose another path",
         "zh": "如需覆盖请加 --force，或换一个路径",
     },
+    "fs.exists_not_generated_hint": {
+        "en": "sqtool replaces only reports it wrote itself; pass --force to replace this file, or choose another path",
+        "zh": "sqtool 只会直接覆盖它自己生成的报告；如需覆盖这个文件请加 --force，或换一个路径",
+    },
     "fs.is_folder": {"en": "this is a folder, not a file", "zh": "这是文件夹，不是文件"},
     "fs.is_folder_hint": {
         "en": "name a file inside it, e.g. {path}/report.txt",

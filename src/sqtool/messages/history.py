@@ -3,23 +3,23 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "history.saved": {
         "en": "audit of {period} saved to {path} for {group}",
-        "zh": "已把 {period} 的审计保存到 {path}（{group}）",
+        "zh": "已把 {period} 的体检结果保存到 {path}（{group}）",
     },
     "history.replaced": {
         "en": "audit of {period} saved to {path} for {group}, replacing the one saved before for this period",
-        "zh": "已把 {period} 的审计保存到 {path}（{group}），并替换了此前保存的同一时段的审计",
+        "zh": "已把 {period} 的体检结果保存到 {path}（{group}），并替换了此前保存的同一时段的体检结果",
     },
     "history.deleted": {
         "en": "removed the audit of {period} from the history of {group}",
-        "zh": "已从「{group}」的历史中删除 {period} 的审计",
+        "zh": "已从「{group}」的历史中删除 {period} 的体检结果",
     },
     "history.legacy_group": {
         "en": "audits saved without a plan by an older sqtool",
-        "zh": "旧版 sqtool 在没有计划时保存的审计",
+        "zh": "旧版 sqtool 在没有计划时保存的体检",
     },
     "history.groups_title": {"en": "Groups in this history: {count}", "zh": "此历史中的群：{count} 个"},
     "history.column.group": {"en": "group", "zh": "群"},
-    "history.column.audits": {"en": "audits", "zh": "审计次数"},
+    "history.column.audits": {"en": "audits", "zh": "体检次数"},
     "history.column.periods": {"en": "periods", "zh": "时段"},
     "history.groups_hint_shown": {
         "en": "show one with: sqtool history --group NAME (or --plan FILE)",
@@ -27,11 +27,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "history.several_groups": {
         "en": "this history holds the audits of {count} groups: {names}",
-        "zh": "此历史中有 {count} 个群的审计：{names}",
+        "zh": "此历史中有 {count} 个群的体检：{names}",
     },
     "history.no_such_group": {
         "en": "no audits of {name} in this history; it holds: {names}",
-        "zh": "此历史中没有「{name}」的审计；已有：{names}",
+        "zh": "此历史中没有「{name}」的体检；已有：{names}",
     },
     "history.groups_hint": {
         "en": "choose one with --group NAME or --plan FILE; sqtool history --all lists them",
@@ -39,7 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "history.no_such_period": {
         "en": "no saved audit of {period}; this group has: {periods}",
-        "zh": "没有 {period} 的审计；这个群已保存的时段：{periods}",
+        "zh": "没有 {period} 的体检；这个群已保存的时段：{periods}",
     },
     "history.period_ambiguous": {
         "en": "{period} starts more than one saved period: {periods}",

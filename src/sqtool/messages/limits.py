@@ -98,15 +98,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "列表项从 0 开始编号（value_output.0.time、value_output.1.time……）",
     },
     "history.window": {
-        "en": "showing the last {shown} of {total} saved audits; --last N shows more (0: all)",
-        "zh": "显示了已保存的 {total} 次审计中最近的 {shown} 次；用 --last N 可显示更多（0 为全部）",
+        "en": "showing the last {shown} of {total} saved periods; --last N shows more (0: all)",
+        "zh": "只显示了已保存的 {total} 个时段中最近的 {shown} 个；用 --last N 可以多看一些（0 为全部）",
     },
     "history.bad_last": {
-        "en": "--last {value} is not a number of audits",
-        "zh": "--last {value} 不是有效的审计次数",
+        "en": "--last {value} is not a number of periods",
+        "zh": "--last {value} 不是有效的时段个数",
     },
     "history.bad_last_hint": {
-        "en": "give how many recent audits to show, or 0 for all of them",
-        "zh": "请给出要显示最近几次审计，0 表示全部",
+        "en": "give how many recent periods to show, or 0 for all of them",
+        "zh": "请写要显示最近几个时段，写 0 就显示全部",
     },
 }

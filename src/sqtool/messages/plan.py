@@ -64,6 +64,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "replace the tab with spaces (two per level is usual)",
         "zh": "请把 Tab 换成空格（通常每级两个空格）",
     },
+    "plan.ime_colon": {
+        "en": "a full-width colon '：' here: YAML needs ':' followed by a space",
+        "zh": "这里是全角冒号“：”，YAML 的键后面要用半角冒号“:”再加一个空格",
+    },
+    "plan.ime_colon_hint": {
+        "en": "retype it as ':' and a space (e.g. `name: 晨读营`); a Chinese input method types '：' in Chinese mode",
+        "zh": "改成半角的“:”加空格（例如 `name: 晨读营`）；中文输入法在中文标点模式下会打出“：”",
+    },
+    "plan.ime_space": {
+        "en": "a full-width space '　' here: YAML indents with ordinary spaces only",
+        "zh": "这里有一个全角空格“　”，YAML 只能用半角空格缩进",
+    },
+    "plan.ime_space_hint": {
+        "en": "replace it with ordinary spaces (two per level is usual)",
+        "zh": "请换成半角空格（通常每级两个）",
+    },
     "plan.yaml_bad_char": {
         "en": "the file contains a character that YAML does not allow ({char})",
         "zh": "文件中含有 YAML 不允许的字符（{char}）",

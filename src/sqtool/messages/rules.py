@@ -31,7 +31,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         "why": (
             "The schema is the contract every other command relies on: the calendar, the audit and the rules "
             "read the same fields. A plan with schema errors still gets its rule findings, but fix these first.",
-            "Schema 是其他命令共同依赖的约定：日历、审计和规则读取的是同一批字段。"
+            "Schema 是其他命令共同依赖的约定：日历、体检和规则读取的是同一批字段。"
             "不符合 Schema 的计划仍会得到规则检查结果，但请先修这一类。",
         ),
         "bad": ("version: 1\ncommunity:\n  capacity: many", "version: 1\ncommunity:\n  capacity: 很多"),
@@ -41,11 +41,32 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "hint": ("run `sqtool schema` to see the expected shape", "运行 `sqtool schema` 查看应有的结构"),
     },
+    "SQ002": {
+        "name": ("ime-comma-in-list", "列表里的全角逗号"),
+        "summary": (
+            "a flow list ([a, b]) whose items are joined by a full-width comma '，', so YAML reads one item",
+            "方括号列表（[a, b]）的各项用了全角逗号“，”隔开，YAML 会把它们读成一项",
+        ),
+        "why": (
+            "With a Chinese input method on, `admins: [小美，小雨]` looks like two admins, but YAML separates "
+            "items only with ',' and reads one admin called '小美，小雨'. Every rule that counts people then "
+            "counts wrong.",
+            "打开中文输入法时，`admins: [小美，小雨]` 看上去是两位管理员，但 YAML 只认半角逗号“,”，"
+            "会把它读成一位叫“小美，小雨”的管理员，之后所有按人数判断的规则都会算错。",
+        ),
+        "bad": ("roles:\n  admins: [Mei，Yu]", "roles:\n  admins: [小美，小雨]"),
+        "good": ("roles:\n  admins: [Mei, Yu]", "roles:\n  admins: [小美, 小雨]"),
+        "hint": ("separate the items with ',': {fixed}", "请改用半角逗号分隔：{fixed}"),
+        "message": (
+            "a full-width comma '，' in a list: YAML reads one item {item!r}",
+            "列表里用了全角逗号“，”，YAML 会把“{item}”读成一项",
+        ),
+    },
     "SQ101": {
         "name": ("three-elements", "社群三要素"),
         "summary": (
             "shared attribute, common goal and operating rules are all present",
-            "相同属性、共同目标、运营规则三者齐全",
+            "共同属性、共同目标、运营规则三者齐全",
         ),
         "why": (
             "Article 004 separates a real community from a chat of relatives or neighbours by three things: the "
@@ -376,7 +397,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         "name": ("duty-holders-known", "负责人在角色表中"),
         "summary": (
             "owners, backups and hosts are people the roles section names",
-            "价值输出和仪式的负责人、备份人、主持人都在角色表中",
+            "价值输出和仪式的负责人、替补、主持人都在角色表中",
         ),
         "why": (
             "Article 004 asks for a managing team (owner and admins) that publishes notices, runs activities and "
@@ -589,14 +610,14 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "SQ402": {
-        "name": ("daily-output-backup", "每日输出有备份"),
-        "summary": ("daily output has a backup besides its owner", "每日输出除负责人外还有备份人"),
+        "name": ("daily-output-backup", "每日输出有替补"),
+        "summary": ("daily output has a backup besides its owner", "每日输出除负责人外还有替补"),
         "why": (
             "Article 002 (self-check five) points out that even a seasoned media person called a daily 60-second "
             "message a fight with himself. A daily promise carried by one person breaks on the first sick day; "
             "name a backup, or choose a cadence you can hold.",
             "文章 002（自检五）提到，连资深媒体人都把每天 60 秒语音称为和自己较劲。"
-            "只靠一个人的每日承诺，生一次病就会中断；请指定备份人，或选择能坚持的频率。",
+            "只靠一个人的每日承诺，生一次病就会中断；请指定替补，或选择能坚持的频率。",
         ),
         "bad": (
             "value_output:\n  - name: daily case\n    cadence: daily\n    owner: Zhou",
@@ -612,7 +633,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "message": (
             "{name!r} is daily and rests on {owner} alone: no backup",
-            "{name!r} 每日输出只靠 {owner} 一人，没有备份",
+            "{name!r} 每日输出只靠 {owner} 一人，没有替补",
         ),
     },
     "SQ403": {
@@ -645,7 +666,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
             "value outputs promise fewer posts a week than its threshold asks for, the audit will flag the group "
             "as failing its own target from day one. Daily counts as 7, weekly as 1, monthly as 12/52.",
             "文章 002（自检五）把社群的存续与输出频次绑定。如果计划中的价值输出每周承诺的次数少于自己设定的阈值，"
-            "审计会从第一天起判定未达标。每日按 7 次、每周按 1 次、每月按 12/52 次计算。",
+            "体检会从第一天起判定未达标。每日按 7 次、每周按 1 次、每月按 12/52 次计算。",
         ),
         "bad": (
             "value_output:\n  - {name: weekly digest, cadence: weekly, owner: Lin}\nthresholds:\n  min_value_posts_per_week: 7",

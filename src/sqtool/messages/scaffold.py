@@ -32,7 +32,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "示例社群：{name}（{platform}），口号：{slogan}",
     },
     "scaffold.show_rhythm": {"en": "Weekly rhythm:", "zh": "运营节奏："},
-    "scaffold.show_item": {"en": "  - {name}: {cadence} {day} {time}", "zh": "  - {name}：{cadence} {day} {time}"},
+    "scaffold.show_item": {"en": "  - {name}: {when}", "zh": "  - {name}：{when}"},
+    "scaffold.when.weekly": {"en": "every {day}", "zh": "每{day}"},
+    "scaffold.when.biweekly": {"en": "every other {day}", "zh": "每两周的{day}"},
     "scaffold.show_sources": {"en": "Where each section comes from:", "zh": "各部分的出处："},
     "scaffold.show_source": {"en": "  {section}: articles {articles}", "zh": "  {section}：文章 {articles}"},
     "scaffold.show_file": {"en": "File: {path}", "zh": "文件：{path}"},
@@ -136,16 +138,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- the wizard --
     "scaffold.welcome": {
         "en": "sqtool init: a few questions, then a commented plan in {path}.\n"
-        "Enter keeps the [default]; Ctrl-C stops without writing anything.",
+        "Enter keeps the [default]; Ctrl-C stops without writing the plan and keeps your answers for "
+        "`sqtool init --resume`.",
         "zh": "sqtool init：回答几个问题，然后在 {path} 生成带注释的计划。\n"
-        "直接回车使用[默认值]；按 Ctrl-C 随时退出，不会写入任何文件。",
+        "直接回车使用[默认值]；按 Ctrl-C 随时停下，计划不会写入，已答的内容会保存下来，"
+        "之后用 `sqtool init --resume` 接着回答。",
     },
     "scaffold.pick_playbook": {"en": "Which kind of community is closest?", "zh": "哪种社群最接近你的想法？"},
-    "scaffold.playbook_choice": {"en": "  {number}) {name}: {title}", "zh": "  {number}）{name}：{title}"},
-    "scaffold.ask_playbook": {"en": "Playbook (number or name)", "zh": "剧本（编号或名称）"},
+    "scaffold.playbook_choice": {"en": "  {number}) {name}: {title}", "zh": "  {number}）{title}（{name}）"},
+    "scaffold.ask_playbook": {"en": "Playbook (number or name)", "zh": "剧本（填编号或名称）"},
     "scaffold.choices": {"en": "  choices: {choices}", "zh": "  可选：{choices}"},
+    "scaffold.choices_how": {
+        "en": "  pick several by number: 2,7 or a range 1-3",
+        "zh": "  可多选，填编号即可：2,7、2，7、2、7 或范围 1-3",
+    },
     "scaffold.section_heading": {"en": "-- {title} --", "zh": "—— {title} ——"},
-    "scaffold.retry": {"en": "  ! {problem} Please try again.", "zh": "  ! {problem} 请重新输入。"},
+    "scaffold.retry": {"en": "  ! {problem}. Please try again.", "zh": "  ! {problem}，请重新输入。"},
     "scaffold.warning": {"en": "  warning[{rule}]: {problem}", "zh": "  警告[{rule}]：{problem}"},
     "scaffold.keep_anyway": {"en": "Keep it anyway? (y/n)", "zh": "仍然保留吗？(y/n)"},
     "scaffold.name_ideas": {
@@ -163,9 +171,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  sqtool check {path}     # schema and every rule, after each edit",
         "zh": "  sqtool check {path}     # 每次修改后检查 schema 和所有规则",
     },
+    "scaffold.next_schema": {
+        "en": "  sqtool schema -o schemas/community-plan.schema.json   # a schema copy in the repository for editors "
+        "(then point the plan's first line at it, see docs/editor.md)",
+        "zh": "  sqtool schema -o schemas/community-plan.schema.json   # 在仓库里放一份 schema 给编辑器用"
+        "（再把计划第一行指向它，见 docs/editor.md）",
+    },
     "scaffold.next_audit": {
         "en": "  sqtool audit EXPORT --plan {path}   # once the group is running",
         "zh": "  sqtool audit EXPORT --plan {path}   # 社群运行后对照聊天记录体检",
+    },
+    "scaffold.review_heading": {
+        "en": "Review these: the playbook answered them, you were not asked (marked '# review:' in the plan):",
+        "zh": "请核对以下各项：它们是剧本直接给的，没有问过你（计划里已用“# review:”标出）：",
+    },
+    "scaffold.review_line": {"en": "  {key}: {value}   ({question})", "zh": "  {key}：{value}（{question}）"},
+    "scaffold.review_comment": {
+        "en": "review: from the playbook, not asked",
+        "zh": "review: 剧本给的值，没有问过你，请核对",
+    },
+    "scaffold.resume_header": {
+        "en": "# Answers kept when `sqtool init {plan}` was stopped; `sqtool init {plan} --resume` continues.\n",
+        "zh": "# `sqtool init {plan}` 中途停止时保存的回答；运行 `sqtool init {plan} --resume` 接着回答。\n",
+    },
+    "scaffold.kept_for_resume": {
+        "en": "Stopped. Your {count} answer(s) are kept in {resume}; `sqtool init {plan} --resume` "
+        "continues where you left off. The plan was not written.",
+        "zh": "已停止。你的 {count} 个回答保存在 {resume}；运行 `sqtool init {plan} --resume` 可以接着回答。"
+        "计划还没有写入。",
+    },
+    "scaffold.no_resume": {
+        "en": "no kept answers to resume: {path} does not exist",
+        "zh": "没有可以接着回答的记录：{path} 不存在",
+    },
+    "scaffold.no_resume_hint": {
+        "en": "answers are kept when the wizard is stopped with Ctrl-C; run `sqtool init {plan}` to start",
+        "zh": "只有在向导里按 Ctrl-C 停止时才会保存回答；请运行 `sqtool init {plan}` 从头开始",
     },
     "scaffold.yes_no": {"en": "answer y or n.", "zh": "请回答 y 或 n。"},
     # -- questions (prompt and help) --
@@ -225,18 +266,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{value!r} 不在可选项中（{choices}）",
     },
     "scaffold.err.integer": {
-        "en": "{value!r} is not a whole number",
-        "zh": "{value!r} 不是整数",
+        "en": "{value!r} is not a whole number; type it like 500 or 500人",
+        "zh": "{value!r} 不是整数，请写成 500 或 500人 这样",
     },
-    "scaffold.err.number": {"en": "{value!r} is not a number", "zh": "{value!r} 不是数字"},
+    "scaffold.err.number": {
+        "en": "{value!r} is not an amount; type it like 299, ¥299 or 299元",
+        "zh": "{value!r} 不是金额，请写成 299、¥299 或 299元 这样",
+    },
     "scaffold.err.positive": {"en": "give a number above zero", "zh": "请输入大于零的数"},
     "scaffold.err.over_capacity": {
         "en": "{size} members do not fit in one {platform} group (capacity {capacity})",
-        "zh": "{size} 人超出了一个{platform}群的容量（{capacity} 人）",
+        "zh": "{size} 人超出了一个{platform}的容量（{capacity} 人）",
     },
     "scaffold.err.time": {
-        "en": "{value!r} is not a time like 08:00 or 20:30-22:00",
-        "zh": "{value!r} 不是 08:00 或 20:30-22:00 这样的时间",
+        "en": "{value!r} is not a time; type it like 08:00, 8点, 早上8点 or 20:30-22:00",
+        "zh": "{value!r} 不是时间，请写成 08:00、8点、早上8点 或 20:30-22:00 这样",
     },
     "scaffold.err.too_few_leaders": {
         "en": "{size} members need at least {needed} opinion leaders (one per {per}); you named {named}",
@@ -263,9 +307,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "口号长 {length} 个字符；控制在 {limit} 以内才便于传播（第 004 篇）",
     },
     # -- choice labels --
-    "scaffold.choice.wechat": {"en": "WeChat", "zh": "微信"},
-    "scaffold.choice.qq": {"en": "QQ", "zh": "QQ 群"},
+    "scaffold.choice.wechat": {"en": "WeChat", "zh": "微信群"},
+    "scaffold.choice.qq": {"en": "QQ", "zh": "QQ群"},
     "scaffold.choice.other": {"en": "other", "zh": "其他"},
+    "scaffold.choice.telegram": {"en": "Telegram", "zh": "Telegram群"},
+    "scaffold.choice.discord": {"en": "Discord", "zh": "Discord服务器"},
+    "scaffold.choice.whatsapp": {"en": "WhatsApp", "zh": "WhatsApp群"},
+    "scaffold.choice.slack": {"en": "Slack", "zh": "Slack工作区"},
     "scaffold.choice.product": {"en": "product", "zh": "产品类"},
     "scaffold.choice.entertainment": {"en": "entertainment", "zh": "娱乐类"},
     "scaffold.choice.knowledge": {"en": "knowledge", "zh": "知识类"},

@@ -13,6 +13,13 @@ from sqtool.fsutil import walk_files
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARACTERS = frozenset("*?[")
+# --plans-only (pre-commit hooks): a YAML file is a plan when its name ends in "plan" (plan.yaml,
+# team-plan.yml, club.plan.yaml), when it sits in a folder named plans/, or when its first lines carry
+# the editor modeline that points at the plan schema.
+_PLAN_STEM = re.compile(r"(?:^|[-_.])plan$", re.IGNORECASE)
+_PLAN_FOLDERS = frozenset({"plans"})
+SCHEMA_MARKER = re.compile(r"^\s*#\s*yaml-language-server:\s*\$schema=\S*community-plan\S*\.json\s*$", re.MULTILINE)
+_MARKER_LINES = 5
 
 
 def expand_inputs(arguments: Sequence[str]) -> list[str]:
@@ -36,6 +43,30 @@ def expand_inputs(arguments: Sequence[str]) -> list[str]:
         else:
             raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=argument)
     return list(dict.fromkeys(expanded))
+
+
+def is_plan_file(path: str | Path) -> bool:
+    """Whether a YAML file is a plan by its name, its folder, or the schema marker in its first lines
+    (Windows paths with backslashes too). Unreadable files count as plans, so that the command reports them."""
+    name = str(path).replace("\\", "/")
+    parts = name.split("/")
+    stem, dot, suffix = parts[-1].rpartition(".")
+    if not dot or f".{suffix.lower()}" not in PLAN_SUFFIXES:
+        return False
+    if _PLAN_STEM.search(stem) or any(part.lower() in _PLAN_FOLDERS for part in parts[:-1]):
+        return True
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return True
+    lines = head.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()[:_MARKER_LINES]
+    return SCHEMA_MARKER.search("\n".join(lines)) is not None
+
+
+def only_plans(sources: Sequence[str]) -> list[str]:
+    """The sources that are plans (``-`` always is): what --plans-only keeps."""
+    return [source for source in sources if source == "-" or is_plan_file(source)]
 
 
 def refuse_output_among_inputs(output: Path | None, sources: Sequence[str]) -> None:

@@ -109,12 +109,17 @@ def parse_plan(text: str, path: str = "<string>", *, lang: Lang = "en") -> Loade
     except _Refusal as refused:
         raise PlanLoadError([_finding(tr, path, refused)]) from None
     except yaml.MarkedYAMLError as error:
-        raise PlanLoadError([_finding(tr, path, _syntax_refusal(error, text))]) from None
+        refusal = _syntax_refusal(error, text)
+        typed = _ime_refusal(text)  # a key typed with a Chinese IME: say so where it was typed, not a line later
+        raise PlanLoadError([_finding(tr, path, typed if typed and typed.line <= refusal.line else refusal)]) from None
     except yaml.reader.ReaderError as error:
         raise PlanLoadError([_finding(tr, path, _reader_refusal(error, text))]) from None
     except yaml.YAMLError as error:  # any other parser complaint still names the file
         refusal = _Refusal("plan.yaml_syntax", 1, 1, hint="plan.yaml_syntax_hint", problem=str(error))
         raise PlanLoadError([_finding(tr, path, refusal)]) from None
+    typed = _ime_refusal(text)  # parsed, but such a key became part of a text value
+    if typed is not None:
+        raise PlanLoadError([_finding(tr, path, typed)])
     if root is None or (root.kind == _SCALAR and root.value is None):
         raise PlanLoadError([_finding(tr, path, _Refusal("plan.empty", 1, 1, hint="plan.empty_hint"))])
     if root.kind != _MAP:
@@ -516,6 +521,17 @@ def _syntax_refusal(error: yaml.MarkedYAMLError, text: str) -> _Refusal:
     if key is not None:
         return _Refusal("plan.yaml_syntax", line, col, hint="plan.yaml_syntax_hint", problem=_Localised(key))
     return _Refusal("plan.yaml_syntax", line, col, hint="plan.yaml_syntax_hint", problem=problem)
+
+
+def _ime_refusal(text: str) -> _Refusal | None:
+    """The first key typed with a full-width colon or indented with a full-width space (plan/ime.py)."""
+    if "：" not in text and "\u3000" not in text:
+        return None
+    from sqtool.plan.ime import key_mistakes
+
+    for mistake in key_mistakes(text):
+        return _Refusal(f"plan.ime_{mistake.kind}", mistake.line, mistake.col, hint=f"plan.ime_{mistake.kind}_hint")
+    return None
 
 
 def _reader_refusal(error: yaml.reader.ReaderError, text: str) -> _Refusal:

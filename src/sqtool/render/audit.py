@@ -8,7 +8,7 @@ from sqtool.audit.report import AuditReport
 from sqtool.i18n import Translator
 from sqtool.settings import Lang
 
-REPORT_FORMATS = ("text", "md", "json")
+REPORT_FORMATS = ("text", "md", "json", "csv")  # csv: a folder of tables (render/audit_csv.py)
 
 
 def render_report(

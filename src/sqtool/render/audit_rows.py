@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from sqtool.audit.report import AuditReport, Diagnosis, Evidence, PeriodFigures
 from sqtool.i18n import Translator
-from sqtool.render.sparkline import sparkline
+from sqtool.render.sparkline import shrink, sparkline
+from sqtool.scaffold.answers import platform_name
 
 DASH = "–"
 
@@ -134,12 +135,24 @@ def _squeeze(values: list[int], width: int = MAX_SPARK) -> list[float]:
     return [sum(values[i : i + size]) / len(values[i : i + size]) for i in range(0, len(values), size)]
 
 
-def activity_lines(report: AuditReport, tr: Translator) -> list[str]:
+INDENT = 2  # the terminal report indents the activity lines
+
+
+def activity_lines(report: AuditReport, tr: Translator, width: int = 100) -> list[str]:
+    """The activity figures; the daily and weekly sparklines shrink to fit ``width`` columns."""
+    from sqtool.render.wrap import display_width
+
     a = report.activity
     busiest = max(((day, hour) for day in range(7) for hour in range(24)), key=lambda dh: a.heatmap[dh[0]][dh[1]])
+
+    def room(key: str, **args: object) -> int:  # what the label and "(215 weeks)" leave of the line
+        return max(8, min(MAX_SPARK, width - INDENT - 1 - display_width(tr(key, spark="", **args))))
+
+    daily = _squeeze([d.messages for d in a.daily], room("audit.line.daily"))
+    weekly = shrink([w.messages for w in a.weekly], room("audit.line.weekly", weeks=len(a.weekly)))
     return [
-        tr("audit.line.daily", spark=sparkline(_squeeze([d.messages for d in a.daily]))),
-        tr("audit.line.weekly", spark=sparkline([w.messages for w in a.weekly]), weeks=len(a.weekly)),
+        tr("audit.line.daily", spark=sparkline(daily)),
+        tr("audit.line.weekly", spark=sparkline(weekly), weeks=len(a.weekly)),
         tr("audit.line.trend", slope=f"{a.slope_per_day:+.2f}"),
         tr(
             "audit.line.last_30",
@@ -174,12 +187,18 @@ def value_rows(report: AuditReport, tr: Translator) -> list[tuple[str, str, str,
     ]
 
 
+def counted(pairs: list[tuple[str, int]], tr: Translator) -> str:
+    """``陈姐（72）、老王（63）`` / ``陈姐 (72), 老王 (63)``: names with a count, in the language's punctuation."""
+    shown = [f"{name}（{count}）" if tr.lang == "zh" else f"{name} ({count})" for name, count in pairs]
+    return tr("list.separator").join(shown) or DASH
+
+
 def people_lines(report: AuditReport, tr: Translator) -> list[str]:
     figures = report.current
-    leaders = ", ".join(f"{x.name} ({x.distinct_responders})" for x in figures.opinion_leaders.leaders) or DASH
-    candidates = ", ".join(f"{x.name} ({x.distinct_responders})" for x in figures.opinion_leaders.candidates) or DASH
-    responders = ", ".join(f"{x.name} ({x.count})" for x in figures.responsiveness.responders) or DASH
-    offenders = ", ".join(f"{x.name} ({x.count})" for x in figures.hygiene.offenders) or DASH
+    leaders = counted([(x.name, x.distinct_responders) for x in figures.opinion_leaders.leaders], tr)
+    candidates = counted([(x.name, x.distinct_responders) for x in figures.opinion_leaders.candidates], tr)
+    responders = counted([(x.name, x.count) for x in figures.responsiveness.responders], tr)
+    offenders = counted([(x.name, x.count) for x in figures.hygiene.offenders], tr)
     return [
         tr("audit.line.leaders", names=leaders, bar=figures.opinion_leaders.min_responders),
         tr("audit.line.candidates", names=candidates),
@@ -196,7 +215,7 @@ def source_lines(report: AuditReport, tr: Translator) -> list[str]:
         tr(
             "audit.line.read",
             files=", ".join(source.files) or DASH,
-            format=source.format or DASH,
+            format=platform_name(source.format, tr) if source.format else DASH,
             first=summary.first.strftime("%Y-%m-%d %H:%M") if summary.first else DASH,
             last=summary.last.strftime("%Y-%m-%d %H:%M") if summary.last else DASH,
             zone=report.timezone,
@@ -222,7 +241,16 @@ def top_note_lines(report: AuditReport, tr: Translator) -> list[str]:
     return [tr(note.key, **dict(note.args)) for note in report.notes if note.key in TOP_NOTES]
 
 
-TOP_NOTES = frozenset({"audit.note.one_sender"})
+TOP_NOTES = frozenset(
+    {
+        "audit.note.one_sender",
+        # options that did not do what was asked: said first, so the figures below are read knowing it
+        "audit.note.exclude_nobody",
+        "audit.note.exclude_tag_no_roster",
+        "audit.note.exclude_tag_nobody",
+        "audit.note.members_raised",
+    }
+)
 
 
 def sender_rows(report: AuditReport, top: int) -> list[tuple[str, str, str, str, str]]:

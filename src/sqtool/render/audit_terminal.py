@@ -104,7 +104,7 @@ def render_terminal(report: AuditReport, tr: Translator, console: Console, *, to
         console.print(table)
 
     console.print(Text(tr("audit.heading.activity"), style="bold"))
-    for line in activity_lines(report, tr):
+    for line in activity_lines(report, tr, console.width):
         console.print(indented(Text(line), 2))
     for line in heatmap_lines(report, tr):
         console.print(indented(Text(line), 2))

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from sqtool.audit.history import DIAGNOSES, LEGACY_GROUP, Group, GroupSummary, HistoryEntry
 from sqtool.i18n import Translator
 from sqtool.render.audit_rows import number, share
-from sqtool.render.sparkline import sparkline
+from sqtool.render.sparkline import shrink, sparkline
+from sqtool.render.wrap import display_width
 from sqtool.settings import Settings
 
 if TYPE_CHECKING:
@@ -158,7 +159,10 @@ def render_history_text(entries: list[HistoryEntry], settings: Settings, console
     table.add_column(tr("audit.column.figure"), overflow="fold")
     for entry in shown:  # a period's two days on two lines: the column stays narrow, the dates whole
         table.add_column(f"{entry.period_first}\n..{entry.period_last}", justify="right", no_wrap=True, min_width=12)
-    table.add_column(tr("audit.history_trend"))
+    # the trend covers every saved audit: shrunk to the room the other columns leave, never wrapped
+    label_width = max(display_width(label) for label, _, _ in rows)
+    room = max(8, console.width - (label_width + 3) - 15 * len(shown) - 4)  # a period column takes 15
+    table.add_column(tr("audit.history_trend"), no_wrap=True)
     for label, cells, series in rows:
-        table.add_row(label, *cells[-SHOWN:], sparkline(series) if len(entries) > 1 else "")
+        table.add_row(label, *cells[-SHOWN:], sparkline(shrink(series, room)) if len(entries) > 1 else "")
     console.print(table)

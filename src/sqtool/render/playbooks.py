@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqtool.i18n import Translator, catalogue
+from sqtool.scaffold.answers import platform_name
 from sqtool.scaffold.keypath import get_value
 from sqtool.scaffold.playbooks import Playbook, list_playbooks
 from sqtool.settings import Settings
@@ -37,7 +38,7 @@ def playbooks_table(settings: Settings, width: int) -> str:
         [
             playbook.name,
             playbook.title_in(settings.lang),
-            ", ".join(playbook.platforms),
+            _joined([platform_name(name, tr) for name in playbook.platforms], settings),
             str(playbook.typical_size or ""),
             _joined([term(purpose, tr) for purpose in playbook.purposes], settings),
         ]
@@ -51,18 +52,18 @@ def _rhythm(playbook: Playbook, tr: Translator) -> list[str]:
     for section in ("value_output", "rituals"):
         for item in playbook.data.get(section) or []:
             if isinstance(item, dict):
-                lines.append(
-                    tr(
-                        "scaffold.show_item",
-                        name=item.get("name", ""),
-                        cadence=term(item.get("cadence", ""), tr),
-                        day=term(item.get("day", ""), tr),
-                        time=item.get("time", ""),
-                    )
-                    .replace("  ", " ")
-                    .rstrip()
-                )
+                when = schedule(str(item.get("cadence", "")), str(item.get("day", "")), str(item.get("time", "")), tr)
+                lines.append(tr("scaffold.show_item", name=item.get("name", ""), when=when).rstrip())
     return ["  " + line.strip() for line in lines]
+
+
+def schedule(cadence: str, day: str, time: str, tr: Translator) -> str:
+    """When something happens, as people say it: 每周五 12:30 / every Friday 12:30, 每天 06:30 / daily 06:30."""
+    if day and cadence in ("weekly", "biweekly"):
+        phrase = tr(f"scaffold.when.{cadence}", day=term(day, tr))
+    else:
+        phrase = " ".join(part for part in (term(cadence, tr) if cadence else "", term(day, tr) if day else "") if part)
+    return f"{phrase} {time}".strip()
 
 
 def playbook_lines(playbook: Playbook, settings: Settings, width: int) -> list[str]:
@@ -77,19 +78,22 @@ def playbook_lines(playbook: Playbook, settings: Settings, width: int) -> list[s
         playbook.summary_in(settings.lang),
         "",
         tr("scaffold.show_purposes", purposes=_joined([term(purpose, tr) for purpose in playbook.purposes], settings)),
-        tr("scaffold.show_platforms", platforms=", ".join(playbook.platforms)),
+        tr(
+            "scaffold.show_platforms",
+            platforms=_joined([platform_name(name, tr) for name in playbook.platforms], settings),
+        ),
         tr("scaffold.show_size", size=playbook.typical_size or "?"),
         tr(
             "scaffold.show_community",
             name=get_value(data, ("community", "name"), ""),
-            platform=get_value(data, ("community", "platform"), ""),
+            platform=platform_name(str(get_value(data, ("community", "platform"), "")), tr),
             slogan=get_value(data, ("community", "slogan", "text"), ""),
         ),
         tr("scaffold.show_rhythm"),
         *_rhythm(playbook, tr),
         tr("scaffold.show_sources"),
         *(
-            tr("scaffold.show_source", section=key, articles=", ".join(value))
+            tr("scaffold.show_source", section=key, articles=_joined(list(value), settings))
             for key, value in playbook.sources.items()
         ),
         "",

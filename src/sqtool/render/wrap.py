@@ -63,11 +63,13 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
         elif character == " ":
             flush()
             spaced = True
-        elif character in _NO_LINE_START and (current or tokens):
+        elif character in _NO_LINE_START and (current or tokens) and (current or not spaced or _is_wide(character)):
             if not current:  # after a space or a wide character: stick to the piece before
                 previous, before = tokens.pop()
                 current, spaced = previous + (" " if spaced else ""), before
             current += character
+            if _is_wide(character):
+                flush()  # a line may break after Chinese punctuation ("：id" need not stay together)
         elif _is_wide(character):
             if not (current and current[-1] in _NO_LINE_END):
                 flush()

@@ -27,6 +27,9 @@ class RuleOptions:
 OPTION_NAMES: tuple[str, ...] = tuple(item.name for item in fields(RuleOptions))
 
 
+ALWAYS_SELECTED = frozenset({"SQ000", "SQ001"})  # the plan could not be read / breaks the schema
+
+
 @dataclass(frozen=True, slots=True)
 class CheckConfig:
     select: tuple[str, ...] = ()  # rule ids or prefixes; empty means every rule
@@ -37,10 +40,15 @@ class CheckConfig:
     source: str | None = None  # the config file these settings came from, if any
 
     def enabled(self, rule_id: str) -> bool:
-        """Selected and not ignored; the more specific selector wins (``SQ2`` vs ``SQ201``)."""
+        """Selected and not ignored; the more specific selector wins (``SQ2`` vs ``SQ201``). A plan that
+        breaks the schema (SQ001) is reported unless ignored (an unreadable one, SQ000, is never
+        filtered: see ``engine.UNFILTERED``): ``--select`` narrows the rules, it never hides that the
+        plan itself is broken."""
         selected = _longest_match(rule_id, self.select) if self.select else 0
         if selected is None:
-            return False
+            if rule_id not in ALWAYS_SELECTED:
+                return False
+            selected = 0
         ignored = _longest_match(rule_id, self.ignore)
         return ignored is None or ignored < selected
 

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from sqtool.i18n import Translator
 from sqtool.plan.model import Pointer
+from sqtool.scaffold import tolerant
 from sqtool.scaffold.keypath import enum_at, format_key_path, get_value, parse_key_path, set_value
 
 Kind = Literal["text", "choice", "choices", "whole", "number", "names", "time"]
@@ -48,6 +50,21 @@ class AnswerProblem(Exception):
         super().__init__(key)
         self.key = key
         self.args_for_message = args
+
+    def text(self, tr: Translator) -> str:
+        """The problem in ``tr``'s language; a platform is named as people say it (微信群, not wechat群)."""
+        args = dict(self.args_for_message)
+        if isinstance(args.get("platform"), str):
+            args["platform"] = platform_name(str(args["platform"]), tr)
+        return tr(self.key, **args)
+
+
+def platform_name(platform: str, tr: Translator) -> str:
+    """``wechat`` -> 微信群 / WeChat; a platform the catalogue does not know stays as written."""
+    from sqtool.i18n import catalogue
+
+    key = f"scaffold.choice.{platform}"
+    return tr(key) if key in catalogue() and platform != "other" else platform
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -176,17 +193,18 @@ def read_typed(question: Question, raw: str) -> Any:
         if raw.isdigit() and 1 <= int(raw) <= len(choices):
             return choices[int(raw) - 1]
         return raw
-    if question.kind == "whole":
-        try:
-            return int(raw)
-        except ValueError:
-            raise AnswerProblem("scaffold.err.integer", value=raw) from None
-    if question.kind == "number":
-        try:
-            number = float(raw)
-        except ValueError:
-            raise AnswerProblem("scaffold.err.number", value=raw) from None
-        return int(number) if number.is_integer() else number
+    if question.kind == "whole":  # 500, 500人, 1,000, 2千
+        size = tolerant.count(raw)
+        if size is None:
+            raise AnswerProblem("scaffold.err.integer", value=raw)
+        return size
+    if question.kind == "number":  # 299, ¥299, 299元
+        price = tolerant.amount(raw)
+        if price is None:
+            raise AnswerProblem("scaffold.err.number", value=raw)
+        return price
+    if question.kind == "time" and raw:  # 8:00, 8点, 早上8点, 20:30-22:00, 晚上8点到10点
+        return tolerant.clock_time(raw) or raw  # not understood: check() answers with the expected form
     return raw
 
 
@@ -200,6 +218,8 @@ def coerce(question: Question, value: Any) -> Any:
         if not isinstance(value, list) or not all(isinstance(item, str | int | float) for item in value):
             raise AnswerProblem("scaffold.err.not_list")
         return [str(item).strip() for item in value if str(item).strip()]
+    if question.kind in ("whole", "number", "time") and isinstance(value, str):
+        return read_typed(question, value)  # "500人", "¥299", "8点" in an answers file or --set, as typed
     if question.kind == "whole":
         if isinstance(value, bool) or not isinstance(value, int):
             raise AnswerProblem("scaffold.err.integer", value=shown(value))

@@ -152,7 +152,7 @@ def _check_kind(pointer: tuple[str | int, ...], key: str, value: Any, source: st
 def _problem(error: AnswerProblem, key: str, source: str, lang: Lang) -> SqtoolError:
     from sqtool.i18n import Translator
 
-    problem = Translator(lang)(error.key, **error.args_for_message)
+    problem = error.text(Translator(lang))
     return SqtoolError("scaffold.bad_value", hint="scaffold.bad_value_hint", path=source, key=key, problem=problem)
 
 
@@ -207,7 +207,7 @@ def consistency_problems(plan: dict[str, Any], *, lang: Lang = "en") -> list[tup
         try:
             check(question, value, plan)
         except AnswerProblem as error:
-            problems.append((question.key, tr(error.key, **error.args_for_message)))
+            problems.append((question.key, error.text(tr)))
     return problems
 
 

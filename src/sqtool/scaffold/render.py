@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import json
+import ntpath
+import os
+import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
 import yaml
@@ -69,18 +72,47 @@ _Dumper.add_representer(list, _represent_list)
 _Dumper.add_representer(dict, _represent_dict)
 
 
-def schema_reference() -> str:
-    """What the ``$schema`` modeline points at: the schema's public ``$id`` or the bundled file."""
+SCHEMA_FILE = "community-plan.schema.json"
+# where a repository keeps its copy of the schema (`sqtool schema -o ...`), looked for beside the plan
+# and in each folder above it, up to the repository's top (the folder holding .git)
+SCHEMA_PLACES = (SCHEMA_FILE, f"schemas/{SCHEMA_FILE}", f".sqtool/{SCHEMA_FILE}")
+
+
+def schema_reference(plan_path: str | Path = "plan.yaml") -> str:
+    """What the ``$schema`` modeline of a plan written at ``plan_path`` points at, as a path from the
+    plan's folder to a schema file that exists, so editors resolve it without a network: the
+    repository's own copy (``sqtool schema -o schemas/community-plan.schema.json``) when there is one
+    beside the plan or above it, else the schema sqtool ships. Forward slashes on every system; a
+    file URI when no relative path exists (another drive on Windows)."""
     from sqtool.resources import schema_path
 
-    path = schema_path()
+    folder = Path(os.path.abspath(Path(plan_path).parent))
+    target = find_repository_schema(folder) or schema_path().resolve()
+    return relative_reference(str(target), str(folder))
+
+
+def relative_reference(target: str, folder: str, flavour: type[PurePath] | None = None) -> str:
+    """``target`` as a path from ``folder`` with forward slashes (what a modeline wants on Windows too),
+    or a file URI when there is no relative path (another drive). ``flavour`` (PureWindowsPath,
+    PurePosixPath) lets tests reason about the other system's paths."""
+    flavour = flavour or type(PurePath())
+    module = ntpath if flavour is PureWindowsPath else posixpath
     try:
-        identifier = json.loads(path.read_text(encoding="utf-8")).get("$id")
-    except (OSError, ValueError):
-        identifier = None
-    if isinstance(identifier, str) and identifier.startswith(("https://", "http://")):
-        return identifier
-    return path.resolve().as_posix()
+        return flavour(module.relpath(target, folder)).as_posix()
+    except ValueError:  # Windows: the plan and the schema are on different drives
+        return flavour(target).as_uri()
+
+
+def find_repository_schema(folder: Path) -> Path | None:
+    """The first schema copy in SCHEMA_PLACES of ``folder`` or a folder above it, up to the repository top."""
+    for current in (folder, *folder.parents):
+        for place in SCHEMA_PLACES:
+            candidate = current / place
+            if candidate.is_file():
+                return candidate
+        if (current / ".git").exists():
+            return None
+    return None
 
 
 def _comment(text: str) -> str:
@@ -99,11 +131,12 @@ def _dump(key: str, value: Any) -> str:
     )
 
 
-def render_plan(plan: Mapping[str, Any], *, lang: Lang, playbook: str, path: str) -> str:
-    """The plan as YAML text with a comment before every section, in ``lang``."""
+def render_plan(plan: Mapping[str, Any], *, lang: Lang, playbook: str, path: str, review: Sequence[str] = ()) -> str:
+    """The plan as YAML text with a comment before every section, in ``lang``; the key paths in
+    ``review`` (answered by the playbook, not asked) get a ``# review:`` comment line above them."""
     tr = Translator(lang)
     parts = [
-        f"# yaml-language-server: $schema={schema_reference()}",
+        f"# yaml-language-server: $schema={schema_reference(path)}",
         _comment(tr("scaffold.header", playbook=playbook, path=path)),
     ]
     keys = [key for key in SECTION_ORDER if key in plan] + [key for key in plan if key not in SECTION_ORDER]
@@ -117,4 +150,26 @@ def render_plan(plan: Mapping[str, Any], *, lang: Lang, playbook: str, path: str
             note = ""
         block = _dump(key, plan[key]).rstrip("\n")
         parts.append(f"{_comment(note)}\n{block}" if note else block)
-    return "\n\n".join(parts) + "\n"
+    text = "\n\n".join(parts) + "\n"
+    return _mark_review(text, review, tr("scaffold.review_comment")) if review else text
+
+
+def _mark_review(text: str, review: Sequence[str], comment: str) -> str:
+    """A ``# review:`` comment line, indented like the key, above each key path in ``review``."""
+    from sqtool.plan.load import parse_plan
+    from sqtool.scaffold.keypath import parse_key_path
+
+    loaded = parse_plan(text)
+    lines = text.split("\n")
+    marks: dict[int, str] = {}
+    for key in review:
+        pointer = parse_key_path(key)
+        if pointer not in loaded.positions:
+            continue
+        line, _ = loaded.key_position(pointer)
+        source = lines[line - 1]
+        indent = source[: len(source) - len(source.lstrip(" -"))].replace("-", " ")
+        marks.setdefault(line, f"{indent}# {comment}")
+    for line in sorted(marks, reverse=True):
+        lines.insert(line - 1, marks[line])
+    return "\n".join(lines)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, MutableMapping, Sequence
 from typing import Any, Protocol
 
 from sqtool.i18n import Translator, catalogue
@@ -26,6 +27,8 @@ from sqtool.scaffold.keypath import get_value
 
 _YES = frozenset({"y", "yes", "是", "好", "对"})
 _NO = frozenset({"n", "no", "否", "不"})
+_PICKS = re.compile(r"[,，、;；\s]+")  # 2,7  2，7  2、7  2 7
+_RANGE = re.compile(r"^(\d+)\s*(?:-|–|~|～|到|至)\s*(\d+)$")
 
 
 class Terminal(Protocol):
@@ -45,7 +48,16 @@ class RichTerminal:
     def say(self, text: str, *, style: str | None = None) -> None:
         from rich.text import Text
 
-        self.console.print(Text(text, style=style or ""), soft_wrap=False)  # wrap at words, not mid-word
+        from sqtool.render.wrap import fill
+
+        # wrapped by display width, Chinese punctuation never opening a line, `commands` and options whole
+        width = max(40, self.console.width - 1)
+        lines = []
+        for paragraph in text.split("\n"):
+            body = paragraph.lstrip(" ")
+            indent = paragraph[: len(paragraph) - len(body)]
+            lines.append(fill(body, width, indent=indent, subsequent_indent=indent + "  ") if body else "")
+        self.console.print(Text("\n".join(lines), style=style or ""), soft_wrap=True)
 
     def ask(self, prompt: str, default: str | None) -> str:
         from rich.text import Text
@@ -82,32 +94,89 @@ def read_answer_line(stream: Any) -> str:
     return str(line).removesuffix("\n").removesuffix("\r")
 
 
-def label(value: str, tr: Translator, field: str = "") -> str:
-    """``wechat`` -> ``wechat (微信)`` when the catalogue has a label for it (for ``field`` first)."""
+def _label_text(value: str, tr: Translator, field: str) -> str | None:
     key = f"scaffold.choice.{field}.{value}"
     if key not in catalogue():
         key = f"scaffold.choice.{value}"
-    if key not in catalogue():
+    return tr(key) if key in catalogue() else None
+
+
+def label(value: str, tr: Translator, field: str = "") -> str:
+    """How a choice is shown: in Chinese its Chinese label alone (``knowledge`` -> ``知识类``); in English
+    the value, with its label when that says more (``invite`` -> ``invite (by invitation)``)."""
+    text = _label_text(value, tr, field)
+    if text is None:
         return value
-    text = tr(key)
+    if tr.lang == "zh":
+        return text
     return value if text.lower() == value.replace("_", " ").lower() else f"{value} ({text})"
+
+
+def shown_default(question: Question, value: Any, tr: Translator) -> str:
+    """The ``[default]`` of a question in the chosen language: choices by their labels, never the raw key."""
+    if value is None:
+        return ""
+    if question.kind in ("choice", "choices") and tr.lang == "zh":  # English shows the values themselves
+        field = str(question.pointer[-1])
+        values = value if isinstance(value, list) else [value]
+        joiner = "、" if tr.lang == "zh" else ", "
+        return joiner.join(label(str(item), tr, field) for item in values)
+    return shown(value)
+
+
+def picked(question: Question, raw: str, tr: Translator) -> Any:
+    """A typed choice as the value(s) to store: numbers (``2``), lists of numbers (``2,7``, ``2，7``,
+    ``2、7``), ranges (``1-3``), the values themselves or their labels in either language."""
+    choices = choices_for(question)
+    field = str(question.pointer[-1])
+    names: dict[str, str] = {}
+    for value in choices:
+        names[value.lower()] = value
+        for lang in ("en", "zh"):
+            text = _label_text(value, Translator(lang), field)
+            if text:
+                names.setdefault(text.lower(), value)
+    found: list[str] = []
+    pieces = [raw.strip()] if question.kind == "choice" else [piece for piece in _PICKS.split(raw) if piece]
+    for piece in pieces:
+        span = _RANGE.match(piece)
+        if piece.isdigit() and 1 <= int(piece) <= len(choices):
+            found.append(choices[int(piece) - 1])
+        elif span and 1 <= int(span[1]) <= int(span[2]) <= len(choices):
+            found.extend(choices[int(span[1]) - 1 : int(span[2])])
+        elif piece.lower() in names:
+            found.append(names[piece.lower()])
+        else:
+            joiner = "、" if tr.lang == "zh" else ", "
+            listed = joiner.join(f"{number} {label(value, tr, field)}" for number, value in enumerate(choices, 1))
+            raise AnswerProblem("scaffold.err.choice", value=piece, choices=listed)
+    if question.kind == "choice":
+        return found[0]
+    return list(dict.fromkeys(found))
+
+
+def _retry(tr: Translator, problem: str) -> str:
+    """``! <problem>. Please try again.``: the problem's own closing stop is not doubled."""
+    return tr("scaffold.retry", problem=problem.rstrip(".。"))
 
 
 def choose_playbook(term: Terminal, tr: Translator, playbooks: Sequence[tuple[str, str]], default: str) -> str:
     """Let the user pick a playbook by number or name; ``playbooks`` is (name, title) pairs."""
     names = [name for name, _ in playbooks]
+    titles = {title: name for name, title in playbooks}
     term.say(tr("scaffold.pick_playbook"), style="bold")
     for number, (name, title) in enumerate(playbooks, start=1):
         term.say(tr("scaffold.playbook_choice", number=number, name=name, title=title))
+    shown = next((title for name, title in playbooks if name == default), default) if tr.lang == "zh" else default
     while True:
-        raw = term.ask(tr("scaffold.ask_playbook"), default).strip() or default
+        raw = term.ask(tr("scaffold.ask_playbook"), shown).strip() or default
         if raw.isdigit() and 1 <= int(raw) <= len(names):
             return names[int(raw) - 1]
         if raw in names:
             return raw
-        term.say(
-            tr("scaffold.retry", problem=tr("scaffold.err.choice", value=raw, choices=", ".join(names))), style="red"
-        )
+        if raw in titles or raw == shown:
+            return titles.get(raw, default)
+        term.say(_retry(tr, tr("scaffold.err.choice", value=raw, choices=", ".join(names))), style="red")
 
 
 def _confirm(term: Terminal, tr: Translator) -> bool:
@@ -117,7 +186,7 @@ def _confirm(term: Terminal, tr: Translator) -> bool:
             return True
         if raw in _NO:
             return False
-        term.say(tr("scaffold.retry", problem=tr("scaffold.yes_no")), style="red")
+        term.say(_retry(tr, tr("scaffold.yes_no")), style="red")
 
 
 def _advice(question: Question, value: Any) -> list[Advice]:
@@ -132,20 +201,44 @@ def _help(term: Terminal, tr: Translator, question: Question, plan: dict[str, An
     choices = choices_for(question)
     if choices:
         field = str(question.pointer[-1])
-        listed = ", ".join(f"{number} {label(value, tr, field)}" for number, value in enumerate(choices, start=1))
+        joiner = "　" if tr.lang == "zh" else ", "
+        listed = joiner.join(f"{number} {label(value, tr, field)}" for number, value in enumerate(choices, start=1))
         term.say(tr("scaffold.choices", choices=listed), style="dim")
+        if question.kind == "choices":
+            term.say(tr("scaffold.choices_how"), style="dim")
     if question.key == "community.name":
-        method = str(get_value(plan, ("community", "naming_method"), ""))
-        ideas = name_ideas(method, topic, str(get_value(plan, ("roles", "owner"), "")))
+        ideas = _ideas(plan, topic)
         if ideas:
-            shown_method = label(method, tr, "naming_method")
+            shown_method = label(str(get_value(plan, ("community", "naming_method"), "")), tr, "naming_method")
             term.say(tr("scaffold.name_ideas", method=shown_method, ideas=" / ".join(ideas)), style="dim")
 
 
+def _ideas(plan: dict[str, Any], topic: str) -> list[str]:
+    method = str(get_value(plan, ("community", "naming_method"), ""))
+    return list(name_ideas(method, topic, str(get_value(plan, ("roles", "owner"), ""))))
+
+
+def _default(question: Question, plan: dict[str, Any], topic: str, changed_topic: bool) -> Any:
+    """What Enter keeps; the name follows the topic typed just before: its first suggestion."""
+    if question.key == "community.name" and changed_topic:
+        ideas = _ideas(plan, topic)
+        if ideas:
+            return ideas[0]
+    return default_of(question, plan, topic)
+
+
 def ask_questions(
-    term: Terminal, tr: Translator, plan: dict[str, Any], *, skip: Collection[str] = (), topic: str = ""
+    term: Terminal,
+    tr: Translator,
+    plan: dict[str, Any],
+    *,
+    skip: Collection[str] = (),
+    topic: str = "",
+    answered: MutableMapping[str, Any] | None = None,
 ) -> None:
-    """Ask every question not in ``skip`` and store the answers in ``plan`` (nothing is written here)."""
+    """Ask every question not in ``skip`` and store the answers in ``plan`` (nothing is written here);
+    each accepted answer is also put in ``answered`` (key path -> value), so Ctrl-C can keep them."""
+    changed_topic = bool(topic)
     topic = topic or guess_topic(str(get_value(plan, ("community", "name"), "")))
     part = ""
     for question in QUESTIONS:
@@ -158,16 +251,21 @@ def ask_questions(
         _help(term, tr, question, plan, topic)
         prompt = tr(question.prompt, per=members_per_leader(plan))
         while True:
-            default = default_of(question, plan, topic)
-            raw = term.ask(prompt, shown(default) or None)
+            default = _default(question, plan, topic, changed_topic)
+            raw = term.ask(prompt, shown_default(question, default, tr) or None)
             try:
-                value = default if not raw.strip() and default is not None else read_typed(question, raw)
+                if not raw.strip() and default is not None:
+                    value = default
+                elif question.kind in ("choice", "choices"):
+                    value = picked(question, raw, tr)
+                else:
+                    value = read_typed(question, raw)
                 if question.stored:
                     check(question, value, plan)
                 elif not value:
                     raise AnswerProblem("scaffold.err.required")
             except AnswerProblem as problem:
-                term.say(tr("scaffold.retry", problem=tr(problem.key, **problem.args_for_message)), style="red")
+                term.say(_retry(tr, problem.text(tr)), style="red")
                 continue
             warnings = _advice(question, value)
             for advice in warnings:
@@ -178,5 +276,8 @@ def ask_questions(
                 continue
             break
         if question.key == TOPIC:
+            changed_topic = changed_topic or value != topic
             topic = str(value)
         apply(plan, question, value)
+        if answered is not None:
+            answered[question.key] = value
