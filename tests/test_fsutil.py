@@ -53,3 +53,18 @@ def test_cli_output_onto_a_folder_is_a_usage_error(cli, tmp_path):
     result = cli("schema", "--output", str(tmp_path), "--force")
     assert result.exit_code == 2
     assert "this is a folder, not a file" in result.stderr
+
+
+def test_a_device_is_written_into_never_replaced():
+    """`-o /dev/null` (with or without --force) writes into the device: a rename over it would leave a
+    plain file where /dev/null was (found by a helper session; restored with mknod)."""
+    import os
+    import stat as stat_module
+    from pathlib import Path
+
+    from sqtool.fsutil import write_atomic
+
+    device = Path(os.devnull)
+    write_atomic(device, "ignored\n")
+    write_atomic(device, "ignored\n", force=True)
+    assert stat_module.S_ISCHR(device.stat().st_mode)

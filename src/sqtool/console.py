@@ -68,6 +68,8 @@ def emit(
     if output is None or str(output) == STDOUT:
         typer.echo(text, nl=not text.endswith("\n"), color=True)  # color=True: click must not strip escapes
         return
+    from sqtool.reporters.safe_text import one_line
+
     write_atomic(output, marked(text, format_name), force=may_replace(output, force))
     if not settings.quiet:
-        typer.echo(Translator(settings.lang)(written_key, path=output), err=True)
+        typer.echo(Translator(settings.lang)(written_key, path=one_line(str(output))), err=True)

@@ -94,13 +94,28 @@ def may_replace(output: Path, force: bool) -> bool:
 def refuse_existing(output: Path | None, force: bool) -> None:
     """Raise the usual "already exists" error, before any work, unless ``output`` may be replaced."""
     from sqtool.errors import SqtoolError
+    from sqtool.fsutil import remove_stale_temporaries
 
-    if output is not None and not may_replace(output, force):
+    if output is None:
+        return
+    remove_stale_temporaries(output)  # what a killed earlier write left beside it, either way
+    if output.is_char_device() or output.is_fifo():  # /dev/null, a pipe: written into, never replaced
+        return
+    if not may_replace(output, force):
         raise SqtoolError("fs.exists", hint="fs.exists_not_generated_hint", path=str(output))
 
 
 def output_path(value: str | Path | None) -> Path | None:
-    """The file an ``-o`` value names, None for standard output (no option, or ``-o -``)."""
+    """The file an ``-o`` value names, None for standard output (no option, or ``-o -``). An empty name,
+    or one ending in a slash (a folder meant), is refused before Path() turns them into "." and a
+    file named like the folder."""
+    from sqtool.errors import SqtoolError
+
     if value is None or str(value) == STDOUT:
         return None
+    raw = str(value)
+    if not raw.strip():
+        raise SqtoolError("fs.empty_output")
+    if raw.endswith(("/", "\\")):
+        raise SqtoolError("fs.output_is_folder", path=raw)
     return Path(value)

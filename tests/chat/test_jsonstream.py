@@ -63,10 +63,14 @@ def _ijson_alone(source: Source, prefix: str, ctx: ReadContext, on_read: Callabl
         counted.position = 3 if bom else 0
         try:
             yield from ijson.items(counted, prefix, use_float=True, buf_size=65536)
-        except ijson.JSONError as error:
+        except (ijson.JSONError, UnicodeDecodeError) as error:
             message = str(error)
             line = jsonstream._error_line(source, counted, message)
-            if "premature EOF" in message:
+            if isinstance(error, UnicodeDecodeError):  # bad UTF-8 inside a string: a bad record too
+                ctx.bad_record(
+                    "chat.bad_json", line=line, reason=f"invalid UTF-8 (byte 0x{error.object[error.start]:02x})"
+                )
+            elif "premature EOF" in message:
                 ctx.bad_record("chat.json_truncated", line=line)
             else:
                 ctx.bad_record("chat.bad_json", line=line, reason=jsonstream._short(message))

@@ -56,7 +56,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("sqtool explain SQ20", ["SQ201", "SQ202", "SQ203", "SQ204", "SQ205"]),
         ("sqtool check --select SQ101,SQ10", ["SQ101,SQ102", "SQ101,SQ103", "SQ101,SQ104", "SQ101,SQ105",
                                                 "SQ101,SQ106"]),
-        ("sqtool check --ignore SQ00", ["SQ000", "SQ001"]),
+        ("sqtool check --ignore SQ00", ["SQ000", "SQ001", "SQ002"]),
         ("sqtool playbooks kn", ["knowledge-course"]),
         ("sqtool init -p re", ["retail"]),
         ("sqtool check pl", ["plan.yaml", "plans/"]),

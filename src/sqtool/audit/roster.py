@@ -8,9 +8,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqtool.errors import SqtoolError
 from sqtool.fsutil import read_input, refuse_special
+from sqtool.settings import Lang
 
 MAX_ROSTER_BYTES = 20 * 1024 * 1024
 _ID_COLUMNS = ("id", "member_id", "member", "user_id", "成员id", "成员")
@@ -44,7 +46,7 @@ class Roster:
         return any(tag in member.tags for member in self.members)
 
 
-def load_roster(path: str | Path) -> Roster:
+def load_roster(path: str | Path, *, lang: Lang = "en") -> Roster:
     """Read a CSV (header row) or YAML (list of mappings, or {members: [...]}) roster."""
     display = str(path)
     source = Path(path)
@@ -62,7 +64,9 @@ def load_roster(path: str | Path) -> Roster:
     except UnicodeDecodeError:
         text = raw.decode("gb18030", errors="replace")  # rosters saved by Chinese Excel are often GBK
     text = text.replace("\r\n", "\n")
-    members = _from_yaml(text, display) if source.suffix.lower() in (".yaml", ".yml") else _from_csv(text, display)
+    members = (
+        _from_yaml(text, display, lang) if source.suffix.lower() in (".yaml", ".yml") else _from_csv(text, display)
+    )
     return Roster(path=display, members=tuple(members))
 
 
@@ -96,70 +100,77 @@ def _tags(value: object) -> frozenset[str]:
 
 
 def _from_csv(text: str, display: str) -> list[RosterMember]:
+    reader = None
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
-    if not any(name in _ID_COLUMNS + _NAME_COLUMNS for name in header):
-        raise SqtoolError("audit.roster_no_member_column", hint="audit.roster_columns_hint", path=display, line=1)
-    members = []
-    try:
-        for row in reader:
-            clean = {
-                (key or "").strip().lower(): (value if isinstance(value, str) else "") for key, value in row.items()
-            }
-            member_id, name = _pick(clean, _ID_COLUMNS), _pick(clean, _NAME_COLUMNS)
-            if member_id is None and name is None:
-                if not any(value.strip() for value in clean.values()):
-                    continue  # blank line
-                raise SqtoolError(
-                    "audit.roster_missing_member", hint="audit.roster_columns_hint", path=display, line=reader.line_num
-                )
-            joined = _parse_date(_pick(clean, _JOINED_COLUMNS), display, reader.line_num)
-            members.append(RosterMember(member_id, name, joined, _tags(_pick(clean, _TAG_COLUMNS))))
-    except csv.Error as error:
+        try:
+            dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+        return _csv_members(reader, display)
+    except csv.Error as error:  # a NUL byte, a lone CR inside a field, a field over the size limit
         raise SqtoolError(
             "audit.roster_bad_csv",
             hint="audit.roster_columns_hint",
             path=display,
-            line=reader.line_num,
+            line=reader.line_num if reader is not None else 1,
             reason=str(error),
         ) from error
+
+
+def _csv_members(reader: csv.DictReader[str], display: str) -> list[RosterMember]:
+    header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
+    if not any(name in _ID_COLUMNS + _NAME_COLUMNS for name in header):
+        raise SqtoolError("audit.roster_no_member_column", hint="audit.roster_columns_hint", path=display, line=1)
+    members = []
+    for row in reader:
+        clean = {(key or "").strip().lower(): (value if isinstance(value, str) else "") for key, value in row.items()}
+        member_id, name = _pick(clean, _ID_COLUMNS), _pick(clean, _NAME_COLUMNS)
+        if member_id is None and name is None:
+            if not any(value.strip() for value in clean.values()):
+                continue  # blank line
+            raise SqtoolError(
+                "audit.roster_missing_member", hint="audit.roster_columns_hint", path=display, line=reader.line_num
+            )
+        joined = _parse_date(_pick(clean, _JOINED_COLUMNS), display, reader.line_num)
+        members.append(RosterMember(member_id, name, joined, _tags(_pick(clean, _TAG_COLUMNS))))
     return members
 
 
-def _from_yaml(text: str, display: str) -> list[RosterMember]:
-    import yaml
+def _from_yaml(text: str, display: str, lang: Lang) -> list[RosterMember]:
+    """A YAML roster, through the plan loader's guards (bombs, nesting, tags, duplicate keys)."""
+    from sqtool.plan.load import PlanLoadError, parse_yaml
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        loaded = parse_yaml(text, display, lang=lang)
+    except PlanLoadError as error:
         raise SqtoolError(
             "audit.roster_bad_yaml",
             hint="audit.roster_columns_hint",
             path=display,
-            line=mark.line + 1 if mark else None,
-            col=mark.column + 1 if mark else None,
-            reason=getattr(error, "problem", None) or str(error),
-        ) from error
-    data = yaml.safe_load(text)  # composed above, so this cannot fail on syntax
-    if isinstance(root, yaml.MappingNode) and isinstance(data, dict):
-        root = next((value for key, value in root.value if key.value == "members"), None)
-        data = data.get("members")
-    if not isinstance(root, yaml.SequenceNode) or not isinstance(data, list):
+            line=error.line,
+            col=error.col,
+            reason=error.findings[0].message,
+        ) from None
+    data: Any = loaded.data
+    pointer: tuple[str | int, ...] = ()
+    if isinstance(data, dict):
+        data, pointer = data.get("members"), ("members",)
+    if not isinstance(data, list):
         raise SqtoolError("audit.roster_not_list", hint="audit.roster_columns_hint", path=display, line=1)
     members = []
-    for node, item in zip(root.value, data, strict=True):
-        line = node.start_mark.line + 1
-        if isinstance(item, str | int):
+    for index, item in enumerate(data):
+        line = loaded.position((*pointer, index))[0]
+        if isinstance(item, str | int) and not isinstance(item, bool):
             item = {"name": str(item)}
         if not isinstance(item, dict):
             raise SqtoolError("audit.roster_missing_member", hint="audit.roster_columns_hint", path=display, line=line)
         clean = {str(key).strip().lower(): value for key, value in item.items()}
-        as_text = {key: str(value) for key, value in clean.items() if isinstance(value, str | int) and value != ""}
+        as_text = {
+            key: str(value)
+            for key, value in clean.items()
+            if isinstance(value, str | int) and not isinstance(value, bool) and value != ""
+        }
         member_id, name = _pick(as_text, _ID_COLUMNS), _pick(as_text, _NAME_COLUMNS)
         if member_id is None and name is None:
             raise SqtoolError("audit.roster_missing_member", hint="audit.roster_columns_hint", path=display, line=line)

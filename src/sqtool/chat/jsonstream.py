@@ -110,10 +110,14 @@ def _ijson_batches(
             yield from _in_runs(
                 owner, islice(ijson.items(counted, prefix, use_float=True, buf_size=_BUFFER), skip, None)
             )
-        except ijson.JSONError as error:
+        except (ijson.JSONError, UnicodeDecodeError) as error:  # bytes that are not UTF-8 inside a string too
             message = str(error)
             line = _error_line(source, counted, message)
-            if "premature EOF" in message:
+            if isinstance(error, UnicodeDecodeError):
+                ctx.bad_record(
+                    "chat.bad_json", line=line, reason=f"invalid UTF-8 (byte 0x{error.object[error.start]:02x})"
+                )
+            elif "premature EOF" in message:
                 ctx.bad_record("chat.json_truncated", line=line)
             else:
                 ctx.bad_record("chat.bad_json", line=line, reason=_short(message))

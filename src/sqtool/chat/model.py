@@ -6,6 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+# The years a record or an --since/--until day may fall in: datetimes near year 1 or 9999 overflow as
+# soon as a period, an offset or a week is added to them (the audit compares a window with the period
+# of the same length before it, so the first year must stay further from year 1 than the span is
+# long). Wide enough for made-up test files (a QQ sample of another tool is dated 1883); a record
+# outside is a bad record (an error, or skipped with --lenient), never an OverflowError.
+FIRST_YEAR, LAST_YEAR = 1800, 2999
+
 
 class MessageKind(StrEnum):
     TEXT = "text"

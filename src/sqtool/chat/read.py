@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqtool.chat.detect import zip_source
 from sqtool.chat.errors import ReadContext, ReadWarning
-from sqtool.chat.model import ListedMember, Message, Record
+from sqtool.chat.model import FIRST_YEAR, LAST_YEAR, ListedMember, Message, Record
 from sqtool.chat.readers import FORMAT_NAMES, closest, detect, platform_of, reader_for, reader_module
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import local_zone
@@ -230,7 +230,7 @@ class Prepared:
 def _read_one(item: Prepared, ctx: ReadContext) -> Iterator[Record]:
     if item.empty:
         return
-    records = _counted(reader_for(item.name)(item.source, ctx), item.source.display)
+    records = _counted(in_supported_years(reader_for(item.name)(item.source, ctx), ctx), item.source.display)
     if not item.forced or item.detected in (None, item.name):
         yield from records
         return
@@ -263,6 +263,26 @@ def _none_left(records: Iterator[Record], display: str) -> Iterator[Record]:
         raise limit_error("records", path=display)
     return
     yield
+
+
+def in_supported_years(records: Iterator[Record], ctx: ReadContext) -> Iterator[Record]:
+    """The records dated within FIRST_YEAR..LAST_YEAR; one outside is a bad record (every format,
+    so no reader has to know). Checked a chunk at a time: a chunk all in range passes whole."""
+    while chunk := list(islice(records, _CHUNK)):
+        if all(FIRST_YEAR <= record.timestamp.year <= LAST_YEAR for record in chunk):
+            yield from chunk
+            continue
+        for record in chunk:
+            if FIRST_YEAR <= record.timestamp.year <= LAST_YEAR:
+                yield record
+            else:
+                ctx.bad_record(
+                    "chat.time_out_of_range",
+                    time=record.timestamp.isoformat(),
+                    id=record.id,
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
+                )
 
 
 def _wrong_format(item: Prepared) -> SqtoolError:

@@ -15,7 +15,10 @@ from sqtool.fsutil import refuse_special
 from sqtool.settings import active_limits, limit_error, over_time
 
 # what zipfile raises on a damaged archive: bad magic or CRC, invalid deflate data, cut short, seek past the end
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
+# (NotImplementedError: a compression method zipfile does not know, such as AES or PPMd;
+# RuntimeError: an encrypted member, which zipfile opens only with a password; UnicodeDecodeError:
+# a member name flagged as UTF-8 that is not)
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, UnicodeDecodeError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +168,8 @@ class CountingStream(ReadStream):
 def damaged_zip(display: str, member: str | None, error: BaseException) -> SqtoolError:
     """The error for a zip that cannot be read: bad CRC, bad magic, invalid deflate data, cut short."""
     reason = _reason(error)
+    if isinstance(error, NotImplementedError | RuntimeError):
+        return SqtoolError("chat.zip_unsupported", hint="chat.zip_unsupported_hint", path=display, member=member or "?")
     if member is None:
         return SqtoolError("chat.damaged_zip_whole", hint="chat.damaged_zip_hint", path=display, reason=reason)
     return SqtoolError("chat.damaged_zip", hint="chat.damaged_zip_hint", path=display, member=member, reason=reason)

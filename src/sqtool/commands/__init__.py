@@ -29,15 +29,24 @@ def execute(settings: Settings, action: Callable[[Settings], int]) -> int:
     import typer
 
     from sqtool.i18n import Translator
+    from sqtool.iosafety import guarded_streams, named_os_error
     from sqtool.settings import limits_in_force
 
     tr = Translator(settings.lang)
     try:
-        with limits_in_force(settings.limits):
-            return action(settings)
+        try:
+            with limits_in_force(settings.limits), guarded_streams():
+                return action(settings)
+        except BrokenPipeError:
+            raise
+        except OSError as error:  # what the system refused (a full disk, a closed stream): a named error
+            raise named_os_error(error) from error
     except SqtoolError as error:
-        where = error.where()
-        message, hint = error.texts(tr)
+        from sqtool.reporters.safe_text import one_line
+
+        # file names and values quoted from the input: no escape or bidi override reaches the terminal
+        where = one_line(error.where())
+        message, hint = (_lines_safe(text) if text else text for text in error.texts(tr))
         prefix = f"{where}: " if where else ""
         code = f"[{error.code}]" if error.code else ""
         typer.echo(f"{prefix}{tr('core.error_prefix')}{code}: {message}", err=True)
@@ -58,6 +67,13 @@ def execute(settings: Settings, action: Callable[[Settings], int]) -> int:
             raise
         typer.echo(tr("core.internal_error", error=f"{type(error).__name__}: {error}"), err=True)
         return EXIT_USAGE
+
+
+def _lines_safe(text: str) -> str:
+    """``text`` with each line made safe for a terminal (the catalogue's own line breaks kept)."""
+    from sqtool.reporters.safe_text import one_line
+
+    return "\n".join(one_line(line) for line in text.split("\n"))
 
 
 def _silence_stdout() -> None:

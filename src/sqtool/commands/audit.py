@@ -9,10 +9,11 @@ from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MI
 from sqtool.audit.report import AuditReport
 from sqtool.commands import findings_exit
 from sqtool.commands.inputs import refuse_input_as_output
-from sqtool.diagnostics import fail_threshold
+from sqtool.diagnostics import Severity, fail_threshold
 from sqtool.errors import SqtoolError
+from sqtool.plan.load import LoadedPlan
 from sqtool.plan.model import PlanModel
-from sqtool.settings import Settings
+from sqtool.settings import Lang, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +42,51 @@ class AuditArguments:
     top: int = 10  # --top: senders listed, 0 for all
 
 
+MAX_MEMBERS = 10**9  # more than any chat platform allows in one group
+MAX_CUTOFF_MINUTES = 366 * 24 * 60  # a year: longer is no longer a response time
+MAX_TOP = 10**6
+
+
 def parse_day(value: str | None, option: str) -> date | None:
+    from sqtool.chat.model import FIRST_YEAR, LAST_YEAR
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError as error:
         raise SqtoolError("audit.bad_date", hint="audit.bad_date_hint", option=option, value=value) from error
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise SqtoolError(
+            "audit.date_out_of_range",
+            hint="audit.bad_date_hint",
+            option=option,
+            value=value,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
+    return day
+
+
+def load_valid_plan(source: str, lang: Lang) -> LoadedPlan:
+    """A plan that passes `sqtool validate` (YAML and schema), else a SqtoolError at its first problem:
+    the audit compares the chat with the plan, so it must read the plan as validate does."""
+    from sqtool.plan.load import load_plan
+    from sqtool.plan.schema import schema_findings
+
+    loaded = load_plan(source, lang=lang)
+    problems = [finding for finding in schema_findings(loaded, lang=lang) if finding.severity is Severity.ERROR]
+    if problems:
+        first = problems[0]
+        raise SqtoolError(
+            "audit.plan_invalid",
+            hint="audit.plan_invalid_hint",
+            path=first.path,
+            line=first.line,
+            col=first.col,
+            message=first.message,
+        )
+    return loaded
 
 
 def audit_zone(name: str | None, plan: PlanModel | None = None) -> tzinfo:
@@ -109,22 +148,28 @@ def build_options(arguments: AuditArguments, settings: Settings) -> AuditOptions
 
     if arguments.members is not None and arguments.members < 0:
         raise SqtoolError("audit.bad_members", hint="audit.bad_members_hint", value=arguments.members)
-    if arguments.response_cutoff_minutes <= 0:
+    if arguments.members is not None and arguments.members > MAX_MEMBERS:
+        raise SqtoolError("audit.too_large", hint="audit.bad_members_hint", option="--members", limit=MAX_MEMBERS)
+    if not arguments.response_cutoff_minutes > 0:  # NaN too
         raise SqtoolError("audit.bad_cutoff", hint="audit.bad_cutoff_hint", value=arguments.response_cutoff_minutes)
+    if arguments.response_cutoff_minutes > MAX_CUTOFF_MINUTES:
+        raise SqtoolError(
+            "audit.too_large", hint="audit.bad_cutoff_hint", option="--response-cutoff", limit=MAX_CUTOFF_MINUTES
+        )
     if arguments.top < 0:
         raise SqtoolError("audit.bad_top", hint="audit.bad_top_hint", value=arguments.top)
+    if arguments.top > MAX_TOP:
+        raise SqtoolError("audit.too_large", hint="audit.bad_top_hint", option="--top", limit=MAX_TOP)
     since, until = parse_day(arguments.since, "--since"), parse_day(arguments.until, "--until")
     plan = None
     if arguments.plan is not None:
-        from sqtool.plan.load import load_plan
-
-        plan = PlanModel.of(load_plan(arguments.plan, lang=settings.lang))
+        plan = PlanModel.of(load_valid_plan(arguments.plan, settings.lang))
     return AuditOptions(
         since=since,
         until=until,
         tz=audit_zone(arguments.tz, plan),
         members=arguments.members,
-        roster=load_roster(arguments.roster) if arguments.roster is not None else None,
+        roster=load_roster(arguments.roster, lang=settings.lang) if arguments.roster is not None else None,
         plan=plan,
         exclude=frozenset(arguments.exclude),
         response_cutoff_minutes=arguments.response_cutoff_minutes,

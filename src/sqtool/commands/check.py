@@ -11,9 +11,10 @@ from typing import Any
 
 from sqtool.commands import findings_exit
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import current_folder
 from sqtool.rules.config import CheckConfig, build_config, discover, read_config_file
 from sqtool.rules.registry import all_rules
-from sqtool.settings import Settings
+from sqtool.settings import Lang, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class CheckRequest:
     plans_only: bool = False  # skip YAML files that are not plans (pre-commit hooks)
 
 
-def resolve_config(request: CheckRequest, cwd: Path | None = None) -> CheckConfig:
+def resolve_config(request: CheckRequest, cwd: Path | None = None, *, lang: Lang = "en") -> CheckConfig:
     """The discovered (or given) config file merged with the command line."""
     raw: Mapping[str, Any] | None
     source: str | None
@@ -42,9 +43,9 @@ def resolve_config(request: CheckRequest, cwd: Path | None = None) -> CheckConfi
         path = Path(request.config)
         if not path.is_file():
             raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=request.config)
-        raw, source = read_config_file(path), request.config
+        raw, source = read_config_file(path, lang=lang), request.config
     else:
-        found = discover(cwd or Path.cwd())
+        found = discover(cwd or current_folder(), lang=lang)
         raw, source = found if found else (None, None)
     return build_config(
         raw,
@@ -90,7 +91,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
             "check.bad_format", hint="check.bad_format_hint", value=format_name, choices=", ".join(FORMATS)
         )
     refuse_existing(request.output, request.force)  # before any work; sqtool's own report may be replaced
-    config = resolve_config(request)
+    config = resolve_config(request, lang=settings.lang)
     refuse_input_as_output(request.output, [("config", config.source)])  # --config or the one found
     today = _today(request.today)
     sources = expand_inputs(request.files)  # raises for a missing file, an empty glob or folder

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqtool.commands import EXIT_CLEAN, EXIT_INTERRUPTED
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import refuse_to_replace
 from sqtool.i18n import Translator
 from sqtool.settings import Settings
 
@@ -48,8 +49,7 @@ def init(settings: Settings, options: InitOptions) -> int:
     lang = settings.lang
     tr = Translator(lang)
     target = Path(options.path)
-    if target.exists() and not options.force:  # refuse before asking anything
-        raise SqtoolError("fs.exists", hint="fs.exists_hint", path=options.path)
+    refuse_to_replace(target, force=options.force)  # refuse before asking anything
 
     resume = resume_path(target)
     if options.resume and not resume.is_file():
@@ -164,11 +164,13 @@ def _report(settings: Settings, path: str, plan: dict[str, Any], review: list[st
     from sqtool import __version__
     from sqtool.commands.check import CheckRequest, resolve_config
     from sqtool.reporters import ReportContext, render
+    from sqtool.reporters.safe_text import one_line
     from sqtool.rules.config import CheckConfig
     from sqtool.rules.engine import check_files
 
     tr = Translator(settings.lang)
-    typer.echo(tr("scaffold.written", path=path))
+    shown = one_line(path)  # the name the user typed may carry escapes too
+    typer.echo(tr("scaffold.written", path=shown))
     if settings.quiet:
         return
     if review:
@@ -184,7 +186,7 @@ def _report(settings: Settings, path: str, plan: dict[str, Any], review: list[st
             prompt = tr(question.prompt, per=members_per_leader(plan))
             typer.echo(tr("scaffold.review_line", key=key, question=prompt, value=value))
     try:  # the same configuration `sqtool check` will use next
-        config = resolve_config(CheckRequest(files=(path,)))
+        config = resolve_config(CheckRequest(files=(path,)), lang=settings.lang)
     except SqtoolError:  # a broken config file is reported by `sqtool check` itself; the plan is written
         config = CheckConfig()
     result = check_files([path], config, lang=settings.lang)
@@ -200,4 +202,4 @@ def _report(settings: Settings, path: str, plan: dict[str, Any], review: list[st
     shared = find_repository_schema(Path(path).resolve().parent) is not None
     keys = ("scaffold.next_edit", "scaffold.next_check", *(() if shared else ("scaffold.next_schema",)))
     for key in (*keys, "scaffold.next_audit"):
-        typer.echo(tr(key, path=path))
+        typer.echo(tr(key, path=shown))

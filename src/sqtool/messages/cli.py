@@ -128,9 +128,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.opt.plans_only": {
         "en": "Skip YAML files that are not plans: keep *plan.yaml, files under a plans/ folder and files whose "
-        "first lines carry '# yaml-language-server: $schema=...community-plan...' (for pre-commit hooks).",
-        "zh": "跳过不是计划的 YAML 文件：只保留 *plan.yaml、plans/ 文件夹下的文件，以及开头几行写有 "
-        "'# yaml-language-server: $schema=...community-plan...' 标记的文件（供 pre-commit 钩子使用）。",
+        "first lines carry a yaml-language-server $schema marker naming community-plan (for pre-commit hooks).",
+        "zh": "跳过不是计划的 YAML 文件：只保留 *plan.yaml、plans/ 文件夹下的文件，以及开头几行有指向 "
+        "community-plan 的 yaml-language-server $schema 标记的文件（供 pre-commit 钩子使用）。",
     },
     "cli.opt.text_or_json": {
         "en": "Output: text (for people) or json (for scripts).",
@@ -497,18 +497,26 @@ keeps the answers given so far beside it, and --resume goes on from them. Withou
 
 \b
 Examples:
-  eval "$(sqtool completion bash)"        # in ~/.bashrc
-  eval "$(sqtool completion zsh)"         # in ~/.zshrc, after compinit
-  sqtool completion fish > ~/.config/fish/completions/sqtool.fish""",
+  # bash, in ~/.bashrc:
+  eval "$(sqtool completion bash)"
+  # zsh, in ~/.zshrc after compinit:
+  eval "$(sqtool completion zsh)"
+  # fish:
+  sqtool completion fish \\
+    > ~/.config/fish/completions/sqtool.fish""",
         "zh": """\b
 输出命令补全脚本，让 shell 能补全 sqtool 的命令、选项、计划文件、规则编号
 （explain、--select、--ignore）和剧本名称。
 
 \b
 示例：
-  eval "$(sqtool completion bash)"        # 写进 ~/.bashrc
-  eval "$(sqtool completion zsh)"         # 写进 ~/.zshrc，放在 compinit 之后
-  sqtool completion fish > ~/.config/fish/completions/sqtool.fish""",
+  # bash，写进 ~/.bashrc：
+  eval "$(sqtool completion bash)"
+  # zsh，写进 ~/.zshrc，放在 compinit 之后：
+  eval "$(sqtool completion zsh)"
+  # fish：
+  sqtool completion fish \\
+    > ~/.config/fish/completions/sqtool.fish""",
     },
     "cli.completion.arg.shell": {"en": "The shell: bash, zsh or fish.", "zh": "shell 类型：bash、zsh 或 fish。"},
 }

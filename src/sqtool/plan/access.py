@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -48,10 +49,12 @@ def text(value: Any) -> str | None:
 
 
 def number(value: Any) -> float | None:
-    """An int or float (never a bool, NaN or infinity), or None."""
+    """An int or float (never a bool, NaN or infinity, nor an int too large to be a float), or None."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, int) and abs(value) > sys.float_info.max:  # 309+ digits: float() overflows
         return None
     return value
 

@@ -54,6 +54,11 @@ def surely_valid(data: Any) -> bool:
         return False
     import fastjsonschema
 
+    from sqtool.plan.schema import non_finite
+
+    if next(non_finite(data), None) is not None:  # the schema's own check refuses these; let it explain
+        return False
+
     try:
         validator(data)
     except fastjsonschema.JsonSchemaException:

@@ -52,6 +52,7 @@ RULE_ID = "SQ000"
 MAX_BYTES = 1024 * 1024  # a real plan is a few kilobytes; a megabyte of YAML already takes seconds to validate
 MAX_ALIAS_VALUES = 10_000  # values that aliases may add in total once expanded
 MAX_DEPTH = 64  # a plan is about five levels deep
+MAX_INT_DIGITS = 1000  # Python refuses to convert 4,300+ digits; no plan, config or roster needs 1,000
 STDIN_PATH = "<stdin>"
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -86,11 +87,12 @@ class LoadedPlan:
 
 
 class PlanLoadError(SqtoolError):
-    """The YAML cannot become a plan; ``findings`` (rule SQ000) say where and why."""
+    """The YAML cannot become a plan (or the config, roster or answers ``key`` names); ``findings``
+    (rule SQ000) say where and why."""
 
-    def __init__(self, findings: list[Finding]) -> None:
+    def __init__(self, findings: list[Finding], key: str = "plan.load_failed") -> None:
         first = findings[0]
-        super().__init__("plan.load_failed", path=first.path, line=first.line, col=first.col, message=first.message)
+        super().__init__(key, path=first.path, line=first.line, col=first.col, message=first.message)
         self.findings = findings
 
 
@@ -104,19 +106,7 @@ def parse_plan(text: str, path: str = "<string>", *, lang: Lang = "en") -> Loade
     """Parse already-decoded plan text; raises PlanLoadError like load_plan."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     tr = Translator(lang)
-    try:
-        root = _compose(text)
-    except _Refusal as refused:
-        raise PlanLoadError([_finding(tr, path, refused)]) from None
-    except yaml.MarkedYAMLError as error:
-        refusal = _syntax_refusal(error, text)
-        typed = _ime_refusal(text)  # a key typed with a Chinese IME: say so where it was typed, not a line later
-        raise PlanLoadError([_finding(tr, path, typed if typed and typed.line <= refusal.line else refusal)]) from None
-    except yaml.reader.ReaderError as error:
-        raise PlanLoadError([_finding(tr, path, _reader_refusal(error, text))]) from None
-    except yaml.YAMLError as error:  # any other parser complaint still names the file
-        refusal = _Refusal("plan.yaml_syntax", 1, 1, hint="plan.yaml_syntax_hint", problem=str(error))
-        raise PlanLoadError([_finding(tr, path, refusal)]) from None
+    root = _compose_refusing(text, path, tr, "plan.load_failed")
     typed = _ime_refusal(text)  # parsed, but such a key became part of a text value
     if typed is not None:
         raise PlanLoadError([_finding(tr, path, typed)])
@@ -129,6 +119,38 @@ def parse_plan(text: str, path: str = "<string>", *, lang: Lang = "en") -> Loade
     positions: dict[Pointer, tuple[int, int, int, int]] = {}
     data = _build(root, (), root.line, root.col, positions)
     return LoadedPlan(path=path, text=text, data=data, positions=positions)
+
+
+def parse_yaml(text: str, path: str, *, lang: Lang = "en", key: str = "yaml.load_failed") -> LoadedPlan:
+    """Any other YAML sqtool reads (``.sqtool.yaml``, rosters, answers) through the plan's guards:
+    size is the caller's, then alias bombs, nesting, unsafe tags, duplicate keys and absurdly long
+    numbers are refused with a position (PlanLoadError with ``key``). The document may be any kind
+    (``data`` is None for an empty one); values follow the same YAML 1.2 core rules as plans."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    root = _compose_refusing(text, path, Translator(lang), key)
+    if root is None:
+        return LoadedPlan(path=path, text=text, data=None)
+    positions: dict[Pointer, tuple[int, int, int, int]] = {}
+    data = _build(root, (), root.line, root.col, positions)
+    return LoadedPlan(path=path, text=text, data=data, positions=positions)
+
+
+def _compose_refusing(text: str, path: str, tr: Translator, key: str) -> _Node | None:
+    try:
+        return _compose(text)
+    except _Refusal as refused:
+        raise PlanLoadError([_finding(tr, path, refused)], key) from None
+    except yaml.MarkedYAMLError as error:
+        refusal = _syntax_refusal(error, text)
+        typed = _ime_refusal(text)  # a key typed with a Chinese IME: say so where it was typed, not a line later
+        raise PlanLoadError(
+            [_finding(tr, path, typed if typed and typed.line <= refusal.line else refusal)], key
+        ) from None
+    except yaml.reader.ReaderError as error:
+        raise PlanLoadError([_finding(tr, path, _reader_refusal(error, text))], key) from None
+    except yaml.YAMLError as error:  # any other parser complaint still names the file
+        refusal = _Refusal("plan.yaml_syntax", 1, 1, hint="plan.yaml_syntax_hint", problem=str(error))
+        raise PlanLoadError([_finding(tr, path, refusal)], key) from None
 
 
 def display_path(source: str | Path) -> str:
@@ -271,6 +293,8 @@ class _Composer:
     def _scalar(self, event: events.ScalarEvent) -> None:
         line, col = self.lines.position(event.start_mark)
         plain = event.tag is None and bool(event.implicit[0])  # untagged and unquoted
+        if (plain or event.tag == _TAG + "int") and _too_many_digits(event.value):
+            raise _Refusal("yaml.number_too_long", line, col, hint="yaml.number_too_long_hint", limit=MAX_INT_DIGITS)
         value = _resolve_plain(event.value) if plain else _resolve_tagged(event.value, event.tag, line, col)
         node = _Node(_SCALAR, line, col, value, text=event.value, merge=plain and event.value == "<<")
         if event.anchor is not None:
@@ -384,6 +408,11 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 _MISSING = object()
+
+
+def _too_many_digits(text: str) -> bool:
+    """A numeral too long to be a number anyone meant (and, past 4,300 digits, to convert at all)."""
+    return len(text) > MAX_INT_DIGITS and any(pattern.fullmatch(text) for pattern in (_INT, _OCT, _HEX))
 
 
 def _resolve_plain(text: str) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
@@ -45,7 +46,24 @@ def schema_findings(plan: LoadedPlan, *, lang: Lang = "en") -> list[Finding]:
             if identity not in seen:
                 seen.add(identity)
                 findings.append(finding)
+    for pointer in non_finite(plan.data):  # JSON has no NaN or infinity; YAML's .nan and .inf are no numbers
+        line, col = plan.position(pointer)
+        if any((finding.line, finding.col) == (line, col) for finding in findings):
+            continue  # the schema already refuses this value (an integer field, a bound)
+        findings.append(_finding(plan, line, col, tr("plan.schema.not_finite", name=_name(pointer, tr)), None))
     return sorted(findings, key=lambda f: (f.line, f.col))
+
+
+def non_finite(data: Any, pointer: Pointer = ()) -> Iterator[Pointer]:
+    """Where ``data`` holds NaN or an infinity (``.nan``, ``.inf``, ``1e999`` in YAML)."""
+    if isinstance(data, float) and not math.isfinite(data):
+        yield pointer
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from non_finite(value, (*pointer, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from non_finite(value, (*pointer, index))
 
 
 def _one_per_value(errors: Iterator[ValidationError]) -> list[ValidationError]:

@@ -21,6 +21,9 @@ def render_report(
 
         document = report_to_json(report, lang=lang, top=top)
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    from sqtool.reporters.safe_text import neutralised
+
+    report = neutralised(report)  # names, ids and file names from the export: no escapes reach a terminal
     if report_format == "md":
         from sqtool.render.markdown import render_markdown
 

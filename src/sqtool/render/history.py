@@ -12,6 +12,7 @@ from sqtool.i18n import Translator
 from sqtool.render.audit_rows import number, share
 from sqtool.render.sparkline import shrink, sparkline
 from sqtool.render.wrap import display_width
+from sqtool.reporters.safe_text import one_line
 from sqtool.settings import Settings
 
 if TYPE_CHECKING:
@@ -154,11 +155,16 @@ def render_history_text(entries: list[HistoryEntry], settings: Settings, console
         rows.append((tr(f"audit.diagnosis.{diagnosis}"), [number(s) for s in scores], list(scores)))
     shown = entries[-SHOWN:]
     title = tr("audit.history_title", count=len(entries))
-    group = group_label(entries[-1].group, tr)
+    group = one_line(group_label(entries[-1].group, tr))
     table = Table(title=f"{group}: {title}", title_justify="left")
     table.add_column(tr("audit.column.figure"), overflow="fold")
     for entry in shown:  # a period's two days on two lines: the column stays narrow, the dates whole
-        table.add_column(f"{entry.period_first}\n..{entry.period_last}", justify="right", no_wrap=True, min_width=12)
+        table.add_column(
+            one_line(f"{entry.period_first}") + "\n.." + one_line(f"{entry.period_last}"),
+            justify="right",
+            no_wrap=True,
+            min_width=12,
+        )
     # the trend covers every saved audit: shrunk to the room the other columns leave, never wrapped
     label_width = max(display_width(label) for label, _, _ in rows)
     room = max(8, console.width - (label_width + 3) - 15 * len(shown) - 4)  # a period column takes 15

@@ -10,8 +10,11 @@ from typing import Any
 
 from sqtool.diagnostics import Severity, fail_threshold
 from sqtool.errors import SqtoolError
+from sqtool.settings import Lang
 
 CONFIG_NAMES = (".sqtool.yaml", ".sqtool.yml")
+MAX_CONFIG_BYTES = 1024 * 1024  # as for a plan: a config is a few lines, a pyproject a few kilobytes
+_INT_DIGITS = 4300  # what Python converts at most (sys.get_int_max_str_digits), so what tomllib reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,42 +68,56 @@ def _longest_match(rule_id: str, selectors: Iterable[str]) -> int | None:
     return max(lengths) if lengths else None
 
 
-def discover(start: Path) -> tuple[dict[str, Any], str] | None:
+def discover(start: Path, *, lang: Lang = "en") -> tuple[dict[str, Any], str] | None:
     """The nearest ``.sqtool.yaml`` or ``pyproject.toml`` with ``[tool.sqtool]`` from ``start`` upwards."""
-    folder = start.resolve()
+    try:
+        folder = start.resolve()
+    except OSError as error:  # the current folder was deleted, or its path is too long for the system
+        raise SqtoolError(
+            "fs.no_current_folder", hint="fs.no_current_folder_hint", reason=error.strerror or str(error)
+        ) from error
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             path = candidate / name
-            if path.is_file():
-                return read_config_file(path), str(path)
+            if _is_file(path):
+                return read_config_file(path, lang=lang), str(path)
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
+        if _is_file(pyproject):
             section = _pyproject_section(pyproject)
             if section is not None:
                 return section, str(pyproject)
     return None
 
 
-def read_config_file(path: Path) -> dict[str, Any]:
-    """The raw settings of a ``.sqtool.yaml`` or a ``pyproject.toml`` (its ``[tool.sqtool]`` table)."""
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the system, or a folder we may not enter: no config there
+        return False
+
+
+def read_config_file(path: Path, *, lang: Lang = "en") -> dict[str, Any]:
+    """The raw settings of a ``.sqtool.yaml`` or a ``pyproject.toml`` (its ``[tool.sqtool]`` table).
+
+    YAML goes through the plan loader's guards (alias bombs, nesting, tags, duplicate keys, long
+    numbers); TOML is refused when too deep or with 1,000-digit numbers, and ``tool`` must be a table.
+    """
     if path.name == "pyproject.toml":
         return _pyproject_section(path) or {}
-    import yaml
+    from sqtool.plan.load import PlanLoadError, parse_yaml
 
+    text = _read_text(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise SqtoolError("fs.cannot_read", path=str(path), reason=error.strerror or str(error)) from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        raw = parse_yaml(text, str(path), lang=lang).data
+    except PlanLoadError as error:
         raise SqtoolError(
             "check.config_syntax",
             hint="check.config_hint",
             path=str(path),
-            line=mark.line + 1 if mark else None,
-            col=mark.column + 1 if mark else None,
-            reason=str(getattr(error, "problem", None) or error),
-        ) from error
+            line=error.line,
+            col=error.col,
+            reason=error.findings[0].message,
+        ) from None
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -108,15 +125,46 @@ def read_config_file(path: Path) -> dict[str, Any]:
     return raw
 
 
-def _pyproject_section(path: Path) -> dict[str, Any] | None:
+def _read_text(path: Path) -> str:
+    """The file's text, at most MAX_CONFIG_BYTES of UTF-8 (a BOM is dropped)."""
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
         raise SqtoolError("fs.cannot_read", path=str(path), reason=error.strerror or str(error)) from error
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise SqtoolError("fs.too_large", path=str(path), size=f"> {MAX_CONFIG_BYTES}", limit=MAX_CONFIG_BYTES)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SqtoolError("plan.bad_utf8", hint="plan.bad_utf8_hint", path=str(path), offset=error.start) from None
+
+
+def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    text = _read_text(path)
+    try:
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise SqtoolError("check.config_syntax", hint="check.config_hint", path=str(path), reason=str(error)) from error
-    section = document.get("tool", {}).get("sqtool")
-    return section if isinstance(section, dict) else None
+    except RecursionError:
+        raise SqtoolError("config.too_deep", hint="check.config_hint", path=str(path)) from None
+    except ValueError as error:  # Python refuses to convert an integer of 4,300+ digits
+        raise SqtoolError(
+            "config.number_too_long", hint="yaml.number_too_long_hint", path=str(path), limit=_INT_DIGITS
+        ) from error
+    tool = document.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise SqtoolError("config.tool_not_table", hint="config.tool_not_table_hint", path=str(path), name="tool")
+    section = tool.get("sqtool")
+    if section is None:
+        return None
+    if not isinstance(section, dict):
+        raise SqtoolError(
+            "config.tool_not_table", hint="config.tool_not_table_hint", path=str(path), name="tool.sqtool"
+        )
+    return section
 
 
 def build_config(

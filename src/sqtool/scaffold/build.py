@@ -100,18 +100,19 @@ def read_answers(path: str | Path) -> dict[str, Any]:
 
 
 def _document_kind(path: str | Path) -> str:
-    """``mapping``, ``sequence`` or ``scalar`` for a YAML document, ``unreadable`` when it does not parse."""
-    import yaml
+    """``mapping``, ``sequence`` or ``scalar`` for a YAML document, ``unreadable`` when it does not parse
+    (read by the plan loader's guards, so a bomb or deep nesting cannot get past this second look)."""
+    from sqtool.plan.load import parse_yaml
 
     try:
-        node = yaml.compose(Path(path).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = parse_yaml(Path(path).read_text(encoding="utf-8-sig"), str(path)).data
+    except (OSError, UnicodeDecodeError, SqtoolError):
         return "unreadable"
-    if isinstance(node, yaml.SequenceNode):
+    if isinstance(data, list):
         return "sequence"
-    if isinstance(node, yaml.ScalarNode):
-        return "scalar"
-    return "mapping"
+    if data is None or isinstance(data, dict):
+        return "mapping"
+    return "scalar"
 
 
 def _expected_kinds(pointer: tuple[str | int, ...]) -> tuple[str, ...]:

@@ -60,12 +60,14 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
         author_id = str(author.get("id", ""))
         author_name = str(author.get("nickname") or author.get("name") or author_id)
         message_type = item.get("type", "Default")
-        content = str(item.get("content") or "")
+        if not isinstance(message_type, str):  # a wrong type in a damaged export: read as a plain message
+            message_type = "Default"
+        content = _text(item.get("content"))
         if message_type in _MESSAGE_TYPES:
             yield _message(item, record_id, timestamp, author, author_id, author_name, content)
             continue
         kind = _EVENT_TYPES.get(message_type, EventKind.SERVICE)
-        mentions = item.get("mentions") or []
+        mentions = _dicts(item.get("mentions"))
         if kind is EventKind.JOIN and message_type == "GuildMemberJoin":
             yield Event(record_id, timestamp, kind, author_id, author_name, text=content)
         elif kind in (EventKind.JOIN, EventKind.REMOVAL) and mentions:
@@ -86,6 +88,18 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
             yield Event(record_id, timestamp, kind, actor_id=author_id, actor_name=author_name, text=content)
 
 
+def _text(value: Any) -> str:
+    """Text of a field that should hold text; a list or an object in its place counts as none."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else ""
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The objects of a field that should be a list of objects (anything else in it is skipped)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def _message(
     item: dict[str, Any],
     record_id: str,
@@ -101,8 +115,10 @@ def _message(
         kind = MessageKind.MEDIA
     else:
         kind = text_kind(content)
-    reference = item.get("reference") or {}
-    mentions = tuple(str(who.get("id")) for who in item.get("mentions") or [] if isinstance(who, dict))
+    reference = item.get("reference")
+    if not isinstance(reference, dict):
+        reference = {}
+    mentions = tuple(str(who.get("id")) for who in _dicts(item.get("mentions")))
     return Message(
         id=record_id,
         timestamp=timestamp,

@@ -240,9 +240,12 @@ def _message(item: dict[str, Any], record_id: str, timestamp: datetime, ctx: Rea
 
 def _service(item: dict[str, Any], record_id: str, timestamp: datetime) -> Iterator[Event]:
     action = item.get("action", "")
+    if not isinstance(action, str):  # a damaged export: a list or an object where the action's name goes
+        action = ""
     actor_id = _id(item.get("actor_id")) or None
     actor_name = item.get("actor")
-    members = [str(name) for name in item.get("members") or [] if name is not None]
+    listed = item.get("members")
+    members = [str(name) for name in listed if name is not None] if isinstance(listed, list) else []
     text = plain_text(item.get("text", "")) or str(action)
     if action in _JOIN_ACTIONS or action == "remove_members":
         if action == "remove_members":

@@ -1,0 +1,221 @@
+"""What the system refuses or a damaged file holds ends in a named error (exit 2), never in the
+last-resort handler: long file names, closed or full standard streams, a deleted current folder,
+odd -o values, invalid UTF-8 in JSON, Discord fields of the wrong type, unknown zip compression."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, CliInvoke, run_sqtool
+from tests.fuzz.seeds import DISCORD, MESSENGER, TELEGRAM, WHATSAPP
+
+EXPORT = REPO / "examples" / "demo-wechat.csv"
+PLAN = REPO / "examples" / "plan.yaml"
+LONG = "a" * 300
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("audit", f"{LONG}.json"),
+        ("validate", f"{LONG}.yaml"),
+        ("check", f"{LONG}.yaml"),
+        ("audit", str(EXPORT), "-o", f"{LONG}.txt"),
+        ("validate", str(PLAN), "-o", f"{LONG}.txt"),
+    ],
+)
+def test_a_300_character_file_name_is_a_named_error(cli: CliInvoke, tmp_path: Path, args: tuple[str, ...]) -> None:
+    os.chdir(tmp_path)
+    try:
+        result = cli(*args)
+    finally:
+        os.chdir(REPO)
+    assert result.exit_code == 2
+    assert "file name is too long" in result.stderr and "internal error" not in result.stderr
+    assert "aaaa…aaaa" in result.stderr  # shortened so the message stays readable
+    assert list(tmp_path.iterdir()) == []
+
+
+def _shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    environment = dict(os.environ, PYTHONPATH=str(REPO / "src"), LANG="en_US.UTF-8")
+    return subprocess.run(["sh", "-c", command], cwd=cwd, env=environment, capture_output=True, text=True, timeout=120)
+
+
+def _sqtool() -> str:
+    return f"{sys.executable} -m sqtool"
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        ("validate - <&-", "standard input is closed"),
+        ("check - <&-", "standard input is closed"),
+        ("audit - --format csv <&-", "standard input is closed"),
+        ("rules >&-", "standard output is closed"),
+        (f"validate {PLAN} >&-", "standard output is closed"),
+        ("rules > /dev/full", "No space left on device"),
+        (f"audit {EXPORT} > /dev/full", "No space left on device"),
+    ],
+)
+def test_closed_and_full_standard_streams_are_named_errors(tmp_path: Path, command: str, shown: str) -> None:
+    if "/dev/full" in command and not Path("/dev/full").exists():
+        pytest.skip("this system has no /dev/full")
+    result = _shell(f"{_sqtool()} {command}", tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert shown in result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_closed_stdout_does_not_stop_a_write_to_a_file(tmp_path: Path) -> None:
+    result = _shell(f"{_sqtool()} audit {EXPORT} -o report.txt >&-", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "report.txt").stat().st_size > 0
+
+
+def test_a_deleted_current_folder_is_a_named_error(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (
+        "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); sys.argv = ['sqtool', 'check', sys.argv[2]];"
+        " from sqtool.cli import main; main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(gone), str(PLAN)],
+        env=dict(os.environ, PYTHONPATH=str(REPO / "src"), LANG="en_US.UTF-8"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "the current folder cannot be used" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("value", "shown"), [("", "the output file name is empty"), ("newdir/", "names a folder")])
+def test_odd_output_paths_are_usage_errors(cli: CliInvoke, tmp_path: Path, value: str, shown: str) -> None:
+    """-o newdir/ used to write a file named newdir; -o '' said ". already exists"."""
+    target = value and f"{tmp_path}/{value}"  # Path() would drop the trailing slash
+    for args in (("audit", str(EXPORT), "-o", target), ("validate", str(PLAN), "-o", target), ("schema", "-o", target)):
+        result = cli(*args)
+        assert result.exit_code == 2
+        assert shown in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("seed", [TELEGRAM, DISCORD, MESSENGER], ids=lambda seed: seed.name)
+def test_invalid_utf8_inside_json_is_a_named_error(cli: CliInvoke, tmp_path: Path, seed: object) -> None:
+    data = seed.data  # type: ignore[attr-defined]
+    at = data.index(b'"text"' if b'"text"' in data else b'"content"') + 10
+    path = tmp_path / seed.name  # type: ignore[attr-defined]
+    path.write_bytes(data[:at] + b"\xff\xfe\xc3(" + data[at:])
+    for lenient in ((), ("--lenient",)):
+        result = cli("audit", str(path), "--tz", "UTC", *lenient)
+        assert result.exit_code == 2
+        assert "internal error" not in result.stderr and str(path) in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("index", "field", "value"),
+    [
+        (1, "reference", 7),
+        (1, "reference", {"messageId": [1]}),
+        (2, "mentions", "bo"),
+        (2, "mentions", [1, "x", None]),
+        (0, "type", ["GuildMemberJoin"]),
+        (1, "author", [1, 2]),
+        (1, "content", {"text": "hi"}),
+        (1, "timestamp", 5),
+    ],
+)
+def test_discord_fields_of_the_wrong_type(
+    cli: CliInvoke, tmp_path: Path, index: int, field: str, value: object
+) -> None:
+    document = json.loads(DISCORD.data)
+    document["messages"][index][field] = value
+    path = tmp_path / "channel.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("audit", str(path), "--tz", "UTC", "-r", "json")
+    assert result.exit_code in (0, 2), result.stderr
+    assert "internal error" not in result.stderr
+    if result.exit_code == 0:
+        assert json.loads(result.stdout)["summary"]["messages"] >= 1
+
+
+def test_a_zip_with_an_unknown_compression_method(cli: CliInvoke, tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("_chat.txt", WHATSAPP.data)
+    data = bytearray(buffer.getvalue())
+    for header, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):  # method 99: AES, which zipfile cannot unpack
+        at = data.find(header)
+        data[at + offset : at + offset + 2] = (99).to_bytes(2, "little")
+    path = tmp_path / "chat.zip"
+    path.write_bytes(bytes(data))
+    result = cli("audit", str(path))
+    assert result.exit_code == 2
+    assert "compressed with a method sqtool cannot unpack" in result.stderr
+    zh = cli("--lang", "zh", "audit", str(path))
+    assert "无法解压的压缩方式" in zh.stderr
+
+
+def test_run_sqtool_helper_still_sees_clean_runs(tmp_path: Path) -> None:
+    """The subprocess route these tests use reports a clean run as clean (guards the harness)."""
+    result = run_sqtool("validate", str(PLAN), cwd=tmp_path)
+    assert result.returncode == 0 and "internal error" not in result.stderr
+
+
+def test_a_1500_deep_folder_is_no_problem(cli: CliInvoke, tmp_path: Path) -> None:
+    """Config discovery walks every parent of the current folder; 1,500 levels (7,500 characters,
+    past PATH_MAX) end in a result or a named error, never in the last-resort handler."""
+    os.chdir(tmp_path)
+    levels = 0
+    try:
+        for _ in range(1500):
+            os.mkdir("dddd")
+            os.chdir("dddd")
+            levels += 1
+        Path("plan.yaml").write_bytes(PLAN.read_bytes())
+        checked = cli("check", "plan.yaml", "--today", "2026-06-01")
+        audited = cli("audit", str(EXPORT), "-o", "report.txt")
+    finally:
+        _remove_from_inside(levels)
+        os.chdir(REPO)
+    assert checked.exit_code in (0, 1) and "internal error" not in checked.stderr, checked.stderr
+    assert audited.exit_code in (0, 2) and "internal error" not in audited.stderr, audited.stderr
+
+
+def _remove_from_inside(levels: int) -> None:
+    """Remove the deep tree bottom up with relative names (shutil.rmtree recurses once per level)."""
+    for _ in range(levels):
+        for entry in os.listdir("."):
+            if entry != "dddd":
+                os.remove(entry)
+        os.chdir("..")
+        os.rmdir("dddd")
+
+
+def test_found_by_the_long_fuzz_run(cli: CliInvoke, tmp_path: Path) -> None:
+    """A Telegram service record whose action is a list (TypeError: unhashable), and a zip whose
+    member name is flagged UTF-8 but is not (UnicodeDecodeError inside zipfile)."""
+    document = json.loads(TELEGRAM.data)
+    document["messages"][0]["action"] = ["invite_members"]
+    document["messages"][0]["members"] = 7
+    telegram = tmp_path / "result.json"
+    telegram.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("audit", str(telegram), "--tz", "UTC", "-r", "json")
+    assert result.exit_code == 0, result.stderr
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("général.txt", WHATSAPP.data)  # non-ASCII: stored as UTF-8 with flag bit 11
+    broken = tmp_path / "chat.zip"
+    broken.write_bytes(buffer.getvalue().replace("é".encode(), b"\xe9\x28"))
+    result = cli("audit", str(broken))
+    assert result.exit_code == 2
+    assert "the zip archive is damaged" in result.stderr and "internal error" not in result.stderr
