@@ -65,7 +65,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "audit.plan_invalid_hint": {
         "en": "run `sqtool validate {path}` to see every problem, fix them, then audit again",
-        "zh": "运行 `sqtool validate {path}` 查看全部问题，改好后再审计",
+        "zh": "运行 `sqtool validate {path}` 查看全部问题，改好后再体检",
     },
     # -- what the operating system refuses --
     "io.stdin_closed": {
