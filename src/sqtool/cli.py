@@ -18,7 +18,16 @@ from sqtool.cli_help import HELP_LANG, LANGS, SqtoolCommand, SqtoolGroup, help_l
 from sqtool.completion import plan_paths, playbook_names, rule_id_list, rule_ids
 from sqtool.generated import output_path
 from sqtool.reporters import FORMATS
-from sqtool.settings import ColorMode, Settings, lang_from_locale
+from sqtool.settings import (
+    LIMIT_OPTIONS,
+    SIZE_LIMITS,
+    ColorMode,
+    Limits,
+    Settings,
+    lang_from_locale,
+    parse_count,
+    parse_size,
+)
 
 __all__ = ["app", "help_language", "main"]
 
@@ -64,6 +73,33 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=tr_help("cli.opt.version"))
     ] = False,
+    max_input_bytes: Annotated[
+        str | None, typer.Option("--max-input-bytes", metavar="SIZE", help=tr_help("cli.opt.max_input_bytes"))
+    ] = None,
+    max_zip_members: Annotated[
+        str | None, typer.Option("--max-zip-members", metavar="N", help=tr_help("cli.opt.max_zip_members"))
+    ] = None,
+    max_zip_ratio: Annotated[
+        str | None, typer.Option("--max-zip-ratio", metavar="N", help=tr_help("cli.opt.max_zip_ratio"))
+    ] = None,
+    max_depth: Annotated[
+        str | None, typer.Option("--max-depth", metavar="N", help=tr_help("cli.opt.max_depth"))
+    ] = None,
+    max_string_bytes: Annotated[
+        str | None, typer.Option("--max-string-bytes", metavar="SIZE", help=tr_help("cli.opt.max_string_bytes"))
+    ] = None,
+    max_records: Annotated[
+        str | None, typer.Option("--max-records", metavar="N", help=tr_help("cli.opt.max_records"))
+    ] = None,
+    max_int_digits: Annotated[
+        str | None, typer.Option("--max-int-digits", metavar="N", help=tr_help("cli.opt.max_int_digits"))
+    ] = None,
+    max_seconds: Annotated[
+        str | None, typer.Option("--max-seconds", metavar="N", help=tr_help("cli.opt.max_seconds"))
+    ] = None,
+    max_folder_depth: Annotated[
+        str | None, typer.Option("--max-folder-depth", metavar="N", help=tr_help("cli.opt.max_folder_depth"))
+    ] = None,
 ) -> None:
     from sqtool.i18n import text
 
@@ -72,7 +108,37 @@ def root(
         raise typer.BadParameter(text("core.bad_lang", HELP_LANG, value=chosen), param_hint="--lang")
     if color not in COLOR_MODES:
         raise typer.BadParameter(text("cli.bad_color", chosen, value=color), param_hint="--color")
-    ctx.obj = Settings(lang=chosen, color="never" if no_color else color, quiet=quiet, debug=debug)
+    given = {
+        "input_bytes": max_input_bytes,
+        "zip_members": max_zip_members,
+        "zip_ratio": max_zip_ratio,
+        "depth": max_depth,
+        "string_bytes": max_string_bytes,
+        "records": max_records,
+        "int_digits": max_int_digits,
+        "seconds": max_seconds,
+        "folder_depth": max_folder_depth,
+    }
+    limits = _limits(given, chosen)
+    ctx.obj = Settings(lang=chosen, color="never" if no_color else color, quiet=quiet, debug=debug, limits=limits)
+
+
+def _limits(given: dict[str, str | None], lang: str) -> Limits:
+    """The limits of this run: the defaults, with each --max-… option given in its place."""
+    from sqtool.i18n import text
+
+    chosen: dict[str, int] = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        try:
+            chosen[name] = parse_size(value) if name in SIZE_LIMITS else parse_count(value)
+        except ValueError:
+            option = LIMIT_OPTIONS[name]
+            message = text("limit.bad_value", lang, value=value, option=option)  # type: ignore[arg-type]
+            hint = text("limit.bad_value_hint", lang)  # type: ignore[arg-type]
+            raise typer.BadParameter(f"{message} ({hint})", param_hint=option) from None
+    return Limits(**chosen)
 
 
 def settings_of(ctx: typer.Context) -> Settings:
@@ -405,10 +471,13 @@ def history_command(
         str | None, typer.Option("--delete", metavar="PERIOD", help=tr_help("cli.history.opt.delete"))
     ] = None,
     all_groups: Annotated[bool, typer.Option("--all", help=tr_help("cli.history.opt.all"))] = False,
+    last: Annotated[
+        int | None, typer.Option("--last", metavar="N", help=tr_help("cli.history.opt.last"), show_default=False)
+    ] = None,
 ) -> None:
     from sqtool.commands.history import HistoryRequest, show_history
 
-    request = HistoryRequest(history, plan, group, output_format, delete, all_groups)
+    request = HistoryRequest(history, plan, group, output_format, delete, all_groups, last)
     run(ctx, lambda settings: show_history(settings, request))
 
 

@@ -3,8 +3,8 @@
 click (or the copy of it that typer vendors) writes its own usage errors in English: ``No such
 option``, ``Missing argument``, ``Try 'sqtool check -h' for help.``. ``show_usage_error`` writes them
 from sqtool's catalogue instead, naming the option or argument, and ``global_options_first`` lets the
-global options (``--lang``, ``-q``, ``--color``, ``--no-color``, ``--debug``) stand after the command
-name as well as before it.
+global options (``--lang``, ``-q``, ``--color``, ``--no-color``, ``--debug`` and the input limits,
+``--max-depth 400`` and the like) stand after the command name as well as before it.
 
 Errors are told apart by their class names and attributes, which click and typer's copy share, so
 this module imports neither.
@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqtool.settings import Lang
+from sqtool.settings import LIMIT_OPTIONS, Lang
 
 # the global options of the app (cli.root): option -> whether it takes a value
 GLOBAL_OPTIONS: Mapping[str, bool] = {
@@ -26,6 +26,7 @@ GLOBAL_OPTIONS: Mapping[str, bool] = {
     "--quiet": False,
     "-q": False,
     "--debug": False,
+    **{option: True for option in LIMIT_OPTIONS.values()},  # --max-depth N and the other input limits
 }
 
 _EXTRA = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.DOTALL)

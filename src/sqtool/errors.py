@@ -17,6 +17,7 @@ class SqtoolError(Exception):
         path: str | None = None,
         line: int | None = None,
         col: int | None = None,
+        code: str | None = None,
         **args: object,
     ) -> None:
         super().__init__(key)
@@ -25,6 +26,7 @@ class SqtoolError(Exception):
         self.path = path
         self.line = line
         self.col = col
+        self.code = code  # a short name shown as error[code]: the limit passed (max-input-bytes), say
         self.args_for_message = args
 
     def where(self) -> str:

@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqtool.errors import SqtoolError
@@ -137,6 +138,110 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+# -- reading inputs: regular files only, never more than a limit --
+
+
+def refuse_special(path: str | Path, display: str | None = None) -> None:
+    """SqtoolError when ``path`` is a FIFO, socket or device: opening or reading one may never end.
+
+    A missing path passes (the caller says "no such file" in its own words); folders pass too.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    if stat.S_ISFIFO(mode):
+        kind = "fifo"
+    elif stat.S_ISSOCK(mode):
+        kind = "socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "device"
+    else:
+        kind = "other"
+    raise SqtoolError(f"fs.not_regular_{kind}", hint="fs.not_regular_hint", path=display or str(path))
+
+
+def read_input(path: str | Path, display: str | None = None, limit: int | None = None) -> bytes:
+    """The bytes of one input file, refusing FIFOs and devices and stopping past ``limit`` bytes.
+
+    ``limit`` defaults to ``--max-input-bytes``; passing it is ``error[max-input-bytes]`` (or, when
+    ``limit`` is the caller's own, fs.too_large). Missing and unreadable files are SqtoolErrors.
+    """
+    from sqtool.settings import active_limits, limit_error
+
+    shown = display or str(path)
+    refuse_special(path, shown)
+    own = limit is not None
+    cap = limit if own else active_limits().input_bytes
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(cap + 1) if cap else stream.read()
+    except FileNotFoundError as error:
+        raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=shown) from error
+    except IsADirectoryError as error:
+        raise SqtoolError("fs.is_folder_input", path=shown) from error
+    except OSError as error:
+        raise SqtoolError("fs.cannot_read", path=shown, reason=error.strerror or str(error)) from error
+    if cap and len(data) > cap:
+        if own:
+            raise SqtoolError("fs.too_large", path=shown, size=f"{cap}+", limit=cap)
+        raise limit_error("input_bytes", path=shown)
+    return data
+
+
+def read_stdin(limit: int | None = None, display: str = "<stdin>") -> bytes:
+    """Stdin's bytes, at most ``limit`` (default ``--max-input-bytes``) plus one to tell that there was more.
+
+    Past ``--max-input-bytes`` it is ``error[max-input-bytes]``; a caller with its own ``limit``
+    gets the bytes read (``limit`` + 1 of them when there was more) and says so itself.
+    """
+    import sys
+
+    from sqtool.settings import active_limits, limit_error
+
+    own = limit is not None
+    cap = limit if own else active_limits().input_bytes
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+    try:
+        if stream is None:  # a test harness's text stdin
+            data = sys.stdin.read(cap + 1 if cap else -1).encode("utf-8", "surrogateescape")
+        else:
+            data = stream.read(cap + 1) if cap else stream.read()
+    except (OSError, ValueError) as error:
+        raise SqtoolError("fs.cannot_read", path=display, reason=str(error)) from error
+    if cap and len(data) > cap and not own:
+        raise limit_error("input_bytes", path=display)
+    return data
+
+
+def walk_files(root: Path, *, skip_hidden: bool = True) -> Iterator[Path]:
+    """The files under ``root``, its folders walked without recursion and without following links to
+    folders (a link that loops is never entered); deeper than ``--max-folder-depth`` is
+    ``error[max-folder-depth]``. Hidden folders (.git) are skipped unless asked for."""
+    from sqtool.settings import active_limits, limit_error
+
+    limit = active_limits().folder_depth
+    stack: list[tuple[Path, int]] = [(root, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue  # unreadable: nothing to find there
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                if skip_hidden and entry.name.startswith("."):
+                    continue
+                if limit and depth + 1 > limit:
+                    raise limit_error("folder_depth", path=str(path))
+                stack.append((path, depth + 1))
+            elif entry.is_file():  # a link to a file is read like the file
+                yield path
 
 
 def current_folder() -> Path:

@@ -116,6 +116,8 @@ LEARNT_SINCE = frozenset({"chatlab", "messenger"})
 
 def assert_agree(head: bytes) -> str | None:
     expected = outcome(old_detect, head)
+    if expected == "RecursionError":  # the old detector ran out of stack on a deep line; now it is no record
+        expected = outcome(old_detect, head.replace(b"[", b" ").replace(b"]", b" "))
     got = outcome(detect, head)
     if expected is None and got in LEARNT_SINCE:
         return got

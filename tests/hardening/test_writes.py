@@ -128,13 +128,13 @@ from sqtool.audit.engine import run_audit
 from sqtool.audit.history import Group, save_summary
 from sqtool.audit.options import AuditOptions
 from sqtool.chat.read import read_exports
-history, export, rounds, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+history, export, rounds, go, saver = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
 report = run_audit(read_exports([export], tz=ZoneInfo("UTC")), AuditOptions(tz=ZoneInfo("UTC")))
 import os, time
 while not os.path.exists(go):
     time.sleep(0.01)
-for number in range(rounds):  # a group each: the same group and period saved again replaces its row
-    save_summary(history, report, Group(f"test:{os.getpid()}:{number}", f"group {number}"))
+for number in range(rounds):  # a group of its own each time: a save of the same group and period replaces it
+    save_summary(history, report, Group(f"test:{saver}:{number}", f"{saver}-{number}"))
 """
 
 
@@ -145,8 +145,10 @@ def test_two_processes_saving_history_at_once_lose_no_row(tmp_path: Path) -> Non
     go = tmp_path / "go"
     rounds = 40
     savers = [
-        subprocess.Popen([sys.executable, "-c", _SAVER, str(history), str(EXPORT), str(rounds), str(go)], env=ENV)
-        for _ in range(2)
+        subprocess.Popen(
+            [sys.executable, "-c", _SAVER, str(history), str(EXPORT), str(rounds), str(go), str(saver)], env=ENV
+        )
+        for saver in range(2)
     ]
     time.sleep(0.5)
     go.touch()  # both start saving at the same moment

@@ -5,6 +5,9 @@ Each audit is keyed by its group (``group_of``): the plan's community name and f
 export's group name, else the export's path; never by the folder the database sits in, so two
 plans in one folder keep separate histories. Saving a period the group already has replaces it.
 Databases of format 1 (one history per folder) are migrated in place when opened.
+
+Reads go a page at a time through an index on (group, period, saved_at, id), so ``history`` shows
+the newest ``--last N`` periods, and streams every one as JSON, however many audits are saved.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 from sqtool.audit.report import AuditReport
 from sqtool.errors import SqtoolError
@@ -47,7 +53,9 @@ CREATE TABLE IF NOT EXISTS audits (
     group_label TEXT NOT NULL DEFAULT ''
 )
 """
-_INDEX = "CREATE INDEX IF NOT EXISTS audits_by_group ON audits (group_key, period_first, period_last)"
+# the order every read uses (a group's periods, then the latest saved of a period): `history --last N`
+# takes the newest N, and the latest audit of each period is found, without sorting every row
+_INDEX = "CREATE INDEX IF NOT EXISTS audits_by_period ON audits (group_key, period_first, period_last, saved_at, id)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +116,21 @@ class Saved:
 
 # the fields read straight from the columns selected before ``scores``, in the same order
 _STORED_FIELDS = tuple(f.name for f in fields(HistoryEntry) if f.name not in ("scores", "group"))
-_SELECT = (
-    "SELECT id, saved_at, plan, period_first, period_last, messages, senders, members, lurker_share, gini,"
+_COLUMNS = (
+    "id, saved_at, plan, period_first, period_last, messages, senders, members, lurker_share, gini,"
     " weekly_active_share, leaders_present, leaders_needed, median_first_response_minutes,"
-    " unanswered_share, scores, group_key, group_label FROM audits"
+    " unanswered_share, scores, group_key, group_label"
 )
+# the audits that count: of several audits of one group and period (a migrated database) the last saved
+_LATEST = (
+    f"SELECT {_COLUMNS} FROM audits AS a WHERE NOT EXISTS (SELECT 1 FROM audits AS b"
+    " WHERE b.group_key = a.group_key AND b.period_first = a.period_first AND b.period_last = a.period_last"
+    " AND (b.saved_at > a.saved_at OR (b.saved_at = a.saved_at AND b.id > a.id)))"
+)
+_ORDER = "period_first, period_last, saved_at, id"
+_NEWEST_FIRST = "period_first DESC, period_last DESC, saved_at DESC, id DESC"
+DEFAULT_LAST = 1000  # periods `sqtool history` shows unless --last says otherwise (0: every one)
+_PAGE = 1000  # rows fetched from the database at a time
 
 
 def default_history_path(plan_path: str | None = None) -> Path:
@@ -159,6 +177,11 @@ def _database(path: Path) -> Iterator[sqlite3.Connection]:
                 connection.execute(_CREATE)
                 connection.execute(_INDEX)
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        elif not connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'audits_by_period'"
+        ).fetchone():
+            with connection:  # a database of this format saved before the index came
+                connection.execute(_INDEX)
         yield connection
     except sqlite3.Error as error:
         raise SqtoolError(
@@ -256,47 +279,68 @@ def _existing(path: str | Path) -> Path:
     return source
 
 
-def load_history(path: str | Path, group_key: str | None = None) -> list[HistoryEntry]:
+def load_history(path: str | Path, group_key: str | None = None, last: int = 0) -> list[HistoryEntry]:
     """The saved audits of one group (every group when ``group_key`` is None), ordered by period; of
-    several audits of one group and period (a migrated database) the last saved one."""
+    several audits of one group and period (a migrated database) the last saved one; the ``last``
+    most recent periods only (0: every one)."""
+    return list(iter_history(path, group_key, last))
+
+
+def iter_history(path: str | Path, group_key: str | None = None, last: int = 0) -> Iterator[HistoryEntry]:
+    """``load_history``'s entries, read from the database a page at a time (memory stays that of one
+    page however many audits are saved)."""
     source = _existing(path)
+    where, arguments = ("", ()) if group_key is None else (" AND a.group_key = ?", (group_key,))
+    if last:
+        query = f"SELECT * FROM ({_LATEST}{where} ORDER BY {_NEWEST_FIRST} LIMIT ?) ORDER BY {_ORDER}"
+        arguments = (*arguments, last)
+    else:
+        query = f"{_LATEST}{where} ORDER BY {_ORDER}"
     with _database(source) as connection:
-        if group_key is None:
-            rows = connection.execute(f"{_SELECT} ORDER BY period_first, period_last, saved_at, id").fetchall()
-        else:
-            rows = connection.execute(
-                f"{_SELECT} WHERE group_key = ? ORDER BY period_first, period_last, saved_at, id", (group_key,)
-            ).fetchall()
-    latest: dict[tuple[str, str, str], HistoryEntry] = {}
-    for row in rows:
-        try:
-            stored = json.loads(row[15])
-        except ValueError:
-            stored = {}
-        scores = tuple((name, stored.get(name) if isinstance(stored, dict) else None) for name in DIAGNOSES)
-        entry = HistoryEntry(
-            **dict(zip(_STORED_FIELDS, row[:15], strict=True)), scores=scores, group=Group(row[16], row[17])
-        )
-        latest[(entry.group.key, entry.period_first, entry.period_last)] = entry
-    return list(latest.values())
+        cursor = connection.execute(query, arguments)
+        while rows := cursor.fetchmany(_PAGE):
+            yield from (_entry(row) for row in rows)
+
+
+def _entry(row: tuple[Any, ...]) -> HistoryEntry:
+    try:
+        stored = orjson.loads(row[15])
+    except (ValueError, TypeError):  # orjson.JSONDecodeError is a ValueError
+        stored = {}
+    scores = tuple((name, stored.get(name) if isinstance(stored, dict) else None) for name in DIAGNOSES)
+    return HistoryEntry(
+        **dict(zip(_STORED_FIELDS, row[:15], strict=True)), scores=scores, group=Group(row[16], row[17])
+    )
 
 
 def list_groups(path: str | Path) -> list[GroupSummary]:
-    """Every group in the database with its number of audits and the span of its periods, by label."""
-    entries = load_history(path)
-    groups: dict[str, list[HistoryEntry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.group.key, []).append(entry)
-    summaries = [
-        GroupSummary(
-            group=saved[-1].group,
-            audits=len(saved),
-            first=min(e.period_first for e in saved),
-            last=max(e.period_last for e in saved),
-        )
-        for saved in groups.values()
-    ]
+    """Every group in the database with its number of audits (periods) and the span of its periods, by
+    label; counted by SQLite, so no audit is loaded. A group's label is that of its latest period."""
+    query = (
+        "SELECT group_key, COUNT(*), MIN(period_first), MAX(period_last),"
+        " (SELECT group_label FROM audits AS b WHERE b.group_key = g.group_key"
+        f" ORDER BY {_NEWEST_FIRST} LIMIT 1)"
+        " FROM (SELECT DISTINCT group_key, period_first, period_last FROM audits) AS g GROUP BY group_key"
+    )
+    with _database(_existing(path)) as connection:
+        summaries = [
+            GroupSummary(group=Group(key, label), audits=int(count), first=first, last=last)
+            for key, count, first, last, label in connection.execute(query)
+        ]
     return sorted(summaries, key=lambda summary: (summary.group.label, summary.group.key))
+
+
+def list_periods(path: str | Path, group_key: str) -> list[tuple[str, str]]:
+    """The group's saved periods as (first, last) days, in order."""
+    with _database(_existing(path)) as connection:
+        return [
+            (first, last)
+            for first, last in connection.execute(
+                "SELECT DISTINCT period_first, period_last FROM audits WHERE group_key = ?"
+                " ORDER BY period_first, period_last",
+                (group_key,),
+            )
+        ]
 
 
 def delete_period(path: str | Path, group_key: str, first: str, last: str) -> int:

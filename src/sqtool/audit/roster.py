@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import read_input, refuse_special
 from sqtool.settings import Lang
 
 MAX_ROSTER_BYTES = 20 * 1024 * 1024
@@ -50,9 +51,10 @@ def load_roster(path: str | Path, *, lang: Lang = "en") -> Roster:
     display = str(path)
     source = Path(path)
     try:
+        refuse_special(source, display)  # a FIFO would block, /dev/zero never end
         if source.stat().st_size > MAX_ROSTER_BYTES:
             raise SqtoolError("fs.too_large", path=display, size=source.stat().st_size, limit=MAX_ROSTER_BYTES)
-        raw = source.read_bytes()
+        raw = read_input(source, display, MAX_ROSTER_BYTES)
     except FileNotFoundError as error:
         raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=display) from error
     except OSError as error:

@@ -54,6 +54,21 @@ class ReadContext:
             line = locate()
         raise self.error(key, line=line, **args)
 
+    def long_line(self, line: int) -> None:
+        """A line over ``--max-string-bytes``: skipped and counted when lenient, else ``error[max-string-bytes]``."""
+        if self.lenient:
+            self.skipped += 1
+            return
+        from sqtool.settings import limit_error
+
+        raise limit_error("string_bytes", key="limit.string_bytes_line", path=self.display, line=line)
+
+    def long_line_again(self, line: int) -> None:
+        """A long line met by a pass before the reading proper: skipped uncounted when lenient (the
+        reading counts it), else the same error."""
+        if not self.lenient:
+            self.long_line(line)
+
     def error(self, key: str, *, line: int | None = None, **args: object) -> SqtoolError:
         """An error about this export, with the hint to try --lenient."""
         return SqtoolError(key, hint="chat.lenient_hint", path=self.display, line=line, **args)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ import ijson
 import orjson
 
 from sqtool.chat.errors import ReadContext
+from sqtool.chat.jsonguard import Guarded
 from sqtool.chat.source import CountingStream, ReadStream, Source
 
 _BUFFER = 65536
@@ -25,6 +26,7 @@ _PROBES = 16  # guessed batch ends tried before the rest of the file is left to 
 _BLANK = frozenset(b" \t\r\n")
 _DIGITS = bytes.maketrans(b"123456789", b"000000000")
 _LONG_RUN = b"0" * 19  # 19 digits: where a JSON integer may leave the 64-bit range
+_RUNS = re.compile(b"0{19,}")
 _BEFORE_NUMBER = frozenset(b"[,:-") | _BLANK
 _EMPTY: Iterator[Any] = iter(())
 
@@ -97,7 +99,7 @@ def _ijson_batches(
     on_read: Callable[[int], None] | None,
     skip: int,
 ) -> Iterator[Iterable[Any]]:
-    with source.open() as raw:
+    with Guarded(source.open(), source.display) as raw:  # nesting, strings and numbers checked before ijson
         stream: Any = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
         bom = stream.peek(3)[:3] == codecs.BOM_UTF8
         if bom:  # files re-saved by Windows editors start with one; the JSON parser refuses it
@@ -152,7 +154,7 @@ def _fast_batches(
     returns (False, ...) so that the caller re-reads with ijson alone and names the line as before.
     """
     reported = 0
-    with source.open() as raw:
+    with Guarded(source.open(), source.display) as raw:  # nesting, strings and numbers checked before orjson
         buf = raw.read(_CHUNK)
         if buf.startswith(codecs.BOM_UTF8):  # as in _ijson_batches: skipped, and not counted as read
             buf = buf[3:]
@@ -253,17 +255,16 @@ def _end_before(buf: bytes, pos: int, following: int) -> int:
 def _long_integer(data: bytes) -> bool:
     """Whether ``data`` may hold an integer beyond 64 bits: yajl refuses it, orjson reads it (as a float)."""
     digits = data.translate(_DIGITS)
-    at = digits.find(_LONG_RUN)
-    while at >= 0:
-        start = at
-        while start and digits[start - 1] == 0x30:
-            start -= 1
+    if _LONG_RUN not in digits:
+        return False
+    # one step per run of 19+ digits (a run inside a long string is looked at once, not at every digit)
+    for run in _RUNS.finditer(digits):
+        start = run.start()
         before = data[start - 1] if start else 0x5B
         if before == 0x2D and start > 1:  # '-'
             before = data[start - 2]
         if before in _BEFORE_NUMBER:  # a number token, not digits inside a string or a fraction
             return True
-        at = digits.find(_LONG_RUN, at + len(_LONG_RUN))
     return False
 
 

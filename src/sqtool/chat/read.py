@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import bisect
+import contextlib
 import heapq
 import os
-import shutil
 import sys
 import tempfile
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from pathlib import Path
 
 from sqtool.chat.detect import zip_source
@@ -22,6 +23,8 @@ from sqtool.chat.readers import FORMAT_NAMES, closest, detect, platform_of, read
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import local_zone
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import refuse_special
+from sqtool.settings import active_limits, limit_error
 
 __all__ = ["FORMAT_NAMES", "ChatRead", "ReadWarning", "read_exports"]
 
@@ -227,7 +230,7 @@ class Prepared:
 def _read_one(item: Prepared, ctx: ReadContext) -> Iterator[Record]:
     if item.empty:
         return
-    records = in_supported_years(reader_for(item.name)(item.source, ctx), ctx)
+    records = _counted(in_supported_years(reader_for(item.name)(item.source, ctx), ctx), item.source.display)
     if not item.forced or item.detected in (None, item.name):
         yield from records
         return
@@ -244,6 +247,22 @@ def _read_one(item: Prepared, ctx: ReadContext) -> Iterator[Record]:
         raise _wrong_format(item) from error
     if not found and ctx.skipped == skipped:
         raise _wrong_format(item)
+
+
+def _counted(records: Iterator[Record], display: str) -> Iterator[Record]:
+    """The records of one export, stopping with ``error[max-records]`` past the limit."""
+    limit = active_limits().records
+    if not limit:
+        return records
+    # islice in C: no Python step per record; one more tells whether there were too many
+    return chain(islice(records, limit), _none_left(records, display))
+
+
+def _none_left(records: Iterator[Record], display: str) -> Iterator[Record]:
+    if next(records, None) is not None:
+        raise limit_error("records", path=display)
+    return
+    yield
 
 
 def in_supported_years(records: Iterator[Record], ctx: ReadContext) -> Iterator[Record]:
@@ -315,9 +334,8 @@ def read_exports(
         for item in prepared
     ]
     chat = ChatRead(prepared, contexts, zone, _platform_warnings(prepared))
-    if spool.paths:
-        # stdin was copied to a temporary file: remove it once the ChatRead is gone
-        weakref.finalize(chat, spool.remove)
+    # stdin was copied to a temporary file: closed (and removed, where it has a name) once the ChatRead is gone
+    weakref.finalize(chat, spool.remove)
     return chat
 
 
@@ -327,23 +345,55 @@ STDIN = "-"
 
 
 class _Spool:
-    """Copies stdin to a temporary file (in blocks: memory stays bounded) so it reads like any export."""
+    """Copies stdin to a temporary file (in blocks: memory stays bounded) so it reads like any export.
+
+    The copy stops with ``error[max-input-bytes]`` past the limit. Where the system names open files
+    (/proc/self/fd on Linux), the file is deleted as soon as it is created and read through its open
+    descriptor, so nothing is left behind on any exit, even ``kill -9``; elsewhere it is removed when
+    the read is over, on an error, or at exit.
+    """
 
     def __init__(self) -> None:
         self.paths: list[Path] = []
+        self._handles: list[int] = []
 
     def path_of(self, given: str | Path) -> tuple[Path, str]:
         if str(given) != STDIN:
             return Path(given), str(given)
         handle, name = tempfile.mkstemp(prefix="sqtool-stdin-")
-        self.paths.append(Path(name))
-        with os.fdopen(handle, "wb") as target:
-            shutil.copyfileobj(sys.stdin.buffer, target, 1 << 20)
-        return Path(name), "<stdin>"
+        self._handles.append(handle)
+        path = Path(name)
+        held = Path(f"/proc/self/fd/{handle}")
+        if held.exists():
+            path.unlink()  # the open descriptor keeps the data; no name is left to clean up
+            path = held
+        else:
+            self.paths.append(path)
+            atexit.register(path.unlink, missing_ok=True)
+        _copy_stdin(handle)
+        return path, "<stdin>"
 
     def remove(self) -> None:
         for path in self.paths:
             path.unlink(missing_ok=True)
+        for handle in self._handles:
+            with contextlib.suppress(OSError):
+                os.close(handle)
+        self._handles.clear()
+
+
+def _copy_stdin(handle: int) -> None:
+    """Stdin into the open file ``handle``, a block at a time, up to ``--max-input-bytes``."""
+    limit = active_limits().input_bytes
+    source = sys.stdin.buffer
+    copied = 0
+    while block := source.read(1 << 20):
+        copied += len(block)
+        if limit and copied > limit:
+            raise limit_error("input_bytes", path="<stdin>")
+        view = memoryview(block)
+        while view:
+            view = view[os.write(handle, view) :]
 
 
 def _platform_warnings(prepared: list[Prepared]) -> list[ReadWarning]:
@@ -357,6 +407,8 @@ def _platform_warnings(prepared: list[Prepared]) -> list[ReadWarning]:
 def _prepare(path: Path, display: str, forced: str | None) -> Prepared:
     if not path.exists():
         raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=display)
+    if not str(path).startswith("/proc/self/fd/"):  # stdin's copy is a regular file seen through a link
+        refuse_special(path, display)
     if path.is_dir():
         return _prepare_folder(path, display, forced)
     is_zip = path.suffix.lower() == ".zip" or _has_zip_magic(path, display)

@@ -50,7 +50,7 @@ def _json_object(line: str) -> dict[str, Any] | None:
         return None
     try:
         record = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # nesting deeper than Python's stack: no record (the read says why)
         return None
     return record if isinstance(record, dict) else None
 

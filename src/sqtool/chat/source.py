@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import refuse_special
+from sqtool.settings import active_limits, limit_error, over_time
 
 # what zipfile raises on a damaged archive: bad magic or CRC, invalid deflate data, cut short, seek past the end
 # (NotImplementedError: a compression method zipfile does not know, such as AES or PPMd;
@@ -47,12 +49,15 @@ class Source:
             raise damaged_zip(self.archive_display, self.member, error) from error
 
     def open(self) -> BinaryIO:
-        """A binary stream of the export; the caller closes it."""
+        """A binary stream of the export, cut off at ``--max-input-bytes`` (a zip member as it inflates)
+        and ``--max-seconds``; the caller closes it. FIFOs, sockets and devices are refused."""
         if self.member is None:
+            refuse_special(self.path, self.display)
             try:
-                return open(self.path, "rb")
+                inner: BinaryIO = open(self.path, "rb")  # noqa: SIM115  # closed by the caller, through Bounded
             except OSError as error:
                 raise SqtoolError("fs.cannot_read", path=self.display, reason=_reason(error)) from error
+            return io.BufferedReader(Bounded(inner, self.display), 1 << 16)
         try:
             archive = zipfile.ZipFile(self.path)
         except ZIP_ERRORS as error:
@@ -60,7 +65,8 @@ class Source:
         try:
             member = archive.open(self.member)
             # a zip member is a readable binary stream; typeshed's IO[bytes] and BinaryIO differ only in name
-            return _ZipMemberStream(archive, member, self.archive_display, self.member)  # type: ignore[arg-type,return-value]
+            stream = _ZipMemberStream(archive, member, self.archive_display, self.member)  # type: ignore[arg-type]
+            return io.BufferedReader(Bounded(stream, self.display), 1 << 16)  # type: ignore[arg-type]
         except (*ZIP_ERRORS, KeyError) as error:
             archive.close()
             raise damaged_zip(self.archive_display, self.member, error) from error
@@ -101,6 +107,37 @@ class _ZipMemberStream(ReadStream):
     def close(self) -> None:
         self._member.close()
         self._archive.close()
+        super().close()
+
+
+class Bounded(ReadStream):
+    """Any input as read: stops with ``error[max-input-bytes]`` once more than the limit has come
+    (before the parser sees those bytes), and with ``error[max-seconds]`` when the command runs too
+    long; both name the line reached. Counting is per read, so a zip member is counted as it inflates."""
+
+    def __init__(self, inner: BinaryIO, display: str, limit: int | None = None) -> None:
+        self._inner = inner
+        self._display = display
+        self._limit = active_limits().input_bytes if limit is None else limit
+        self.position = 0
+        self.newlines = 0
+
+    def read(self, size: int = -1) -> bytes:
+        if self._limit:
+            left = self._limit + 1 - self.position  # one byte more than allowed tells that there is more
+            size = left if size is None or size < 0 else min(size, left)
+        data = self._inner.read(size)
+        self.position += len(data)
+        if self._limit and self.position > self._limit:
+            self.newlines += data.count(b"\n", 0, len(data) - (self.position - self._limit))
+            raise limit_error("input_bytes", path=self._display, line=self.newlines + 1)
+        self.newlines += data.count(b"\n")
+        if over_time():
+            raise limit_error("seconds", path=self._display, line=self.newlines + 1)
+        return data
+
+    def close(self) -> None:
+        self._inner.close()
         super().close()
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import codecs
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from itertools import count, islice
 from typing import BinaryIO
 
 from sqtool.errors import SqtoolError
+from sqtool.settings import active_limits, limit_error
+
+LongLine = Callable[[int], None]  # told the number of a line over --max-string-bytes; raises, or lets it be skipped
 
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -57,9 +61,15 @@ def decode_head(head: bytes) -> str:
     return codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final=False)
 
 
-def numbered_lines(stream: BinaryIO, head: bytes, display: str) -> Iterator[tuple[int, str]]:
-    """(1-based line number, line without its end) for each line; CRLF, CR and LF all end a line."""
-    for number, block in numbered_blocks(stream, head, display):
+def numbered_lines(
+    stream: BinaryIO, head: bytes, display: str, *, on_long_line: LongLine | None = None
+) -> Iterator[tuple[int, str]]:
+    """(1-based line number, line without its end) for each line; CRLF, CR and LF all end a line.
+
+    A line longer than ``--max-string-bytes`` is never held whole: ``on_long_line`` is told its
+    number and may raise (an error), else the line reads as empty; without it, it is an error.
+    """
+    for number, block in numbered_blocks(stream, head, display, on_long_line=on_long_line):
         yield from zip(count(number), islice(block.split("\n"), 1, None))
 
 
@@ -67,8 +77,12 @@ BLOCK_SIZE = 1 << 18  # bytes read at a time: big enough to amortise each step, 
 _UTF16_LINES = 4096  # lines decoded per block of a UTF-16 export
 
 
-def numbered_blocks(stream: BinaryIO, head: bytes, display: str) -> Iterator[tuple[int, str]]:
+def numbered_blocks(
+    stream: BinaryIO, head: bytes, display: str, *, on_long_line: LongLine | None = None
+) -> Iterator[tuple[int, str]]:
     """Runs of consecutively numbered lines: (number of the first, every line with a "\n" in front).
+
+    Long lines are handled as in ``numbered_lines``.
 
     The lines are those of ``numbered_lines``; a reader can scan a whole block with one regex
     (``findall`` of a pattern starting with "\n") instead of a Python step per line. Lines that
@@ -77,13 +91,20 @@ def numbered_blocks(stream: BinaryIO, head: bytes, display: str) -> Iterator[tup
     encoding = sniff_encoding(head)
     if encoding is None:
         raise SqtoolError("chat.unknown_encoding", hint="chat.unknown_encoding_hint", path=display)
+    limit = active_limits().string_bytes
+    number = 1
+
+    def long_line(offset: int) -> None:  # ``offset`` lines after the first line not yielded yet
+        if on_long_line is None:
+            raise limit_error("string_bytes", key="limit.string_bytes_line", path=display, line=number + offset)
+        on_long_line(number + offset)
+
     if encoding.startswith("utf-16"):
-        yield from _utf16_blocks(stream, encoding, display)
+        yield from _utf16_blocks(stream, encoding, display, limit, long_line)
         return
     # utf-8-sig drops a byte-order mark at the start of each line (the old per-line decoding did)
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
-    number = 1
-    for raw in _line_bytes(stream):
+    for raw in _line_bytes(stream, limit, long_line):
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError as error:
@@ -103,25 +124,50 @@ def numbered_blocks(stream: BinaryIO, head: bytes, display: str) -> Iterator[tup
         number += raw.count(b"\n")
 
 
-def _line_bytes(stream: BinaryIO) -> Iterator[bytes]:
-    """The stream in blocks of whole lines: each ends with b"\n", but the file's last one may not."""
+def _line_bytes(stream: BinaryIO, limit: int = 0, long_line: Callable[[int], None] | None = None) -> Iterator[bytes]:
+    """The stream in blocks of whole lines: each ends with b"\n", but the file's last one may not.
+
+    A line growing past ``limit`` bytes is never held whole: ``long_line`` is told (it may raise),
+    its bytes are skipped up to its end as they are read, and it stands as an empty line.
+    """
     # cutting bytes at LF is safe for UTF-8 and GB18030: no multibyte character contains 0x0A
-    pieces: list[bytes] = []  # a line longer than a block, read so far
-    while chunk := stream.read(BLOCK_SIZE):
+    size = min(BLOCK_SIZE, limit) if limit else BLOCK_SIZE  # a line inside one read is never over the limit
+    pieces: list[bytes] = []  # the start of the line not ended yet
+    held = 0  # bytes in pieces
+    dropping = False  # inside a line over the limit
+    while chunk := stream.read(size):
+        if dropping or (limit and held + _line_end(chunk) > limit):
+            if not dropping and long_line is not None:
+                long_line(0)  # the line not ended yet is the first after those yielded so far
+            pieces, held = [], 0
+            end = chunk.find(b"\n") + 1
+            dropping = not end
+            if dropping:
+                continue
+            yield b"\n"  # the skipped line, as an empty one (the numbers of the lines after it stay true)
+            chunk = chunk[end:]
         cut = chunk.rfind(b"\n") + 1
         if not cut:
             pieces.append(chunk)
+            held += len(chunk)
             continue
         if pieces:
             pieces.append(chunk[:cut])
             yield b"".join(pieces)
-            pieces = []
+            pieces, held = [], 0
         else:
             yield chunk[:cut]
         if cut < len(chunk):
             pieces.append(chunk[cut:])
+            held = len(chunk) - cut
     if pieces:
         yield b"".join(pieces)
+
+
+def _line_end(chunk: bytes) -> int:
+    """Bytes of ``chunk`` that belong to the line open before it (without its LF)."""
+    end = chunk.find(b"\n")
+    return len(chunk) if end < 0 else end
 
 
 def _line_reason(line: bytes, encoding: str) -> str | None:
@@ -165,17 +211,21 @@ def _text_blocks(number: int, text: str, encoding: str) -> Iterator[tuple[int, s
         yield start, "\n" + "\n".join(run)
 
 
-def _utf16_blocks(stream: BinaryIO, encoding: str, display: str) -> Iterator[tuple[int, str]]:
+def _utf16_blocks(
+    stream: BinaryIO, encoding: str, display: str, limit: int, long_line: Callable[[int], None]
+) -> Iterator[tuple[int, str]]:
     if isinstance(stream, io.RawIOBase):  # line iteration on a raw stream reads one byte at a time
         stream = io.BufferedReader(stream, buffer_size=1 << 16)
     # TextIOWrapper with newline="" ends a line at CR, LF or CRLF and keeps the end: each is one line
     text = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
+    cap = limit // 2 + 2 if limit else -1  # characters of two bytes each, and the line's end
     number = 1
     while True:
         lines: list[str] = []
         try:
             # list.extend keeps what it appended before an error, so the lines before a bad one are read
-            lines.extend(islice(text, _UTF16_LINES))
+            told = partial(_told, long_line, number)
+            lines.extend(islice(_bounded_lines(text, cap, told), _UTF16_LINES))
         except UnicodeDecodeError as error:
             if lines:
                 yield number, _joined(lines)
@@ -184,6 +234,26 @@ def _utf16_blocks(stream: BinaryIO, encoding: str, display: str) -> Iterator[tup
             return
         yield number, _joined(lines)
         number += len(lines)
+
+
+def _told(long_line: Callable[[int], None], first: int, before: int) -> None:
+    """Tell ``long_line`` of the line ``before`` lines after line ``first`` (as an offset from line 1)."""
+    long_line(first + before - 1)
+
+
+def _bounded_lines(text: io.TextIOWrapper, cap: int, long_line: Callable[[int], None]) -> Iterator[str]:
+    """Lines read at most ``cap`` characters at a time; a longer one is told, skipped and read as empty."""
+    read = 0
+    while line := text.readline(cap):
+        if cap < 0 or len(line) < cap or line.endswith(("\n", "\r")):
+            read += 1
+            yield line
+            continue
+        long_line(read)  # lines before it in this run
+        while (rest := text.readline(cap)) and not rest.endswith(("\n", "\r")):
+            pass
+        read += 1
+        yield "\n"
 
 
 def _joined(lines: list[str]) -> str:

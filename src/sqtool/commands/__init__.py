@@ -30,11 +30,12 @@ def execute(settings: Settings, action: Callable[[Settings], int]) -> int:
 
     from sqtool.i18n import Translator
     from sqtool.iosafety import guarded_streams, named_os_error
+    from sqtool.settings import limits_in_force
 
     tr = Translator(settings.lang)
     try:
         try:
-            with guarded_streams():
+            with limits_in_force(settings.limits), guarded_streams():
                 return action(settings)
         except BrokenPipeError:
             raise
@@ -47,7 +48,8 @@ def execute(settings: Settings, action: Callable[[Settings], int]) -> int:
         where = one_line(error.where())
         message, hint = (_lines_safe(text) if text else text for text in error.texts(tr))
         prefix = f"{where}: " if where else ""
-        typer.echo(f"{prefix}{tr('core.error_prefix')}: {message}", err=True)
+        code = f"[{error.code}]" if error.code else ""
+        typer.echo(f"{prefix}{tr('core.error_prefix')}{code}: {message}", err=True)
         if hint:
             typer.echo(f"  {tr('core.hint_prefix')}: {hint}", err=True)
         return EXIT_USAGE

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, tzinfo
-from pathlib import Path
 
 from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
 from sqtool.audit.report import AuditReport
@@ -107,16 +106,19 @@ def audit_zone(name: str | None, plan: PlanModel | None = None) -> tzinfo:
     return local_zone()
 
 
+MAX_KEYWORD_BYTES = 1 << 20  # a list of ad words is a few kilobytes
+
+
 def parse_ad_keywords(value: str | None) -> tuple[str, ...]:
     if value is None:
         return DEFAULT_AD_KEYWORDS
     if value.startswith("@"):
         path = value[1:]
-        try:
-            lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-        except FileNotFoundError as error:
-            raise SqtoolError("fs.not_found", hint="fs.not_found_hint", path=path) from error
-        except (OSError, UnicodeDecodeError) as error:
+        from sqtool.fsutil import read_input
+
+        try:  # a FIFO or device is refused; a keyword list is small, so read no more than MAX_KEYWORD_BYTES
+            lines = read_input(path, path, MAX_KEYWORD_BYTES).decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError as error:
             raise SqtoolError("fs.cannot_read", path=path, reason=str(error)) from error
         return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
     return tuple(word.strip() for word in value.split(",") if word.strip())

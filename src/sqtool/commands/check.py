@@ -98,7 +98,7 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
     if request.plans_only:
         sources = only_plans(sources)
     refuse_output_among_inputs(request.output, sources)  # even with --force: the report would replace a plan
-    stdin_text = sys.stdin.read() if "-" in sources else None
+    stdin_text = _plan_from_stdin() if "-" in sources else None
     result = check_files(sources, config, lang=settings.lang, today=today, stdin_text=stdin_text)
     context = ReportContext(
         tool_version=__version__,
@@ -113,3 +113,12 @@ def run_check(settings: Settings, request: CheckRequest) -> int:
         table = statistics_table(result.findings, all_rules(), Translator(settings.lang))
         typer.echo(table, err=format_name != "text")
     return findings_exit(result.findings, config.fail_on)
+
+
+def _plan_from_stdin() -> str:
+    """Stdin as a plan's text: read no further than one byte past the plan size limit (the loader says
+    that it is too large), so `check - < /dev/zero` stops at once."""
+    from sqtool.fsutil import read_stdin
+    from sqtool.plan.load import MAX_BYTES
+
+    return read_stdin(MAX_BYTES + 1).decode("utf-8", "surrogateescape")

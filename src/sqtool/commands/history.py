@@ -1,5 +1,7 @@
 """`sqtool history`: one group's saved audits by period (table with sparklines, or JSON), the groups
-of a database (--all), or removing one period (--delete)."""
+of a database (--all), or removing one period (--delete). The newest ``--last N`` periods are shown
+(default 1000, 0: all); JSON is written as the rows are read, a page at a time, so any number of
+saved audits fits in memory."""
 
 from __future__ import annotations
 
@@ -22,13 +24,14 @@ class HistoryRequest:
     output_format: str = "text"
     delete: str | None = None  # --delete PERIOD
     all_groups: bool = False  # --all
+    last: int | None = None  # --last N: the newest N periods (None: DEFAULT_LAST; 0: every one)
 
 
 def show_history(settings: Settings, request: HistoryRequest) -> int:
     """Print one group's audits, the database's groups, or delete a period; 0 when done."""
     import typer
 
-    from sqtool.audit.history import default_history_path, delete_period, list_groups, load_history
+    from sqtool.audit.history import DEFAULT_LAST, default_history_path, delete_period, list_groups, list_periods
     from sqtool.i18n import Translator
     from sqtool.render.history import group_label, render_groups_json, render_groups_text
 
@@ -38,6 +41,9 @@ def show_history(settings: Settings, request: HistoryRequest) -> int:
         )
     if request.all_groups and request.delete is not None:
         raise SqtoolError("history.all_and_delete", hint="history.all_and_delete_hint")
+    if request.last is not None and request.last < 0:
+        raise SqtoolError("history.bad_last", hint="history.bad_last_hint", value=request.last)
+    window = DEFAULT_LAST if request.last is None else request.last
     path = request.history or str(default_history_path(request.plan))
     groups = list_groups(path)
     if request.all_groups:
@@ -49,32 +55,45 @@ def show_history(settings: Settings, request: HistoryRequest) -> int:
             render_groups_text(groups, settings, make_console(settings))
         return EXIT_CLEAN
     if not groups and request.delete is None:  # an empty database: the empty table says how to fill it
-        _show(settings, [], request.output_format)
+        _show(settings, path, None, request.output_format, window)
         return EXIT_CLEAN
     key = _chosen_group(request, groups, path)
-    entries = load_history(path, key)
+    chosen = next(summary for summary in groups if summary.group.key == key)
     if request.delete is None:
-        _show(settings, entries, request.output_format)
+        _show(settings, path, chosen, request.output_format, window)
         return EXIT_CLEAN
-    first, last = _period(request.delete, [(e.period_first, e.period_last) for e in entries], path)
+    first, last = _period(request.delete, list_periods(path, key), path)
     delete_period(path, key, first, last)
     if not settings.quiet:
         tr = Translator(settings.lang)
-        typer.echo(tr("history.deleted", period=f"{first}..{last}", group=group_label(entries[0].group, tr)), err=True)
+        typer.echo(tr("history.deleted", period=f"{first}..{last}", group=group_label(chosen.group, tr)), err=True)
     return EXIT_CLEAN
 
 
-def _show(settings: Settings, entries: list[HistoryEntry], output_format: str) -> None:
+def _show(settings: Settings, path: str, chosen: GroupSummary | None, output_format: str, window: int) -> None:
+    """The group's newest ``window`` periods (0: all): JSON streamed a page at a time, or the table
+    (which says when older periods were left out)."""
+    import sys
+
     import typer
 
-    from sqtool.render.history import render_history_json, render_history_text
+    from sqtool.audit.history import iter_history, load_history
+    from sqtool.render.history import history_json_pieces, render_history_text
 
     if output_format == "json":
-        typer.echo(render_history_json(entries), nl=False)
-    else:
-        from sqtool.console import make_console
+        entries = iter_history(path, chosen.group.key, window) if chosen is not None else iter(())
+        for piece in history_json_pieces(chosen.group if chosen is not None else None, entries):
+            sys.stdout.write(piece)
+        sys.stdout.flush()
+        return
+    from sqtool.console import make_console
 
-        render_history_text(entries, settings, make_console(settings))
+    shown: list[HistoryEntry] = load_history(path, chosen.group.key, window) if chosen is not None else []
+    render_history_text(shown, settings, make_console(settings))
+    if chosen is not None and len(shown) < chosen.audits:
+        from sqtool.i18n import Translator
+
+        typer.echo(Translator(settings.lang)("history.window", shown=len(shown), total=chosen.audits), err=True)
 
 
 def _chosen_group(request: HistoryRequest, groups: list[GroupSummary], path: str) -> str:

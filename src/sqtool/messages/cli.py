@@ -20,6 +20,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Show a traceback on internal errors.",
         "zh": "内部错误时显示完整的调用栈（traceback）。",
     },
+    "cli.opt.max_input_bytes": {
+        "en": "Most bytes read from one input: a file, stdin, a zip member as it inflates (0: none). Default 4G.",
+        "zh": "单份输入最多读取的字节数：文件、标准输入、解压中的 zip 成员（0 为不限）。默认 4G。",
+    },
+    "cli.opt.max_zip_members": {
+        "en": "Most files in one zip archive (0: none). Default 200000.",
+        "zh": "单个 zip 里最多的文件数（0 为不限）。默认 200000。",
+    },
+    "cli.opt.max_zip_ratio": {
+        "en": "Most a zip may inflate, as a multiple of its size, once past 64 MiB (0: none). Default 250.",
+        "zh": "zip 解压后超过 64 MiB 时，最多可以是自身大小的多少倍（0 为不限）。默认 250。",
+    },
+    "cli.opt.max_depth": {
+        "en": "Deepest nesting of JSON arrays and objects in an export (0: none). Default 100.",
+        "zh": "导出文件里 JSON 数组和对象的最深嵌套层数（0 为不限）。默认 100。",
+    },
+    "cli.opt.max_string_bytes": {
+        "en": "Longest single JSON string, text line, CSV field or typed answer (0: none). Default 1M.",
+        "zh": "单个 JSON 字符串、文本行、CSV 字段或输入回答的最大长度（0 为不限）。默认 1M。",
+    },
+    "cli.opt.max_records": {
+        "en": "Most messages and events read from one export (0: none). Default 50000000.",
+        "zh": "单份导出最多读取的消息和事件条数（0 为不限）。默认 50000000。",
+    },
+    "cli.opt.max_int_digits": {
+        "en": "Most digits of one number in a JSON export (0: none). Default 100.",
+        "zh": "JSON 导出里单个数字的最多位数（0 为不限）。默认 100。",
+    },
+    "cli.opt.max_seconds": {
+        "en": "Longest a command may run while reading, in seconds (0: none). Default 3600.",
+        "zh": "命令读取输入时最长可运行的秒数（0 为不限）。默认 3600。",
+    },
+    "cli.opt.max_folder_depth": {
+        "en": "Deepest a folder walk or ** glob goes; links that loop are not followed (0: none). Default 32.",
+        "zh": "遍历文件夹或 ** 通配时最深的层数；成环的链接不会跟随（0 为不限）。默认 32。",
+    },
+    "cli.history.opt.last": {
+        "en": "Show the group's N latest periods (default 1000; 0: all, JSON streamed a page at a time).",
+        "zh": "只显示该群最近的 N 个时段（默认 1000；0 为全部，JSON 分页逐段输出）。",
+    },
     "cli.opt.version": {"en": "Print the version and exit.", "zh": "显示版本号后退出。"},
     "cli.opt.help": {"en": "Show this help and exit.", "zh": "显示本帮助后退出。"},
     "cli.usage": {"en": "Usage: ", "zh": "用法："},

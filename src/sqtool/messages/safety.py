@@ -120,8 +120,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unzip it with your archive tool and give sqtool the file, or zip it again without encryption",
         "zh": "请先用解压软件解开，再把文件交给 sqtool；或者重新打包（不要加密）",
     },
-    "scaffold.index_too_large": {
-        "en": "the key path {key} points past item {limit} of a list",
-        "zh": "键路径 {key} 指向了列表第 {limit} 项之后的位置",
-    },
 }

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import glob
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import walk_files
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -96,17 +98,16 @@ def _find_plans(folder: Path) -> list[str]:
     """*.yaml and *.yml files under ``folder``, sorted, outside hidden folders, named through ``folder``."""
     found = sorted(
         path.relative_to(folder)
-        for path in folder.rglob("*")
+        for path in walk_files(folder)
         if path.suffix.lower() in PLAN_SUFFIXES
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        and path.is_file()
     )
     return [str(folder / relative) for relative in found]
 
 
 def _glob(pattern: str) -> list[str]:
     matches: list[str] = []
-    for match in sorted(glob.glob(pattern, recursive=True)):
+    for match in _expand(pattern):
         path = Path(match)
         if path.is_dir():
             matches.extend(_find_plans(path))
@@ -115,3 +116,48 @@ def _glob(pattern: str) -> list[str]:
     if not matches:
         raise SqtoolError("plan.no_match", hint="plan.no_match_hint", pattern=pattern)
     return matches
+
+
+def _expand(pattern: str) -> list[str]:
+    """What a glob matches, sorted; ``**`` goes down through ``walk_files`` (no link loops, a depth limit)."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))  # one level per part: no walk that could loop
+    parts = pattern.replace(os.sep, "/").split("/")
+    fixed = next(index for index, part in enumerate(parts) if _GLOB_CHARACTERS & set(part))
+    anchor = "/".join(parts[:fixed]) or ("/" if pattern.startswith("/") else ".")
+    wanted = re.compile(_glob_regex("/".join(parts[fixed:])))
+    root = Path(anchor)
+    if not root.is_dir():
+        return []
+    found = []
+    for path in walk_files(root, skip_hidden=False):
+        relative = path.relative_to(root).as_posix()
+        if wanted.fullmatch(relative) and not any(part.startswith(".") for part in relative.split("/")):
+            found.append(str(path) if parts[:fixed] else relative)
+    return sorted(found)
+
+
+def _glob_regex(pattern: str) -> str:
+    """A glob (``**`` for any folders, ``*``, ``?``, ``[...]``) as a regular expression of a relative path."""
+    out, index = [], 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            out.append("(?:[^/]+/)*")
+            index += 3
+        elif pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+        elif pattern[index] == "*":
+            out.append("[^/]*")
+            index += 1
+        elif pattern[index] == "?":
+            out.append("[^/]")
+            index += 1
+        elif pattern[index] == "[" and (close := pattern.find("]", index + 2)) > 0:
+            body = pattern[index + 1 : close].replace("\\", "\\\\")
+            out.append("[^" + body[1:] + "]" if body.startswith("!") else "[" + body + "]")
+            index = close + 1
+        else:
+            out.append(re.escape(pattern[index]))
+            index += 1
+    return "".join(out)

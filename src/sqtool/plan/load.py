@@ -22,6 +22,7 @@ from yaml.scanner import Scanner as _PythonScanner
 
 from sqtool.diagnostics import Finding, Severity
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import refuse_special
 from sqtool.i18n import Translator
 from sqtool.plan.model import Pointer
 from sqtool.settings import Lang
@@ -182,6 +183,7 @@ def _read(source: str | Path, stdin_text: str | None) -> tuple[str, bytes]:
     try:
         if file.is_dir():
             raise SqtoolError("plan.is_directory", path=path)
+        refuse_special(file, path)  # a FIFO would block the open, a device never end
         size = file.stat().st_size
         if size > MAX_BYTES:
             raise SqtoolError("fs.too_large", hint="plan.too_large_hint", path=path, size=size, limit=MAX_BYTES)

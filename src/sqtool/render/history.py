@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from sqtool.audit.history import DIAGNOSES, LEGACY_GROUP, Group, GroupSummary, HistoryEntry
@@ -22,6 +24,25 @@ def render_history_json(entries: list[HistoryEntry]) -> str:
     group = {"key": entries[0].group.key, "label": entries[0].group.label} if entries else None
     document = {"version": 2, "group": group, "audits": history_to_json(entries)}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def history_json_pieces(group: Group | None, entries: Iterable[HistoryEntry], page: int = 1000) -> Iterator[str]:
+    """``render_history_json``'s text for ``group``'s audits, a page at a time as they come (one page
+    in memory, however many there are)."""
+    import orjson
+
+    head = {"version": 2, "group": {"key": group.key, "label": group.label} if group is not None else None}
+    # the head's text without its closing brace, then the audits' list
+    yield json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "audits": ['
+    entries = iter(entries)
+    first = True
+    while chunk := [_entry_json(entry) for entry in islice(entries, page)]:
+        # orjson writes what json.dumps(indent=2) writes for these values (ints, short floats, text), 20x
+        # faster; the page's list is indented one level deeper, and its brackets left out
+        text = orjson.dumps(chunk, option=orjson.OPT_INDENT_2).decode("utf-8")
+        yield ("\n" if first else ",\n") + "  " + text[2:-2].replace("\n", "\n  ")
+        first = False
+    yield "]\n}\n" if first else "\n  ]\n}\n"
 
 
 def render_groups_json(groups: list[GroupSummary]) -> str:
@@ -66,26 +87,27 @@ def render_groups_text(groups: list[GroupSummary], settings: Settings, console: 
 
 
 def history_to_json(entries: list[HistoryEntry]) -> list[dict[str, object]]:
-    return [
-        {
-            "id": e.id,
-            "saved_at": e.saved_at,
-            "group": e.group.label,
-            "plan": e.plan,
-            "period": {"first": e.period_first, "last": e.period_last},
-            "messages": e.messages,
-            "senders": e.senders,
-            "members": e.members,
-            "lurker_share": e.lurker_share,
-            "gini": e.gini,
-            "weekly_active_share": e.weekly_active_share,
-            "opinion_leaders": {"present": e.leaders_present, "needed": e.leaders_needed},
-            "median_first_response_minutes": e.median_first_response_minutes,
-            "unanswered_share": e.unanswered_share,
-            "scores": dict(e.scores),
-        }
-        for e in entries
-    ]
+    return [_entry_json(e) for e in entries]
+
+
+def _entry_json(e: HistoryEntry) -> dict[str, object]:
+    return {
+        "id": e.id,
+        "saved_at": e.saved_at,
+        "group": e.group.label,
+        "plan": e.plan,
+        "period": {"first": e.period_first, "last": e.period_last},
+        "messages": e.messages,
+        "senders": e.senders,
+        "members": e.members,
+        "lurker_share": e.lurker_share,
+        "gini": e.gini,
+        "weekly_active_share": e.weekly_active_share,
+        "opinion_leaders": {"present": e.leaders_present, "needed": e.leaders_needed},
+        "median_first_response_minutes": e.median_first_response_minutes,
+        "unanswered_share": e.unanswered_share,
+        "scores": dict(e.scores),
+    }
 
 
 SHOWN = 6  # most recent periods shown as columns; the trend sparkline covers all of them

@@ -18,7 +18,7 @@ from sqtool.scaffold.answers import (
     coerce,
     ordered,
 )
-from sqtool.scaffold.keypath import get_value, is_known, parse_key_path, set_value
+from sqtool.scaffold.keypath import MAX_LIST_INDEX, get_value, is_known, parse_key_path, set_value
 from sqtool.settings import Lang
 
 PLAYBOOK_KEY = "playbook"  # in an answers file: which playbook to start from
@@ -157,9 +157,6 @@ def _problem(error: AnswerProblem, key: str, source: str, lang: Lang) -> SqtoolE
     return SqtoolError("scaffold.bad_value", hint="scaffold.bad_value_hint", path=source, key=key, problem=problem)
 
 
-MAX_LIST_INDEX = 999  # a plan's lists hold a handful of items; a key path may not point further
-
-
 def apply_given(plan: dict[str, Any], given: Mapping[str, Any], *, source: str, lang: Lang = "en") -> None:
     """Apply answers by key path: question keys through their checks, other schema paths as they are."""
     for key in ordered(key for key in given if key != PLAYBOOK_KEY):
@@ -176,14 +173,18 @@ def apply_given(plan: dict[str, Any], given: Mapping[str, Any], *, source: str, 
             pointer = parse_key_path(key)
         except ValueError:
             pointer = ()
+        except IndexError as error:
+            raise SqtoolError(
+                "scaffold.index_too_large",
+                hint="scaffold.index_too_large_hint",
+                path=source,
+                key=key[:80],
+                index=str(error),
+                most=MAX_LIST_INDEX,
+            ) from None
         if not pointer or not is_known(pointer):
             raise SqtoolError("scaffold.unknown_key", hint="scaffold.unknown_key_hint", path=source, key=key)
         _check_kind(pointer, key, given[key], source)
-        if any(isinstance(step, int) and step > MAX_LIST_INDEX for step in pointer):
-            # value_output.20000000.time would build a list of twenty million entries first
-            raise SqtoolError(
-                "scaffold.index_too_large", hint="scaffold.unknown_key_hint", path=source, key=key, limit=MAX_LIST_INDEX
-            )
         try:
             set_value(plan, pointer, given[key])
         except TypeError as error:

@@ -8,12 +8,21 @@ from typing import Any
 from sqtool.plan.access import get as get_value  # noqa: F401  # re-exported: one walk of a pointer for everyone
 from sqtool.plan.model import Pointer
 
+MAX_LIST_INDEX = 9_999  # a plan's lists hold a few items; a bigger index would only fill memory with blanks
+
 
 def parse_key_path(text: str) -> Pointer:
-    """``"roles.admins.0"`` -> ``("roles", "admins", 0)``; numeric parts are list indexes."""
+    """``"roles.admins.0"`` -> ``("roles", "admins", 0)``; numeric parts are list indexes.
+
+    ValueError for an empty part; IndexError for an index over MAX_LIST_INDEX (checked on its
+    digits, before any int is made of them).
+    """
     parts = text.strip().split(".")
     if not text.strip() or any(not part for part in parts):
         raise ValueError(text)
+    for part in parts:
+        if part.isdigit() and (len(part) > len(str(MAX_LIST_INDEX)) or int(part) > MAX_LIST_INDEX):
+            raise IndexError(part[:12] + ("…" if len(part) > 12 else ""))
     return tuple(int(part) if part.isdigit() else part for part in parts)
 
 
@@ -31,6 +40,8 @@ def set_value(data: dict[str, Any], pointer: Pointer, value: Any) -> None:
         if isinstance(step, int):
             if not isinstance(current, list):
                 raise TypeError(format_key_path(pointer[:position]))
+            if step > MAX_LIST_INDEX:
+                raise IndexError(str(step))
             while len(current) <= step:
                 current.append({} if not last else None)
             if last:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Collection, MutableMapping, Sequence
 from typing import Any, Protocol
 
@@ -65,7 +66,32 @@ class RichTerminal:
         if default:
             question.append(f" [{default}]", style="cyan")
         question.append(": ")
-        return self.console.input(question)
+        if _is_terminal(sys.stdin):
+            return self.console.input(question)  # a terminal's line editing; its lines are short
+        # scripted input: read one line, no more than --max-string-bytes of it (`< /dev/zero` stops)
+        self.console.print(question, end="")
+        return read_answer_line(sys.stdin)
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def read_answer_line(stream: Any) -> str:
+    """One typed answer from a stream, without its line end; EOFError when input has ended; an answer
+    over ``--max-string-bytes`` is ``error[max-string-bytes]`` (read no further than that)."""
+    from sqtool.settings import active_limits, limit_error
+
+    limit = active_limits().string_bytes
+    line = stream.readline(limit + 1 if limit else -1)
+    if not line:
+        raise EOFError
+    if limit and len(line) > limit and not line.endswith("\n"):
+        raise limit_error("string_bytes", key="limit.string_bytes_answer")
+    return str(line).removesuffix("\n").removesuffix("\r")
 
 
 def _label_text(value: str, tr: Translator, field: str) -> str | None:

@@ -9,6 +9,12 @@ and ``content``; ``platformMessageId`` and ``replyToMessageId`` link replies.
 
 The ``members`` list is every member, posting or not: ``members()`` hands it to the audit, which
 counts lurkers against it when no ``--roster`` is given.
+
+Limits (docs/limits.md): a JSON file passes the JSON guard (``--max-depth``, ``--max-string-bytes``,
+``--max-int-digits``) before ijson or orjson sees it, its head as well as its messages; a JSONL line
+longer than ``--max-string-bytes`` is never held whole, and a line nested deeper than ``--max-depth``
+or that orjson refuses is checked by the guard too, so it ends in the limit's named error (one
+skipped record when lenient).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import orjson
 
 from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.errors import ReadContext
+from sqtool.chat.jsonguard import Guarded, JsonGuard
 from sqtool.chat.jsonstream import stream_items
 from sqtool.chat.model import Event, EventKind, ListedMember, Message, MessageKind, Record
 from sqtool.chat.readers import qq, wechat, whatsapp
@@ -30,6 +37,8 @@ from sqtool.chat.sniff import Head
 from sqtool.chat.source import CountingStream, Source
 from sqtool.chat.textio import numbered_lines
 from sqtool.chat.timezones import from_epoch
+from sqtool.errors import SqtoolError
+from sqtool.settings import active_limits
 
 NAME = "chatlab"
 # patterns of the format's look, for naming the closest format when no reader claims a file
@@ -96,15 +105,22 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
 
 def _read_jsonl(source: Source, ctx: ReadContext) -> Iterator[Record]:
     platform = ""
+    depth = active_limits().depth
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
-        for number, line in numbered_lines(stream, source.head(), ctx.display):  # type: ignore[arg-type]
+        lines = numbered_lines(stream, source.head(), ctx.display, on_long_line=ctx.long_line)  # type: ignore[arg-type]
+        for number, line in lines:
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             try:
-                fields = orjson.loads(line)
+                fields = _loads(line, number, ctx.display, depth)
             except orjson.JSONDecodeError as error:
                 ctx.bad_record("chat.bad_json", line=number, reason=error.msg)
+                continue
+            except SqtoolError:  # over a JSON limit: one skipped record when lenient, else the named error
+                if not ctx.lenient:
+                    raise
+                ctx.skipped += 1
                 continue
             if not isinstance(fields, dict):
                 ctx.bad_record("chat.bad_record", line=number, what=type(fields).__name__)
@@ -122,6 +138,24 @@ def _at(line: int) -> Callable[[], int | None]:
     return lambda: line
 
 
+def _loads(line: str, number: int, display: str, depth: int) -> Any:
+    """One JSONL line parsed by orjson; a line with more brackets than ``--max-depth`` allows, or one
+    orjson refuses, first passes the JSON guard, which names the limit it breaks (depth, digits)."""
+    if depth and line.count("[") + line.count("{") > depth:
+        _guard(line, number, display)
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        _guard(line, number, display)  # a limit, if one is broken, says more than orjson's message
+        raise
+
+
+def _guard(line: str, number: int, display: str) -> None:
+    guard = JsonGuard(display)
+    guard.newlines = number - 1  # the error names the line in the file
+    guard.feed(line.encode("utf-8", "surrogatepass"))
+
+
 def members(source: Source, ctx: ReadContext) -> list[ListedMember]:
     """The members the export lists (``members`` / ``member`` lines), in order; [] when it lists none."""
     if _is_jsonl(source):
@@ -130,14 +164,20 @@ def members(source: Source, ctx: ReadContext) -> list[ListedMember]:
 
 
 def _jsonl_members(source: Source, ctx: ReadContext) -> Iterator[ListedMember]:
+    depth = active_limits().depth
     with source.open() as raw:
-        for _number, line in numbered_lines(raw, source.head(), ctx.display):
+        # a pass before the reading: a long line is the reading's to count when lenient
+        for number, line in numbered_lines(raw, source.head(), ctx.display, on_long_line=ctx.long_line_again):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             try:
-                fields = orjson.loads(line)
+                fields = _loads(line, number, ctx.display, depth)
             except orjson.JSONDecodeError:
                 continue  # the reading pass reports it with its line
+            except SqtoolError:
+                if not ctx.lenient:
+                    raise
+                continue  # skipped, and counted by the reading pass
             kind = fields.get("_type") if isinstance(fields, dict) else None
             if kind == "message":
                 return  # members come before the messages
@@ -159,10 +199,11 @@ def _member(item: Any) -> ListedMember | None:
 
 
 def _json_head(source: Source) -> tuple[dict[str, Any], list[Any]]:
-    """``meta`` and ``members`` of a JSON file, read with ijson up to ``messages`` once both are seen."""
+    """``meta`` and ``members`` of a JSON file, read with ijson up to ``messages`` once both are seen;
+    the bytes pass the JSON guard first (nesting, string length, digits: a limit broken is its named error)."""
     found: dict[str, Any] = {}
     try:
-        with source.open() as stream:
+        with Guarded(source.open(), source.display) as stream:
             builder: Any = None
             target = ""
             for prefix, event, value in ijson.parse(stream):

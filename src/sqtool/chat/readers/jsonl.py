@@ -34,7 +34,7 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     head = source.head()
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
-        for number, line in numbered_lines(stream, head, ctx.display):  # type: ignore[arg-type]
+        for number, line in numbered_lines(stream, head, ctx.display, on_long_line=ctx.long_line):  # type: ignore[arg-type]
             if not line.strip():
                 continue
             try:

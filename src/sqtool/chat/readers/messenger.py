@@ -15,6 +15,7 @@ import orjson
 
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
+from sqtool.chat.jsonguard import read_guarded
 from sqtool.chat.jsonstream import item_line
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.phrases.compiled import Phrases
@@ -61,7 +62,7 @@ def sniff(head: Head) -> float:
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     with source.open() as stream:
-        data = stream.read()
+        data = read_guarded(stream, source.display)  # nesting and string length checked as it comes
     if ctx.on_read is not None:
         ctx.on_read(len(data))
     try:

@@ -52,7 +52,7 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     pending: tuple[int, datetime, str, str, list[str]] | None = None  # line, time, id, name, body lines
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
-        for number, line in numbered_lines(stream, head, ctx.display):  # type: ignore[arg-type]
+        for number, line in numbered_lines(stream, head, ctx.display, on_long_line=ctx.long_line):  # type: ignore[arg-type]
             match = QQ_HEADER.match(line)
             if match:
                 timestamp = _timestamp(match, ctx)

@@ -19,11 +19,13 @@ import orjson
 
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
+from sqtool.chat.jsonguard import JsonGuard
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.sniff import Head
-from sqtool.chat.source import ZIP_ERRORS, Source, damaged_zip
+from sqtool.chat.source import ZIP_ERRORS, Bounded, Source, damaged_zip
 from sqtool.chat.timezones import from_epoch
 from sqtool.errors import SqtoolError
+from sqtool.fsutil import read_input, walk_files
 
 NAME = "slack"
 # patterns of the format's look, for naming the closest format when no reader claims a file
@@ -80,7 +82,8 @@ class _ZipTree:
 
     def read(self, name: str) -> bytes:
         try:
-            return self._archive.read(name)
+            with self._archive.open(name) as member:  # counted as it inflates, cut off at --max-input-bytes
+                return Bounded(member, f"{self._display}!{name}").read()  # type: ignore[arg-type]
         except ZIP_ERRORS as error:
             raise damaged_zip(self._display, name, error) from error
 
@@ -94,11 +97,13 @@ class _FolderTree:
         self._display = display
 
     def names(self) -> list[str]:
-        return [path.relative_to(self._root).as_posix() for path in self._root.rglob("*.json") if path.is_file()]
+        # walked without following links to folders, up to --max-folder-depth (no loop, no recursion)
+        found = walk_files(self._root, skip_hidden=False)
+        return [path.relative_to(self._root).as_posix() for path in found if path.suffix == ".json"]
 
     def read(self, name: str) -> bytes:
         try:
-            return (self._root / name).read_bytes()
+            return read_input(self._root / name, f"{self._display}/{name}")
         except OSError as error:
             raise SqtoolError(
                 "fs.cannot_read", path=f"{self._display}/{name}", reason=error.strerror or str(error)
@@ -117,7 +122,7 @@ def is_slack_folder(path: Path) -> bool:
 
 def folder_size(path: Path) -> int:
     """The bytes of the JSON files of an unzipped export (for progress)."""
-    return sum(file.stat().st_size for file in path.rglob("*.json") if file.is_file())
+    return sum(file.stat().st_size for file in walk_files(path, skip_hidden=False) if file.suffix == ".json")
 
 
 def sniff(head: Head) -> float:
@@ -166,6 +171,7 @@ def _users(tree: _Tree, ctx: ReadContext) -> dict[str, tuple[str, bool]]:
 
 def _load(tree: _Tree, member: str, ctx: ReadContext) -> Any:
     data = tree.read(member)
+    JsonGuard(f"{ctx.display}!{member}").feed(data)  # nesting, strings and numbers, as for every JSON export
     if ctx.on_read is not None:
         ctx.on_read(tree.stored_size(member))
     try:

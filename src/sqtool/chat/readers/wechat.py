@@ -102,7 +102,7 @@ def _read_txt(source: Source, ctx: ReadContext) -> Iterator[Record]:
     pending: tuple[int, datetime, str, list[str]] | None = None  # line, time, name, body lines
     with source.open() as raw:
         stream = CountingStream(raw, ctx.on_read)
-        for number, line in numbered_lines(stream, head, ctx.display):  # type: ignore[arg-type]
+        for number, line in numbered_lines(stream, head, ctx.display, on_long_line=ctx.long_line):  # type: ignore[arg-type]
             match = TXT_HEADER.match(line)
             if match is None:
                 if pending is not None:

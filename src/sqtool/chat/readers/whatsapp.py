@@ -183,7 +183,7 @@ def _batches(source: Source, ctx: ReadContext) -> Iterator[list[Record]]:
         when = _EPOCH  # its time, the rest of its line and its continuation lines
         rest = ""
         more: list[str] = []
-        for start, block in numbered_blocks(stream, head, ctx.display):  # type: ignore[arg-type]
+        for start, block in numbered_blocks(stream, head, ctx.display, on_long_line=ctx.long_line):  # type: ignore[arg-type]
             batch: list[Record] = []
             add = batch.append
             # most blocks hold none of these (the pending header's rest is from the block before)
@@ -371,7 +371,7 @@ def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
     steps = [_Backward(), _Backward()]  # day first, month first
     example = ""
     with source.open() as raw:
-        for _number, block in numbered_blocks(raw, head, ctx.display):
+        for _number, block in numbered_blocks(raw, head, ctx.display, on_long_line=ctx.long_line_again):
             found = dates(block)
             # the first header of each date, in file order, is all the deciding tests need
             for entry in dict.fromkeys(found):
