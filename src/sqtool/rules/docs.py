@@ -48,20 +48,9 @@ def render_markdown() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the page, or with ``--check`` exit 1 when the page on disk is out of date."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    check = "--check" in args
-    paths = [arg for arg in args if arg != "--check"]
-    path = Path(paths[0]) if paths else DEFAULT_PATH
-    content = render_markdown()
-    if check:
-        current = path.read_text(encoding="utf-8") if path.is_file() else ""
-        if current != content:
-            print(f"{path} is out of date: run python -m sqtool.rules.docs", file=sys.stderr)
-            return 1
-        return 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
-    return 0
+    from sqtool.docpages import page_main
+
+    return page_main(argv, DEFAULT_PATH, render_markdown, "sqtool.rules.docs")
 
 
 if __name__ == "__main__":
