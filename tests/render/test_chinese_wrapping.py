@@ -80,3 +80,22 @@ def test_wizard_lines_wrap_without_orphaned_punctuation(cli, tmp_path, lang):
     for line in result.stdout.splitlines():
         assert not line.strip() or line.strip()[0] not in NO_LINE_START, line
     assert "`sqtool init --resume`" in result.stdout  # a command in backticks is never split
+
+
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_the_chinese_audit_report_opens_no_line_with_closing_punctuation(cli, monkeypatch, columns: str) -> None:
+    """The diagnoses' evidence and actions are wrapped by render/wrap.py, not by rich (which breaks
+    Chinese before 。 as readily as anywhere)."""
+    monkeypatch.setenv("COLUMNS", columns)
+    result = cli(
+        "--lang",
+        "zh",
+        "audit",
+        str(REPO / "examples" / "demo-wechat.csv"),
+        "--plan",
+        str(REPO / "examples" / "plan.yaml"),
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line.strip() and line.strip()[0] in NO_LINE_START] == []
+    assert max(display_width(line) for line in lines) <= int(columns)

@@ -20,6 +20,7 @@ from sqtool.render.audit_rows import (
     top_note_lines,
     value_rows,
 )
+from sqtool.render.wrap import wrap
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,7 +38,10 @@ def render_terminal(report: AuditReport, tr: Translator, console: Console, *, to
         console.print(Text(title, style="bold"))  # above the table: a narrow table would wrap its own title
 
     def indented(text: Text, depth: int = 4) -> Padding:
-        return Padding(text, (0, 0, 0, depth), expand=False)  # wrapped lines keep the indent
+        # wrapped here by display width (render/wrap.py: no line starts with 。or ，, words stay whole),
+        # not by rich, which breaks Chinese anywhere; wrapped lines keep the indent
+        lines = wrap(text.plain, max(20, console.width - depth))
+        return Padding(Text("\n".join(lines), style=text.style, no_wrap=True), (0, 0, 0, depth), expand=False)
 
     current = report.current
     console.print(
