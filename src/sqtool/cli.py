@@ -497,10 +497,25 @@ def main() -> None:
     """Console entry point."""
     from sqtool.completion import prepare
 
+    _forget_a_vanished_folder()
     prepare()  # only when a shell asks for completions
     app(prog_name="sqtool")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-    sys.exit(0)
+def _forget_a_vanished_folder() -> None:
+    """When the current folder was deleted under us, say so and stop (exit 2) before the command line
+    is parsed: parsing imports compiled dependencies lazily, and on Python 3.13 one of them then fails
+    with a SystemError instead of sqtool's named error (fsutil.current_folder says the same later)."""
+    import os
+
+    try:
+        os.getcwd()
+    except OSError as error:
+        from sqtool.i18n import Translator
+        from sqtool.settings import lang_from_locale
+
+        tr = Translator(lang_from_locale())
+        reason = error.strerror or str(error)
+        print(f"{tr('core.error_prefix')}: {tr('fs.no_current_folder', reason=reason)}", file=sys.stderr)
+        print(f"  {tr('core.hint_prefix')}: {tr('fs.no_current_folder_hint')}", file=sys.stderr)
+        raise SystemExit(2) from None
