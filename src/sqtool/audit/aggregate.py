@@ -160,9 +160,8 @@ class Aggregate:
     # first answer that made the edge; read them with edges() and responders()
     edges: dict[int, int] = field(default_factory=dict)
     drawn: dict[int, Counter[int]] = field(default_factory=dict)  # day -> member -> their posts that drew an answer
-    answers_given: dict[int, Counter[int]] = field(
-        default_factory=dict
-    )  # day -> member -> answers to others' questions
+    # day -> member -> answers to others' questions
+    answers_given: dict[int, Counter[int]] = field(default_factory=dict)
     owner_posts: dict[int, int] = field(default_factory=dict)  # day -> owner messages
     joins: list[tuple[datetime, int]] = field(default_factory=list)  # each member's first join only
     exits: list[tuple[datetime, int, str]] = field(default_factory=list)
@@ -261,13 +260,8 @@ class Aggregate:
 
     def owner_replied_between(self, first: int, last: int) -> int:
         """The owners' messages over local days [first, last] that drew an answer (audit/threads.py)."""
-        return sum(
-            count
-            for day, members in self.drawn.items()
-            if first <= day <= last
-            for member, count in members.items()
-            if member in self.owners
-        )
+        drawn = self.drawn_by_member(first, last)
+        return sum(drawn.get(owner, 0) for owner in self.owners)
 
     def drawn_by_member(self, first: int, last: int) -> dict[int, int]:
         """Each member's messages over local days [first, last] that drew an answer from someone else."""
