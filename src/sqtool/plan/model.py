@@ -256,7 +256,9 @@ class _Builder:
                         owner=_name(entry.get(lead)),
                         backup=_name(entry.get("backup")),
                         month_day=_whole(entry.get("day_of_month")),
-                        week_of_month=-1 if entry.get("week_of_month") == "last" else _whole(entry.get("week_of_month")),
+                        week_of_month=-1
+                        if entry.get("week_of_month") == "last"
+                        else _whole(entry.get("week_of_month")),
                         announce_days_before=_whole(announce),
                         summary=entry.get("summary") is True,
                     )
