@@ -49,7 +49,8 @@ def finding_lines(findings: tuple[Finding, ...], tr: Translator) -> list[str]:
 
 
 def render_text(kit: OperatingKit, tr: Translator, width: int = WIDTH) -> str:
-    out = _title(kit, tr)
+    title, subtitle = _title(kit, tr)
+    out = [title, fill(subtitle, width)]
 
     def heading(key: str) -> None:
         text = tr(key)
