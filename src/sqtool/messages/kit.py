@@ -61,7 +61,7 @@ _EN_ZH: dict[str, tuple[str, str]] = {
     ),
     "kit.during.offline": ("{name}: welcome people at the door, take photos", "{name}：门口迎接大家，记得拍照"),
     # -- preparation and follow-up steps --
-    "kit.step.value.prepare": ("Prepare {name} (tell the backup if you cannot)", "准备好{name}（来不了提前告诉替补）"),
+    "kit.step.value.prepare": ("Get tomorrow's {name} ready", "准备好明天的{name}"),
     "kit.step.value.line_up": (
         "Line up this week's {name}; agree with the backup which days they take",
         "排好本周的{name}，和替补说好哪几天由他发",
