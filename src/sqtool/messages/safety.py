@@ -2,6 +2,17 @@
 and dates out of range, broken terminals and disks (docs/security.md)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # -- a JSON record over a limit: --lenient skips it (chat/jsonskip.py) --
+    "limit.hint_record": {
+        "en": (
+            "if the export is genuine, raise the limit: sqtool {option} {bigger} … (0: no limit; docs/limits.md);"
+            " or pass --lenient to skip each message over it and count it"
+        ),
+        "zh": (
+            "如果这份导出没有问题，可以调高上限：sqtool {option} {bigger} …（0 为不限；见 docs/limits.md）；"
+            "也可以加 --lenient，跳过超限的消息并计数"
+        ),
+    },
     # -- YAML that is not a plan (config, roster, answers) through the plan loader's guards --
     "yaml.load_failed": {
         "en": "cannot read this YAML file: {message}",
