@@ -322,7 +322,8 @@ CHATLAB_JSONL = Seed(
     "chatlab.jsonl",
     "text",
     (
-        '{"_type": "header", "chatlab": {"version": "0.0.2"}, "meta": {"name": "跑团", "platform": "qq", "type": "group"}}\n'
+        '{"_type": "header", "chatlab": {"version": "0.0.2"},'
+        ' "meta": {"name": "跑团", "platform": "qq", "type": "group"}}\n'
         '{"_type": "member", "platformId": "10001", "accountName": "阿跑", "groupNickname": "领跑"}\n'
         '{"_type": "member", "platformId": "10002", "accountName": "Yuki"}\n'
         "# a comment line\n"

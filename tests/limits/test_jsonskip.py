@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -25,7 +26,7 @@ class _Pieces(io.RawIOBase):
 
     def __init__(self, data: bytes, cuts: list[int]) -> None:
         points = sorted({0, len(data), *(cut % (len(data) + 1) for cut in cuts)})
-        self._parts = [data[start:end] for start, end in zip(points, points[1:], strict=False)]
+        self._parts = [data[start:end] for start, end in pairwise(points)]
 
     def readable(self) -> bool:
         return True

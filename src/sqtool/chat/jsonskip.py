@@ -27,7 +27,8 @@ from sqtool.settings import Limits, active_limits, limit_error
 SKIPPABLE = frozenset({"limit.depth", "limit.string_bytes", "limit.int_digits"})
 
 _STRING_REST = re.compile(rb'[^"\\]*+(?:\\.[^"\\]*+)*+', re.DOTALL)  # the rest of a string, to its quote
-_INSIDE = re.compile(rb'["\[\]{}0-9]')  # what matters inside a record: strings, brackets, digits
+# what matters inside a record: whole strings (or a quote opening one that goes on), brackets, digit runs
+_TOKENS = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"|["\[\]{}]|[0-9]+', re.DOTALL)
 _NOT_BLANK = re.compile(rb"[^ \t\r\n]")
 _ATOM_REST = re.compile(rb'[^ \t\r\n,:\[\]{}"]*')  # the rest of a number, true, false, null (or garbage)
 _DIGIT_RUNS = re.compile(rb"[0-9]+")
@@ -190,32 +191,42 @@ class SkipOverLimit(ReadStream):
                 return
 
     def _inside(self, data: bytes, pos: int) -> int:
-        """Inside a record that is an array or object: strings, brackets and digits until it closes."""
+        """Inside a record that is an array or object: whole strings, brackets and digit runs, many in
+        one loop, until it closes, a string goes on past the chunk, or the chunk ends."""
         assert self._record is not None
-        found = _INSIDE.search(data, pos)
-        if found is None:
-            return len(data)
-        at = found.start()
-        byte = data[at]
-        if byte == 0x22:
-            self._start_string()
-            return at + 1
-        if byte in (0x5B, 0x7B):  # [ {
-            self._record += 1
-            if self._depth_limit and self._base + self._record > self._depth_limit and not self._dropping:
-                self._broken("depth", data, at)
-            return at + 1
-        if byte in (0x5D, 0x7D):  # ] }
-            self._record -= 1
-            if self._record <= 0:
-                self._end_record(data, at + 1)
-            return at + 1
-        run = _DIGIT_RUNS.match(data, at)
-        end = run.end() if run else at + 1
-        self._check_digits(data, at, end)
-        if end < len(data):
-            self._digits = 0
-        return end
+        depth, size = self._record, len(data)
+        depth_limit = self._depth_limit - self._base if self._depth_limit else 0
+        string_limit, digit_limit = self._string_limit, self._digit_limit
+        for token in _TOKENS.finditer(data, pos):
+            at, end = token.span()
+            byte = data[at]
+            if byte == 0x22:  # "
+                if end - at == 1:  # a string that goes on past the chunk
+                    self._record = depth
+                    self._start_string()
+                    return end
+                if string_limit and end - at - 2 > string_limit and not self._dropping:
+                    self._record = depth
+                    self._string_bytes = end - at - 2
+                    self._broken("string_bytes", data, at)
+            elif byte == 0x5B or byte == 0x7B:  # [ {
+                depth += 1
+                if depth_limit and depth > depth_limit and not self._dropping:
+                    self._record = depth
+                    self._broken("depth", data, at)
+            elif byte == 0x5D or byte == 0x7D:  # ] }
+                depth -= 1
+                if depth <= 0:
+                    self._end_record(data, end)
+                    return end
+            elif digit_limit:  # a run of digits
+                run = end - at + (self._digits if at == 0 else 0)
+                self._digits = run if end == size else 0
+                if run > digit_limit and not self._dropping:
+                    self._record = depth
+                    self._broken("int_digits", data, at)
+        self._record = depth
+        return size
 
     def _outside(self, data: bytes, pos: int) -> int:
         """Above the records: follow keys and brackets to know each value's path."""
