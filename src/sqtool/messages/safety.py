@@ -127,6 +127,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the zip member {member} is encrypted or compressed with a method sqtool cannot unpack",
         "zh": "压缩包里的 {member} 加了密，或用了 sqtool 无法解压的压缩方式",
     },
+    "chat.zip_method_refused": {
+        "en": (
+            "the zip member {member} is compressed with {method}, which sqtool does not unpack"
+            " (it cannot be unpacked a bounded piece at a time, so a tiny member could fill the memory)"
+        ),
+        "zh": (
+            "压缩包里的 {member} 用的是 {method} 压缩，sqtool 不解这种格式"
+            "（它没法一小块一小块地解，几百字节就可能撑满内存）"
+        ),
+    },
+    "chat.zip_method_refused_hint": {
+        "en": "unzip it with your archive tool and give sqtool the file, or zip it again the usual way (deflate)",
+        "zh": "请先用解压软件解开，再把文件交给 sqtool；或者用常见的压缩方式（deflate）重新打包",
+    },
     "chat.zip_unsupported_hint": {
         "en": "unzip it with your archive tool and give sqtool the file, or zip it again without encryption",
         "zh": "请先用解压软件解开，再把文件交给 sqtool；或者重新打包（不要加密）",

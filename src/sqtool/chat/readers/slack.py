@@ -24,7 +24,7 @@ from sqtool.chat.jsonguard import JsonGuard
 from sqtool.chat.jsonskip import SkipOverLimit, unless_lenient
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.sniff import Head
-from sqtool.chat.source import ZIP_ERRORS, Bounded, Source, damaged_zip
+from sqtool.chat.source import ZIP_ERRORS, Bounded, Source, damaged_zip, refuse_unbounded
 from sqtool.chat.timezones import from_epoch
 from sqtool.errors import SqtoolError
 from sqtool.fsutil import read_input, walk_files
@@ -84,6 +84,7 @@ class _ZipTree:
 
     def read(self, name: str) -> bytes:
         try:
+            refuse_unbounded(self._archive.getinfo(name), self._display)
             with self._archive.open(name) as member:  # counted as it inflates, cut off at --max-input-bytes
                 return Bounded(member, f"{self._display}!{name}").read()  # type: ignore[arg-type]
         except ZIP_ERRORS as error:
