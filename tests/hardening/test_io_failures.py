@@ -265,3 +265,20 @@ def test_found_by_the_long_fuzz_run(cli: CliInvoke, tmp_path: Path) -> None:
     result = cli("audit", str(broken))
     assert result.exit_code == 2
     assert "the zip archive is damaged" in result.stderr and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("where", ["members", "meta"])
+def test_invalid_utf8_in_a_chatlab_head_is_a_named_error(cli: CliInvoke, tmp_path: Path, where: str) -> None:
+    """Found by the long fuzz run of the ChatLab family: bytes that are not UTF-8 in a member's name
+    (read before the messages, for the roster) or in the group's name escaped the head's reading as
+    UnicodeDecodeError; now the reading of the file names them, as for any JSON export."""
+    from tests.fuzz.seeds import CHATLAB
+
+    name = "小米" if where == "members" else "烘焙交流群"
+    path = tmp_path / "chatlab.json"
+    path.write_bytes(CHATLAB.data.replace(name.encode(), name.encode("gbk"), 1))
+    result = cli("audit", str(path), "--tz", "UTC")
+    assert result.exit_code == 2, result.stderr
+    assert "invalid JSON: invalid UTF-8" in result.stderr and "internal error" not in result.stderr
+    zh = cli("--lang", "zh", "audit", str(path), "--tz", "UTC")
+    assert zh.exit_code == 2 and "内部错误" not in zh.stderr

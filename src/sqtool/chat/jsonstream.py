@@ -154,9 +154,13 @@ def _ijson_batches(
                 owner, islice(ijson.items(counted, prefix, use_float=True, buf_size=_BUFFER), skip, None)
             )
         except (ijson.JSONError, UnicodeDecodeError) as error:  # bytes that are not UTF-8 inside a string too
-            message = str(error)
-            line = _error_line(source, counted, message)
-            if isinstance(error, UnicodeDecodeError):
+            quoted = error.args[0] if error.args and isinstance(error.args[0], bytes) else None
+            # yajl quotes the bytes around an error as they are: a message in bytes when they are not UTF-8
+            message = quoted.decode("utf-8", "replace") if quoted is not None else str(error)
+            line = _error_line(source, counted, quoted if quoted is not None else message)
+            if "invalid bytes in UTF8 string" in message:
+                ctx.bad_record("chat.bad_json", line=line, reason="invalid UTF-8")
+            elif isinstance(error, UnicodeDecodeError):
                 ctx.bad_record(
                     "chat.bad_json", line=line, reason=f"invalid UTF-8 (byte 0x{error.object[error.start]:02x})"
                 )
@@ -382,22 +386,30 @@ def _beyond(on_read: Callable[[int], None] | None, already: int) -> Callable[[in
     return report
 
 
-def _error_line(source: Source, counted: CountingStream, message: str) -> int:
+def _error_line(source: Source, counted: CountingStream, message: str | bytes) -> int:
     """The line of a JSON error: count newlines up to the failing chunk, then find yajl's snippet in it."""
     chunk, start = counted.last_chunk, counted.last_start
-    if "premature EOF" in message or not chunk:
+    text = message if isinstance(message, bytes) else message.encode("utf-8", "replace")
+    if b"premature EOF" in text or not chunk:
         newlines, ends_with_newline = _count_newlines(source, counted.position)
         # a file cut right after a newline ends on the line before it
         return newlines if ends_with_newline and newlines else newlines + 1
     offset = start
-    lines = message.split("\n")
-    if len(lines) >= 3 and "^" in lines[2]:
-        # yajl shows the text around the error with newlines as spaces and a caret under the bad byte
-        caret = lines[2].index("^")
-        before, after = lines[1][:caret].lstrip(" "), lines[1][caret:]
-        where = chunk.replace(b"\n", b" ").find((before + after).encode("utf-8", "replace"))
+    lines = text.split(b"\n")
+    if len(lines) >= 3 and b"^" in lines[2]:
+        # yajl shows the bytes around the error with newlines as spaces and a caret under the bad byte
+        caret = lines[2].index(b"^")
+        if isinstance(message, str):  # a message ijson decoded: the caret counts characters
+            shown = message.split("\n")[1]
+            before, after = (
+                shown[:caret].lstrip(" ").encode("utf-8", "replace"),
+                shown[caret:].encode("utf-8", "replace"),
+            )
+        else:
+            before, after = lines[1][:caret].lstrip(b" "), lines[1][caret:]
+        where = chunk.replace(b"\n", b" ").find(before + after)
         if where >= 0:
-            offset = start + where + len(before.encode("utf-8", "replace"))
+            offset = start + where + len(before)
     return _count_newlines(source, offset)[0] + 1
 
 

@@ -213,7 +213,7 @@ def _head_through(opened: Any) -> tuple[dict[str, Any], list[Any]]:
                 elif prefix in ("meta", "members") and event in ("start_map", "start_array"):
                     builder, target = ijson.ObjectBuilder(), prefix
                     builder.event(event, value)
-    except (ijson.JSONError, ijson.IncompleteJSONError):
+    except (ijson.JSONError, ValueError):  # ValueError: bytes that are not UTF-8 too (UnicodeDecodeError)
         pass  # the reading pass reports bad JSON with its line
     meta, listed = found.get("meta"), found.get("members")
     return (meta if isinstance(meta, dict) else {}), (listed if isinstance(listed, list) else [])
