@@ -16,6 +16,7 @@ from sqtool.audit.options import AuditOptions
 from sqtool.chat.read import read_exports
 from sqtool.commands.audit import AuditArguments, build_options
 from sqtool.i18n import Translator
+from sqtool.render.audit import render_report
 from sqtool.render.audit_html import render_html
 from sqtool.settings import Settings
 from tests.audit.golden_chat import generated_chat
@@ -44,7 +45,7 @@ def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
     return parser.tags
 
 
-def _demo_html(lang: str) -> str:
+def _demo_report(lang: str):  # type: ignore[no-untyped-def]
     arguments = AuditArguments(exports=(str(DEMO),), plan=str(PLAN))
     options = dataclasses.replace(build_options(arguments, Settings(lang=lang)), tables=True)
     report = run_audit(read_exports([str(DEMO)]), options)
@@ -56,7 +57,11 @@ def _demo_html(lang: str) -> str:
             for item in report.drift
         ),
     )
-    return render_html(report, Translator(lang))
+    return report
+
+
+def _demo_html(lang: str) -> str:
+    return render_html(_demo_report(lang), Translator(lang))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -69,6 +74,8 @@ def test_demo_page_is_unchanged(monkeypatch: pytest.MonkeyPatch, lang: str) -> N
     assert "2026-09-21 14:13" in html
     html = html.replace(f"sqtool {__version__}", "sqtool VERSION")  # a release does not change the page
     assert html == golden_text(FIXTURES / "audit" / f"demo-report-{lang}.html", html)
+    markdown = render_report(_demo_report(lang), "md", lang, color=False)
+    assert markdown == golden_text(FIXTURES / "audit" / f"demo-report-{lang}.md", markdown)
 
 
 def test_the_page_is_self_contained(cli, tmp_path: Path) -> None:
