@@ -114,7 +114,7 @@ def test_metavars_read_as_words_and_choices(english):
     assert "Usage: sqtool init [OPTIONS] [PATH]" in pages["init"]
     assert "[default: plan.yaml]" in pages["init"] and "[required]" in pages["explain"]
     assert "--fail-on error|warning|info|never" in pages["audit"]
-    assert "-o, --output FILE" in pages["validate"] and "--format text|json" in pages["history"]
+    assert "-o, --output FILE" in pages["validate"] and "--format, --report text|json|html" in pages["history"]
 
 
 def test_subprocess_help_by_flag_and_by_locale():

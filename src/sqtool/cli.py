@@ -172,6 +172,11 @@ OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FIL
 ForceOption = Annotated[bool, typer.Option("--force", help=tr_help("cli.opt.force"))]
 HistoryOption = Annotated[str | None, typer.Option("--history", metavar="FILE", help=tr_help("cli.opt.history"))]
 PlansOnlyOption = Annotated[bool, typer.Option("--plans-only", help=tr_help("cli.opt.plans_only"))]
+AnonymizeOption = Annotated[bool, typer.Option("--anonymize", help=tr_help("cli.opt.anonymize"))]
+AnonymizeSaltOption = Annotated[
+    str | None, typer.Option("--anonymize-salt", metavar="TEXT", help=tr_help("cli.opt.anonymize_salt"))
+]
+KeepGroupNameOption = Annotated[bool, typer.Option("--keep-group-name", help=tr_help("cli.opt.keep_group_name"))]
 TextOrJsonOption = Annotated[
     str, typer.Option("--format", "-f", metavar="text|json", help=tr_help("cli.opt.text_or_json"))
 ]
@@ -400,7 +405,7 @@ def audit(
         str | None, typer.Option("--ad-keywords", metavar="WORDS", help=tr_help("cli.audit.opt.ad_keywords"))
     ] = None,
     report: Annotated[
-        str, typer.Option("--report", "-r", metavar="text|md|json|csv", help=tr_help("cli.audit.opt.report"))
+        str, typer.Option("--report", "-r", metavar="text|md|json|csv|html", help=tr_help("cli.audit.opt.report"))
     ] = "text",
     output: OutputOption = None,
     force: ForceOption = False,
@@ -411,6 +416,12 @@ def audit(
         typer.Option("--fail-on", metavar="error|warning|info|never", help=tr_help("cli.audit.opt.fail_on")),
     ] = "never",
     top: Annotated[str, typer.Option("--top", metavar="N", help=tr_help("cli.audit.opt.top"))] = "10",
+    lists_csv: Annotated[
+        str | None, typer.Option("--lists-csv", metavar="DIR", help=tr_help("cli.audit.opt.lists_csv"))
+    ] = None,
+    anonymize: AnonymizeOption = False,
+    anonymize_salt: AnonymizeSaltOption = None,
+    keep_group_name: KeepGroupNameOption = False,
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.audit import AuditArguments, audit_action
@@ -436,6 +447,10 @@ def audit(
             lenient=lenient,
             date_order=date_order,
             top=whole_value(top, "--top") or 0,
+            lists_csv=lists_csv,
+            anonymize=anonymize,
+            anonymize_salt=anonymize_salt,
+            keep_group_name=keep_group_name,
         )
         return audit_action(settings, arguments)
 
@@ -509,7 +524,15 @@ def history_command(
         typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"), autocompletion=plan_paths),
     ] = None,
     group: Annotated[str | None, typer.Option("--group", metavar="NAME", help=tr_help("cli.history.opt.group"))] = None,
-    output_format: TextOrJsonOption = "text",
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", "--report", metavar="text|json|html", help=tr_help("cli.history.opt.format")),
+    ] = "text",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    anonymize: AnonymizeOption = False,
+    anonymize_salt: AnonymizeSaltOption = None,
+    keep_group_name: KeepGroupNameOption = False,
     delete: Annotated[
         str | None, typer.Option("--delete", metavar="PERIOD", help=tr_help("cli.history.opt.delete"))
     ] = None,
@@ -520,7 +543,20 @@ def history_command(
 ) -> None:
     from sqtool.commands.history import HistoryRequest, show_history
 
-    request = HistoryRequest(history, plan, group, output_format, delete, all_groups, last)
+    request = HistoryRequest(
+        history,
+        plan,
+        group,
+        output_format,
+        delete,
+        all_groups,
+        last,
+        output=output,
+        force=force,
+        anonymize=anonymize or anonymize_salt is not None,
+        anonymize_salt=anonymize_salt,
+        keep_group_name=keep_group_name,
+    )
     run(ctx, lambda settings: show_history(settings, request))
 
 

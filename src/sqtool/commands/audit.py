@@ -40,6 +40,10 @@ class AuditArguments:
     lenient: bool = False
     date_order: str | None = None  # --date-order dmy|mdy|ymd for WhatsApp dates
     top: int = 10  # --top: senders listed, 0 for all
+    lists_csv: str | None = None  # --lists-csv DIR: each member list as a CSV file
+    anonymize: bool = False  # --anonymize: pseudonyms for members, contacts masked (render/anonymize.py)
+    anonymize_salt: str | None = None  # --anonymize-salt: the same pseudonyms run after run (implies --anonymize)
+    keep_group_name: bool = False  # --keep-group-name: an anonymized report still names the group
 
 
 MAX_MEMBERS = 10**9  # more than any chat platform allows in one group
@@ -205,8 +209,16 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
     else:
         refuse_input_as_output(output, audit_inputs(arguments))  # even with --force
         refuse_existing(output, arguments.force)  # before a long read; sqtool's own report may be replaced
+    from pathlib import Path
+
+    lists_folder = Path(arguments.lists_csv) if arguments.lists_csv is not None else None
+    if lists_folder is not None:
+        from sqtool.commands.audit_csv import lists_files
+
+        for list_file in lists_files(lists_folder, force=arguments.force):
+            refuse_input_as_output(list_file, audit_inputs(arguments))
     options = build_options(arguments, settings)
-    if tables:
+    if tables or arguments.report == "html":  # the HTML page draws the response times of every question
         import dataclasses
 
         options = dataclasses.replace(options, tables=True)
@@ -221,6 +233,20 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
             lang=settings.lang,
         )
         report = run_audit(records, options)
+    saved = report
+    if arguments.anonymize or arguments.anonymize_salt is not None:
+        from sqtool.render.anonymize import anonymized
+
+        report = anonymized(
+            report,
+            Translator(settings.lang),
+            salt=arguments.anonymize_salt,
+            keep_group_name=arguments.keep_group_name,
+        )
+    if lists_folder is not None:
+        from sqtool.commands.audit_csv import write_lists_csv
+
+        write_lists_csv(report, lists_folder, force=arguments.force, settings=settings)
     if tables and output is not None:
         from sqtool.commands.audit_csv import write_csv_tables
 
@@ -234,7 +260,7 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         )
         emit(content, output, force=arguments.force, settings=settings, format_name=arguments.report)
     if arguments.save:
-        save_to_history(settings, arguments, options, report)
+        save_to_history(settings, arguments, options, saved)
     return findings_exit(report.findings, threshold)
 
 

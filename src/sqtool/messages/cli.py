@@ -438,8 +438,10 @@ Examples:
         "zh": "代替内置列表的广告词：逗号分隔，或 @FILE（每行一个）。",
     },
     "cli.audit.opt.report": {
-        "en": "Report format: text, md (Markdown), json, or csv (every table as a UTF-8 CSV file in folder -o DIR).",
-        "zh": "报告格式：text、md（Markdown）、json，或 csv（每张表一个 UTF-8 CSV 文件，写入 -o 指定的文件夹）。",
+        "en": "Report format: text, md (Markdown), json, csv (every table as a UTF-8 CSV file in folder -o DIR), "
+        "or html (one self-contained page with charts, no script: -o report.html).",
+        "zh": "报告格式：text、md（Markdown）、json、csv（每张表一个 UTF-8 CSV 文件，写入 -o 指定的文件夹），"
+        "或 html（自带图表、不含脚本的单个网页：-o report.html）。",
     },
     "cli.audit.opt.save": {
         "en": "Save this run's figures in the group's history, replacing an audit of the same period"
@@ -451,8 +453,32 @@ Examples:
         "zh": "有偏差结果达到或高于这个级别时以 1 退出；never：总是以 0 退出。",
     },
     "cli.audit.opt.top": {
-        "en": "How many senders to list (0: all).",
-        "zh": "列出多少位发言者（0：全部）。",
+        "en": "How many senders, and members of each list to act on, to show (0: all).",
+        "zh": "显示多少位发言者，以及每份待跟进名单显示多少人（0：全部）。",
+    },
+    "cli.audit.opt.lists_csv": {
+        "en": "Also write each member list to act on (never posted, gone silent, joiners who never posted, "
+        "unanswered questions, leader candidates) as a CSV file in folder DIR (UTF-8 with BOM for Excel).",
+        "zh": "另外把每份待跟进名单（从未发言、近期沉默、进群未开口、没人回应的提问、意见领袖候选）"
+        "各写成一个 CSV 文件，放进文件夹 DIR（带 BOM 的 UTF-8，Excel 直接打开不乱码）。",
+    },
+    "cli.opt.anonymize": {
+        "en": "Replace every member's name and id with a pseudonym (stable within this report, random per run) "
+        "and mask phone numbers, e-mails, WeChat ids and QQ numbers in texts; the group name is hidden too.",
+        "zh": "把每位成员的名字和 ID 换成化名（同一报告内一人一个，每次运行随机），并遮盖文字中的手机号、"
+        "邮箱、微信号和 QQ 号；群名也一并隐藏。",
+    },
+    "cli.opt.anonymize_salt": {
+        "en": "Salt for --anonymize (implies it): the same salt gives the same pseudonyms run after run.",
+        "zh": "--anonymize 使用的固定密钥（给出即开启匿名）：用同一个密钥，每次得到的化名都一样。",
+    },
+    "cli.opt.keep_group_name": {
+        "en": "With --anonymize, keep the group's name in the report.",
+        "zh": "匿名时保留群名。",
+    },
+    "cli.history.opt.format": {
+        "en": "Output format: text, json, or html (one self-contained page with charts; -o FILE).",
+        "zh": "输出格式：text、json，或 html（自带图表的单个网页文件；用 -o 指定文件）。",
     },
     # -- playbooks --
     "cli.playbooks.short": {
