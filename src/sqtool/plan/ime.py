@@ -27,6 +27,8 @@ _ANY_KEY_MISTAKE = re.compile(
     r"[A-Za-z_][A-Za-z0-9_]*[ \u3000]*[:：])",
     re.MULTILINE,
 )
+# a full-width comma after an opening bracket on the same line, as _FLOW_VALUE's items hold it
+_COMMA_IN_BRACKETS = re.compile(r"\[[^\]\n]*，")
 _BLOCK_START = re.compile(r"[:-][ \t]*[|>][-+0-9]*[ \t]*(#.*)?$")
 _FLOW_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\s*:\s+)?\[(?P<items>[^\]\n]*)\]\s*(#.*)?$")
 
@@ -77,7 +79,7 @@ def key_mistakes(text: str) -> list[Mistake]:
 def flow_comma_mistakes(text: str) -> list[Mistake]:
     """Flow lists (``[a，b]``) whose items are joined by a full-width comma: YAML reads one item."""
     found: list[Mistake] = []
-    if FULL_COMMA not in text:
+    if FULL_COMMA not in text or _COMMA_IN_BRACKETS.search(text) is None:
         return found
     for number, line in _outside_block_scalars(text):
         match = _FLOW_VALUE.match(line)
