@@ -138,3 +138,17 @@ def test_terminal_columns_is_shutils(monkeypatch: pytest.MonkeyPatch) -> None:
     for columns in ("", "0", "x", "37", "120"):
         monkeypatch.setenv("COLUMNS", columns)
         assert cli_pages.terminal_columns() == shutil.get_terminal_size().columns
+
+
+@pytest.mark.parametrize(("argv", "stream", "code"), [(["--help"], "stdout", 0), ([], "stderr", 2)])
+def test_a_closed_stream_gets_nothing_and_the_same_exit_code(
+    argv: list[str], stream: str, code: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As click's echo does when the shell closed the stream (`sqtool --help >&-`): no traceback."""
+    from sqtool import launch
+
+    monkeypatch.setattr(sys, "argv", ["sqtool", *argv])
+    monkeypatch.setattr(sys, stream, None)
+    with pytest.raises(SystemExit) as done:
+        launch.main()
+    assert done.value.code == code

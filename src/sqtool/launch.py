@@ -22,8 +22,9 @@ def main() -> None:
         if found is not None:
             page, to_stderr = found
             stream = sys.stderr if to_stderr else sys.stdout
-            stream.write(page + "\n")
-            stream.flush()
+            if stream is not None:  # a closed stream gets nothing, as click's echo does
+                stream.write(page + "\n")
+                stream.flush()
             raise SystemExit(2 if to_stderr else 0)
     from sqtool.cli import main as typer_main
 
