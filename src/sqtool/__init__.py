@@ -6,11 +6,13 @@ on first use so that ``import sqtool`` and the command line stay fast.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `import sqtool` stays light
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from sqtool.api import AuditReport as AuditReport
     from sqtool.api import Finding as Finding
     from sqtool.api import InputError as InputError
