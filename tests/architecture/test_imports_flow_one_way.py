@@ -19,6 +19,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "plan": ("sqtool.audit", "sqtool.rules", "sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
     "rules": ("sqtool.audit", "sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
     "audit": ("sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
+    "portfolio": ("sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
     "render": ("sqtool.commands", "sqtool.cli", "typer"),
     "reporters": ("sqtool.commands", "sqtool.cli", "typer", "rich"),
 }

@@ -25,6 +25,7 @@ class HistoryRequest:
     delete: str | None = None  # --delete PERIOD
     all_groups: bool = False  # --all
     last: int | None = None  # --last N: the newest N periods (None: DEFAULT_LAST; 0: every one)
+    portfolio: str | None = None  # --portfolio groups.yaml: each group's trend and the portfolio's
 
 
 def show_history(settings: Settings, request: HistoryRequest) -> int:
@@ -44,6 +45,8 @@ def show_history(settings: Settings, request: HistoryRequest) -> int:
     if request.last is not None and request.last < 0:
         raise SqtoolError("history.bad_last", hint="history.bad_last_hint", value=request.last)
     window = DEFAULT_LAST if request.last is None else request.last
+    if request.portfolio is not None:
+        return _show_portfolio(settings, request, window)
     path = request.history or str(default_history_path(request.plan))
     groups = list_groups(path)
     if request.all_groups:
@@ -94,6 +97,33 @@ def _show(settings: Settings, path: str, chosen: GroupSummary | None, output_for
         from sqtool.i18n import Translator
 
         typer.echo(Translator(settings.lang)("history.window", shown=len(shown), total=chosen.audits), err=True)
+
+
+def _show_portfolio(settings: Settings, request: HistoryRequest, window: int) -> int:
+    """--portfolio: every group of the manifest with its trend, then the portfolio's (the sum per period)."""
+    import typer
+
+    from sqtool.audit.history import default_history_path
+    from sqtool.i18n import Translator
+    from sqtool.portfolio.history import portfolio_totals, portfolio_trends
+    from sqtool.portfolio.manifest import load_manifest
+
+    if request.plan is not None or request.group is not None or request.all_groups or request.delete is not None:
+        raise SqtoolError("portfolio.history_portfolio_and_group", hint="portfolio.history_portfolio_and_group_hint")
+    manifest = load_manifest(request.portfolio or "", lang=settings.lang)
+    path = request.history or str(default_history_path(request.portfolio))
+    trends = portfolio_trends(path, manifest, window)
+    totals = portfolio_totals(trends)
+    if request.output_format == "json":
+        from sqtool.render.portfolio_history import render_portfolio_history_json
+
+        typer.echo(render_portfolio_history_json(trends, totals, manifest.path), nl=False)
+        return EXIT_CLEAN
+    from sqtool.console import make_console
+    from sqtool.render.portfolio_history import render_portfolio_history_text
+
+    render_portfolio_history_text(trends, totals, manifest.path, Translator(settings.lang), make_console(settings))
+    return EXIT_CLEAN
 
 
 def _chosen_group(request: HistoryRequest, groups: list[GroupSummary], path: str) -> str:
