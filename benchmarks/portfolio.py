@@ -75,8 +75,8 @@ def write_group(folder: Path, index: int, count: int) -> tuple[str, str]:
         path = folder / f"g{index:04d}.jsonl"
         with path.open("w", encoding="utf-8") as stream:
             for moment, sender, text in rows:
-                stream.write(json.dumps({"time": moment.isoformat(), "sender": sender, "text": text}, ensure_ascii=False))
-                stream.write("\n")
+                record = {"time": moment.isoformat(), "sender": sender, "text": text}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     elif kind == "whatsapp":
         path = folder / f"WhatsApp Chat with Bench {index:04d}.txt"
         with path.open("w", encoding="utf-8") as stream:
@@ -186,7 +186,8 @@ def main() -> None:
         started = datetime.now()
         manifest = generate(folder, groups, messages)
         seconds = (datetime.now() - started).total_seconds()
-        print(f"{groups} groups x {messages:,} messages ({groups * messages:,}) in {', '.join(FORMATS)}: written in {seconds:.0f} s")
+        total = f"{groups} groups x {messages:,} messages ({groups * messages:,})"
+        print(f"{total} in {', '.join(FORMATS)}: written in {seconds:.0f} s")
         results = {mode: run(mode, manifest) for mode in modes}
     print(f"{'mode':<8}{'wall s':>9}{'msg/s':>12}  peak RSS per worker (MiB)   main (MiB)")
     for mode, result in results.items():
