@@ -106,8 +106,8 @@ def test_the_cli_says_where_the_manifest_is_wrong_in_both_languages(cli, tmp_pat
     Path("groups.yaml").write_text("groups:\n  - name: a\n    exports: a.csv\n    member: 3\n", encoding="utf-8")
     result = cli("portfolio", "groups.yaml")
     assert result.exit_code == 2
-    assert "groups.yaml:4:5: error: unknown key 'member' in 'groups[0]'" in result.stderr
+    assert "groups.yaml:4:5: error: invalid manifest: unknown key 'member' in 'groups[0]'" in result.stderr
     assert "keys allowed here:" in result.stderr and "members" in result.stderr
     result = cli("--lang", "zh", "portfolio", "groups.yaml")
     assert result.exit_code == 2
-    assert "groups.yaml:4:5:" in result.stderr and "未知的键“member”" in result.stderr
+    assert "groups.yaml:4:5:" in result.stderr and "群清单有误：“groups[0]”中有未知的键“member”" in result.stderr

@@ -62,8 +62,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- sqtool portfolio (messages/portfolio.py holds its other texts) --
     "cli.portfolio.short": {
-        "en": "Audit and rank every group of a manifest (worker processes or a Dask cluster).",
-        "zh": "按群清单体检并给所有群排名（可多进程或用 Dask 集群）。",
+        "en": "Audit and rank every group of a manifest.",
+        "zh": "按群清单体检所有群并排名。",
     },
     "cli.portfolio.help": {
         "en": """Audit every group listed in a manifest (groups.yaml) and rank them in one table: members,

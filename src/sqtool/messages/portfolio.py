@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- the manifest --
-    "portfolio.manifest_problem": {"en": "{message}", "zh": "{message}"},
+    "portfolio.manifest_problem": {"en": "invalid manifest: {message}", "zh": "群清单有误：{message}"},
     "portfolio.manifest_hint": {
         "en": "see docs/portfolio.md for the manifest's keys; `sqtool portfolio init DIR` writes one",
         "zh": "清单可用的键见 docs/portfolio.md；`sqtool portfolio init 文件夹` 可以自动生成一份",
