@@ -430,8 +430,11 @@ def portfolio_command(
         ),
     ] = "status",
     report: Annotated[
-        str, typer.Option("--report", "-r", metavar="text|md|json", help=tr_help("cli.portfolio.opt.report"))
+        str, typer.Option("--report", "-r", metavar="text|md|json|html", help=tr_help("cli.portfolio.opt.report"))
     ] = "text",
+    with_details: Annotated[
+        str | None, typer.Option("--with-details", metavar="DIR", help=tr_help("cli.portfolio.opt.with_details"))
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     save: Annotated[bool, typer.Option("--save", help=tr_help("cli.portfolio.opt.save"))] = False,
@@ -464,6 +467,7 @@ def portfolio_command(
             sort=sort,
             fail_on=fail_on,
             lenient=lenient,
+            with_details=with_details,
         )
         return portfolio_action(settings, arguments)
 

@@ -22,10 +22,11 @@ from sqtool.settings import Settings
 if TYPE_CHECKING:
     from sqtool.portfolio import PortfolioResult
     from sqtool.portfolio.executors import OnDone
+    from sqtool.portfolio.job import DetailRenderer
     from sqtool.portfolio.manifest import Manifest
     from sqtool.portfolio.ranking import RankedGroup
 
-REPORT_FORMATS = ("text", "md", "json")
+REPORT_FORMATS = ("text", "md", "json", "html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class PortfolioArguments:
     sort: str = "status"
     fail_on: str = "error"
     lenient: bool = False
+    with_details: str | None = None  # --with-details DIR: each group's own full report, linked from the HTML
 
 
 def portfolio_action(settings: Settings, arguments: PortfolioArguments, *, today: date | None = None) -> int:
@@ -75,6 +77,7 @@ def portfolio_action(settings: Settings, arguments: PortfolioArguments, *, today
     history = _history_path(arguments)
     refuse_input_as_output(output, [("manifest", arguments.manifest), ("history", history)])
     refuse_existing(output, arguments.force)  # before the long run
+    details = _details_folder(arguments.with_details)
     manifest = load_manifest(arguments.manifest, lang=settings.lang)
     conditions = parse_where(arguments.where, manifest.tag_keys)
     if arguments.by is not None and arguments.by not in manifest.tag_keys:
@@ -100,13 +103,69 @@ def portfolio_action(settings: Settings, arguments: PortfolioArguments, *, today
             lenient=arguments.lenient,
             sort=arguments.sort,
             on_done=on_done,
+            detail=_detail_renderer() if details is not None else None,
         )
     shown = select(result.groups, conditions)
-    content = render_portfolio(result, shown, arguments.report, settings.lang, where=arguments.where, by=arguments.by)
+    links = write_details(settings, result, details, output, force=arguments.force) if details is not None else {}
+    content = render_portfolio(
+        result, shown, arguments.report, settings.lang, where=arguments.where, by=arguments.by, links=links
+    )
     emit(content, output, force=arguments.force, settings=settings, format_name=arguments.report)
     if arguments.save:
         save_portfolio(settings, result, history)
     return _exit_code(shown, threshold)
+
+
+def _details_folder(value: str | None) -> Path | None:
+    if value is None:
+        return None
+    folder = Path(value)
+    if folder.exists() and not folder.is_dir():
+        raise SqtoolError("portfolio.details_is_file", hint="portfolio.details_is_file_hint", path=value)
+    return folder
+
+
+def _detail_renderer() -> DetailRenderer:
+    from sqtool.render.portfolio_html import group_detail
+
+    return group_detail
+
+
+def detail_name(index: int, name: str, extension: str) -> str:
+    """A file name for a group's own report: its place in the manifest and its name, made safe."""
+    import re
+
+    safe = re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip("-.")[:60] or "group"
+    return f"{index + 1:03d}-{safe}.{extension}"
+
+
+def write_details(
+    settings: Settings, result: PortfolioResult, folder: Path, output: Path | None, *, force: bool
+) -> dict[str, str]:
+    """Each audited group's own report into ``folder`` (after every group is done, each file written
+    atomically; sqtool's own earlier reports are replaced, a user's file only with --force); returns
+    each group's link, relative to where the portfolio report goes."""
+    import os
+
+    import typer
+
+    from sqtool.fsutil import write_atomic
+    from sqtool.generated import marked, may_replace
+    from sqtool.i18n import Translator
+    from sqtool.render.portfolio_html import detail_format
+
+    extension = detail_format()
+    base = output.parent if output is not None else Path()
+    links: dict[str, str] = {}
+    for index, outcome in enumerate(result.outcomes):
+        if outcome.detail is None:
+            continue
+        target = folder / detail_name(index, outcome.name, extension)
+        write_atomic(target, marked(outcome.detail, extension), force=may_replace(target, force))
+        links[outcome.name] = Path(os.path.relpath(target, base)).as_posix()
+    if not settings.quiet:
+        typer.echo(Translator(settings.lang)("portfolio.details_written", count=len(links), path=str(folder)), err=True)
+    return links
 
 
 def _history_path(arguments: PortfolioArguments) -> str | None:

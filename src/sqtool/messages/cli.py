@@ -145,7 +145,14 @@ Examples:
         "en": "Ranking order: status (most urgent first, default), score, messages, active, change or name.",
         "zh": "排名方式：status（最需处理的在前，默认）、score、messages、active、change 或 name。",
     },
-    "cli.portfolio.opt.report": {"en": "Report format: text, md or json.", "zh": "报告格式：text、md 或 json。"},
+    "cli.portfolio.opt.report": {
+        "en": "Report format: text, md, json or html (one self-contained page with small multiples of activity).",
+        "zh": "报告格式：text、md、json 或 html（单个网页文件，含各群活跃度小图）。",
+    },
+    "cli.portfolio.opt.with_details": {
+        "en": "Also write each group's own full audit report into DIR (HTML), linked from the HTML report.",
+        "zh": "同时把每个群各自的完整体检报告写入该文件夹（HTML），并在 HTML 报告中链接过去。",
+    },
     "cli.portfolio.opt.save": {
         "en": (
             "Save every group's figures to the history, each under its own group (beside the manifest unless "

@@ -189,11 +189,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "portfolio.attention_line": {"en": "{name} ({status}): {reasons}", "zh": "{name}（{status}）：{reasons}"},
     "portfolio.list_separator": {"en": ", ", "zh": "，"},
+    "portfolio.colon": {"en": ": ", "zh": "："},
     "portfolio.reason_separator": {"en": "; ", "zh": "；"},
     "portfolio.failed_line": {"en": "{name}: {message}", "zh": "{name}：{message}"},
     "portfolio.unit.minutes": {"en": "{value}m", "zh": "{value}分钟"},
     "portfolio.unit.hours": {"en": "{value}h", "zh": "{value}小时"},
     "portfolio.unit.days": {"en": "{value}d", "zh": "{value}天"},
+    "portfolio.html.ranking": {"en": "Ranking", "zh": "排名"},
+    "portfolio.html.activity": {
+        "en": "Messages per day, the last {days} days (one scale for all groups)",
+        "zh": "每日消息数，最近 {days} 天（所有群用同一刻度）",
+    },
+    "portfolio.multiple_label": {
+        "en": "{name}: messages per day from {first} to {last}",
+        "zh": "{name}：{first} 至 {last} 每日消息数",
+    },
+    "portfolio.multiple_caption": {
+        "en": "{status}: {messages} messages by {active} members",
+        "zh": "{status}：{active} 人发了 {messages} 条消息",
+    },
+    "portfolio.details_written": {
+        "en": "wrote the full report of {count} group(s) to {path}",
+        "zh": "已把 {count} 个群的完整体检报告写入 {path}",
+    },
+    "portfolio.details_is_file": {
+        "en": "--with-details needs a folder, and {path} is a file",
+        "zh": "--with-details 需要一个文件夹，而 {path} 是文件",
+    },
+    "portfolio.details_is_file_hint": {
+        "en": "name a folder (it is created when missing), e.g. --with-details details/",
+        "zh": "请指定一个文件夹（不存在时会自动创建），例如 --with-details details/",
+    },
     "portfolio.status_counts": {"en": "Status: {counts}", "zh": "状态：{counts}"},
     "portfolio.status.failed": {"en": "failed", "zh": "失败"},
     "portfolio.status.act": {"en": "act", "zh": "需行动"},

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqtool.errors import SqtoolError
 from sqtool.portfolio.executors import OnDone, run_jobs
-from sqtool.portfolio.job import GroupJob, GroupOutcome
+from sqtool.portfolio.job import DetailRenderer, GroupJob, GroupOutcome
 from sqtool.portfolio.manifest import Manifest
 from sqtool.portfolio.ranking import DORMANT_DAYS, RankedGroup, rank
 from sqtool.settings import Lang, Limits
@@ -63,9 +63,10 @@ def jobs_for(
     lang: Lang = "en",
     limits: Limits | None = None,
     lenient: bool = False,
+    detail: DetailRenderer | None = None,
 ) -> list[GroupJob]:
     return [
-        GroupJob(entry, since, until, lang, limits if limits is not None else Limits(), lenient)
+        GroupJob(entry, since, until, lang, limits if limits is not None else Limits(), lenient, detail)
         for entry in manifest.groups
     ]
 
@@ -81,9 +82,13 @@ def run_portfolio(
     lenient: bool = False,
     sort: str = "status",
     on_done: OnDone | None = None,
+    detail: DetailRenderer | None = None,
 ) -> PortfolioResult:
-    """Audit every group of ``manifest`` for ``since..until`` on ``executor`` (None: this process), ranked."""
-    jobs: Sequence[GroupJob] = jobs_for(manifest, since, until, lang=lang, limits=limits, lenient=lenient)
+    """Audit every group of ``manifest`` for ``since..until`` on ``executor`` (None: this process), ranked;
+    ``detail`` also renders each group's own full report in its worker."""
+    jobs: Sequence[GroupJob] = jobs_for(
+        manifest, since, until, lang=lang, limits=limits, lenient=lenient, detail=detail
+    )
     outcomes = run_jobs(jobs, executor, on_done)
     return PortfolioResult(manifest, since, until, tuple(rank(outcomes, sort)))
 

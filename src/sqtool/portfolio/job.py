@@ -11,12 +11,20 @@ from __future__ import annotations
 import glob
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqtool.errors import SqtoolError
 from sqtool.portfolio.manifest import GroupEntry
 from sqtool.settings import Lang, Limits
+
+if TYPE_CHECKING:
+    from sqtool.audit.report import AuditReport
+
+# renders one group's full report in the worker (--with-details); a module-level function, so it pickles
+DetailRenderer = Callable[["AuditReport", Lang], str]
 
 GLOB_CHARACTERS = frozenset("*?[")
 
@@ -31,6 +39,7 @@ class GroupJob:
     lang: Lang = "en"
     limits: Limits = field(default_factory=Limits)
     lenient: bool = False
+    detail: DetailRenderer | None = None  # also render the group's own full report (--with-details)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +72,7 @@ class GroupFigures:
     drift: tuple[tuple[str, str], ...]  # (rule id, severity) of every drift finding
     last_message: datetime | None  # the last member message of the period
     formats: tuple[str, ...] = ()
+    daily: tuple[int, ...] = ()  # member messages on each day of the period (the HTML's small multiples)
     gini: float = 0.0  # for the history
     weekly_active_share: float | None = None
     plan_path: str | None = None
@@ -86,6 +96,7 @@ class GroupOutcome:
     seconds: float = field(default=0.0, compare=False)
     worker: int = field(default=0, compare=False)  # the process id of the worker that ran it
     peak_rss_kib: int = field(default=0, compare=False)  # that worker's peak resident memory so far
+    detail: str | None = field(default=None, compare=False, repr=False)  # the full report, when the job asked
 
     def tag(self, key: str) -> str | None:
         return dict(self.tags).get(key)
@@ -99,16 +110,17 @@ def audit_group(job: GroupJob) -> GroupOutcome:
     entry = job.entry
     try:
         with limits_in_force(job.limits):
-            figures = _figures(job)
+            figures, detail = _figures(job)
         failure = None
     except SqtoolError as error:
-        figures, failure = None, _failure(error, job.lang)
+        figures, detail, failure = None, None, _failure(error, job.lang)
     except OSError as error:  # what the system refused on a worker: a named error, as the CLI would say
         from sqtool.iosafety import named_os_error
 
-        figures, failure = None, _failure(named_os_error(error), job.lang)
+        figures, detail, failure = None, None, _failure(named_os_error(error), job.lang)
     except RecursionError as error:  # a pathological input the guards did not stop: still only this group
-        figures, failure = None, Failure("core.internal_error", "", f"{type(error).__name__}: {error}")
+        figures, detail = None, None
+        failure = Failure("core.internal_error", "", f"{type(error).__name__}: {error}")
     return GroupOutcome(
         name=entry.name,
         tags=entry.tags,
@@ -117,6 +129,7 @@ def audit_group(job: GroupJob) -> GroupOutcome:
         seconds=time.perf_counter() - started,
         worker=os.getpid(),
         peak_rss_kib=_peak_rss_kib(),
+        detail=detail,
     )
 
 
@@ -135,7 +148,7 @@ def expand_exports(patterns: tuple[str, ...]) -> list[str]:
     return paths
 
 
-def _figures(job: GroupJob) -> GroupFigures:
+def _figures(job: GroupJob) -> tuple[GroupFigures, str | None]:
     from sqtool.audit.engine import run_audit
     from sqtool.audit.loading import audit_zone, load_valid_plan
     from sqtool.audit.options import AuditOptions
@@ -166,7 +179,7 @@ def _figures(job: GroupJob) -> GroupFigures:
         # message day is kept when it lies before the period (the status says since when it is quiet)
         last_day = date.fromisoformat(str(error.args_for_message["last"]))
         before = datetime.combine(last_day, datetime.min.time(), options.tz) if last_day < job.since else None
-        return GroupFigures(
+        figures = GroupFigures(
             period_first=job.since,
             period_last=job.until,
             members=entry.members,
@@ -183,10 +196,12 @@ def _figures(job: GroupJob) -> GroupFigures:
             drift=(),
             last_message=before,
             formats=tuple(getattr(records, "formats", ())),
+            daily=(0,) * ((job.until - job.since).days + 1),
             plan_path=entry.plan,
         )
+        return figures, None
     current, previous = report.current, report.previous
-    return GroupFigures(
+    figures = GroupFigures(
         period_first=current.period.first,
         period_last=current.period.last,
         members=current.summary.members,
@@ -203,10 +218,12 @@ def _figures(job: GroupJob) -> GroupFigures:
         drift=tuple((item.finding.rule_id, str(item.finding.severity)) for item in report.drift),
         last_message=current.summary.last,
         formats=report.source.formats,
+        daily=tuple(day.messages for day in report.activity.daily),
         gini=current.participation.gini,
         weekly_active_share=current.weekly_active_share,
         plan_path=report.plan_path,
     )
+    return figures, job.detail(report, job.lang) if job.detail is not None else None
 
 
 def _failure(error: SqtoolError, lang: Lang) -> Failure:

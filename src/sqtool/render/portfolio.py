@@ -4,7 +4,7 @@ failed groups and the totals, as plain text, Markdown or JSON (schemas/portfolio
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqtool.i18n import Translator
@@ -12,7 +12,7 @@ from sqtool.portfolio import PortfolioResult
 from sqtool.portfolio.ranking import STATUSES, RankedGroup, Reason, TagTotal, change, totals_by
 from sqtool.settings import Lang
 
-REPORT_FORMATS = ("text", "md", "json")
+REPORT_FORMATS = ("text", "md", "json", "html")
 REPORT_VERSION = 1
 DIAGNOSES = ("owner_pull", "opinion_leaders", "customers_as_fans", "operations", "value_output")
 DASH = "-"
@@ -27,9 +27,15 @@ def render_portfolio(
     *,
     where: Sequence[str] = (),
     by: str | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> str:
-    """The report of ``shown`` (the groups ``--where`` kept, in ranking order) in ``report_format``."""
+    """The report of ``shown`` (the groups ``--where`` kept, in ranking order) in ``report_format``;
+    ``links`` (HTML only) map a group to its own report."""
     tr = Translator(lang)
+    if report_format == "html":
+        from sqtool.render.portfolio_html import render_portfolio_html
+
+        return render_portfolio_html(result, shown, lang, where=where, by=by, links=links)
     if report_format == "json":
         import json
 
