@@ -94,6 +94,7 @@ class GroupOutcome:
     figures: GroupFigures | None = None
     failure: Failure | None = None
     seconds: float = field(default=0.0, compare=False)
+    cpu_seconds: float = field(default=0.0, compare=False)  # the worker's CPU time for this job
     worker: int = field(default=0, compare=False)  # the process id of the worker that ran it
     peak_rss_kib: int = field(default=0, compare=False)  # that worker's peak resident memory so far
     detail: str | None = field(default=None, compare=False, repr=False)  # the full report, when the job asked
@@ -106,7 +107,7 @@ def audit_group(job: GroupJob) -> GroupOutcome:
     """Audit one group; never raises for bad input (the outcome carries the error instead)."""
     from sqtool.settings import limits_in_force
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     entry = job.entry
     try:
         with limits_in_force(job.limits):
@@ -127,6 +128,7 @@ def audit_group(job: GroupJob) -> GroupOutcome:
         figures=figures,
         failure=failure,
         seconds=time.perf_counter() - started,
+        cpu_seconds=time.process_time() - cpu_started,
         worker=os.getpid(),
         peak_rss_kib=_peak_rss_kib(),
         detail=detail,
