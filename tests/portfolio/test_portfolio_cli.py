@@ -149,3 +149,20 @@ def test_save_keeps_each_group_under_its_own_key_and_history_shows_the_portfolio
     assert text.exit_code == 0 and "全部群" in text.stdout and "坏群" in text.stdout
     assert "尚未保存" in text.stdout
     assert cli("history", "--portfolio", "groups.yaml", "--all").exit_code == 2
+
+
+def test_the_json_report_follows_its_schema(cli, portfolio: Path) -> None:
+    """schemas/portfolio-report.schema.json describes every report: failed, dormant and audited groups, totals."""
+    from jsonschema import Draft202012Validator
+
+    from sqtool.resources import schema_path
+
+    schema = json.loads(schema_path("portfolio-report").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for extra in ((), ("--by", "city"), ("--where", "status=act")):
+        document = _json(cli, *extra)
+        errors = [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(document)]
+        assert errors == [], extra
+    broken = dict(document, version=2)
+    assert list(validator.iter_errors(broken))

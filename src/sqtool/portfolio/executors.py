@@ -95,8 +95,9 @@ def _process_pool(jobs: int) -> Iterator[Executor]:
     try:
         yield executor
     except BaseException:
+        running = list((getattr(executor, "_processes", None) or {}).values())  # shutdown forgets them
         executor.shutdown(wait=False, cancel_futures=True)
-        for process in list(getattr(executor, "_processes", {}).values()):  # the running jobs too
+        for process in running:  # the jobs already running stop too
             process.terminate()
         raise
     executor.shutdown(wait=True)
