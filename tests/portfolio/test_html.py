@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from sqtool.i18n import text
 from tests.portfolio.groups import UNTIL, four_groups
 
 HOSTILE = '<script>alert(1)</script>"><img src=x>'
@@ -66,7 +67,8 @@ def test_with_details_writes_each_groups_own_report_and_links_it(cli, portfolio:
     for link in links:
         detail = Path("out") / link.replace("&#39;", "'").replace("&amp;", "&")
         assert detail.is_file(), detail
-        assert "Community audit 2026-06-01 to 2026-06-30" in detail.read_text(encoding="utf-8")
+        title = text("audit.report_title", "en", first="2026-06-01", last="2026-06-30", days=30)
+        assert title in detail.read_text(encoding="utf-8")  # the group's own audit, of the portfolio's period
     from sqtool.render.portfolio_html import detail_format
 
     mine = Path("out/groups") / f"002-上海2群.{detail_format()}"
