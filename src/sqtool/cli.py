@@ -457,6 +457,81 @@ def audit(
     run(ctx, action)
 
 
+@command("portfolio")
+def portfolio_command(
+    ctx: typer.Context,
+    target: Annotated[
+        list[str],
+        typer.Argument(metavar="MANIFEST | init DIR", help=tr_help("cli.portfolio.arg.target"), show_default=False),
+    ],
+    jobs: Annotated[str, typer.Option("--jobs", "-j", metavar="N", help=tr_help("cli.portfolio.opt.jobs"))] = "1",
+    executor: Annotated[
+        str | None,
+        typer.Option(
+            "--executor", metavar="processes|dask|dask://HOST:PORT", help=tr_help("cli.portfolio.opt.executor")
+        ),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help=tr_help("cli.portfolio.opt.since"))
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help=tr_help("cli.portfolio.opt.until"))
+    ] = None,
+    where: Annotated[
+        list[str] | None, typer.Option("--where", metavar="FIELD=VALUE", help=tr_help("cli.portfolio.opt.where"))
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", metavar="TAG", help=tr_help("cli.portfolio.opt.by"))] = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort", metavar="status|score|messages|active|change|name", help=tr_help("cli.portfolio.opt.sort")
+        ),
+    ] = "status",
+    report: Annotated[
+        str, typer.Option("--report", "-r", metavar="text|md|json|html", help=tr_help("cli.portfolio.opt.report"))
+    ] = "text",
+    with_details: Annotated[
+        str | None, typer.Option("--with-details", metavar="DIR", help=tr_help("cli.portfolio.opt.with_details"))
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    save: Annotated[bool, typer.Option("--save", help=tr_help("cli.portfolio.opt.save"))] = False,
+    history: HistoryOption = None,
+    fail_on: Annotated[
+        str,
+        typer.Option("--fail-on", metavar="error|warning|info|never", help=tr_help("cli.portfolio.opt.fail_on")),
+    ] = "error",
+    lenient: Annotated[bool, typer.Option("--lenient", help=tr_help("cli.audit.opt.lenient"))] = False,
+) -> None:
+    def action(settings: Settings) -> int:
+        from sqtool.commands.portfolio import PortfolioArguments, portfolio_action, portfolio_init, targets
+
+        manifest, folder = targets(target)
+        if folder is not None:
+            return portfolio_init(settings, folder, output, force)
+        arguments = PortfolioArguments(
+            manifest=manifest,
+            jobs=whole_value(jobs, "--jobs") or 0,
+            executor=executor,
+            since=since,
+            until=until,
+            report=report,
+            output=output,
+            force=force,
+            save=save,
+            history=history,
+            where=tuple(where or ()),
+            by=by,
+            sort=sort,
+            fail_on=fail_on,
+            lenient=lenient,
+            with_details=with_details,
+        )
+        return portfolio_action(settings, arguments)
+
+    run(ctx, action)
+
+
 @command("playbooks")
 def playbooks_command(
     ctx: typer.Context,
@@ -540,6 +615,9 @@ def history_command(
     last: Annotated[
         int | None, typer.Option("--last", metavar="N", help=tr_help("cli.history.opt.last"), show_default=False)
     ] = None,
+    portfolio: Annotated[
+        str | None, typer.Option("--portfolio", metavar="MANIFEST", help=tr_help("cli.history.opt.portfolio"))
+    ] = None,
 ) -> None:
     from sqtool.commands.history import HistoryRequest, show_history
 
@@ -556,6 +634,7 @@ def history_command(
         anonymize=anonymize or anonymize_salt is not None,
         anonymize_salt=anonymize_salt,
         keep_group_name=keep_group_name,
+        portfolio=portfolio,
     )
     run(ctx, lambda settings: show_history(settings, request))
 

@@ -1,19 +1,21 @@
-"""`sqtool audit`: options, read, measure, render, write, save; exit 1 when drift reaches --fail-on."""
+"""`sqtool audit`: options, read, measure, render, write, save; exit 1 when drift reaches --fail-on.
+
+The plan and the zone are read by sqtool.audit.loading (shared with `portfolio`); both names stay here too."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date
 
+from sqtool.audit.loading import audit_zone, load_valid_plan
 from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
 from sqtool.audit.report import AuditReport
 from sqtool.commands import findings_exit
 from sqtool.commands.inputs import refuse_input_as_output
-from sqtool.diagnostics import Severity, fail_threshold
+from sqtool.diagnostics import fail_threshold
 from sqtool.errors import SqtoolError
-from sqtool.plan.load import LoadedPlan
 from sqtool.plan.model import PlanModel
-from sqtool.settings import Lang, Settings
+from sqtool.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,44 +72,6 @@ def parse_day(value: str | None, option: str) -> date | None:
             last=LAST_YEAR,
         )
     return day
-
-
-def load_valid_plan(source: str, lang: Lang) -> LoadedPlan:
-    """A plan that passes `sqtool validate` (YAML and schema), else a SqtoolError at its first problem:
-    the audit compares the chat with the plan, so it must read the plan as validate does."""
-    from sqtool.plan.load import load_plan
-    from sqtool.plan.schema import schema_findings
-
-    loaded = load_plan(source, lang=lang)
-    problems = [finding for finding in schema_findings(loaded, lang=lang) if finding.severity is Severity.ERROR]
-    if problems:
-        first = problems[0]
-        raise SqtoolError(
-            "audit.plan_invalid",
-            hint="audit.plan_invalid_hint",
-            path=first.path,
-            line=first.line,
-            col=first.col,
-            message=first.message,
-        )
-    return loaded
-
-
-def audit_zone(name: str | None, plan: PlanModel | None = None) -> tzinfo:
-    """The one zone for reading and measuring: --tz, else the plan's community.timezone, else this
-    machine's zone (as IANA name when it can be found, so DST is right)."""
-    from sqtool.chat.timezones import local_zone, zone_named
-
-    if name is not None:
-        return zone_named(name)
-    if plan is not None and (planned := plan.community.timezone) is not None:
-        try:
-            return zone_named(planned.value)
-        except SqtoolError as error:  # point at the plan line, not at an option the user did not give
-            raise SqtoolError(
-                error.key, hint=error.hint, path=plan.path, line=planned.line, col=planned.col, zone=planned.value
-            ) from error
-    return local_zone()
 
 
 MAX_KEYWORD_BYTES = 1 << 20  # a list of ad words is a few kilobytes

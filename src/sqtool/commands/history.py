@@ -30,6 +30,7 @@ class HistoryRequest:
     anonymize: bool = False  # --anonymize: group name and plan path hidden (render/anonymize.py)
     anonymize_salt: str | None = None
     keep_group_name: bool = False
+    portfolio: str | None = None  # --portfolio groups.yaml: each group's trend and the portfolio's
 
 
 def show_history(settings: Settings, request: HistoryRequest) -> int:
@@ -44,6 +45,8 @@ def show_history(settings: Settings, request: HistoryRequest) -> int:
         raise SqtoolError(
             "audit.bad_format", hint="audit.bad_format_hint", value=request.output_format, choices="text, json, html"
         )
+    if request.portfolio is not None:
+        return _show_portfolio(settings, request)
     if request.output is not None or request.output_format == "html":
         return _written(settings, request)
     if request.all_groups and request.delete is not None:
@@ -201,6 +204,42 @@ def _written(settings: Settings, request: HistoryRequest) -> int:
         render_history_text(entries, settings, Console(file=buffer, width=100, no_color=True, highlight=False))
         text = buffer.getvalue()
     emit(text, output, force=request.force, settings=settings, format_name=request.output_format)
+    return EXIT_CLEAN
+
+
+def _show_portfolio(settings: Settings, request: HistoryRequest) -> int:
+    """--portfolio: every group of the manifest with its trend, then the portfolio's (the sum per period)."""
+    import typer
+
+    from sqtool.audit.history import DEFAULT_LAST, default_history_path
+    from sqtool.i18n import Translator
+    from sqtool.portfolio.history import portfolio_totals, portfolio_trends
+    from sqtool.portfolio.manifest import load_manifest
+
+    combined = (request.plan, request.group, request.delete, request.output)
+    if (
+        any(value is not None for value in combined)
+        or request.all_groups
+        or request.anonymize
+        or request.output_format == "html"
+    ):
+        raise SqtoolError("portfolio.history_portfolio_and_group", hint="portfolio.history_portfolio_and_group_hint")
+    if request.last is not None and request.last < 0:
+        raise SqtoolError("history.bad_last", hint="history.bad_last_hint", value=request.last)
+    window = DEFAULT_LAST if request.last is None else request.last
+    manifest = load_manifest(request.portfolio or "", lang=settings.lang)
+    path = request.history or str(default_history_path(request.portfolio))
+    trends = portfolio_trends(path, manifest, window)
+    totals = portfolio_totals(trends)
+    if request.output_format == "json":
+        from sqtool.render.portfolio_history import render_portfolio_history_json
+
+        typer.echo(render_portfolio_history_json(trends, totals, manifest.path), nl=False)
+        return EXIT_CLEAN
+    from sqtool.console import make_console
+    from sqtool.render.portfolio_history import render_portfolio_history_text
+
+    render_portfolio_history_text(trends, totals, manifest.path, Translator(settings.lang), make_console(settings))
     return EXIT_CLEAN
 
 
