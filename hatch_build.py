@@ -67,7 +67,10 @@ def compile_native(root: Path, target: Path) -> str | None:
     if sys.platform == "darwin":
         command += ["-undefined", "dynamic_lookup"]
     target.parent.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as error:  # CXX names a program that is not there or cannot run
+        return f"cannot run the C++ compiler {compiler[0]}: {error.strerror or error}"
     if result.returncode != 0:
         return "the C++ compiler failed:\n" + (result.stderr[-4000:] or result.stdout[-4000:])
     return None
