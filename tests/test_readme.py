@@ -20,7 +20,16 @@ COMMANDS = [
     ("sqtool --lang zh explain SQ201", {0}),
     ("sqtool audit examples/demo-wechat.csv --plan examples/plan.yaml", {0}),
     ("sqtool --lang zh --help", {0}),
+    ("sqtool plan examples/plan.yaml --start 2026-06-01", {0}),
 ]
+
+
+def test_readme_shows_the_plan_sheet_as_sqtool_prints_it():
+    """The excerpt under "Plan the weeks ahead" is real output: each of its lines is in today's output."""
+    section = README.split("## Plan the weeks ahead", 1)[1].split("## Audit a group", 1)[0]
+    excerpt = section.split("output:\n\n```\n", 1)[1].split("```", 1)[0]
+    printed = run_sqtool("plan", "examples/plan.yaml", "--start", "2026-06-01", cwd=REPO).stdout
+    assert excerpt.strip() and excerpt in printed
 
 
 @pytest.mark.parametrize(("command", "codes"), COMMANDS, ids=[command for command, _ in COMMANDS])

@@ -300,6 +300,49 @@ def check_command(
     run(ctx, action)
 
 
+@command("plan")
+def plan_command(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE", help=tr_help("cli.plan.arg.file"), show_default=False, autocompletion=plan_paths
+        ),
+    ],
+    weeks: Annotated[str | None, typer.Option("--weeks", metavar="N", help=tr_help("cli.plan.opt.weeks"))] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", metavar="YYYY-MM-DD", help=tr_help("cli.plan.opt.start"))
+    ] = None,
+    tz: Annotated[str | None, typer.Option("--tz", metavar="ZONE", help=tr_help("cli.plan.opt.tz"))] = None,
+    plan_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="text|md|json", help=tr_help("cli.plan.opt.format"))
+    ] = "text",
+    output: OutputOption = None,
+    ics: Annotated[str | None, typer.Option("--ics", metavar="FILE", help=tr_help("cli.plan.opt.ics"))] = None,
+    force: ForceOption = False,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", metavar="error|warning|info|never", help=tr_help("cli.plan.opt.fail_on"))
+    ] = "error",
+) -> None:
+    def action(settings: Settings) -> int:
+        from sqtool.commands.plan import PlanRequest, run_plan
+
+        request = PlanRequest(
+            file=file,
+            weeks=weeks,
+            start=start,
+            tz=tz,
+            format=plan_format,
+            output=output_path(output),
+            ics=output_path(ics),
+            force=force,
+            fail_on=fail_on,
+        )
+        return run_plan(settings, request)
+
+    run(ctx, action)
+
+
 @command("rules")
 def rules_command(ctx: typer.Context, format_name: TextOrJsonOption = "text") -> None:
     from sqtool.commands.rules import list_rules

@@ -17,6 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "sqtool"
 FORBIDDEN: dict[str, tuple[str, ...]] = {
     "chat": ("sqtool.audit", "sqtool.rules", "sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
     "plan": ("sqtool.audit", "sqtool.rules", "sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
+    "schedule": ("sqtool.audit", "sqtool.rules", "sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
     "rules": ("sqtool.audit", "sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
     "audit": ("sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
     "render": ("sqtool.commands", "sqtool.cli", "typer"),

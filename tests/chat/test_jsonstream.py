@@ -64,9 +64,13 @@ def _ijson_alone(source: Source, prefix: str, ctx: ReadContext, on_read: Callabl
         try:
             yield from ijson.items(counted, prefix, use_float=True, buf_size=65536)
         except (ijson.JSONError, UnicodeDecodeError) as error:
-            message = str(error)
-            line = jsonstream._error_line(source, counted, message)
-            if isinstance(error, UnicodeDecodeError):  # bad UTF-8 inside a string: a bad record too
+            # yajl's message is bytes when the bytes it quotes are not UTF-8: read as such, not as b'…'
+            quoted = error.args[0] if error.args and isinstance(error.args[0], bytes) else None
+            message = quoted.decode("utf-8", "replace") if quoted is not None else str(error)
+            line = jsonstream._error_line(source, counted, quoted if quoted is not None else message)
+            if "invalid bytes in UTF8 string" in message:
+                ctx.bad_record("chat.bad_json", line=line, reason="invalid UTF-8")
+            elif isinstance(error, UnicodeDecodeError):  # bad UTF-8 inside a string: a bad record too
                 ctx.bad_record(
                     "chat.bad_json", line=line, reason=f"invalid UTF-8 (byte 0x{error.object[error.start]:02x})"
                 )

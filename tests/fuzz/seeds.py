@@ -279,6 +279,62 @@ JSONL = Seed(
     ).encode(),
 )
 
+CHATLAB = Seed(
+    "chatlab.json",
+    "json",
+    _json(
+        {
+            "chatlab": {"version": "0.0.2", "exportedAt": 1772600000, "generator": "hand-written"},
+            "meta": {"name": "烘焙交流群", "platform": "wechat", "type": "group"},
+            "members": [
+                {"platformId": "wxid_m1", "accountName": "小米", "groupNickname": "米米", "roles": [{"id": "owner"}]},
+                {"platformId": "wxid_m2", "accountName": "Leo"},
+                {"platformId": "wxid_m3", "accountName": "阿芳"},
+            ],
+            "messages": [
+                {
+                    "sender": "wxid_m1",
+                    "accountName": "小米",
+                    "timestamp": 1772413200,
+                    "type": 0,
+                    "content": "周六一起做戚风？",
+                    "platformMessageId": "c1",
+                },
+                {
+                    "sender": "wxid_m2",
+                    "accountName": "Leo",
+                    "groupNickname": "Leo",
+                    "timestamp": 1772413260,
+                    "type": 25,
+                    "content": "@米米 我来",
+                    "platformMessageId": "c2",
+                    "replyToMessageId": "c1",
+                },
+                {"sender": "wxid_m3", "accountName": "阿芳", "timestamp": 1772413300, "type": 1, "content": "[图片]"},
+                {"sender": "", "timestamp": 1772413400, "type": 80, "content": '"阿芳"邀请"Leo"加入了群聊'},
+                {"sender": "wxid_m1", "accountName": "小米", "timestamp": 1772413500, "type": 20, "content": "红包"},
+            ],
+        }
+    ),
+)
+
+CHATLAB_JSONL = Seed(
+    "chatlab.jsonl",
+    "text",
+    (
+        '{"_type": "header", "chatlab": {"version": "0.0.2"},'
+        ' "meta": {"name": "跑团", "platform": "qq", "type": "group"}}\n'
+        '{"_type": "member", "platformId": "10001", "accountName": "阿跑", "groupNickname": "领跑"}\n'
+        '{"_type": "member", "platformId": "10002", "accountName": "Yuki"}\n'
+        "# a comment line\n"
+        '{"_type": "message", "sender": "10001", "accountName": "阿跑", "timestamp": 1772413200, "type": 0,'
+        ' "content": "明早六点集合", "platformMessageId": "q1"}\n'
+        '{"_type": "message", "sender": "10002", "accountName": "Yuki", "timestamp": 1772413260, "type": 0,'
+        ' "content": "收到", "replyToMessageId": "q1"}\n'
+        '{"_type": "message", "sender": "10002", "timestamp": 1772413300, "type": 81, "content": "撤回了一条消息"}\n'
+    ).encode(),
+)
+
 # the export families: each fuzzed on its own, ≥ 10,000 cases each in the long profile
 EXPORTS: dict[str, tuple[Seed, ...]] = {
     "telegram": (TELEGRAM,),
@@ -289,6 +345,7 @@ EXPORTS: dict[str, tuple[Seed, ...]] = {
     "slack": (SLACK,),
     "messenger": (MESSENGER,),
     "generic": (GENERIC_CSV, JSONL),
+    "chatlab": (CHATLAB, CHATLAB_JSONL),
 }
 
 PLAN = Seed(

@@ -3,7 +3,8 @@
 The property: every exit code is 0, 1 or 2, the last-resort "internal error" handler is never
 reached, JSON output always parses, and no temporary file is left behind. The default profile runs
 a bounded number of cases per family (seconds in CI); ``SQTOOL_FUZZ_LONG=1`` runs 10,000 per family
-(``SQTOOL_FUZZ_EXAMPLES`` overrides the count, ``SQTOOL_FUZZ_LOG`` collects failing cases). The
+(``SQTOOL_FUZZ_EXAMPLES`` overrides the count, ``SQTOOL_FUZZ_LOG`` collects failing cases, with the
+counts at the end of each family in ``LOG.counts`` and every 1,000 cases in ``LOG.progress``). The
 figures of the long run are in docs/security.md.
 """
 
@@ -70,6 +71,9 @@ def test_no_fuzzed_input_reaches_the_internal_error_handler(family: str) -> None
     def run(case: tuple, variant: int) -> None:
         seed, data, mutations = case
         count[0] += 1
+        if LONG and count[0] % 1000 == 0 and (summary := os.environ.get("SQTOOL_FUZZ_LOG")):
+            with open(summary + ".progress", "a", encoding="utf-8") as stream:  # how far a long run has come
+                stream.write(json.dumps({"family": family, "cases": count[0], "problems": problems[0]}) + "\n")
         fuzz_case = Case(family, seed, data, mutations, variant)
         with tempfile.TemporaryDirectory(prefix="sqtool-fuzz-") as folder:
             if LONG:

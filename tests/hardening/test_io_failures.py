@@ -1,9 +1,11 @@
 """What the system refuses or a damaged file holds ends in a named error (exit 2), never in the
 last-resort handler: long file names, closed or full standard streams, a deleted current folder,
-odd -o values, invalid UTF-8 in JSON, Discord fields of the wrong type, unknown zip compression."""
+odd -o values, invalid UTF-8 in JSON, Discord fields of the wrong type, unknown zip compression,
+bzip2 and LZMA zip members."""
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import os
@@ -165,6 +167,50 @@ def test_a_zip_with_an_unknown_compression_method(cli: CliInvoke, tmp_path: Path
     assert "无法解压的压缩方式" in zh.stderr
 
 
+# a WhatsApp chat zip of 516 bytes whose bzip2 member unpacks to a line and 400 MiB of zeros, made by
+# zipfile.ZipFile(path, "w", ZIP_BZIP2) and kept here (compressing 400 MiB takes seconds of processor time)
+BZIP2_BOMB = base64.b64decode(
+    "UEsDBC4AAAAMAAAAIQAyr2Qy//////////8JABQAX2NoYXQudHh0AQAQABwAABkAAAAAewEAAAAAAABCWmg5MUFZJlNZwstm1gV+"
+    "M90AwBBABvkQIAAgYQAIIABUNqhoADQRVGAGkHXwogKqidogIiqAHt62iMai1Mb3SdZRTdizwd/AISQACF8xQVkmU1kOCeLfAV+O"
+    "QADAAAAIIAAwgE1GQqAlqQqAlzFBWSZTWQ4J4t8BX45AAMAAAAggADCATUZCoCWpCoCXMUFZJlNZDgni3wFfjkAAwAAACCAAMIBN"
+    "RkKgJakKgJcxQVkmU1kOCeLfAV+OQADAAAAIIAAwgE1GQqAlqQqAlzFBWSZTWQ4J4t8BX45AAMAAAAggADCATUZCoCWpCoCXMUFZ"
+    "JlNZDgni3wFfjkAAwAAACCAAMIBNRkKgJakKgJcxQVkmU1kOCeLfAV+OQADAAAAIIAAwgE1GQqAlqQqAlzFBWSZTWQ4J4t8BX45A"
+    "AMAAAAggADCATUZCoCWpCoCXMUFZJlNZl3DExAAwjWAAwAACAAAIIAAwzAUppkoQWxShBeLuSKcKEh9h6AQAUEsBAi4DLgAAAAwA"
+    "AAAhADKvZDJ7AQAAHAAAGQkAAAAAAAAAAAAAAIABAAAAAF9jaGF0LnR4dFBLBQYAAAAAAQABADcAAAC2AQAAAAA="
+)
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA], ids=["bzip2", "lzma"])
+def test_a_zip_member_in_bzip2_or_lzma_is_refused_before_unpacking(tmp_path: Path, method: int) -> None:
+    """zipfile unpacks bzip2 and LZMA a whole read at a time: one 64 KiB read of the bomb's member
+    holds 400 MiB. Even with the ratio check off, such a member is refused by name before any
+    unpacking, within 10 s and 300 MiB, in both languages; a WhatsApp chat and a Slack day file alike."""
+    from tests.limits.bounded import run_bounded
+
+    name = "bzip2" if method == zipfile.ZIP_BZIP2 else "LZMA"
+    path = tmp_path / "chat.zip"
+    if method == zipfile.ZIP_BZIP2:
+        path.write_bytes(BZIP2_BOMB)
+        with zipfile.ZipFile(path) as archive:
+            (info,) = archive.infolist()
+        assert (info.compress_type, info.file_size) == (zipfile.ZIP_BZIP2, 28 + (400 << 20))
+    else:
+        with zipfile.ZipFile(path, "w", method) as archive:
+            archive.writestr("_chat.txt", WHATSAPP.data)
+    run = run_bounded("--max-zip-ratio", "0", "audit", str(path), "--tz", "UTC")
+    assert run.code == 2, run.stderr
+    assert f"the zip member _chat.txt is compressed with {name}, which sqtool does not unpack" in run.stderr
+    zh = run_bounded("--lang", "zh", "--max-zip-ratio", "0", "audit", str(path), "--tz", "UTC", "--lenient")
+    assert zh.code == 2 and f"压缩包里的 _chat.txt 用的是 {name} 压缩" in zh.stderr
+    slack = tmp_path / "slack.zip"
+    with zipfile.ZipFile(slack, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("users.json", "[]")
+        archive.writestr("channels.json", '[{"id": "C1", "name": "general"}]')
+        archive.writestr("general/2026-03-01.json", "[]", compress_type=method)
+    run = run_bounded("audit", str(slack), "--tz", "UTC")
+    assert run.code == 2 and "general/2026-03-01.json is compressed with" in run.stderr, run.stderr
+
+
 def test_run_sqtool_helper_still_sees_clean_runs(tmp_path: Path) -> None:
     """The subprocess route these tests use reports a clean run as clean (guards the harness)."""
     result = run_sqtool("validate", str(PLAN), cwd=tmp_path)
@@ -219,3 +265,20 @@ def test_found_by_the_long_fuzz_run(cli: CliInvoke, tmp_path: Path) -> None:
     result = cli("audit", str(broken))
     assert result.exit_code == 2
     assert "the zip archive is damaged" in result.stderr and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("where", ["members", "meta"])
+def test_invalid_utf8_in_a_chatlab_head_is_a_named_error(cli: CliInvoke, tmp_path: Path, where: str) -> None:
+    """Found by the long fuzz run of the ChatLab family: bytes that are not UTF-8 in a member's name
+    (read before the messages, for the roster) or in the group's name escaped the head's reading as
+    UnicodeDecodeError; now the reading of the file names them, as for any JSON export."""
+    from tests.fuzz.seeds import CHATLAB
+
+    name = "小米" if where == "members" else "烘焙交流群"
+    path = tmp_path / "chatlab.json"
+    path.write_bytes(CHATLAB.data.replace(name.encode(), name.encode("gbk"), 1))
+    result = cli("audit", str(path), "--tz", "UTC")
+    assert result.exit_code == 2, result.stderr
+    assert "invalid JSON: invalid UTF-8" in result.stderr and "internal error" not in result.stderr
+    zh = cli("--lang", "zh", "audit", str(path), "--tz", "UTC")
+    assert zh.exit_code == 2 and "内部错误" not in zh.stderr

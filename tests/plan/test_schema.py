@@ -144,19 +144,28 @@ def test_every_spec_field_exists_with_its_exact_name():
         "criteria",
     }
     value_item = subschema("properties", "value_output", "items")
-    assert set(value_item["properties"]) == {"name", "kind", "cadence", "day", "time", "owner", "backup", "keywords"}
+    # day_of_month and week_of_month place monthly items on the calendar (issue 19, `sqtool plan`)
+    monthly = {"day_of_month", "week_of_month"}
+    assert (
+        set(value_item["properties"])
+        == {"name", "kind", "cadence", "day", "time", "owner", "backup", "keywords"} | monthly
+    )
     ritual = subschema("properties", "rituals", "items")
-    assert set(ritual["properties"]) == {
-        "name",
-        "kind",
-        "cadence",
-        "day",
-        "time",
-        "announce_days_before",
-        "host",
-        "summary",
-        "keywords",
-    }
+    assert (
+        set(ritual["properties"])
+        == {
+            "name",
+            "kind",
+            "cadence",
+            "day",
+            "time",
+            "announce_days_before",
+            "host",
+            "summary",
+            "keywords",
+        }
+        | monthly
+    )
 
 
 def enum_at(*path: str) -> list:

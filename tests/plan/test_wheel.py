@@ -37,6 +37,8 @@ def test_wheel_contains_the_data_and_an_installed_copy_finds_it(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "sqtool/_data/schemas/community-plan.schema.json" in names
     assert any(name.startswith("sqtool/_data/playbooks/") for name in names)
+    # the HTML reports' templates and CSS (render/html_page.py loads them from the package)
+    assert {"sqtool/render/templates/base.html.j2", "sqtool/render/templates/page.css"} <= set(names)
     assert "sqtool/py.typed" in names  # PEP 561: type checkers read the API's annotations (docs/api.md)
 
     target = tmp_path / "site"
@@ -50,6 +52,7 @@ def test_wheel_contains_the_data_and_an_installed_copy_finds_it(tmp_path):
     environment["PYTHONPATH"] = str(target)
     probe = (
         "import json, sqtool, sqtool.resources as r; "
+        "from sqtool.render.html_page import environment; environment().get_template('base.html.j2'); "
         "print(json.dumps([sqtool.__file__, str(r.schema_path()), str(r.data_dir('playbooks'))]))"
     )
     found = subprocess.run(

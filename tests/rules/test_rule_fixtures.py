@@ -2,6 +2,7 @@
 
 The whole pipeline runs (load, schema, rules, inline disables) with only the rule under test selected.
 Drift rules (SQ8xx) are the audit's: each plan is audited against the export beside it (plan.csv), in UTC.
+Calendar rules (SQ9xx) are `sqtool plan`'s: each plan is laid out over four weeks from 2026-06-01.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -23,6 +25,7 @@ from sqtool.rules.registry import all_rules, rules_by_id
 
 HERE = Path(__file__).resolve().parent
 TODAY = date(2026, 6, 1)  # SQ203 counts a group's age from its launch date up to "today"
+CALENDAR_START = date(2026, 6, 1)  # calendar rules (SQ9xx) lay the plan out from this Monday
 
 
 def _cases() -> list[tuple[str, str, Path]]:
@@ -37,8 +40,20 @@ def _cases() -> list[tuple[str, str, Path]]:
 def _findings(rule_id: str, plan: Path, lang: str = "en") -> list:
     if rules_by_id()[rule_id].family == "drift":
         return [finding for finding in _audit_findings(plan, lang) if finding.rule_id == rule_id]
+    if rules_by_id()[rule_id].family == "schedule":
+        return [finding for finding in _calendar_findings(plan, lang) if finding.rule_id == rule_id]
     result = check_files([str(plan)], CheckConfig(select=(rule_id,)), lang=lang, today=TODAY)
     return [finding for finding in result.findings if finding.rule_id == rule_id]
+
+
+def _calendar_findings(plan: Path, lang: str) -> tuple:
+    """`sqtool plan` over four weeks from Monday 2026-06-01 (CALENDAR_START), in the plan's zone or UTC."""
+    from sqtool.i18n import Translator
+    from sqtool.schedule.kit import build_kit
+
+    model = PlanModel.of(load_plan(plan, lang=lang))
+    zone = model.community.timezone.value if model.community.timezone is not None else "UTC"
+    return build_kit(model, CALENDAR_START, 4, ZoneInfo(zone), zone, Translator(lang)).findings
 
 
 def _audit_findings(plan: Path, lang: str) -> tuple:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqtool.plan.model import PlanModel
+from sqtool.schedule import cadence as engine
+from sqtool.schedule.cadence import BLOCK_DAYS, WEEKDAYS, Cadence
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+__all__ = ["BLOCK_DAYS", "WEEKDAYS", "PlannedItem", "held_count", "is_planned_day", "matches", "planned_count"]
+
 # A post counts for a planned slot when it falls inside the slot widened by this much on each side:
 # value posts are often early or late, and a ritual's opening line may precede its slot.
 TIME_TOLERANCE_MINUTES = 60
-# Cadences without a fixed weekday are counted in blocks of this many days from the window's start.
-BLOCK_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
-_TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*(?:[-–~]\s*(\d{1,2}):(\d{2}))?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +27,13 @@ class PlannedItem:
     end_minute: int | None
     people: tuple[str, ...]  # owner, backup, host: who is expected to post it
     keywords: tuple[str, ...]
+    month_day: int | None = None  # monthly: day of the month
+    week_of_month: int | None = None  # monthly: n-th (or last, -1) weekday
 
-
-def _minutes(text: object) -> tuple[int | None, int | None]:
-    match = _TIME.match(str(text)) if text is not None else None
-    if not match:
-        return None, None
-    start = int(match[1]) * 60 + int(match[2])
-    end = int(match[3]) * 60 + int(match[4]) if match[3] else start
-    return start, max(start, end)
+    @property
+    def rhythm(self) -> Cadence:
+        """The item's cadence for the schedule engine (the one place that expands cadences)."""
+        return Cadence(self.cadence, self.weekday, self.month_day, self.week_of_month)
 
 
 def planned_items(plan: PlanModel | None) -> tuple[PlannedItem, ...]:
@@ -45,29 +42,28 @@ def planned_items(plan: PlanModel | None) -> tuple[PlannedItem, ...]:
         return ()
     items: list[PlannedItem] = []
     for item in plan.scheduled:
-        start, end = _minutes(item.time)
+        window = engine.parse_window(item.time)
+        rhythm = Cadence.of(item.cadence, item.day, item.month_day, item.week_of_month)
         items.append(
             PlannedItem(
                 section=item.section,
                 index=item.index,
                 name=item.name,
                 cadence=item.cadence,
-                weekday=WEEKDAYS.index(item.day) if item.day in WEEKDAYS else None,
-                start_minute=start,
-                end_minute=end,
+                weekday=rhythm.weekday,
+                start_minute=window.start if window else None,
+                end_minute=window.end if window else None,
                 people=item.people,
                 keywords=item.keywords,
+                month_day=rhythm.month_day,
+                week_of_month=rhythm.week_of_month,
             )
         )
     return tuple(items)
 
 
 def is_planned_day(item: PlannedItem, day: date) -> bool:
-    if item.cadence == "weekdays":
-        return day.weekday() < 5
-    if item.weekday is not None and item.cadence in ("weekly", "biweekly", None):
-        return day.weekday() == item.weekday
-    return True
+    return engine.is_planned_day(item.rhythm, day)
 
 
 def matches(item: PlannedItem, local: datetime, sender_keys: tuple[str, ...], text: str) -> bool:
@@ -88,24 +84,15 @@ def matches(item: PlannedItem, local: datetime, sender_keys: tuple[str, ...], te
 
 def planned_count(item: PlannedItem, first: date, last: date) -> int | None:
     """How many times the item should have happened in [first, last]; None for an unknown cadence."""
-    days = (last - first).days + 1
-    if days <= 0:
-        return 0
-    if item.cadence == "daily":
-        return days
-    if item.cadence == "weekdays" or (item.cadence == "weekly" and item.weekday is not None):
-        return sum(1 for offset in range(days) if is_planned_day(item, date.fromordinal(first.toordinal() + offset)))
-    if item.cadence in BLOCK_DAYS:
-        return days // BLOCK_DAYS[item.cadence]
-    return None
+    return engine.expected_count(item.rhythm, first, last)
 
 
 def held_count(item: PlannedItem, matched_days: set[int], first: date, last: date) -> int:
-    """Distinct planned days (or blocks, for cadences without a weekday) in [first, last] with a match."""
+    """Distinct planned days (or blocks, for cadences without a date of their own) in [first, last] with a match."""
     start, end = first.toordinal(), last.toordinal()
     inside = {day for day in matched_days if start <= day <= end}
-    if item.cadence in BLOCK_DAYS and not (item.cadence == "weekly" and item.weekday is not None):
-        size = BLOCK_DAYS[item.cadence]
+    size = engine.block_days(item.rhythm)
+    if size is not None:
         planned = planned_count(item, first, last) or 0
         return min(planned, len({(day - start) // size for day in inside if (day - start) // size < planned}))
     return len(inside)

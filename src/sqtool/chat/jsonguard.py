@@ -11,7 +11,9 @@ A string that goes on past the chunk is followed into the next one.
 from __future__ import annotations
 
 import re
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+import orjson
 
 from sqtool.chat.source import ReadStream
 from sqtool.settings import Limits, active_limits, limit_error
@@ -160,3 +162,21 @@ def read_guarded(stream: BinaryIO, display: str, block: int = 1 << 20) -> bytes:
         guard.feed(data)
         parts.append(data)
     return b"".join(parts)
+
+
+def loads_line(line: str, number: int, display: str, depth: int) -> Any:
+    """One JSON Lines line parsed by orjson; a line with more brackets than ``--max-depth`` allows, or one
+    orjson refuses, first passes the JSON guard, which names the limit it breaks (depth, digits)."""
+    if depth and line.count("[") + line.count("{") > depth:
+        _guard_line(line, number, display)
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        _guard_line(line, number, display)  # a limit, if one is broken, says more than orjson's message
+        raise
+
+
+def _guard_line(line: str, number: int, display: str) -> None:
+    guard = JsonGuard(display)
+    guard.newlines = number - 1  # the error names the line in the file
+    guard.feed(line.encode("utf-8", "surrogatepass"))

@@ -15,7 +15,9 @@ import orjson
 
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonguard import Guarded
+from sqtool.chat.jsonskip import SkippingSource, unless_lenient
 from sqtool.chat.source import CountingStream, ReadStream, Source
+from sqtool.errors import SqtoolError
 
 _BUFFER = 65536
 _CHUNK = 1 << 18  # bytes read at a time by the batch path: a batch holds the items of about one chunk
@@ -32,10 +34,15 @@ _EMPTY: Iterator[Any] = iter(())
 
 
 def stream_items(
-    source: Source, prefix: str, ctx: ReadContext, *, on_read: Callable[[int], None] | None = None
+    source: Source,
+    prefix: str,
+    ctx: ReadContext,
+    *,
+    on_read: Callable[[int], None] | None = None,
+    also_skip: tuple[str, ...] = (),
 ) -> JsonItems:
     """The JSON values at ``prefix``, iterated once (see JsonItems)."""
-    return JsonItems(source, prefix, ctx, on_read=on_read)
+    return JsonItems(source, prefix, ctx, on_read=on_read, also_skip=also_skip)
 
 
 class JsonItems:
@@ -44,15 +51,27 @@ class JsonItems:
     A syntax error ends the file: when lenient it counts as one skipped record and the records
     read before it are kept. ``line()`` finds the line where the latest value starts, for errors
     about one record (found by a second scan, so only when an error is shown).
+
+    A value that breaks a JSON limit (depth, string length, digits) stops the reading with the
+    limit's error; when lenient, the file is read again through jsonskip.SkipOverLimit, which hands
+    ``null`` for that value (and for any other such value at ``prefix`` or at the ``also_skip``
+    paths, records the reader reads elsewhere), so the reader counts it as one skipped record.
     """
 
     def __init__(
-        self, source: Source, prefix: str, ctx: ReadContext, *, on_read: Callable[[int], None] | None = None
+        self,
+        source: Source,
+        prefix: str,
+        ctx: ReadContext,
+        *,
+        on_read: Callable[[int], None] | None = None,
+        also_skip: tuple[str, ...] = (),
     ) -> None:
         self._source = source
         self._prefix = prefix
         self._ctx = ctx
         self._on_read = on_read
+        self._also_skip = also_skip
         self._handed = 0  # values handed out in batches so far, counting the whole current batch
         self._batch: Iterator[Any] = _EMPTY  # the current batch: what it still holds is not yielded yet
 
@@ -63,7 +82,7 @@ class JsonItems:
 
     def __iter__(self) -> Iterator[Any]:
         # batches chained in C: a value costs no generator step of ours
-        return chain.from_iterable(_batches(self, self._source, self._prefix, self._ctx, self._on_read))
+        return chain.from_iterable(_lenient_batches(self, self._source, self._prefix, self._ctx, self._on_read))
 
     def line(self) -> int | None:
         """The line where the latest value yielded starts."""
@@ -74,6 +93,30 @@ class JsonItems:
         self._batch = values = iter(batch)
         self._handed += len(batch)
         return values
+
+
+def _lenient_batches(
+    owner: JsonItems, source: Source, prefix: str, ctx: ReadContext, on_read: Callable[[int], None] | None
+) -> Iterator[Iterable[Any]]:
+    """The batches: as ``_batches``, until a JSON limit stops it; then, when lenient, the file is read
+    again through SkipOverLimit, past the values handed out already (all before the value that broke
+    the limit, since the guard sees the bytes before any parser)."""
+    reported = [0]
+
+    def report(size: int) -> None:
+        reported[0] += size
+        if on_read is not None:
+            on_read(size)
+
+    try:
+        yield from _batches(owner, source, prefix, ctx, report)
+    except SqtoolError as error:
+        if (raised := unless_lenient(error, ctx.lenient)) is not None:
+            raise raised from None
+    else:
+        return
+    skipping: Any = SkippingSource(source, (prefix, *owner._also_skip))
+    yield from _ijson_batches(owner, skipping, prefix, ctx, _beyond(on_read, reported[0]), owner.count)
 
 
 def _batches(
@@ -111,9 +154,13 @@ def _ijson_batches(
                 owner, islice(ijson.items(counted, prefix, use_float=True, buf_size=_BUFFER), skip, None)
             )
         except (ijson.JSONError, UnicodeDecodeError) as error:  # bytes that are not UTF-8 inside a string too
-            message = str(error)
-            line = _error_line(source, counted, message)
-            if isinstance(error, UnicodeDecodeError):
+            quoted = error.args[0] if error.args and isinstance(error.args[0], bytes) else None
+            # yajl quotes the bytes around an error as they are: a message in bytes when they are not UTF-8
+            message = quoted.decode("utf-8", "replace") if quoted is not None else str(error)
+            line = _error_line(source, counted, quoted if quoted is not None else message)
+            if "invalid bytes in UTF8 string" in message:
+                ctx.bad_record("chat.bad_json", line=line, reason="invalid UTF-8")
+            elif isinstance(error, UnicodeDecodeError):
                 ctx.bad_record(
                     "chat.bad_json", line=line, reason=f"invalid UTF-8 (byte 0x{error.object[error.start]:02x})"
                 )
@@ -339,22 +386,30 @@ def _beyond(on_read: Callable[[int], None] | None, already: int) -> Callable[[in
     return report
 
 
-def _error_line(source: Source, counted: CountingStream, message: str) -> int:
+def _error_line(source: Source, counted: CountingStream, message: str | bytes) -> int:
     """The line of a JSON error: count newlines up to the failing chunk, then find yajl's snippet in it."""
     chunk, start = counted.last_chunk, counted.last_start
-    if "premature EOF" in message or not chunk:
+    text = message if isinstance(message, bytes) else message.encode("utf-8", "replace")
+    if b"premature EOF" in text or not chunk:
         newlines, ends_with_newline = _count_newlines(source, counted.position)
         # a file cut right after a newline ends on the line before it
         return newlines if ends_with_newline and newlines else newlines + 1
     offset = start
-    lines = message.split("\n")
-    if len(lines) >= 3 and "^" in lines[2]:
-        # yajl shows the text around the error with newlines as spaces and a caret under the bad byte
-        caret = lines[2].index("^")
-        before, after = lines[1][:caret].lstrip(" "), lines[1][caret:]
-        where = chunk.replace(b"\n", b" ").find((before + after).encode("utf-8", "replace"))
+    lines = text.split(b"\n")
+    if len(lines) >= 3 and b"^" in lines[2]:
+        # yajl shows the bytes around the error with newlines as spaces and a caret under the bad byte
+        caret = lines[2].index(b"^")
+        if isinstance(message, str):  # a message ijson decoded: the caret counts characters
+            shown = message.split("\n")[1]
+            before, after = (
+                shown[:caret].lstrip(" ").encode("utf-8", "replace"),
+                shown[caret:].encode("utf-8", "replace"),
+            )
+        else:
+            before, after = lines[1][:caret].lstrip(b" "), lines[1][caret:]
+        where = chunk.replace(b"\n", b" ").find(before + after)
         if where >= 0:
-            offset = start + where + len(before.encode("utf-8", "replace"))
+            offset = start + where + len(before)
     return _count_newlines(source, offset)[0] + 1
 
 

@@ -19,6 +19,23 @@ from sqtool.settings import active_limits, limit_error, over_time
 # RuntimeError: an encrypted member, which zipfile opens only with a password; UnicodeDecodeError:
 # a member name flagged as UTF-8 that is not)
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, UnicodeDecodeError)
+# zipfile unpacks bzip2 and LZMA a whole read at a time, with no bound on what one read gives: a 378-byte
+# member handed 300 MB to a single 64 KiB read (deflate is unpacked a bounded piece at a time). No chat
+# app writes them, so they are refused before anything is unpacked.
+UNBOUNDED_METHODS = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "LZMA"}
+
+
+def refuse_unbounded(info: zipfile.ZipInfo, display: str) -> None:
+    """``error: the zip member … is compressed with bzip2/LZMA`` for a member sqtool would read."""
+    method = UNBOUNDED_METHODS.get(info.compress_type)
+    if method is not None:
+        raise SqtoolError(
+            "chat.zip_method_refused",
+            hint="chat.zip_method_refused_hint",
+            path=display,
+            member=info.filename,
+            method=method,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +80,7 @@ class Source:
         except ZIP_ERRORS as error:
             raise damaged_zip(self.archive_display, None, error) from error
         try:
+            refuse_unbounded(archive.getinfo(self.member), self.archive_display)
             member = archive.open(self.member)
             # a zip member is a readable binary stream; typeshed's IO[bytes] and BinaryIO differ only in name
             stream = _ZipMemberStream(archive, member, self.archive_display, self.member)  # type: ignore[arg-type]
@@ -70,6 +88,9 @@ class Source:
         except (*ZIP_ERRORS, KeyError) as error:
             archive.close()
             raise damaged_zip(self.archive_display, self.member, error) from error
+        except SqtoolError:
+            archive.close()
+            raise
 
     def head(self, size: int = 65536) -> bytes:
         """The first ``size`` bytes, for detection and encoding sniffing."""

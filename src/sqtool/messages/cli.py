@@ -252,6 +252,66 @@ Examples:
         "en": "Date that date rules (SQ203) treat as today.",
         "zh": "日期类规则（SQ203）视为“今天”的日期。",
     },
+    # -- plan --
+    "cli.plan.short": {
+        "en": "Lay the plan out as the team's week-by-week operating kit.",
+        "zh": "把计划排成团队按周执行的运营表。",
+    },
+    "cli.plan.help": {
+        "en": """Lay a plan out as the team's operating kit: a week-by-week calendar with owners, backups and
+preparation steps, the role sheet, texts to paste (group notice, welcome, announcements, reminders,
+the AB-expansion call) and the KPI sheet with the `sqtool audit` key of each figure.
+
+Times are read in the plan's community.timezone (or --tz). Findings (SQ901-SQ904: clashes, events at
+night, announcements due before the first day, items the calendar cannot place) are printed like
+`sqtool check` does; exit 1 when one reaches --fail-on, 2 for a bad plan or option.
+
+\b
+Examples:
+  sqtool plan examples/plan.yaml
+  sqtool plan examples/plan.yaml --weeks 8 --start 2026-06-01 --format md -o calendar.md
+  sqtool plan examples/plan.yaml --ics team.ics --lang zh""",
+        "zh": """\b
+把计划排成团队的运营执行表：按周的日程（负责人、替补和准备步骤）、角色分工、
+可直接复制的文案（群公告、欢迎语、预告、当天提醒、扩群号召），以及指标表
+（每个指标对应 `sqtool audit` 的哪个字段）。
+
+\b
+时间按计划的 community.timezone（或 --tz）理解。发现的问题（SQ901-SQ904：撞车、
+深夜活动、预告早于日程第一天、排不进日程的事项）按 `sqtool check` 的格式输出；
+有问题达到 --fail-on 级别时以 1 退出，计划或选项有误时以 2 退出。
+
+\b
+示例：
+  sqtool plan examples/plan.yaml
+  sqtool plan examples/plan.yaml --weeks 8 --start 2026-06-01 --format md -o calendar.md
+  sqtool plan examples/plan.yaml --ics team.ics --lang zh""",
+    },
+    "cli.plan.arg.file": {"en": "The plan file (YAML).", "zh": "计划文件（YAML）。"},
+    "cli.plan.opt.weeks": {
+        "en": "How many weeks the calendar covers (default 4, at most 53).",
+        "zh": "日程覆盖几周（默认 4 周，最多 53 周）。",
+    },
+    "cli.plan.opt.start": {
+        "en": "First day of the calendar (default: the coming Monday in the plan's zone).",
+        "zh": "日程的第一天（默认：按计划时区的下一个周一）。",
+    },
+    "cli.plan.opt.tz": {
+        "en": "Read the plan's times in this IANA zone instead of community.timezone.",
+        "zh": "按这个 IANA 时区理解计划里的时间，而不用 community.timezone。",
+    },
+    "cli.plan.opt.format": {
+        "en": "text for the terminal (default), md for a wiki page, json for scripts.",
+        "zh": "text 用于终端（默认），md 可贴到 wiki，json 供脚本读取。",
+    },
+    "cli.plan.opt.ics": {
+        "en": "Also write the calendar as an ICS file for calendar apps (a re-export updates the same events).",
+        "zh": "同时把日程写成 ICS 文件，供日历应用导入（再次导出会更新原有事件，不会重复）。",
+    },
+    "cli.plan.opt.fail_on": {
+        "en": "Exit 1 when a calendar finding is at or above this level (default: error).",
+        "zh": "日程问题达到或高于这个级别时以 1 退出（默认 error）。",
+    },
     # -- rules --
     "cli.rules.short": {
         "en": "List every rule of `sqtool check`.",

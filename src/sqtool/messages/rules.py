@@ -1110,6 +1110,118 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
             "更新计划中的 members，或对照目标检查拉新情况",
         ),
     },
+    "SQ901": {
+        "name": ("no-calendar-clash", "日程不撞车"),
+        "summary": (
+            "no two items of the calendar take place at the same time (sqtool plan)",
+            "日程表里没有两项安排撞在同一时间（sqtool plan 时检查）",
+        ),
+        "why": (
+            "Articles 003 and 004 give each ritual its own fixed moment: members can follow one thing at a time, and a host cannot run two sessions at once. Laid out on real dates, two items that overlap split the audience or leave one of them without its host, so the calendar flags every pair once.",
+            "文章 003、004 让每项仪式各占一个固定时段：成员一次只能跟一件事，主持人也分不开身。把计划排到具体日期上后，时间重叠的两项安排要么分流了人，要么有一场没人主持，所以每一对撞车的安排都会提示一次。",
+        ),
+        "bad": (
+            'rituals:\n  - name: Topic night\n    cadence: weekly\n    day: thursday\n    time: "21:00-22:00"\n  - name: Q&A hour\n    cadence: weekly\n    day: thursday\n    time: "21:30-22:30"',
+            'rituals:\n  - name: 话题夜\n    cadence: weekly\n    day: thursday\n    time: "21:00-22:00"\n  - name: 答疑时间\n    cadence: weekly\n    day: thursday\n    time: "21:30-22:30"',
+        ),
+        "good": (
+            'rituals:\n  - name: Topic night\n    cadence: weekly\n    day: thursday\n    time: "21:00-22:00"\n  - name: Q&A hour\n    cadence: weekly\n    day: tuesday\n    time: "21:00-22:00"',
+            'rituals:\n  - name: 话题夜\n    cadence: weekly\n    day: thursday\n    time: "21:00-22:00"\n  - name: 答疑时间\n    cadence: weekly\n    day: tuesday\n    time: "21:00-22:00"',
+        ),
+        "message": (
+            "{first} and {second} overlap on {day} at {time}",
+            "{first}和{second}在 {day} {time} 撞车了",
+        ),
+        "double_booked": (
+            "{person} runs both {first} and {second} on {day} at {time}",
+            "{person}在 {day} {time} 同时负责{first}和{second}，分身乏术",
+        ),
+        "hint": (
+            "move one of them to another day or hour, or give one a different host",
+            "把其中一项挪到别的日子或时段，或换一位主持人",
+        ),
+    },
+    "SQ902": {
+        "name": ("not-at-night", "不在深夜安排活动"),
+        "summary": (
+            "no item of the calendar runs between 23:00 and 06:00 in the group's zone (sqtool plan)",
+            "按社群所在时区，日程里没有安排在 23:00 到 06:00 之间的内容（sqtool plan 时检查）",
+        ),
+        "why": (
+            "A session late at night in the group's own zone reaches the few who are still awake and wakes up the rest with notifications. Article 003 sets sharings in the evening when people are free; the calendar reads each time in the plan's zone (or --tz), so a time written for another country shows up here.",
+            "按社群自己的时区，深夜的活动只有少数熬夜的人能参加，还会用消息提醒吵醒其他人。文章 003 把分享放在大家有空的晚上；日程按计划的时区（或 --tz）读每个时间，所以照别国时间写的安排会在这里暴露出来。",
+        ),
+        "bad": (
+            'rituals:\n  - name: Night chat\n    cadence: weekly\n    day: friday\n    time: "23:30-00:30"',
+            'rituals:\n  - name: 深夜闲聊\n    cadence: weekly\n    day: friday\n    time: "23:30-00:30"',
+        ),
+        "good": (
+            'rituals:\n  - name: Evening chat\n    cadence: weekly\n    day: friday\n    time: "21:00-22:00"',
+            'rituals:\n  - name: 晚间闲聊\n    cadence: weekly\n    day: friday\n    time: "21:00-22:00"',
+        ),
+        "message": (
+            "{name} runs at {time} in {zone}, when most members are asleep",
+            "{name}安排在 {time}（{zone}），这时大多数成员已经睡了",
+        ),
+        "hint": (
+            "move it into the evening of the group's zone, or check that the plan's timezone is right",
+            "把它挪到社群时区的晚上，或检查计划里的时区是否写对",
+        ),
+    },
+    "SQ903": {
+        "name": ("announce-in-time", "预告来得及发"),
+        "summary": (
+            "every announcement of the calendar falls on or after its first day (sqtool plan)",
+            "日程里的每条预告都落在日程开始之后，来得及发（sqtool plan 时检查）",
+        ),
+        "why": (
+            "Articles 003 and 004 announce a guest sharing two days ahead and a topic the day before, so people can keep the time free. When the calendar starts too close to an event, its announcement was due before day one: send it now, or plan that event without the usual notice.",
+            "文章 003、004 提到嘉宾分享要提前两天预告、话题要提前一天预告，让大家留出时间。日程开始得离活动太近时，预告本该在第一天之前发出：要么现在马上发，要么接受这一场预告不足。",
+        ),
+        "bad": (
+            "# sqtool plan plan.yaml --start 2026-06-06 (a Saturday)\nrituals:\n  - name: Sunday sharing\n    cadence: weekly\n    day: sunday\n    announce_days_before: 2",
+            "# sqtool plan plan.yaml --start 2026-06-06（周六）\nrituals:\n  - name: 周日分享\n    cadence: weekly\n    day: sunday\n    announce_days_before: 2",
+        ),
+        "good": (
+            "# sqtool plan plan.yaml --start 2026-06-01 (a Monday)\nrituals:\n  - name: Sunday sharing\n    cadence: weekly\n    day: sunday\n    announce_days_before: 2",
+            "# sqtool plan plan.yaml --start 2026-06-01（周一）\nrituals:\n  - name: 周日分享\n    cadence: weekly\n    day: sunday\n    announce_days_before: 2",
+        ),
+        "message": (
+            "{name} on {event} should have been announced on {due}, before the calendar starts on {first}",
+            "{name}（{event}）的预告应在 {due} 发出，早于日程开始的 {first}",
+        ),
+        "hint": (
+            "send the announcement today, or start the calendar earlier with --start",
+            "今天就把预告发出去，或用 --start 让日程早点开始",
+        ),
+    },
+    "SQ904": {
+        "name": ("placeable", "能排进日程"),
+        "summary": (
+            "every value output and ritual has the cadence and day the calendar needs to place it (sqtool plan)",
+            "每项价值输出和仪式都写了频率和日期，能排进日程（sqtool plan 时检查）",
+        ),
+        "why": (
+            "A promise without a date is easy to let slide (article 002). Weekly needs a day of the week, monthly a day of the month or a week of the month and a day; without them the item stays off the calendar and nobody is reminded.",
+            "没有具体日期的承诺最容易拖着拖着就没了（文章 002）。每周的要写星期几，每月的要写几号，或第几周的星期几；缺了这些，这项安排就排不进日程，也不会有人被提醒。",
+        ),
+        "bad": (
+            "rituals:\n  - name: Monthly meetup\n    cadence: monthly",
+            "rituals:\n  - name: 月度聚会\n    cadence: monthly",
+        ),
+        "good": (
+            "rituals:\n  - name: Monthly meetup\n    cadence: monthly\n    week_of_month: last\n    day: saturday",
+            "rituals:\n  - name: 月度聚会\n    cadence: monthly\n    week_of_month: last\n    day: saturday",
+        ),
+        "message": (
+            "{name} is not on the calendar: {why}",
+            "{name}没有排进日程：{why}",
+        ),
+        "hint": (
+            "give it a cadence with its day (day, day_of_month or week_of_month), or put it on the calendar by hand",
+            "给它写上频率和对应的日期（day、day_of_month 或 week_of_month），或手动安排进日程",
+        ),
+    },
 }
 
 MESSAGES: dict[str, dict[str, str]] = {

@@ -2,6 +2,17 @@
 and dates out of range, broken terminals and disks (docs/security.md)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # -- a JSON record over a limit: --lenient skips it (chat/jsonskip.py) --
+    "limit.hint_record": {
+        "en": (
+            "if the export is genuine, raise the limit: sqtool {option} {bigger} … (0: no limit; docs/limits.md);"
+            " or pass --lenient to skip each message over it and count it"
+        ),
+        "zh": (
+            "如果这份导出没有问题，可以调高上限：sqtool {option} {bigger} …（0 为不限；见 docs/limits.md）；"
+            "也可以加 --lenient，跳过超限的消息并计数"
+        ),
+    },
     # -- YAML that is not a plan (config, roster, answers) through the plan loader's guards --
     "yaml.load_failed": {
         "en": "cannot read this YAML file: {message}",
@@ -115,6 +126,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chat.zip_unsupported": {
         "en": "the zip member {member} is encrypted or compressed with a method sqtool cannot unpack",
         "zh": "压缩包里的 {member} 加了密，或用了 sqtool 无法解压的压缩方式",
+    },
+    "chat.zip_method_refused": {
+        "en": (
+            "the zip member {member} is compressed with {method}, which sqtool does not unpack"
+            " (it cannot be unpacked a bounded piece at a time, so a tiny member could fill the memory)"
+        ),
+        "zh": (
+            "压缩包里的 {member} 用的是 {method} 压缩，sqtool 不解这种格式"
+            "（它没法一小块一小块地解，几百字节就可能撑满内存）"
+        ),
+    },
+    "chat.zip_method_refused_hint": {
+        "en": "unzip it with your archive tool and give sqtool the file, or zip it again the usual way (deflate)",
+        "zh": "请先用解压软件解开，再把文件交给 sqtool；或者用常见的压缩方式（deflate）重新打包",
     },
     "chat.zip_unsupported_hint": {
         "en": "unzip it with your archive tool and give sqtool the file, or zip it again without encryption",

@@ -64,6 +64,8 @@ class Roles:
     owner: Located[str] | None = None  # one person: a name (or a numeric id)
     admins: tuple[Located[str], ...] = ()  # names only; a count names nobody
     opinion_leaders: tuple[Located[str], ...] = ()
+    # ecosystem role -> the people named for it (a role given as a count names nobody)
+    ecosystem: Mapping[str, tuple[Located[str], ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def people(self) -> tuple[tuple[str, Located[str]], ...]:
         """(role, person) for the owner, each admin and each opinion leader the plan names."""
@@ -93,6 +95,13 @@ class ScheduledItem:
     time: str | None  # "20:00" or "20:00-21:00" as written
     people: tuple[str, ...]  # owner and backup (value output) or host (ritual)
     keywords: tuple[str, ...]
+    kind: str | None = None  # the item's ``kind`` (topic, guest_share, case_study, ...)
+    owner: str | None = None  # the value output's owner, or the ritual's host
+    backup: str | None = None
+    month_day: int | None = None  # monthly/quarterly: ``day_of_month`` (1-28)
+    week_of_month: int | None = None  # monthly/quarterly: ``week_of_month`` 1-4, or -1 for "last"
+    announce_days_before: int | None = None
+    summary: bool = False
 
     @property
     def pointer(self) -> Pointer:
@@ -101,6 +110,8 @@ class ScheduledItem:
 
 # who is expected to post each section's items
 _ITEM_PEOPLE = (("value_output", ("owner", "backup")), ("rituals", ("host",)))
+# the ecosystem roles of article 000, besides the owner, admins and opinion leaders
+ECOSYSTEM_ROLES = ("organizer", "spreader", "activist", "talker", "challenger", "red_packet_giver")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +212,7 @@ class _Builder:
                 owner=self.person(("roles", "owner")),
                 admins=self.people(("roles", "admins")),
                 opinion_leaders=self.people(("roles", "opinion_leaders")),
+                ecosystem=MappingProxyType({role: self.people(("roles", role)) for role in ECOSYSTEM_ROLES}),
             ),
             members=Members(
                 current_size=self.whole(("members", "current_size")),
@@ -222,6 +234,8 @@ class _Builder:
                 listed = entry.get("keywords")
                 keywords = listed if isinstance(listed, list) else []
                 cadence, day, time = entry.get("cadence"), entry.get("day"), entry.get("time")
+                kind, announce = entry.get("kind"), entry.get("announce_days_before")
+                lead = "host" if section == "rituals" else "owner"
                 found.append(
                     ScheduledItem(
                         section=section,
@@ -238,6 +252,26 @@ class _Builder:
                             if isinstance(entry.get(key), str | int) and not isinstance(entry.get(key), bool)
                         ),
                         keywords=tuple(str(word) for word in keywords if str(word).strip()),
+                        kind=kind if isinstance(kind, str) else None,
+                        owner=_name(entry.get(lead)),
+                        backup=_name(entry.get("backup")),
+                        month_day=_whole(entry.get("day_of_month")),
+                        week_of_month=-1
+                        if entry.get("week_of_month") == "last"
+                        else _whole(entry.get("week_of_month")),
+                        announce_days_before=_whole(announce),
+                        summary=entry.get("summary") is True,
                     )
                 )
         return found
+
+
+def _name(value: object) -> str | None:
+    """A person as written (a name or a numeric id), None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value).strip() or None
+
+
+def _whole(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

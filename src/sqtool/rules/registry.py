@@ -25,6 +25,7 @@ FAMILIES: tuple[str, ...] = (
     "monetization",
     "growth",
     "drift",
+    "schedule",
 )
 
 

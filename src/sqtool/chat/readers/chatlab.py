@@ -29,7 +29,8 @@ import orjson
 
 from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.errors import ReadContext
-from sqtool.chat.jsonguard import Guarded, JsonGuard
+from sqtool.chat.jsonguard import Guarded, loads_line
+from sqtool.chat.jsonskip import SkippingSource, unless_lenient
 from sqtool.chat.jsonstream import stream_items
 from sqtool.chat.model import Event, EventKind, ListedMember, Message, MessageKind, Record
 from sqtool.chat.readers import qq, wechat, whatsapp
@@ -96,9 +97,10 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     if _is_jsonl(source):
         yield from _read_jsonl(source, ctx)
         return
-    meta, _members = _json_head(source)
+    meta, _members, dropped = _json_head(source, ctx.lenient)
+    ctx.skipped += dropped  # members over a JSON limit, skipped when lenient
     platform = str(meta.get("platform") or "")
-    items = stream_items(source, "messages.item", ctx, on_read=ctx.on_read)
+    items = stream_items(source, "messages.item", ctx, on_read=ctx.on_read, also_skip=("members.item",))
     for index, item in enumerate(items):
         yield from _record(item, f"#{index + 1}", platform, ctx, items.line)
 
@@ -113,13 +115,13 @@ def _read_jsonl(source: Source, ctx: ReadContext) -> Iterator[Record]:
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             try:
-                fields = _loads(line, number, ctx.display, depth)
+                fields = loads_line(line, number, ctx.display, depth)
             except orjson.JSONDecodeError as error:
                 ctx.bad_record("chat.bad_json", line=number, reason=error.msg)
                 continue
-            except SqtoolError:  # over a JSON limit: one skipped record when lenient, else the named error
-                if not ctx.lenient:
-                    raise
+            except SqtoolError as error:  # over a JSON limit: one skipped record when lenient, else the named error
+                if (raised := unless_lenient(error, ctx.lenient)) is not None:
+                    raise raised from None
                 ctx.skipped += 1
                 continue
             if not isinstance(fields, dict):
@@ -138,29 +140,11 @@ def _at(line: int) -> Callable[[], int | None]:
     return lambda: line
 
 
-def _loads(line: str, number: int, display: str, depth: int) -> Any:
-    """One JSONL line parsed by orjson; a line with more brackets than ``--max-depth`` allows, or one
-    orjson refuses, first passes the JSON guard, which names the limit it breaks (depth, digits)."""
-    if depth and line.count("[") + line.count("{") > depth:
-        _guard(line, number, display)
-    try:
-        return orjson.loads(line)
-    except orjson.JSONDecodeError:
-        _guard(line, number, display)  # a limit, if one is broken, says more than orjson's message
-        raise
-
-
-def _guard(line: str, number: int, display: str) -> None:
-    guard = JsonGuard(display)
-    guard.newlines = number - 1  # the error names the line in the file
-    guard.feed(line.encode("utf-8", "surrogatepass"))
-
-
 def members(source: Source, ctx: ReadContext) -> list[ListedMember]:
     """The members the export lists (``members`` / ``member`` lines), in order; [] when it lists none."""
     if _is_jsonl(source):
         return list(_jsonl_members(source, ctx))
-    return [member for item in _json_head(source)[1] if (member := _member(item)) is not None]
+    return [member for item in _json_head(source, ctx.lenient)[1] if (member := _member(item)) is not None]
 
 
 def _jsonl_members(source: Source, ctx: ReadContext) -> Iterator[ListedMember]:
@@ -171,12 +155,12 @@ def _jsonl_members(source: Source, ctx: ReadContext) -> Iterator[ListedMember]:
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             try:
-                fields = _loads(line, number, ctx.display, depth)
+                fields = loads_line(line, number, ctx.display, depth)
             except orjson.JSONDecodeError:
                 continue  # the reading pass reports it with its line
-            except SqtoolError:
-                if not ctx.lenient:
-                    raise
+            except SqtoolError as error:
+                if (raised := unless_lenient(error, ctx.lenient)) is not None:
+                    raise raised from None
                 continue  # skipped, and counted by the reading pass
             kind = fields.get("_type") if isinstance(fields, dict) else None
             if kind == "message":
@@ -198,12 +182,24 @@ def _member(item: Any) -> ListedMember | None:
     return ListedMember(str(item["platformId"]), str(name) if name else None, tags)
 
 
-def _json_head(source: Source) -> tuple[dict[str, Any], list[Any]]:
-    """``meta`` and ``members`` of a JSON file, read with ijson up to ``messages`` once both are seen;
-    the bytes pass the JSON guard first (nesting, string length, digits: a limit broken is its named error)."""
+def _json_head(source: Source, lenient: bool = False) -> tuple[dict[str, Any], list[Any], int]:
+    """``meta`` and ``members`` of a JSON file, read with ijson up to ``messages`` once both are seen,
+    and how many members were skipped; the bytes pass the JSON guard first (nesting, string length,
+    digits: a limit broken is its named error, or when lenient, in a member, that member skipped)."""
+    try:
+        return (*_head_through(Guarded(source.open(), source.display)), 0)
+    except SqtoolError as error:
+        if (raised := unless_lenient(error, lenient)) is not None:
+            raise raised from None
+    skipping = SkippingSource(source, ("members.item", "messages.item"))
+    meta, listed = _head_through(skipping.open())
+    return meta, [item for item in listed if item is not None], skipping.dropped.get("members.item", 0)
+
+
+def _head_through(opened: Any) -> tuple[dict[str, Any], list[Any]]:
     found: dict[str, Any] = {}
     try:
-        with Guarded(source.open(), source.display) as stream:
+        with opened as stream:
             builder: Any = None
             target = ""
             for prefix, event, value in ijson.parse(stream):
@@ -217,7 +213,7 @@ def _json_head(source: Source) -> tuple[dict[str, Any], list[Any]]:
                 elif prefix in ("meta", "members") and event in ("start_map", "start_array"):
                     builder, target = ijson.ObjectBuilder(), prefix
                     builder.event(event, value)
-    except (ijson.JSONError, ijson.IncompleteJSONError):
+    except (ijson.JSONError, ValueError):  # ValueError: bytes that are not UTF-8 too (UnicodeDecodeError)
         pass  # the reading pass reports bad JSON with its line
     meta, listed = found.get("meta"), found.get("members")
     return (meta if isinstance(meta, dict) else {}), (listed if isinstance(listed, list) else [])

@@ -16,6 +16,7 @@ import orjson
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonguard import read_guarded
+from sqtool.chat.jsonskip import SkippingSource, unless_lenient
 from sqtool.chat.jsonstream import item_line
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.phrases.compiled import Phrases
@@ -23,6 +24,7 @@ from sqtool.chat.phrases.meta import TABLES
 from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import from_epoch
+from sqtool.errors import SqtoolError
 
 NAME = "messenger"
 # patterns of the format's look, for naming the closest format when no reader claims a file
@@ -61,8 +63,15 @@ def sniff(head: Head) -> float:
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
-    with source.open() as stream:
-        data = read_guarded(stream, source.display)  # nesting and string length checked as it comes
+    try:
+        with source.open() as stream:
+            data = read_guarded(stream, source.display)  # nesting and string length checked as it comes
+    except SqtoolError as error:
+        if (raised := unless_lenient(error, ctx.lenient)) is not None:
+            raise raised from None
+        # lenient: read again, a message over a JSON limit handed as null (one skipped bad record below)
+        with SkippingSource(source, ("messages.item",)).open() as stream:
+            data = stream.read()
     if ctx.on_read is not None:
         ctx.on_read(len(data))
     try:

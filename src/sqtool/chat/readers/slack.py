@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import html
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -20,9 +21,10 @@ import orjson
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonguard import JsonGuard
+from sqtool.chat.jsonskip import SkipOverLimit, unless_lenient
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.sniff import Head
-from sqtool.chat.source import ZIP_ERRORS, Bounded, Source, damaged_zip
+from sqtool.chat.source import ZIP_ERRORS, Bounded, Source, damaged_zip, refuse_unbounded
 from sqtool.chat.timezones import from_epoch
 from sqtool.errors import SqtoolError
 from sqtool.fsutil import read_input, walk_files
@@ -82,6 +84,7 @@ class _ZipTree:
 
     def read(self, name: str) -> bytes:
         try:
+            refuse_unbounded(self._archive.getinfo(name), self._display)
             with self._archive.open(name) as member:  # counted as it inflates, cut off at --max-input-bytes
                 return Bounded(member, f"{self._display}!{name}").read()  # type: ignore[arg-type]
         except ZIP_ERRORS as error:
@@ -171,7 +174,18 @@ def _users(tree: _Tree, ctx: ReadContext) -> dict[str, tuple[str, bool]]:
 
 def _load(tree: _Tree, member: str, ctx: ReadContext) -> Any:
     data = tree.read(member)
-    JsonGuard(f"{ctx.display}!{member}").feed(data)  # nesting, strings and numbers, as for every JSON export
+    display = f"{ctx.display}!{member}"
+    try:
+        JsonGuard(display).feed(data)  # nesting, strings and numbers, as for every JSON export
+    except SqtoolError as error:
+        if (raised := unless_lenient(error, ctx.lenient)) is not None:
+            raise raised from None
+        # lenient: an entry over a JSON limit is handed as null; a day's null is one skipped bad record
+        # (_record), a user's is counted here
+        with SkipOverLimit(io.BytesIO(data), display, ("item",)) as stream:
+            data = stream.read()
+            if member.rsplit("/", 1)[-1] == "users.json":
+                ctx.skipped += sum(stream.dropped.values())
     if ctx.on_read is not None:
         ctx.on_read(tree.stored_size(member))
     try:

@@ -1,0 +1,176 @@
+"""`sqtool plan` for the terminal (a sheet to pin on the wall, 80 columns with Chinese) and as Markdown."""
+
+from __future__ import annotations
+
+from sqtool.diagnostics import Finding
+from sqtool.i18n import Translator
+from sqtool.render.plan_rows import (
+    kpi_cells,
+    notice_title,
+    role_cells,
+    safe,
+    unheld,
+    week_rows,
+    week_title,
+)
+from sqtool.render.wrap import display_width, fill, table
+from sqtool.schedule.kit import OperatingKit
+from sqtool.schedule.words import cadence_label
+
+WIDTH = 80
+
+
+def _title(kit: OperatingKit, tr: Translator) -> list[str]:
+    calendar = kit.calendar
+    name = safe(kit.community or kit.path)
+    return [
+        tr("kit.title", name=name),
+        tr(
+            "kit.subtitle",
+            weeks=len([week for week in calendar.weeks if week.number]),
+            first=calendar.first.isoformat(),
+            last=calendar.last.isoformat(),
+            zone=calendar.zone_name,
+            path=safe(kit.path),
+        ),
+    ]
+
+
+def finding_lines(findings: tuple[Finding, ...], tr: Translator) -> list[str]:
+    lines = []
+    for finding in findings:
+        lines.append(
+            f"{safe(finding.location())}: {tr('severity.' + finding.severity.value)}[{finding.rule_id}]: "
+            f"{safe(finding.message)}"
+        )
+        if finding.hint:
+            lines.append(f"  {tr('core.hint_prefix')}: {safe(finding.hint)}")
+    return lines
+
+
+def render_text(kit: OperatingKit, tr: Translator, width: int = WIDTH) -> str:
+    title, subtitle = _title(kit, tr)
+    out = [title, fill(subtitle, width)]
+
+    def heading(key: str) -> None:
+        text = tr(key)
+        out.extend(["", text, "=" * display_width(text)])
+
+    heading("kit.heading.calendar")
+    headers = [tr("kit.col.day"), tr("kit.col.time"), tr("kit.col.what"), tr("kit.col.who")]
+    for week in kit.calendar.weeks:
+        rows = week_rows(week, tr)
+        out += ["", week_title(week, tr)]
+        if rows:
+            out.append(table(headers, [(r.day, r.time, r.what, r.who) for r in rows], width=width, wrap_columns=[2, 3]))
+    if kit.calendar.unplaced or kit.undated:
+        heading("kit.heading.undated")
+        for unplaced in kit.calendar.unplaced:
+            reason = tr(f"kit.unplaced.{unplaced.reason}")
+            out.append(
+                fill(
+                    f"{safe(unplaced.item.name)} ({cadence_label(unplaced.item, tr)}): {reason}",
+                    width,
+                    indent="- ",
+                    subsequent_indent="  ",
+                )
+            )
+        for item in kit.undated:
+            out.append(fill(safe(item.text), width, indent="- ", subsequent_indent="  "))
+    heading("kit.heading.roles")
+    role_rows = [role_cells(row, tr) for row in kit.roles]
+    out.append(
+        table(
+            [tr("kit.role.col.role"), tr("kit.role.col.who"), tr("kit.role.col.duties")],
+            role_rows,
+            width=width,
+            wrap_columns=[2],
+        )
+    )
+    missing = unheld(kit, tr)
+    if missing:
+        out += ["", fill(missing, width)]
+    heading("kit.heading.notices")
+    for notice in kit.notices:
+        out += ["", f"[{notice_title(notice.kind, notice.subject, tr)}]"]
+        for line in notice.text.split("\n"):
+            out.append(
+                fill(safe(line), width, indent="  ", subsequent_indent="    " if line.startswith("  ") else "  ")
+            )
+    heading("kit.heading.kpis")
+    if kit.kpis:
+        out += kpi_lines(kit, tr, width)
+    else:
+        out.append(tr("kit.kpi.none"))
+    heading("kit.heading.findings")
+    out += finding_lines(kit.findings, tr) or [tr("kit.findings.none")]
+    return "\n".join(out) + "\n"
+
+
+def kpi_lines(kit: OperatingKit, tr: Translator, width: int) -> list[str]:
+    """Each target on its line, the audit's JSON key under it: dotted keys do not wrap, so no table."""
+    lines: list[str] = []
+    section = None
+    for row in kit.kpis:
+        source, target, audit = kpi_cells(row, tr)
+        group, _, name = source.rpartition(".") if not source.startswith("kpis.") else ("kpis", ".", source[5:])
+        if group != section:
+            section = group
+            lines += ["", f"{group}:"]
+        lines.append(fill(f"{name}: {target}", width, indent="  ", subsequent_indent="    "))
+        lines.append(fill(f"→ {audit}", width, indent="      ", subsequent_indent="      "))
+    return lines
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def _md_table(headers: list[str], rows: list[tuple[str, ...]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(kit: OperatingKit, tr: Translator) -> str:
+    title, subtitle = _title(kit, tr)
+    out = [f"# {title}", "", subtitle, "", f"## {tr('kit.heading.calendar')}"]
+    headers = [tr("kit.col.day"), tr("kit.col.time"), tr("kit.col.what"), tr("kit.col.who")]
+    for week in kit.calendar.weeks:
+        rows = week_rows(week, tr, mark="↳ ")
+        out += ["", f"### {week_title(week, tr)}", ""]
+        out += _md_table(headers, [(r.day, r.time, r.what, r.who) for r in rows])
+    if kit.calendar.unplaced or kit.undated:
+        out += ["", f"## {tr('kit.heading.undated')}", ""]
+        for unplaced in kit.calendar.unplaced:
+            reason = tr(f"kit.unplaced.{unplaced.reason}")
+            out.append(f"- {safe(unplaced.item.name)} ({cadence_label(unplaced.item, tr)}): {reason}")
+        out += [f"- {safe(item.text)}" for item in kit.undated]
+    out += ["", f"## {tr('kit.heading.roles')}", ""]
+    out += _md_table(
+        [tr("kit.role.col.role"), tr("kit.role.col.who"), tr("kit.role.col.duties")],
+        [role_cells(row, tr) for row in kit.roles],
+    )
+    missing = unheld(kit, tr)
+    if missing:
+        out += ["", missing]
+    out += ["", f"## {tr('kit.heading.notices')}"]
+    for notice in kit.notices:
+        out += ["", f"### {notice_title(notice.kind, notice.subject, tr)}", "", "```text", notice.text, "```"]
+    out += ["", f"## {tr('kit.heading.kpis')}", ""]
+    if kit.kpis:
+        out += _md_table(
+            [tr("kit.kpi.col.source"), tr("kit.kpi.col.target"), tr("kit.kpi.col.audit")],
+            [
+                tuple(f"`{c}`" if i != 1 and "." in c and " " not in c else c for i, c in enumerate(kpi_cells(row, tr)))
+                for row in kit.kpis
+            ],
+        )
+    else:
+        out.append(tr("kit.kpi.none"))
+    out += ["", f"## {tr('kit.heading.findings')}", ""]
+    lines = finding_lines(kit.findings, tr)
+    out += [f"- {line.strip()}" if not line.startswith("  ") else f"  {line.strip()}" for line in lines] or [
+        tr("kit.findings.none")
+    ]
+    return "\n".join(out) + "\n"
