@@ -8,7 +8,9 @@ Writes a Telegram Desktop JSON export and a WhatsApp (Android, 24 h) text export
 a fresh subprocess that also reports its peak RSS:
   * the floors: counting the Telegram messages with ijson, and matching the WhatsApp header regex;
   * the full command: `sqtool --quiet audit EXPORT --report json` (start-up, reading, the audit and
-    the JSON report), run in-process by sqtool.cli.main;
+    the JSON report), run in-process by sqtool.cli.main, with the pure-Python readers and, where
+    sqtool._native is built, the native ones too (Telegram; issue 22's targets: <= 1.0x the ijson
+    floor, <= 100 MiB; docs/performance.md);
   * the engine alone: the records are read into a list first, then only run_audit is timed with
     time.process_time (CPU time, so other jobs on the machine blur it less), R times, median shown,
     in microseconds per message. --compare REV also times the engine of git revision REV on the

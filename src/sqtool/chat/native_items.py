@@ -6,7 +6,8 @@ chat/jsonstream.py's fast path parses them (orjson). When it is not sure of some
 an item that is not an object, a long integer, a surrogate escape, a huge item, an item near one
 of the input limits, a cut file), it stops, and jsonstream reads the file again from the start,
 skipping the items already handed out, so that every error is the Python reader's own, with its
-line. The header and what follows the array pass the same JsonGuard as in the Python reader.
+line (or, with --lenient, its skipped record). The header and what follows the array pass the
+JsonGuard of the Python reader; near a limit the Python reader reads the file.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sqtool.chat.jsonguard import Guarded, JsonGuard
 from sqtool.chat.jsonstream import _CHUNK, _MAX_ITEM, JsonItems, _beyond, _header_ok, _Joined, item_line, stream_items
 from sqtool.chat.model import Message, MessageKind
 from sqtool.chat.source import Source
+from sqtool.errors import SqtoolError
 from sqtool.settings import active_limits
 
 _EMPTY: Iterator[Any] = iter(())
@@ -108,11 +110,14 @@ class NativeItems:
             if found is None:
                 return reported
             header = buf[: found.end()]
-            # the limits: the header through the guard the Python reader uses (the same error, on the
-            # same line); the items by the native reader, which stops near one (the Python reader then
-            # says it); what follows the array through the guard again
+            # the limits: the header and what follows the array through the guard the Python reader uses,
+            # the items by the native reader, which stops near one; at any of them the Python reader
+            # reads the file and does what it does there (the error, or with --lenient a skipped record)
             guard = JsonGuard(display)
-            guard.feed(header)
+            try:
+                guard.feed(header)
+            except SqtoolError:
+                return reported
             if not _header_ok(header, self._prefix, self._key):
                 return reported
             limits = active_limits()
@@ -140,14 +145,14 @@ class NativeItems:
                     on_read(len(chunk))
             # after the array: the rest of the document, checked by the guard and by ijson as the Python reader does
             guard.newlines = newlines - rest.count(b"\n")
-            guard.feed(rest)
             tail = Guarded(raw, display)
             tail.guard = guard
             joined = _Joined(header + rest, tail, on_read)
             try:
+                guard.feed(rest)
                 for _ in ijson.items(joined, self._prefix, use_float=True):
                     return reported + joined.reported  # a second array of the same name: the Python reader's case
-            except (ijson.JSONError, ValueError):
+            except (ijson.JSONError, ValueError, SqtoolError):
                 return reported + joined.reported
             return None
 
