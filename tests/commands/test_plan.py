@@ -88,6 +88,8 @@ def test_output_file_is_written_and_may_be_replaced_but_never_the_plan(cli: CliI
     for option in ("-o", "--ics"):
         result = cli("plan", str(plan), *START, option, str(plan), "--force")
         assert result.exit_code == 2 and plan.read_bytes() == before
+    both = cli("plan", str(plan), "-o", str(tmp_path / "x.ics"), "--ics", str(tmp_path / "x.ics"))
+    assert both.exit_code == 2 and "same file" in both.stderr and not (tmp_path / "x.ics").exists()
     someone = tmp_path / "notes.md"
     someone.write_text("mine\n", "utf-8")
     assert cli("plan", str(plan), "-o", str(someone)).exit_code == 2

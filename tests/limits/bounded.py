@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -60,9 +61,14 @@ def run_bounded(
     stdin: IO[bytes] | bytes | None = None,
     env: Mapping[str, str] | None = None,
     seconds: float = SECONDS,
+    closed: tuple[int, ...] = (),
+    stdout_to: str | None = None,
 ) -> Run:
     """Run ``sqtool ARGS``; fails the test if it takes more than ``seconds`` of processor time or more
-    than 300 MiB, or (a safety net on a loaded machine) six times ``seconds`` on the wall clock."""
+    than 300 MiB, or (a safety net on a loaded machine) six times ``seconds`` on the wall clock.
+
+    ``closed`` names file descriptors (0: stdin, 1: stdout) the child starts without; ``stdout_to``
+    sends its standard output to that file (``/dev/full``) instead of the test."""
     environment = dict(os.environ)
     environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), environment.get("PYTHONPATH")]))
     environment["LANG"] = "en_US.UTF-8"
@@ -70,21 +76,30 @@ def run_bounded(
     environment.update(env or {})
     feed = stdin if isinstance(stdin, bytes) else None
     handle = None if isinstance(stdin, bytes) or stdin is None else stdin
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, *args],
-        cwd=cwd,
-        input=feed,
-        stdin=handle if feed is None else None,
-        env=environment,
-        capture_output=True,
-        timeout=seconds * 6,
-    )
+
+    def close_in_child() -> None:
+        for descriptor in closed:
+            os.close(descriptor)
+
+    with open(stdout_to, "wb") if stdout_to else nullcontext(subprocess.PIPE) as output:  # type: ignore[attr-defined]
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, *args],
+            cwd=cwd,
+            input=feed,
+            stdin=handle if feed is None else None,
+            stdout=output,
+            stderr=subprocess.PIPE,
+            env=environment,
+            timeout=seconds * 6,
+            preexec_fn=close_in_child if closed else None,  # only closes descriptors
+        )
     stderr = done.stderr.decode("utf-8", "replace")
     found = re.search(r"\nSQTOOL-MAXRSS (\d+) ([0-9.]+)\n$", stderr)
     assert found, stderr[-2000:]
     peak = int(found.group(1)) * (1 if sys.platform == "darwin" else 1024)
     used = float(found.group(2))
-    run = Run(done.returncode, done.stdout.decode("utf-8", "replace"), stderr[: found.start()], peak, used)
+    stdout = (done.stdout or b"").decode("utf-8", "replace")
+    run = Run(done.returncode, stdout, stderr[: found.start()], peak, used)
     assert run.peak_bytes < MEMORY, (run.peak_bytes, run.stderr[-2000:])
     assert run.seconds < seconds, (run.seconds, run.stderr[-2000:])
     if os.environ.get("SQTOOL_LIMITS_LOG"):  # the figures for docs/limits.md: one line per run

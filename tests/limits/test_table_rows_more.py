@@ -235,3 +235,24 @@ def test_table_row_is_bounded_and_named(tmp_path: Path, name: str) -> None:
         assert row.check(run.stdout), run.stdout[-2000:]
     assert list(spool.iterdir()) == []  # no temporary file left
     assert sorted(path.name for path in work.iterdir()) == before  # nothing written next to the inputs
+
+
+@pytest.mark.parametrize(
+    ("args", "closed", "stdout_to", "shown"),
+    [
+        (("validate", "-"), (0,), None, "standard input is closed"),
+        (("audit", "-", "--format", "csv"), (0,), None, "standard input is closed"),
+        (("validate", str(PLAN)), (1,), None, "standard output is closed"),
+        (("audit", str(EXPORT)), (), "/dev/full", "No space left on device"),
+    ],
+    ids=["validate-stdin-closed", "audit-stdin-closed", "stdout-closed", "stdout-full"],
+)
+def test_closed_and_full_streams_are_bounded_named_errors(
+    tmp_path: Path, args: tuple[str, ...], closed: tuple[int, ...], stdout_to: str | None, shown: str
+) -> None:
+    """Standard input closed, standard output closed (it used to exit 0 silently) or full: a named
+    error in a child process, within 10 s and 300 MiB, no temporary file left."""
+    (tmp_path / "tmp").mkdir()
+    run = run_bounded(*args, cwd=tmp_path, env={"TMPDIR": str(tmp_path / "tmp")}, closed=closed, stdout_to=stdout_to)
+    assert run.code == 2 and shown in run.stderr, run.stderr[-2000:]
+    assert list((tmp_path / "tmp").iterdir()) == []

@@ -47,7 +47,7 @@ def test_cli_select_replaces_file_select_and_ignore_adds() -> None:
     ("raw", "kwargs", "key"),
     [
         ({"colour": 1}, {}, "check.config_unknown_key"),
-        ({"select": ["SQ99"]}, {}, "check.unknown_rule"),
+        ({"select": ["SQ99"]}, {}, "check.unknown_rule"),  # no rule id starts so (SQ9xx are the calendar rules)
         ({}, {"ignore": ["XX1"]}, "check.unknown_rule"),
         ({}, {"severity": ["SQ201"]}, "check.bad_severity_option"),
         ({}, {"severity": ["SQ201=fatal"]}, "check.bad_level"),

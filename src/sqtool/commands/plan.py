@@ -104,7 +104,7 @@ def run_plan(settings: Settings, request: PlanRequest, today: date | None = None
     from sqtool.fsutil import write_atomic
     from sqtool.generated import may_replace, refuse_existing
     from sqtool.i18n import Translator
-    from sqtool.plan.files import refuse_output_among_inputs
+    from sqtool.plan.files import refuse_output_among_inputs, same_file
     from sqtool.reporters.safe_text import one_line
     from sqtool.schedule.kit import build_kit
 
@@ -117,6 +117,8 @@ def run_plan(settings: Settings, request: PlanRequest, today: date | None = None
     weeks = weeks_of(request.weeks)
     for target in (request.output, request.ics):
         refuse_output_among_inputs(target, [request.file])  # even with --force: never over the plan
+    if request.output is not None and request.ics is not None and same_file(request.output, request.ics):
+        raise SqtoolError("kit.ics_is_output", hint="kit.ics_is_output_hint", path=str(request.ics))
     refuse_existing(request.output, request.force)
     ics_replaceable = request.ics is not None and (may_replace(request.ics, request.force) or _is_our_ics(request.ics))
     if request.ics is not None and not ics_replaceable:

@@ -87,7 +87,7 @@ _EN_ZH: dict[str, tuple[str, str]] = {
         "Choose the question for {name} and one example to open with",
         "定好{name}的话题，准备一个开场案例",
     ),
-    "kit.step.topic.announce": ("Announce tomorrow's {name} and its question", "预告{name}和本期话题"),
+    "kit.step.topic.announce": ("Announce {name} and its question", "预告{name}和本期话题"),
     "kit.step.topic.highlights": ("Post the highlights of {name}", "把{name}的精彩观点整理发群"),
     "kit.step.check_in.announce": ("Announce {name} and how to check in", "预告{name}和打卡方式"),
     "kit.step.check_in.recap": (
@@ -277,12 +277,12 @@ _EN_ZH: dict[str, tuple[str, str]] = {
     "kit.undated.ab_expansion": (
         (
             "AB expansion at {trigger} members{now}: post the call"
-            " (texts above), pick members for group B by the plan's"
+            " (in the texts to paste), pick members for group B by the plan's"
             " filter, open group B and pin its notice, and keep the"
             " promised reward."
         ),
         (
-            "满 {trigger} 人时扩群{now}：发扩群文案（见上文），按计划的筛选条件挑选进入 B 群的成员，"
+            "满 {trigger} 人时扩群{now}：发扩群号召（见“可直接复制的文案”），按计划的筛选条件挑选进入 B 群的成员，"
             "建好 B 群并置顶群公告，兑现承诺的奖励。"
         ),
     ),
@@ -379,6 +379,14 @@ _EN_ZH: dict[str, tuple[str, str]] = {
     "kit.plan_invalid_hint": (
         "run `sqtool validate {path}` to see every problem, fix them, then plan again",
         "运行 `sqtool validate {path}` 查看全部问题，改好后再排日程",
+    ),
+    "kit.ics_is_output": (
+        "--ics and -o name the same file, {path}: one would overwrite the other",
+        "--ics 和 -o 指向同一个文件 {path}，后写的会覆盖先写的",
+    ),
+    "kit.ics_is_output_hint": (
+        "give the calendar file its own name, e.g. --ics team.ics -o calendar.md",
+        "给日历文件另起一个名字，例如 --ics team.ics -o calendar.md",
     ),
     "kit.ics_written": (
         "calendar file written to {path} ({events} events)",

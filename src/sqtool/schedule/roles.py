@@ -28,6 +28,7 @@ class RoleRow:
 def role_sheet(plan: PlanModel, calendar: Calendar) -> tuple[RoleRow, ...]:
     """One row per role, in the order of the plan schema."""
     rows: list[RoleRow] = []
+    credited: set[str] = set()  # a person's calendar items are listed under the first role they hold
     for role in ROLES:
         if role == "owner":
             holders: tuple[str, ...] = (plan.roles.owner.value,) if plan.roles.owner is not None else ()
@@ -39,7 +40,9 @@ def role_sheet(plan: PlanModel, calendar: Calendar) -> tuple[RoleRow, ...]:
             holders = tuple(person.value for person in plan.roles.ecosystem.get(role, ()))
         raw = get(plan.data, ("roles", role))
         count = raw if isinstance(raw, int) and not isinstance(raw, bool) and not holders else None
-        leads = tuple(item.name for item in calendar.items if item.owner is not None and item.owner in holders)
-        backs = tuple(item.name for item in calendar.items if item.backup is not None and item.backup in holders)
+        fresh = set(holders) - credited
+        credited |= fresh
+        leads = tuple(item.name for item in calendar.items if item.owner is not None and item.owner in fresh)
+        backs = tuple(item.name for item in calendar.items if item.backup is not None and item.backup in fresh)
         rows.append(RoleRow(role, holders, count, leads, backs))
     return tuple(rows)
