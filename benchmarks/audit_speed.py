@@ -8,7 +8,9 @@ Writes a Telegram Desktop JSON export and a WhatsApp (Android, 24 h) text export
 a fresh subprocess that also reports its peak RSS:
   * the floors: counting the Telegram messages with ijson, and matching the WhatsApp header regex;
   * the full command: `sqtool --quiet audit EXPORT --report json` (start-up, reading, the audit and
-    the JSON report), run in-process by sqtool.cli.main;
+    the JSON report), run in-process by sqtool.cli.main, with the pure-Python readers and, where
+    sqtool._native is built, the native ones too (Telegram; issue 22's targets: <= 1.0x the ijson
+    floor, <= 100 MiB; docs/performance.md);
   * the engine alone: the records are read into a list first, then only run_audit is timed with
     time.process_time (CPU time, so other jobs on the machine blur it less), R times, median shown,
     in microseconds per message. --compare REV also times the engine of git revision REV on the
@@ -37,6 +39,8 @@ REPO = Path(__file__).resolve().parents[1]
 TARGET_TELEGRAM_RATIO = 2.0
 TARGET_WHATSAPP_RATIO = 3.0
 TARGET_RSS_MIB = 300
+TARGET_NATIVE_RATIO = 1.0  # issue 22: the native audit of 10^6 Telegram messages <= the ijson floor
+TARGET_NATIVE_RSS_MIB = 100
 MEMBERS = 2_000
 TEXTS = (
     "今天的案例很有启发",
@@ -109,9 +113,11 @@ with open({path!r}, encoding="utf-8") as stream:
         if header.match(line):
             count += 1
 """
-# the whole command, as a user runs it: CLI start-up, reading, the audit, the JSON report written out
+# the whole command, as a user runs it: CLI start-up, reading, the audit, the JSON report written out,
+# with the readers of one backend (issue 22: native where sqtool._native is built, else pure Python)
 AUDIT = """
-import contextlib, io, json
+import contextlib, io, json, os
+os.environ["SQTOOL_BACKEND"] = {backend!r}
 from sqtool.cli import main
 sys.argv = ["sqtool", "--quiet", "audit", {path!r}, "--format", {format!r}, "--members", "{members}",
             "--tz", "UTC", "--report", "json"]
@@ -191,6 +197,16 @@ def measure_rounds(rows: list[tuple[str, str]], reps: int) -> dict[str, tuple[fl
     return {name: (min(run[0] for run in done), max(run[1] for run in done), done[0][2]) for name, done in runs.items()}
 
 
+def native_available() -> bool:
+    """Whether sqtool._native is built in this checkout (an editable install compiles it into src/)."""
+    probe = subprocess.run(
+        [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(REPO / 'src')!r}); import sqtool._native._core"],
+        capture_output=True,
+        check=False,
+    )
+    return probe.returncode == 0
+
+
 def readers_available() -> bool:
     probe = subprocess.run(
         [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(REPO / 'src')!r}); import sqtool.chat.read"],
@@ -250,17 +266,37 @@ def main() -> int:
                 print(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
         if arguments.engine_only:
             return 0
+        native = native_available()
         rows = [
             ("telegram floor (ijson count)", FLOOR_TELEGRAM.format(path=str(telegram))),
             ("whatsapp floor (header regex)", FLOOR_WHATSAPP.format(path=str(whatsapp))),
-            ("audit telegram", AUDIT.format(path=str(telegram), format="telegram", members=MEMBERS)),
-            ("audit whatsapp", AUDIT.format(path=str(whatsapp), format="whatsapp", members=MEMBERS)),
+            ("audit telegram", AUDIT.format(path=str(telegram), format="telegram", members=MEMBERS, backend="python")),
+            ("audit whatsapp", AUDIT.format(path=str(whatsapp), format="whatsapp", members=MEMBERS, backend="python")),
         ]
+        if native:  # WhatsApp has no native reader yet: its audit is the Python one either way
+            rows.append(
+                (
+                    "audit telegram (native)",
+                    AUDIT.format(path=str(telegram), format="telegram", members=MEMBERS, backend="native"),
+                )
+            )
+        else:
+            print("audit_speed: sqtool._native is not built here; only the pure-Python readers are timed")
         results = measure_rounds(rows, arguments.reps)
         for name, (seconds, peak, count) in results.items():
             print(f"{name:32} {seconds:8.2f} s  {count / seconds:12,.0f} msg/s  peak RSS {peak:7.1f} MiB")
     tg_ratio = results["audit telegram"][0] / results["telegram floor (ijson count)"][0]
     wa_ratio = results["audit whatsapp"][0] / results["whatsapp floor (header regex)"][0]
+    if "audit telegram (native)" in results:
+        native_seconds, native_peak, _ = results["audit telegram (native)"]
+        native_ratio = native_seconds / results["telegram floor (ijson count)"][0]
+        print(f"telegram: native readers {results['audit telegram'][0] / native_seconds:.2f}x the pure-Python audit")
+        print(
+            ("ok    " if native_ratio <= TARGET_NATIVE_RATIO else "MISS  ")
+            + f"native audit / telegram floor = {native_ratio:.2f}x (issue 22's target <= {TARGET_NATIVE_RATIO}x)"
+        )
+        print(("ok    " if native_peak <= TARGET_NATIVE_RSS_MIB else "MISS  ")
+              + f"native peak RSS = {native_peak:.0f} MiB (target <= {TARGET_NATIVE_RSS_MIB} MiB)")  # fmt: skip
     for export_format in exports:
         total = results[f"audit {export_format}"][0]
         share = engine[f"engine {export_format}"] / total

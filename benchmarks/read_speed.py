@@ -3,7 +3,9 @@
 
 Generates Telegram JSON and WhatsApp txt exports of 100k and 1M messages under benchmarks/_data/
 (kept between runs), then measures each reader in a fresh process and prints messages per second,
-peak RSS, and the ratios to the floor (orjson.loads + count for JSON; a bytes line scan for txt).
+peak RSS, and the ratios to the floor (ijson streaming count for JSON, orjson.loads + count shown
+too; a bytes line scan for txt). sqtool is timed with its pure-Python readers and, where
+sqtool._native is built, with its native ones (SQTOOL_BACKEND).
 
     python benchmarks/read_speed.py              # 100k and 1M
     python benchmarks/read_speed.py --sizes 100000
@@ -69,8 +71,9 @@ def generate_whatsapp(path: Path, count: int) -> None:
 
 def measure(kind: str, path: str) -> None:
     """Run in a child process: read the file one way, print count, seconds and peak RSS as JSON."""
-    started = time.perf_counter()
-    if kind == "sqtool":
+    started, cpu = time.perf_counter(), time.process_time()
+    if kind in ("sqtool", "native"):  # the pure-Python readers, then the native ones (issue 22)
+        os.environ["SQTOOL_BACKEND"] = "python" if kind == "sqtool" else "native"
         sys.path.insert(0, str(HERE.parent / "src"))
         from zoneinfo import ZoneInfo
 
@@ -84,6 +87,11 @@ def measure(kind: str, path: str) -> None:
         with open(path, "rb") as handle:
             document = orjson.loads(handle.read())
         count = sum(1 for message in document["messages"] if message.get("type") == "message")
+    elif kind == "ijson":  # the streaming floor of issue 22's targets
+        import ijson
+
+        with open(path, "rb") as handle:
+            count = sum(1 for message in ijson.items(handle, "messages.item") if message.get("type") == "message")
     elif kind == "lines":
         header = re.compile(rb"^\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d{2} - ")
         count = 0
@@ -93,9 +101,9 @@ def measure(kind: str, path: str) -> None:
                     count += 1
     else:
         raise SystemExit(f"unknown kind {kind}")
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"count": count, "seconds": seconds, "rss_mib": rss_kib / 1024}))
+    print(json.dumps({"count": count, "seconds": seconds, "cpu": cpu, "rss_mib": rss_kib / 1024}))
 
 
 def run_child(kind: str, path: Path) -> dict[str, float]:
@@ -114,22 +122,30 @@ def main() -> int:
         measure(*options.measure)
         return 0
     DATA.mkdir(exist_ok=True)
-    print(f"{'export':<28} {'reader':<8} {'messages':>9} {'seconds':>8} {'msg/s':>10} {'peak RSS':>9} {'vs floor':>9}")
+    native = (
+        subprocess.run([sys.executable, "-c", "import sqtool._native._core"], cwd=HERE.parent / "src").returncode == 0
+    )
+    print(f"{'export':<28} {'reader':<8} {'messages':>9} {'seconds':>8} {'CPU s':>7} {'msg/s':>10} {'peak RSS':>9} "
+          f"{'vs floor':>9}")  # fmt: skip
     for size in options.sizes:
-        for name, generate, floor in (
-            (f"telegram-{size}.json", generate_telegram, "orjson"),
-            (f"whatsapp-{size}.txt", generate_whatsapp, "lines"),
+        for name, generate, floors in (
+            (f"telegram-{size}.json", generate_telegram, ("orjson", "ijson")),
+            (f"whatsapp-{size}.txt", generate_whatsapp, ("lines",)),
         ):
             path = DATA / name
             if not path.exists():
                 generate(path, size)
-            results = {kind: run_child(kind, path) for kind in (floor, "sqtool")}
+            # the native readers read Telegram JSON only so far; WhatsApp is read by Python either way
+            kinds = (*floors, "sqtool", *(("native",) if native and name.startswith("telegram") else ()))
+            results = {kind: run_child(kind, path) for kind in kinds}
+            floor = floors[-1]  # ratios against the streaming floor (ijson) or the line scan
             base = results[floor]
             for kind, result in results.items():
                 rate = result["count"] / result["seconds"]
-                ratio = "" if kind == floor else f"{result['seconds'] / base['seconds']:.1f}x time"
+                ratio = "" if kind == floor else f"{result['seconds'] / base['seconds']:.2f}x time"
                 print(
-                    f"{name:<28} {kind:<8} {result['count']:>9} {result['seconds']:>8.2f} {rate:>10,.0f}"
+                    f"{name:<28} {kind:<8} {result['count']:>9} {result['seconds']:>8.2f} {result['cpu']:>7.2f}"
+                    f" {rate:>10,.0f}"
                     f" {result['rss_mib']:>6.0f} MiB {ratio:>9}"
                 )
             size_mib = os.path.getsize(path) / 2**20

@@ -5,7 +5,9 @@ from tests.conftest import run_sqtool
 def test_version(cli):
     result = cli("--version")
     assert result.exit_code == 0
-    assert result.stdout.strip() == f"sqtool {__version__}"
+    version, backend = result.stdout.strip().splitlines()
+    assert version == f"sqtool {__version__}"
+    assert backend.startswith("backend: ")  # which readers run: tests/native/test_backend.py
 
 
 def test_help_lists_global_options(cli):

@@ -52,9 +52,15 @@ def command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     )
 
 
-def _version(value: bool) -> None:
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
+        from sqtool._native import status
+        from sqtool.i18n import text
+
         typer.echo(f"sqtool {__version__}")
+        key, args = status()
+        arguments = getattr(ctx.find_root().command, "arguments", sys.argv[1:])
+        typer.echo(text(key, help_language(arguments), **args))
         from sqtool.commands import EXIT_CLEAN
 
         raise typer.Exit(EXIT_CLEAN)

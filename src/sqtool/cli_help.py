@@ -100,6 +100,7 @@ class SqtoolGroup(_LocalizedHelp, TyperGroup):
         from sqtool.cli_errors import global_options_first
 
         arguments = global_options_first(sys.argv[1:] if args is None else args, self._takes_value)
+        self.arguments = arguments  # eager options (--version) choose their language from them
         if not standalone_mode:
             return super().main(arguments, prog_name, complete_var, standalone_mode=False, **extra)
         try:

@@ -16,6 +16,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "pandas is not installed: pip install pandas, or use .table(name) for the rows as lists of dicts",
         "zh": "没有安装 pandas：请先 pip install pandas，或用 .table(name) 直接取行（字典列表）",
     },
+    "core.backend_native": {
+        "en": "backend: native readers (C++, simdjson {simdjson}, {kernel} kernel)",
+        "zh": "读取后端：原生（C++，simdjson {simdjson}，{kernel} 指令集）",
+    },
+    "core.backend_python_forced": {
+        "en": "backend: pure Python readers ({variable}=python is set)",
+        "zh": "读取后端：纯 Python（已设置 {variable}=python）",
+    },
+    "core.backend_python_unbuilt": {
+        "en": "backend: pure Python readers (the native module was not built: no C++17 compiler when installed)",
+        "zh": "读取后端：纯 Python（安装时没有 C++17 编译器，未编译原生模块）",
+    },
+    "core.backend_unknown": {
+        "en": "{variable}={value} is not a backend sqtool knows",
+        "zh": "{variable}={value} 不是 sqtool 认识的读取后端",
+    },
+    "core.backend_unknown_hint": {
+        "en": "use {variable}=python (pure Python) or native (the compiled readers), or leave it unset",
+        "zh": "请设为 {variable}=python（纯 Python）或 native（原生读取），或者干脆不设",
+    },
+    "core.backend_missing": {
+        "en": "{variable}=native is set, but the native readers are not built in this install ({reason})",
+        "zh": "已设置 {variable}=native，但这次安装没有编译原生读取模块（{reason}）",
+    },
+    "core.backend_missing_hint": {
+        "en": "reinstall where a C++17 compiler is installed (pip says why it skipped the build), or unset {variable}",
+        "zh": "请在装有 C++17 编译器的机器上重新安装（pip 会说明为什么跳过了编译），或取消 {variable}",
+    },
     "core.interrupted": {"en": "interrupted; nothing was written.", "zh": "已中断；没有写入任何文件。"},
     "core.bad_fail_on": {
         "en": "unknown level {value!r} for {where}",

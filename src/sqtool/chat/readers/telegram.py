@@ -5,15 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, tzinfo
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
+from sqtool._native import core as native_core
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
-from sqtool.chat.jsonstream import stream_items
+from sqtool.chat.jsonstream import JsonItems, stream_items
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import from_epoch, localize, utc_hour_offset
+
+if TYPE_CHECKING:
+    from sqtool.chat.native_items import NativeItems
 
 NAME = "telegram"
 # the loosest of the JSON signatures: a DiscordChatExporter or Messenger file may also hold dated messages
@@ -40,11 +45,14 @@ def sniff(head: Head) -> float:
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     found = False
     skipped_before = ctx.skipped
-    items = stream_items(source, "messages.item", ctx, on_read=ctx.on_read)
+    items = _items(source, ctx)
     hours: dict[int, datetime | None] = {}  # see _usual_message
     zone = ctx.tz
     for item in items:
         found = True
+        if type(item) is Message:  # the native reader built it (sqtool._native)
+            yield item
+            continue
         if type(item) is dict and item.get("type") == "message":
             message = _usual_message(item, hours, zone)
             if message is not None:
@@ -63,6 +71,25 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
         chats = stream_items(source, "chats.list.item.messages.item", ctx)
         for item in chats:
             yield from _record(item, ctx, chats.line)
+
+
+def _items(source: Source, ctx: ReadContext) -> JsonItems | NativeItems:
+    """The items of ``messages``: read by the native core when it runs (the usual ones come built), else by Python."""
+    core = native_core()
+    if core is None:
+        return stream_items(source, "messages.item", ctx, on_read=ctx.on_read)
+    from sqtool.chat.native_items import NativeItems
+
+    return NativeItems(
+        core,
+        source,
+        "messages",
+        ctx,
+        usual_kind=usual_kind,
+        hour_start=partial(_hour_start, ctx.tz),
+        seconds=_SECONDS,
+        on_read=ctx.on_read,
+    )
 
 
 _UNSET: Any = object()
@@ -98,9 +125,7 @@ def _usual_message(item: dict[str, Any], hours: dict[int, datetime | None], zone
         text, mentions = plain_text(raw_text), _mentions(raw_text)
     media_type = item.get("media_type")
     if media_type is None and _MEDIA_KEYS.isdisjoint(item):  # most messages
-        # is_link's own first test ("www." needs a dot): most texts skip the call
-        link = "://" in text or ("." in text and "www." in text.lower())
-        kind = text_kind(text) if link else MessageKind.TEXT
+        kind = usual_kind(text)
     elif media_type == "sticker":
         kind = MessageKind.STICKER
     elif (type(media_type) is str and media_type in _MEDIA_TYPES) or not _MEDIA_KEYS.isdisjoint(item):
@@ -120,13 +145,18 @@ def _usual_message(item: dict[str, Any], hours: dict[int, datetime | None], zone
     )
 
 
+def usual_kind(text: str) -> MessageKind:
+    """The kind of a message without media (the native reader asks this of any text with a dot or "://")."""
+    # is_link's own first test ("www." needs a dot): most texts skip the call
+    link = "://" in text or ("." in text and "www." in text.lower())
+    return text_kind(text) if link else MessageKind.TEXT
+
+
 def _hour_start(zone: tzinfo, hour: int) -> datetime | None:
     """The start of a UTC hour as wall clock in ``zone``'s fixed offset; None when that offset changes within."""
-    fixed = utc_hour_offset(zone, hour)
-    if fixed is None:
-        return None
-    try:
-        return datetime.fromtimestamp(hour * 3600, tz=fixed)
+    try:  # an hour past the platform's time range (year 3 million) is left to from_epoch too, which refuses it
+        fixed = utc_hour_offset(zone, hour)
+        return None if fixed is None else datetime.fromtimestamp(hour * 3600, tz=fixed)
     except (ValueError, OverflowError, OSError):
         return None
 

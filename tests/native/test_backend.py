@@ -1,0 +1,113 @@
+"""Which backend runs: said by `sqtool --version` (both languages), chosen by SQTOOL_BACKEND, and the
+native one really reads (it builds the usual messages itself; anything else goes back to Python)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+
+from sqtool._native import core
+from sqtool.chat.errors import ReadContext
+from sqtool.chat.model import Message
+from sqtool.chat.readers import telegram
+from sqtool.chat.source import Source
+from tests.conftest import REPO, CliInvoke
+from tests.native.helpers import backend, native_built, needs_native
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the native build is set up for gcc and clang only")
+def test_the_native_module_is_built_where_a_compiler_is() -> None:
+    """`pip install` built the extension on this machine, which has a C++ compiler (else CI runs Python only)."""
+    if shutil.which("c++") is None and shutil.which("g++") is None and shutil.which("clang++") is None:
+        pytest.skip("no C++ compiler on this machine: the pure-Python install is the expected one")
+    assert native_built(), "a C++ compiler is here but sqtool._native._core was not built (see pip's warning)"
+
+
+@needs_native
+def test_version_names_the_backend(cli: CliInvoke) -> None:
+    """`sqtool --version` says which readers run, in English and Chinese, and follows SQTOOL_BACKEND."""
+    native = cli("--version").stdout.splitlines()
+    assert native[1].startswith("backend: native readers (C++, simdjson 3.")
+    forced = cli("--version", env={"SQTOOL_BACKEND": "python"}).stdout.splitlines()
+    assert forced[1] == "backend: pure Python readers (SQTOOL_BACKEND=python is set)"
+    chinese = cli("--lang", "zh", "--version", env={"SQTOOL_BACKEND": "python"}).stdout.splitlines()
+    assert chinese[1] == "读取后端：纯 Python（已设置 SQTOOL_BACKEND=python）"
+    assert cli("--version", "--lang", "zh").stdout.splitlines()[1].startswith("读取后端：原生（C++，simdjson 3.")
+
+
+def test_backend_python_turns_the_native_module_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQTOOL_BACKEND=python: no native module is used even when it is built."""
+    monkeypatch.setenv("SQTOOL_BACKEND", "python")
+    assert core() is None
+
+
+@needs_native
+def test_the_native_reader_builds_the_usual_messages(tmp_path: Path) -> None:
+    """Usual messages come built by the native reader; a service record comes back to Python as a dict."""
+    path = tmp_path / "result.json"
+    usual = {"id": 1, "type": "message", "date_unixtime": "1740823200", "from": "A", "from_id": "u1", "text": "hi"}
+    service = {"id": 2, "type": "service", "date_unixtime": "1740823260", "actor": "A", "action": "pin_message"}
+    path.write_text(json.dumps({"name": "G", "messages": [usual, service, {**usual, "id": 3}]}), encoding="utf-8")
+    with backend("native"):
+        items = telegram._items(Source(path, str(path)), ReadContext(str(path), UTC))
+        got = list(items)
+    assert [type(item) for item in got] == [Message, dict, Message]
+    assert items._python is None  # no fall-back to the Python reader
+    assert items.line() == 1
+
+
+@needs_native
+@pytest.mark.parametrize("export", [REPO / "tests" / "fixtures" / "chat" / "telegram_truncated.json", None])
+def test_audit_json_is_the_same_from_both_backends(cli: CliInvoke, tmp_path: Path, export: Path | None) -> None:
+    """The whole command, `sqtool --quiet audit FILE --report json`, prints the same report with either backend."""
+    if export is None:
+        export = tmp_path / "result.json"
+        messages = [
+            {"id": n, "type": "message", "date_unixtime": str(1740823200 + 3000 * n), "from": f"m{n % 7}",
+             "from_id": f"u{n % 7}", "text": ["怎么报名？", "see https://x.io", "好的", "thanks"][n % 4],
+             **({"reply_to_message_id": n - 1} if n % 3 == 0 and n else {})}
+            for n in range(400)
+        ]  # fmt: skip
+        export.write_text(json.dumps({"name": "G", "messages": messages}, ensure_ascii=False), encoding="utf-8")
+    arguments = ("--quiet", "audit", str(export), "--format", "telegram", "--tz", "Asia/Shanghai", "--report", "json")
+    python = cli(*arguments, "--lenient", env={"SQTOOL_BACKEND": "python"})
+    native = cli(*arguments, "--lenient", env={"SQTOOL_BACKEND": "native"})
+    assert (native.exit_code, native.stdout) == (python.exit_code, python.stdout)
+    assert json.loads(native.stdout)["summary"]["messages"] > 0
+    strict_python = cli(*arguments, env={"SQTOOL_BACKEND": "python"})
+    strict_native = cli(*arguments, env={"SQTOOL_BACKEND": "native"})
+    assert (strict_native.exit_code, strict_native.stdout, strict_native.stderr) == (
+        strict_python.exit_code,
+        strict_python.stdout,
+        strict_python.stderr,
+    )
+
+
+def test_an_unknown_backend_is_a_usage_error(cli: CliInvoke, tmp_path: Path) -> None:
+    """SQTOOL_BACKEND=rust: exit 2 with what to set, in English and Chinese, not an internal error."""
+    export = REPO / "tests" / "fixtures" / "chat" / "telegram_truncated.json"
+    result = cli("audit", str(export), "--format", "telegram", env={"SQTOOL_BACKEND": "rust"})
+    assert result.exit_code == 2
+    assert "SQTOOL_BACKEND=rust is not a backend sqtool knows" in result.stderr
+    assert "SQTOOL_BACKEND=python" in result.stderr
+    chinese = cli("--lang", "zh", "audit", str(export), "--format", "telegram", env={"SQTOOL_BACKEND": "rust"})
+    assert chinese.exit_code == 2
+    assert "SQTOOL_BACKEND=rust 不是 sqtool 认识的读取后端" in chinese.stderr
+
+
+def test_native_asked_for_but_not_built(cli: CliInvoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQTOOL_BACKEND=native on a pure-Python install: exit 2 saying why, and --version says it too."""
+    import sqtool._native as native
+
+    monkeypatch.setattr(native, "_imported", lambda: (None, "No module named 'sqtool._native._core'"))
+    export = REPO / "tests" / "fixtures" / "chat" / "telegram_truncated.json"
+    result = cli("audit", str(export), "--format", "telegram", env={"SQTOOL_BACKEND": "native"})
+    assert result.exit_code == 2
+    assert "SQTOOL_BACKEND=native is set, but the native readers are not built" in result.stderr
+    unset = cli("--version", env={"SQTOOL_BACKEND": ""}).stdout.splitlines()[1]
+    assert unset == ("backend: pure Python readers (the native module was not built: no C++17 compiler when installed)")

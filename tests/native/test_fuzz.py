@@ -1,0 +1,40 @@
+"""A bounded fuzz run of the native Telegram reader under AddressSanitizer (fuzz_telegram.py; longer runs:
+docs/performance.md). Runs where the C++ compiler ships the ASan runtime, as gcc and clang on Linux do."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.native.helpers import needs_native
+
+SCRIPT = Path(__file__).with_name("fuzz_telegram.py")
+
+
+def _asan_runtime() -> bool:
+    try:
+        found = subprocess.run(
+            [os.environ.get("CXX", "c++"), "-print-file-name=libasan.so"], capture_output=True, text=True, timeout=30
+        ).stdout.strip()
+    except OSError:
+        return False
+    return os.path.isabs(found) and os.path.exists(found)
+
+
+@pytest.mark.slow
+@needs_native
+@pytest.mark.skipif(sys.platform != "linux" or not _asan_runtime(), reason="no AddressSanitizer runtime here")
+def test_a_bounded_fuzz_run_is_clean(tmp_path: Path) -> None:
+    """3,000 mutated exports fed in random chunks: no crash, no out-of-bounds read, no hang (ASan aborts on any)."""
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--iterations", "3000", "--seed", "22", "--build", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    assert "no crash, no ASan report" in result.stdout
