@@ -75,8 +75,8 @@ def compose(text: str) -> load.Tree | None:
         return None
 
 
-# libyaml also ends lines at NEL, LS and PS (YAML 1.1), sqtool only at LF (``load._Lines``); without
-# them libyaml's own line and column of a node are sqtool's, less one
+# libyaml also ends lines at NEL, LS and PS (YAML 1.1), sqtool only at LF (``load._Lines``): texts
+# holding them are rare and take the event walk
 _OTHER_BREAKS = frozenset("\x85\u2028\u2029")
 
 
