@@ -158,3 +158,9 @@ def test_damaged_example_plans_compose_the_same(lines: list[int], insert: str) -
         source[number] = line[:cut] + insert + line[cut:]
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_same("\n".join(source) + "\n", monkeypatch)
+
+
+@pytest.mark.parametrize("text", [":\n", ": \n", "? \n", "? a\n:\n", "a:\n", "\n:\n", "- \n-\n", "a: [,]\n"])
+def test_empty_values_are_placed_as_the_event_walk_places_them(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml's own line and column of an empty value can differ from its index (found by hypothesis)."""
+    assert_same(text, monkeypatch)

@@ -75,8 +75,8 @@ def compose(text: str) -> load.Tree | None:
         return None
 
 
-# libyaml also ends lines at NEL, LS and PS (YAML 1.1), sqtool only at LF (``load._Lines``); without
-# them libyaml's own line and column of a node are sqtool's, less one
+# libyaml also ends lines at NEL, LS and PS (YAML 1.1), sqtool only at LF (``load._Lines``): texts
+# holding them are rare and take the event walk
 _OTHER_BREAKS = frozenset("\x85\u2028\u2029")
 
 
@@ -93,10 +93,12 @@ class _Walk:
         self.positions: Positions = {}
         self.seen: set[int] = set()
         self.properties = "!" in text or "&" in text  # a tag or an anchor may stand before a value
+        # positions from the mark's index, as the event walk counts them (libyaml's own line and column
+        # of an empty value can differ)
+        self.where = load._Lines(text).position
 
     def tree(self, root: Any) -> load.Tree:
-        mark = root.start_mark
-        line, col = mark.line + 1, mark.column + 1
+        line, col = self.where(root.start_mark)
         if type(root) is ScalarNode:
             scalar = self._scalar(root, line, col)
             self.positions[()] = (line, col, line, col)
@@ -123,8 +125,7 @@ class _Walk:
         if kind is SequenceNode:
             items = []
             for index, item in enumerate(node.value):
-                mark = item.start_mark
-                item_line, item_col = mark.line + 1, mark.column + 1
+                item_line, item_col = self.where(item.start_mark)
                 items.append(self._value(item, (*pointer, index), item_line, item_col, item_line, item_col, depth + 1))
             return items
         mapping: dict[str, Any] = {}
@@ -132,16 +133,15 @@ class _Walk:
             if type(key) is not ScalarNode or id(key) in seen:
                 raise _Decline
             seen.add(id(key))
-            mark = key.start_mark
-            key_line, key_col = mark.line + 1, mark.column + 1
+            key_line, key_col = self.where(key.start_mark)
             text = key.value
             if key.tag != _UNTAGGED or self.properties or (text and text[0] in _MAY_BE_VALUE):
                 self._scalar(key, key_line, key_col)  # a key's tag and digits are refused like any value's
             if text in mapping or text == "<<":
                 raise _Decline
-            mark = value_node.start_mark
+            value_line, value_col = self.where(value_node.start_mark)
             mapping[text] = self._value(
-                value_node, (*pointer, text), mark.line + 1, mark.column + 1, key_line, key_col, depth + 1
+                value_node, (*pointer, text), value_line, value_col, key_line, key_col, depth + 1
             )
         return mapping
 
