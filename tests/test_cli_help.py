@@ -17,7 +17,8 @@ from tests.conftest import REPO, run_sqtool
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LEAKED_KEY = re.compile(r"\bcli\.[a-z_]+\.[a-z_.]+")
 CLI_SOURCE = "".join(
-    (REPO / "src" / "sqtool" / name).read_text(encoding="utf-8") for name in ("cli.py", "cli_help.py", "cli_errors.py")
+    (REPO / "src" / "sqtool" / name).read_text(encoding="utf-8")
+    for name in ("cli.py", "cli_help.py", "cli_errors.py", "cli_pages.py")
 )
 COMMANDS = tuple(info.name for info in app.registered_commands)
 
@@ -114,7 +115,7 @@ def test_metavars_read_as_words_and_choices(english):
     assert "Usage: sqtool init [OPTIONS] [PATH]" in pages["init"]
     assert "[default: plan.yaml]" in pages["init"] and "[required]" in pages["explain"]
     assert "--fail-on error|warning|info|never" in pages["audit"]
-    assert "-o, --output FILE" in pages["validate"] and "--format text|json" in pages["history"]
+    assert "-o, --output FILE" in pages["validate"] and "--format, --report text|json|html" in pages["history"]
 
 
 def test_subprocess_help_by_flag_and_by_locale():
@@ -155,6 +156,7 @@ def test_every_key_cli_uses_exists_in_both_languages_and_none_is_unused():
     used |= set(re.findall(r'"(cli\.bad_[a-z_]+)"', CLI_SOURCE))
     used |= set(re.findall(r'"(cli\.err\.[a-z_]+)"', CLI_SOURCE))
     used |= set(re.findall(r"tr_help\('(cli\.[a-z_.]+)'\)", CLI_SOURCE))
+    used |= set(re.findall(r"\btr\(['\"](cli\.[a-z_.]+)['\"]\)", CLI_SOURCE))  # cli_pages.py
     used |= {f"cli.heading.{name}" for name in ("arguments", "options", "commands")}
     for key in used:
         assert set(merged[key]) == {"en", "zh"}, key

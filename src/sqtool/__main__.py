@@ -1,3 +1,3 @@
-from sqtool.cli import main
+from sqtool.launch import main
 
 main()

@@ -23,9 +23,13 @@ from sqtool.plan.model import PlanModel
 from sqtool.settings import Lang
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     import pandas
 
-__all__ = ["AuditReport", "Finding", "InputError", "PlanModel", "audit", "check", "load_plan"]
+    from sqtool.portfolio import PortfolioResult
+
+__all__ = ["AuditReport", "Finding", "InputError", "PlanModel", "audit", "check", "load_plan", "portfolio"]
 
 PathLike = str | Path
 
@@ -225,3 +229,30 @@ def audit(
             lang=lang,
         )
         return AuditReport(run_audit(records, options), lang)
+
+
+def portfolio(
+    manifest: PathLike,
+    *,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    executor: Executor | None = None,
+    sort: str = "status",
+    lenient: bool = False,
+    lang: Lang = "en",
+) -> PortfolioResult:
+    """`sqtool portfolio` on a manifest: every group audited and ranked (``.groups``, each with its
+    ``status``, ``reasons`` and ``figures``). ``executor`` is any ``concurrent.futures.Executor``
+    (a ``ProcessPoolExecutor``, Dask's ``Client.get_executor()``); None runs the groups here, one by one.
+    ``until`` defaults to today, ``since`` to the 30 days up to it."""
+    from sqtool.commands.audit import parse_day
+    from sqtool.portfolio import period_of, run_portfolio
+    from sqtool.portfolio.manifest import load_manifest
+
+    def day(value: date | str | None, option: str) -> date | None:
+        return value if isinstance(value, date) or value is None else parse_day(value, option)
+
+    with _errors(lang):
+        loaded = load_manifest(str(manifest), lang=lang)
+        first, last = period_of(day(since, "since"), day(until, "until"), date.today())
+        return run_portfolio(loaded, first, last, executor=executor, lang=lang, lenient=lenient, sort=sort)

@@ -178,6 +178,11 @@ OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FIL
 ForceOption = Annotated[bool, typer.Option("--force", help=tr_help("cli.opt.force"))]
 HistoryOption = Annotated[str | None, typer.Option("--history", metavar="FILE", help=tr_help("cli.opt.history"))]
 PlansOnlyOption = Annotated[bool, typer.Option("--plans-only", help=tr_help("cli.opt.plans_only"))]
+AnonymizeOption = Annotated[bool, typer.Option("--anonymize", help=tr_help("cli.opt.anonymize"))]
+AnonymizeSaltOption = Annotated[
+    str | None, typer.Option("--anonymize-salt", metavar="TEXT", help=tr_help("cli.opt.anonymize_salt"))
+]
+KeepGroupNameOption = Annotated[bool, typer.Option("--keep-group-name", help=tr_help("cli.opt.keep_group_name"))]
 TextOrJsonOption = Annotated[
     str, typer.Option("--format", "-f", metavar="text|json", help=tr_help("cli.opt.text_or_json"))
 ]
@@ -406,7 +411,7 @@ def audit(
         str | None, typer.Option("--ad-keywords", metavar="WORDS", help=tr_help("cli.audit.opt.ad_keywords"))
     ] = None,
     report: Annotated[
-        str, typer.Option("--report", "-r", metavar="text|md|json|csv", help=tr_help("cli.audit.opt.report"))
+        str, typer.Option("--report", "-r", metavar="text|md|json|csv|html", help=tr_help("cli.audit.opt.report"))
     ] = "text",
     output: OutputOption = None,
     force: ForceOption = False,
@@ -417,6 +422,12 @@ def audit(
         typer.Option("--fail-on", metavar="error|warning|info|never", help=tr_help("cli.audit.opt.fail_on")),
     ] = "never",
     top: Annotated[str, typer.Option("--top", metavar="N", help=tr_help("cli.audit.opt.top"))] = "10",
+    lists_csv: Annotated[
+        str | None, typer.Option("--lists-csv", metavar="DIR", help=tr_help("cli.audit.opt.lists_csv"))
+    ] = None,
+    anonymize: AnonymizeOption = False,
+    anonymize_salt: AnonymizeSaltOption = None,
+    keep_group_name: KeepGroupNameOption = False,
 ) -> None:
     def action(settings: Settings) -> int:
         from sqtool.commands.audit import AuditArguments, audit_action
@@ -442,8 +453,87 @@ def audit(
             lenient=lenient,
             date_order=date_order,
             top=whole_value(top, "--top") or 0,
+            lists_csv=lists_csv,
+            anonymize=anonymize,
+            anonymize_salt=anonymize_salt,
+            keep_group_name=keep_group_name,
         )
         return audit_action(settings, arguments)
+
+    run(ctx, action)
+
+
+@command("portfolio")
+def portfolio_command(
+    ctx: typer.Context,
+    target: Annotated[
+        list[str],
+        typer.Argument(metavar="MANIFEST | init DIR", help=tr_help("cli.portfolio.arg.target"), show_default=False),
+    ],
+    jobs: Annotated[str, typer.Option("--jobs", "-j", metavar="N", help=tr_help("cli.portfolio.opt.jobs"))] = "1",
+    executor: Annotated[
+        str | None,
+        typer.Option(
+            "--executor", metavar="processes|dask|dask://HOST:PORT", help=tr_help("cli.portfolio.opt.executor")
+        ),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help=tr_help("cli.portfolio.opt.since"))
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help=tr_help("cli.portfolio.opt.until"))
+    ] = None,
+    where: Annotated[
+        list[str] | None, typer.Option("--where", metavar="FIELD=VALUE", help=tr_help("cli.portfolio.opt.where"))
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", metavar="TAG", help=tr_help("cli.portfolio.opt.by"))] = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort", metavar="status|score|messages|active|change|name", help=tr_help("cli.portfolio.opt.sort")
+        ),
+    ] = "status",
+    report: Annotated[
+        str, typer.Option("--report", "-r", metavar="text|md|json|html", help=tr_help("cli.portfolio.opt.report"))
+    ] = "text",
+    with_details: Annotated[
+        str | None, typer.Option("--with-details", metavar="DIR", help=tr_help("cli.portfolio.opt.with_details"))
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    save: Annotated[bool, typer.Option("--save", help=tr_help("cli.portfolio.opt.save"))] = False,
+    history: HistoryOption = None,
+    fail_on: Annotated[
+        str,
+        typer.Option("--fail-on", metavar="error|warning|info|never", help=tr_help("cli.portfolio.opt.fail_on")),
+    ] = "error",
+    lenient: Annotated[bool, typer.Option("--lenient", help=tr_help("cli.audit.opt.lenient"))] = False,
+) -> None:
+    def action(settings: Settings) -> int:
+        from sqtool.commands.portfolio import PortfolioArguments, portfolio_action, portfolio_init, targets
+
+        manifest, folder = targets(target)
+        if folder is not None:
+            return portfolio_init(settings, folder, output, force)
+        arguments = PortfolioArguments(
+            manifest=manifest,
+            jobs=whole_value(jobs, "--jobs") or 0,
+            executor=executor,
+            since=since,
+            until=until,
+            report=report,
+            output=output,
+            force=force,
+            save=save,
+            history=history,
+            where=tuple(where or ()),
+            by=by,
+            sort=sort,
+            fail_on=fail_on,
+            lenient=lenient,
+            with_details=with_details,
+        )
+        return portfolio_action(settings, arguments)
 
     run(ctx, action)
 
@@ -515,7 +605,15 @@ def history_command(
         typer.Option("--plan", metavar="FILE", help=tr_help("cli.history.opt.plan"), autocompletion=plan_paths),
     ] = None,
     group: Annotated[str | None, typer.Option("--group", metavar="NAME", help=tr_help("cli.history.opt.group"))] = None,
-    output_format: TextOrJsonOption = "text",
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", "--report", metavar="text|json|html", help=tr_help("cli.history.opt.format")),
+    ] = "text",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    anonymize: AnonymizeOption = False,
+    anonymize_salt: AnonymizeSaltOption = None,
+    keep_group_name: KeepGroupNameOption = False,
     delete: Annotated[
         str | None, typer.Option("--delete", metavar="PERIOD", help=tr_help("cli.history.opt.delete"))
     ] = None,
@@ -523,10 +621,27 @@ def history_command(
     last: Annotated[
         int | None, typer.Option("--last", metavar="N", help=tr_help("cli.history.opt.last"), show_default=False)
     ] = None,
+    portfolio: Annotated[
+        str | None, typer.Option("--portfolio", metavar="MANIFEST", help=tr_help("cli.history.opt.portfolio"))
+    ] = None,
 ) -> None:
     from sqtool.commands.history import HistoryRequest, show_history
 
-    request = HistoryRequest(history, plan, group, output_format, delete, all_groups, last)
+    request = HistoryRequest(
+        history,
+        plan,
+        group,
+        output_format,
+        delete,
+        all_groups,
+        last,
+        output=output,
+        force=force,
+        anonymize=anonymize or anonymize_salt is not None,
+        anonymize_salt=anonymize_salt,
+        keep_group_name=keep_group_name,
+        portfolio=portfolio,
+    )
     run(ctx, lambda settings: show_history(settings, request))
 
 

@@ -7,41 +7,18 @@ typer parses anything.
 from __future__ import annotations
 
 import os
-import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
+from sqtool.cli_pages import LANGS as LANGS  # cli.py reads them here
+from sqtool.cli_pages import definition_list, paragraphs
+from sqtool.cli_pages import help_language as help_language
 from sqtool.messages.cli import MESSAGES as HELP_TEXTS
-from sqtool.settings import Lang, lang_from_locale
-
-LANGS: tuple[Lang, ...] = ("en", "zh")
-
-
-def help_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Lang:
-    """The language of --help and usage errors: the last global ``--lang en|zh`` (before or after the
-    command name, as the app accepts both), else the locale."""
-    chosen: Lang | None = None
-    arguments = iter(argv)
-    for argument in arguments:
-        if argument == "--":
-            break  # what follows is no option
-        if argument == "--lang":
-            value = next(arguments, "")
-        elif argument.startswith("--lang="):
-            value = argument.partition("=")[2]
-        elif argument == "--color":
-            next(arguments, None)  # its value is no language
-            continue
-        else:
-            continue
-        if value in LANGS:
-            chosen = value  # the last one wins, as when typer parses it
-    return chosen or lang_from_locale(environ)
-
+from sqtool.settings import Lang
 
 # Decided once at import: typer reads help texts when the app is declared, before it parses argv.
 HELP_LANG: Lang = help_language(sys.argv[1:], os.environ)
@@ -78,66 +55,12 @@ class _HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,valid-
         self.write(f"{'':>{self.current_indent}}{HEADINGS.get(heading, heading + ':')}\n")
 
     def write_text(self, text: str) -> None:
-        """Paragraphs wrapped by display width (Chinese takes two columns), no line opening with Chinese
-        closing punctuation, option names and `commands` never split; a paragraph after a ``\\b`` line
-        keeps its line breaks (its indented lines, the examples, stay as written)."""
-        from sqtool.render.wrap import fill
-
-        indent = " " * self.current_indent
-        blocks = []
-        for paragraph in re.split(r"\n[ \t]*\n", text.expandtabs()):
-            lines = paragraph.splitlines()
-            if lines and lines[0].strip() == "\b":  # its line breaks stay; a long prose line still fits
-                blocks.append(
-                    "\n".join(
-                        f"{indent}{line}".rstrip()
-                        if line[:1].isspace() or not line
-                        else fill(line, self.width, indent=indent)
-                        for line in lines[1:]
-                    )
-                )
-            elif lines:
-                blocks.append(fill(_joined_lines(lines), self.width, indent=indent, subsequent_indent=indent))
-        self.write("\n\n".join(blocks) + "\n")
+        """Paragraphs wrapped by display width (``cli_pages.paragraphs``)."""
+        self.write(paragraphs(text, self.width, self.current_indent))
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        """Options and commands beside their help, the help wrapped as ``write_text`` wraps it."""
-        from sqtool.render.wrap import display_width, wrap
-
-        # typer appends "[default: X; required]" in English to each option's help: translate the tags
-        tags = {"[default: ": f"[{tr_help('cli.tag.default')}", "; default: ": f"; {tr_help('cli.tag.default')}"}
-        tags |= {"[required]": f"[{tr_help('cli.tag.required')}]", "; required]": f"; {tr_help('cli.tag.required')}]"}
-        rows = list(rows)
-        first_col = min(max((display_width(term) for term, _ in rows), default=0), col_max) + col_spacing
-        text_width = max(self.width - first_col - self.current_indent, 20)
-        for term, description in rows:
-            for english, translated in tags.items():
-                description = description.replace(english, translated)
-            self.write(f"{'':>{self.current_indent}}{term}")
-            if not description:
-                self.write("\n")
-                continue
-            if display_width(term) <= first_col - col_spacing:
-                self.write(" " * (first_col - display_width(term)))
-            else:
-                self.write("\n" + " " * (first_col + self.current_indent))
-            lines = wrap(_joined_lines(description.splitlines()), text_width)
-            self.write(lines[0] + "\n")
-            for line in lines[1:]:
-                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
-
-
-def _joined_lines(lines: Sequence[str]) -> str:
-    """Lines of one paragraph as one: a space between English words, none between Chinese characters."""
-    from sqtool.render.wrap import display_width
-
-    joined = ""
-    for line in (line.strip() for line in lines):
-        if not line:
-            continue
-        wide = joined and display_width(joined[-1]) == 2 and display_width(line[0]) == 2
-        joined += line if not joined or wide else f" {line}"
-    return joined
+        """Options and commands beside their help (``cli_pages.definition_list``)."""
+        self.write(definition_list(rows, self.width, self.current_indent, HELP_LANG, col_max, col_spacing))
 
 
 # typer names its help sections in English; these are the ones sqtool's pages have

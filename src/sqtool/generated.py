@@ -22,6 +22,7 @@ STDOUT = "-"  # `-o -`: standard output, never a file named "-"
 _MARKER_LINES = {
     "text": "-- {marker} --",
     "md": "<!-- {marker} -->",
+    "html": "<!-- {marker} -->",
     "junit": "<!-- {marker} -->",
     "github": "::debug::{marker}",
 }

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal
 
 from sqtool.errors import SqtoolError
+from sqtool.langs import lang_from_locale as lang_from_locale  # its home is light to import
 
 Lang = Literal["en", "zh"]
 ColorMode = Literal["auto", "always", "never"]
-
-_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
-
-
-def lang_from_locale(environ: Mapping[str, str] | None = None) -> Lang:
-    """Chinese when the first set locale variable starts with "zh", else English."""
-    environ = os.environ if environ is None else environ
-    for name in _LOCALE_VARIABLES:
-        value = environ.get(name, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "schedule": ("sqtool.audit", "sqtool.rules", "sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
     "rules": ("sqtool.audit", "sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
     "audit": ("sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
+    "portfolio": ("sqtool.render", "sqtool.commands", "sqtool.cli", "typer", "rich"),
     "render": ("sqtool.commands", "sqtool.cli", "typer"),
     "reporters": ("sqtool.commands", "sqtool.cli", "typer", "rich"),
 }

@@ -84,4 +84,14 @@ CASES = {
 def test_generated_report_is_unchanged(name: str) -> None:
     case = CASES[name]
     records = generated_chat(20_000, linked=case["linked"])
-    _check(f"generated-{name}", report_to_json(run_audit(records, case["options"]), top=0))
+    _check(f"generated-{name}", _short_lists(report_to_json(run_audit(records, case["options"]), top=0)))
+
+
+def _short_lists(document: dict) -> dict:
+    """The generated chats' member lists run to thousands of rows: each list's length and first five rows
+    guard them here (tests/render/test_member_lists.py checks the rows against a hand count)."""
+    lists = document.get("lists") or {}
+    for key, value in list(lists.items()):
+        if isinstance(value, list):
+            lists[key] = {"count": len(value), "first": value[:5]}
+    return document

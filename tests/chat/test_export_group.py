@@ -23,6 +23,9 @@ def src(name: str, display: str | None = None, member: str | None = None) -> Sou
         ("telegram", src("result.json"), b'{\n "name": "\\u8bfb\\u4e66\\u4f1a",\n "type": "private_supergroup",'
          b'\n "id": 1234567,\n "messages": [', "读书会 (1234567)"),
         ("telegram", src("result.json"), b'{"name": "Owls", "type": "x"', "Owls"),
+        ("chatlab", src("c.jsonl"), '{"_type":"header","chatlab":{"version":"0.0.2"},"meta":{"name":"周五读书会",'
+         '"platform":"wechat"}}'.encode(), "周五读书会"),
+        ("chatlab", src("c.json"), b'{"chatlab": {"version": "0.0.2"}, "meta": {"platform": "qq"}}', None),
         ("discord", src("c.json"), b'{"guild": {"id": "81", "name": "Night Owls", "iconUrl": ""}, "channel"',
          "Night Owls (81)"),
         ("whatsapp", src("WhatsApp Chat with Night Owls.txt"), b"", "Night Owls"),

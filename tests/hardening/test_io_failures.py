@@ -282,3 +282,19 @@ def test_invalid_utf8_in_a_chatlab_head_is_a_named_error(cli: CliInvoke, tmp_pat
     assert "invalid JSON: invalid UTF-8" in result.stderr and "internal error" not in result.stderr
     zh = cli("--lang", "zh", "audit", str(path), "--tz", "UTC")
     assert zh.exit_code == 2 and "内部错误" not in zh.stderr
+
+
+@pytest.mark.parametrize("users", [18446744073709551616, 2.5, "Bo", {"name": "Bo"}, True])
+def test_messenger_users_of_the_wrong_type(cli: CliInvoke, tmp_path: Path, users: object) -> None:
+    """Found by the long fuzz run of the Messenger family: a Subscribe notice whose ``users`` is a
+    number (TypeError: 'float' object is not iterable); now a notice that names nobody by ``users``,
+    read from its text as before, and the export is audited."""
+    document = json.loads(MESSENGER.data)
+    notice = next(message for message in document["messages"] if message.get("type") == "Subscribe")
+    notice["users"] = users
+    path = tmp_path / "message_1.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("audit", str(path), "--tz", "UTC", "-r", "json")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["messages"], summary["joins"]) == (2, 1)  # Bo joins: named by the notice's own words

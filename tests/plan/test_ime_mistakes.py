@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sqtool.plan.ime import flow_comma_mistakes, key_mistakes
 
@@ -74,3 +76,25 @@ def test_positions_of_each_mistake():
     assert [(m.kind, m.line, m.col) for m in key_mistakes("a: 1\n- name：x\n  b: 2\n")] == [("colon", 2, 7)]
     found = flow_comma_mistakes("tags: [a, b，c, d，e]\n")
     assert [(m.line, m.col, m.text) for m in found] == [(1, 12, "b，c"), (1, 17, "d，e")]
+
+
+IME_TEXT = st.lists(
+    st.sampled_from(["name", "：", "\u3000", " ", "- ", "[", "]", "，", ",", "\n", "#", "|", "a", "小美", ":", "'"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=IME_TEXT)
+def test_the_whole_text_pre_checks_skip_only_texts_without_mistakes(text: str) -> None:
+    """key_mistakes and flow_comma_mistakes first ask one regex over the whole text whether any line
+    could hold a mistake; with that pre-check made always true they must find the same."""
+    import re
+
+    from sqtool.plan import ime
+
+    quick = (ime.key_mistakes(text), ime.flow_comma_mistakes(text))
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(ime, "_ANY_KEY_MISTAKE", re.compile(""))
+        monkeypatch.setattr(ime, "_COMMA_IN_BRACKETS", re.compile(""))
+        assert (ime.key_mistakes(text), ime.flow_comma_mistakes(text)) == quick

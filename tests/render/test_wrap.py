@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from wcwidth import wcswidth
 
@@ -72,3 +72,64 @@ def test_wrapped_lines_fit_unless_one_piece_is_wider(pieces: list[str], width: i
 def test_a_command_in_backticks_stays_on_one_line() -> None:
     lines = wrap("start a plan from one with `sqtool init --playbook NAME`。", 30)
     assert "`sqtool init --playbook NAME`。" in lines
+
+
+def _wcwidth_display_width(text: str) -> int:
+    """What display_width gave before its table: wcwidth alone."""
+    from wcwidth import wcswidth, wcwidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(0, wcwidth(character)) for character in text)
+
+
+def test_the_table_of_known_widths_agrees_with_wcwidth() -> None:
+    """Every character display_width measures without wcwidth has wcwidth's width (help pages use it)."""
+    from wcwidth import wcwidth
+
+    from sqtool.render import wrap
+
+    known = [chr(code) for code in range(0x80)] + sorted(wrap._NARROW_PUNCTUATION)
+    known += [chr(code) for low, high in wrap._WIDE_RANGES for code in range(low, high + 1)]
+    for character in known:
+        assert wrap._known_width(character) is not None, hex(ord(character))
+        assert display_width(character) == _wcwidth_display_width(character), hex(ord(character))
+        assert wrap._is_wide(character) == (wcwidth(character) == 2), hex(ord(character))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(
+            [
+                *"a Z~\t\n\x00\x1b\x7f",
+                "中",
+                "文",
+                "，",
+                "。",
+                "“",
+                "—",
+                "…",
+                "\u3000",
+                "é",
+                "😀",
+                "\ufe0f",
+                "\u200d",
+                "ｱ",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_display_width_is_wcwidths_with_or_without_the_table(text: str) -> None:
+    assert display_width(text) == _wcwidth_display_width(text)
+
+
+def test_the_help_catalogue_is_measured_without_wcwidth() -> None:
+    """Every character of the command line's help texts is in the table, so `sqtool --help` never
+    imports wcwidth (tests/test_startup.py checks the imports of the real command)."""
+    from sqtool.messages.cli import MESSAGES
+    from sqtool.render import wrap
+
+    for key, texts in MESSAGES.items():
+        for text in texts.values():
+            assert wrap._known_width(text) is not None, key

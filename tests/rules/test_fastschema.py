@@ -68,3 +68,15 @@ def test_dates_follow_the_explaining_validator() -> None:
     assert fastschema._is_date("2026-03-01") and fastschema._is_date(20260301)
     assert not fastschema._is_date("2026-02-30") and not fastschema._is_date("20260301")
     assert not fastschema._is_date("２０２６-03-01")
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_non_finite_numbers_anywhere_are_left_to_the_explaining_validator(value: float) -> None:
+    """surely_valid finds NaN and infinities with json.dumps(allow_nan=False), as schema.non_finite would."""
+    data = copy.deepcopy(EXAMPLE.data)
+    data["thresholds"]["max_lurker_share"] = value
+    assert fastschema.surely_valid(data) is False
+    data["thresholds"]["max_lurker_share"] = 0.5
+    data["kpis"]["notes"] = [{"deep": [value]}]
+    assert fastschema.surely_valid(data) is False
+    _agree(data)

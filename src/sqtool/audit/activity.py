@@ -47,7 +47,15 @@ def weekly_active_share(agg: Aggregate, period: Period, base: int | None) -> flo
     return sum(shares) / len(shares)
 
 
-def activity(agg: Aggregate, period: Period, base: int | None) -> Activity:
+def daily_counts(agg: Aggregate, period: Period) -> tuple[DayCount, ...]:
+    """Messages and active members of each day of ``period``."""
+    return tuple(
+        DayCount(date.fromordinal(ordinal), sum(agg.messages_on(ordinal).values()), len(agg.messages_on(ordinal)))
+        for ordinal in _days(period)
+    )
+
+
+def activity(agg: Aggregate, period: Period, base: int | None, previous: Period | None = None) -> Activity:
     daily = []
     weeks: dict[int, tuple[int, set[int]]] = {}
     heatmap = [[0] * 24 for _ in range(7)]
@@ -78,6 +86,7 @@ def activity(agg: Aggregate, period: Period, base: int | None) -> Activity:
         silent_days=sum(1 for d in daily if d.messages == 0),
         heatmap=tuple(tuple(row) for row in heatmap),
         weekly_active_share=weekly_active_share(agg, period, base),
+        previous_daily=daily_counts(agg, previous) if previous is not None else (),
     )
 
 

@@ -102,6 +102,8 @@ class QuestionTable:
     responder: array[int] = field(default_factory=lambda: array("i"))
     pending: bytearray = field(default_factory=bytearray)
     evidence: bytearray = field(default_factory=bytearray)
+    asked_at: array[float] = field(default_factory=lambda: array("d"))  # POSIX seconds
+    opening: list[str] = field(default_factory=list)  # the question's first words (member lists)
 
     def __len__(self) -> int:
         return len(self.day)

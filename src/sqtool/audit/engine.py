@@ -15,6 +15,7 @@ from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.hygiene import hygiene
 from sqtool.audit.leaders import opinion_leaders
 from sqtool.audit.listed_roster import with_listed_roster
+from sqtool.audit.lists import member_lists
 from sqtool.audit.members import member_rows, question_rows
 from sqtool.audit.membership import membership
 from sqtool.audit.options import AuditOptions, Thresholds
@@ -300,7 +301,7 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
     return AuditReport(
         current=current,
         previous=previous,
-        activity=activity(agg, period, base),
+        activity=activity(agg, period, base, before if has_previous else None),
         diagnoses=diagnose(current, agg, thresholds, has_plan=options.plan is not None),
         drift=drift(options.plan, current, agg, thresholds, lang=options.lang) if options.plan is not None else (),
         notes=tuple(_notes(current, options, agg)),
@@ -312,4 +313,6 @@ def run_audit(records: Iterable[Record], options: AuditOptions) -> AuditReport:
         timezone=zone_label(tz),
         members=member_rows(agg, period) if options.tables else None,
         questions=question_rows(agg, period) if options.tables else None,
+        lists=member_lists(agg, period, tz, current.opinion_leaders),
+        response_cutoff_minutes=options.response_cutoff_minutes,
     )

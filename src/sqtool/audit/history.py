@@ -224,52 +224,104 @@ def _community_name(plan: str, database: Path) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class SavedFigures:
+    """The figures one saved audit keeps (the columns of a history row)."""
+
+    plan: str | None
+    period_first: str
+    period_last: str
+    messages: int
+    senders: int
+    members: int | None
+    lurker_share: float | None
+    gini: float
+    weekly_active_share: float | None
+    leaders_present: int
+    leaders_needed: int | None
+    median_first_response_minutes: float | None
+    unanswered_share: float | None
+    scores: tuple[tuple[str, int | None], ...]
+
+
+def figures_of(report: AuditReport) -> SavedFigures:
+    """What ``save_summary`` keeps of an audit report."""
+    figures = report.current
+    return SavedFigures(
+        plan=report.plan_path,
+        period_first=figures.period.first.isoformat(),
+        period_last=figures.period.last.isoformat(),
+        messages=figures.summary.messages,
+        senders=figures.summary.senders,
+        members=figures.summary.members,
+        lurker_share=figures.participation.lurker_share,
+        gini=figures.participation.gini,
+        weekly_active_share=figures.weekly_active_share,
+        leaders_present=figures.opinion_leaders.present,
+        leaders_needed=figures.opinion_leaders.needed,
+        median_first_response_minutes=figures.responsiveness.median_first_response_minutes,
+        unanswered_share=figures.responsiveness.unanswered_share,
+        scores=tuple((d.id, d.score) for d in report.diagnoses),
+    )
+
+
 def save_summary(
     path: str | Path, report: AuditReport, group: Group | None = None, *, saved_at: datetime | None = None
 ) -> Saved:
     """Store the report's headline figures and scores for ``group`` (by default the plan's, else
     the legacy group); an audit of the same group and period is replaced."""
+    if group is None:
+        group = plan_group(None, report.plan_path) if report.plan_path else Group(LEGACY_GROUP, "")
+    return save_figures(path, [(group, figures_of(report))], saved_at=saved_at)[0]
+
+
+def save_figures(
+    path: str | Path, audits: Sequence[tuple[Group, SavedFigures]], *, saved_at: datetime | None = None
+) -> list[Saved]:
+    """Store each group's figures in one transaction (`portfolio --save` keeps every group's or none);
+    an audit of the same group and period is replaced."""
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise SqtoolError("fs.cannot_write", path=str(target), reason=error.strerror or str(error)) from error
-    if group is None:
-        group = plan_group(None, report.plan_path) if report.plan_path else Group(LEGACY_GROUP, "")
-    figures = report.current
-    first, last = figures.period.first.isoformat(), figures.period.last.isoformat()
-    row = (
-        (saved_at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds"),
-        report.plan_path,
-        first,
-        last,
-        figures.summary.messages,
-        figures.summary.senders,
-        figures.summary.members,
-        figures.participation.lurker_share,
-        figures.participation.gini,
-        figures.weekly_active_share,
-        figures.opinion_leaders.present,
-        figures.opinion_leaders.needed,
-        figures.responsiveness.median_first_response_minutes,
-        figures.responsiveness.unanswered_share,
-        json.dumps({d.id: d.score for d in report.diagnoses}),
-        group.key,
-        group.label,
-    )
+    stamp = (saved_at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    saved = []
     with _database(target) as connection, connection:  # one transaction: replaced and stored, or neither
-        replaced = connection.execute(
-            "DELETE FROM audits WHERE group_key = ? AND period_first = ? AND period_last = ?",
-            (group.key, first, last),
-        ).rowcount
-        cursor = connection.execute(
-            "INSERT INTO audits (saved_at, plan, period_first, period_last, messages, senders, members,"
-            " lurker_share, gini, weekly_active_share, leaders_present, leaders_needed,"
-            " median_first_response_minutes, unanswered_share, scores, group_key, group_label)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            row,
-        )
-    return Saved(int(cursor.lastrowid or 0), replaced, group, f"{first}..{last}")
+        for group, figures in audits:
+            first, last = figures.period_first, figures.period_last
+            row = (
+                stamp,
+                figures.plan,
+                first,
+                last,
+                figures.messages,
+                figures.senders,
+                figures.members,
+                figures.lurker_share,
+                figures.gini,
+                figures.weekly_active_share,
+                figures.leaders_present,
+                figures.leaders_needed,
+                figures.median_first_response_minutes,
+                figures.unanswered_share,
+                json.dumps(dict(figures.scores)),
+                group.key,
+                group.label,
+            )
+            replaced = connection.execute(
+                "DELETE FROM audits WHERE group_key = ? AND period_first = ? AND period_last = ?",
+                (group.key, first, last),
+            ).rowcount
+            cursor = connection.execute(
+                "INSERT INTO audits (saved_at, plan, period_first, period_last, messages, senders, members,"
+                " lurker_share, gini, weekly_active_share, leaders_present, leaders_needed,"
+                " median_first_response_minutes, unanswered_share, scores, group_key, group_label)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+            saved.append(Saved(int(cursor.lastrowid or 0), replaced, group, f"{first}..{last}"))
+    return saved
 
 
 def _existing(path: str | Path) -> Path:

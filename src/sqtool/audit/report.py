@@ -96,6 +96,7 @@ class Activity:
     silent_days: int
     heatmap: tuple[tuple[int, ...], ...]  # 7 weekdays (Monday first) x 24 local hours
     weekly_active_share: float | None
+    previous_daily: tuple[DayCount, ...] = ()  # the previous period of the same length, day by day
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +264,40 @@ class QuestionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ListedMember:
+    """A member on a list to act on (never posted, gone silent, joined but never posted)."""
+
+    id: str
+    name: str
+    messages: int  # before the list's cut-off (gone silent), else 0
+    last_day: date | None  # their last message, when they wrote one
+    joined: datetime | None = None  # when they joined, for joiners
+
+
+@dataclass(frozen=True, slots=True)
+class OpenQuestion:
+    """A question of the period nobody answered within the cutoff."""
+
+    asked: datetime  # in the audit's zone
+    asker_id: str
+    asker: str
+    opening: str  # its first words (audit/threads.OPENING_CHARS)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberLists:
+    """Members and questions to act on (SPEC §6): who to welcome, wake, answer, or ask to lead."""
+
+    never_posted: tuple[ListedMember, ...]  # known members (roster, export member list) silent all period
+    never_posted_base: str | None  # "roster" or "listed" (the export's member list); None: nobody to compare
+    gone_silent: tuple[ListedMember, ...]  # posted before, nothing in the last SILENT_DAYS days, still in
+    silent_days: int
+    joiners_silent: tuple[ListedMember, ...]  # joined in the period and never posted since
+    unanswered: tuple[OpenQuestion, ...]
+    leader_candidates: tuple[Leader, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ExportInfo:
     """What was read: the exports, their formats, and the records the readers dropped."""
 
@@ -297,6 +332,8 @@ class AuditReport:
     # per-member and per-question rows, kept only when AuditOptions.tables asks (CSV, the Python API)
     members: tuple[MemberRow, ...] | None = None
     questions: tuple[QuestionRow, ...] | None = None
+    lists: MemberLists | None = None  # the member lists to act on (audit/lists.py)
+    response_cutoff_minutes: float | None = None  # answers later than this count as none
 
     def top_senders(self, count: int) -> tuple[SenderCount, ...]:
         """The ``count`` most active senders (all of them when count is 0)."""

@@ -193,6 +193,15 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(found - STOPWORDS)
 
 
+OPENING_CHARS = 40  # what a member list shows of a question: enough to recognise it
+
+
+def opening(text: str) -> str:
+    """The first words of ``text`` on one line, cut at OPENING_CHARS with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= OPENING_CHARS else line[: OPENING_CHARS - 1].rstrip() + "…"
+
+
 def is_noise(text: str, kind: MessageKind) -> bool:
     """Stickers, photos and files alone, red packets, greetings and emoji-only lines: they answer nothing
     by themselves (a reply link or a mention still makes them an answer)."""
@@ -259,7 +268,7 @@ class Threads:
             self._answered(found, sender, ts, day)
         position = -1
         if question:
-            position = self._ask(sender, ts, day)
+            position = self._ask(sender, ts, day, text)
         seq = self.seq
         self.seq += 1
         self._remember(message_id, seq, sender, ts, day, position)
@@ -399,8 +408,10 @@ class Threads:
         minutes = self.agg.questions.minutes[position]
         return minutes != minutes and 0 <= ts - asked <= self.cutoff  # NaN: unanswered
 
-    def _ask(self, asker: int, ts: float, day: int) -> int:
+    def _ask(self, asker: int, ts: float, day: int, text: str = "") -> int:
         table = self.agg.questions
+        table.asked_at.append(ts)
+        table.opening.append(opening(text))
         position = len(table)
         table.day.append(day)
         table.asker.append(asker)

@@ -18,6 +18,7 @@ _DISCORD_GUILD = re.compile(rb'"guild"\s*:\s*\{\s*"id"\s*:\s*' + _JSON_STRING + 
 _WHATSAPP_FILE = re.compile(r"^WhatsApp Chat (?:with |- )(?P<name>.+?)(?:\.txt|\.zip)?$", re.IGNORECASE)
 _QQ_OBJECT = re.compile(r"^消息对象:(?P<name>.+)$", re.MULTILINE)
 _WECHAT_TALKER = ("TalkerId", "talker")
+_CHATLAB_META = re.compile(rb'"meta"\s*:\s*\{\s*"name"\s*:\s*' + _JSON_STRING)
 
 
 def _json_text(raw: bytes) -> str:
@@ -26,13 +27,15 @@ def _json_text(raw: bytes) -> str:
 
 def export_group(format_name: str, source: Source, head: bytes) -> str | None:
     """The group's name (and id when the export has one) as the export states it, else None:
-    Telegram's chat name and id, Discord's server, the group in a WhatsApp export's file name, QQ's
-    "消息对象" line, the chat room id of a WeChat CSV."""
+    Telegram's chat name and id, ChatLab's ``meta.name``, Discord's server, the group in a WhatsApp
+    export's file name, QQ's "消息对象" line, the chat room id of a WeChat CSV."""
     try:
         if format_name == "telegram" and (name := _TELEGRAM_NAME.match(head)):
             chat_id = _TELEGRAM_ID.search(head)
             label = _json_text(name.group(1))
             return f"{label} ({chat_id.group(1).decode()})" if chat_id else label
+        if format_name == "chatlab" and (meta := _CHATLAB_META.search(head)):
+            return _json_text(meta.group(1)) or None
         if format_name == "discord" and (guild := _DISCORD_GUILD.search(head)):
             return f"{_json_text(guild.group(2))} ({_json_text(guild.group(1))})"
         if format_name == "whatsapp":

@@ -1,19 +1,21 @@
-"""`sqtool audit`: options, read, measure, render, write, save; exit 1 when drift reaches --fail-on."""
+"""`sqtool audit`: options, read, measure, render, write, save; exit 1 when drift reaches --fail-on.
+
+The plan and the zone are read by sqtool.audit.loading (shared with `portfolio`); both names stay here too."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date
 
+from sqtool.audit.loading import audit_zone, load_valid_plan
 from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
 from sqtool.audit.report import AuditReport
 from sqtool.commands import findings_exit
 from sqtool.commands.inputs import refuse_input_as_output
-from sqtool.diagnostics import Severity, fail_threshold
+from sqtool.diagnostics import fail_threshold
 from sqtool.errors import SqtoolError
-from sqtool.plan.load import LoadedPlan
 from sqtool.plan.model import PlanModel
-from sqtool.settings import Lang, Settings
+from sqtool.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,10 @@ class AuditArguments:
     lenient: bool = False
     date_order: str | None = None  # --date-order dmy|mdy|ymd for WhatsApp dates
     top: int = 10  # --top: senders listed, 0 for all
+    lists_csv: str | None = None  # --lists-csv DIR: each member list as a CSV file
+    anonymize: bool = False  # --anonymize: pseudonyms for members, contacts masked (render/anonymize.py)
+    anonymize_salt: str | None = None  # --anonymize-salt: the same pseudonyms run after run (implies --anonymize)
+    keep_group_name: bool = False  # --keep-group-name: an anonymized report still names the group
 
 
 MAX_MEMBERS = 10**9  # more than any chat platform allows in one group
@@ -66,44 +72,6 @@ def parse_day(value: str | None, option: str) -> date | None:
             last=LAST_YEAR,
         )
     return day
-
-
-def load_valid_plan(source: str, lang: Lang) -> LoadedPlan:
-    """A plan that passes `sqtool validate` (YAML and schema), else a SqtoolError at its first problem:
-    the audit compares the chat with the plan, so it must read the plan as validate does."""
-    from sqtool.plan.load import load_plan
-    from sqtool.plan.schema import schema_findings
-
-    loaded = load_plan(source, lang=lang)
-    problems = [finding for finding in schema_findings(loaded, lang=lang) if finding.severity is Severity.ERROR]
-    if problems:
-        first = problems[0]
-        raise SqtoolError(
-            "audit.plan_invalid",
-            hint="audit.plan_invalid_hint",
-            path=first.path,
-            line=first.line,
-            col=first.col,
-            message=first.message,
-        )
-    return loaded
-
-
-def audit_zone(name: str | None, plan: PlanModel | None = None) -> tzinfo:
-    """The one zone for reading and measuring: --tz, else the plan's community.timezone, else this
-    machine's zone (as IANA name when it can be found, so DST is right)."""
-    from sqtool.chat.timezones import local_zone, zone_named
-
-    if name is not None:
-        return zone_named(name)
-    if plan is not None and (planned := plan.community.timezone) is not None:
-        try:
-            return zone_named(planned.value)
-        except SqtoolError as error:  # point at the plan line, not at an option the user did not give
-            raise SqtoolError(
-                error.key, hint=error.hint, path=plan.path, line=planned.line, col=planned.col, zone=planned.value
-            ) from error
-    return local_zone()
 
 
 MAX_KEYWORD_BYTES = 1 << 20  # a list of ad words is a few kilobytes
@@ -205,8 +173,16 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
     else:
         refuse_input_as_output(output, audit_inputs(arguments))  # even with --force
         refuse_existing(output, arguments.force)  # before a long read; sqtool's own report may be replaced
+    from pathlib import Path
+
+    lists_folder = Path(arguments.lists_csv) if arguments.lists_csv is not None else None
+    if lists_folder is not None:
+        from sqtool.commands.audit_csv import lists_files
+
+        for list_file in lists_files(lists_folder, force=arguments.force):
+            refuse_input_as_output(list_file, audit_inputs(arguments))
     options = build_options(arguments, settings)
-    if tables:
+    if tables or arguments.report == "html":  # the HTML page draws the response times of every question
         import dataclasses
 
         options = dataclasses.replace(options, tables=True)
@@ -221,6 +197,20 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
             lang=settings.lang,
         )
         report = run_audit(records, options)
+    saved = report
+    if arguments.anonymize or arguments.anonymize_salt is not None:
+        from sqtool.render.anonymize import anonymized
+
+        report = anonymized(
+            report,
+            Translator(settings.lang),
+            salt=arguments.anonymize_salt,
+            keep_group_name=arguments.keep_group_name,
+        )
+    if lists_folder is not None:
+        from sqtool.commands.audit_csv import write_lists_csv
+
+        write_lists_csv(report, lists_folder, force=arguments.force, settings=settings)
     if tables and output is not None:
         from sqtool.commands.audit_csv import write_csv_tables
 
@@ -234,7 +224,7 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         )
         emit(content, output, force=arguments.force, settings=settings, format_name=arguments.report)
     if arguments.save:
-        save_to_history(settings, arguments, options, report)
+        save_to_history(settings, arguments, options, saved)
     return findings_exit(report.findings, threshold)
 
 

@@ -25,6 +25,12 @@ class HistoryRequest:
     delete: str | None = None  # --delete PERIOD
     all_groups: bool = False  # --all
     last: int | None = None  # --last N: the newest N periods (None: DEFAULT_LAST; 0: every one)
+    output: str | None = None  # -o FILE (html, text, json)
+    force: bool = False
+    anonymize: bool = False  # --anonymize: group name and plan path hidden (render/anonymize.py)
+    anonymize_salt: str | None = None
+    keep_group_name: bool = False
+    portfolio: str | None = None  # --portfolio groups.yaml: each group's trend and the portfolio's
 
 
 def show_history(settings: Settings, request: HistoryRequest) -> int:
@@ -35,10 +41,14 @@ def show_history(settings: Settings, request: HistoryRequest) -> int:
     from sqtool.i18n import Translator
     from sqtool.render.history import group_label, render_groups_json, render_groups_text
 
-    if request.output_format not in ("text", "json"):
+    if request.output_format not in ("text", "json", "html"):
         raise SqtoolError(
-            "audit.bad_format", hint="audit.bad_format_hint", value=request.output_format, choices="text, json"
+            "audit.bad_format", hint="audit.bad_format_hint", value=request.output_format, choices="text, json, html"
         )
+    if request.portfolio is not None:
+        return _show_portfolio(settings, request)
+    if request.output is not None or request.output_format == "html":
+        return _written(settings, request)
     if request.all_groups and request.delete is not None:
         raise SqtoolError("history.all_and_delete", hint="history.all_and_delete_hint")
     if request.last is not None and request.last < 0:
@@ -47,6 +57,10 @@ def show_history(settings: Settings, request: HistoryRequest) -> int:
     path = request.history or str(default_history_path(request.plan))
     groups = list_groups(path)
     if request.all_groups:
+        if request.anonymize:
+            from sqtool.render.anonymize import anonymized_groups
+
+            groups = anonymized_groups(groups, Translator(settings.lang))
         if request.output_format == "json":
             typer.echo(render_groups_json(groups), nl=False)
         else:
@@ -55,12 +69,12 @@ def show_history(settings: Settings, request: HistoryRequest) -> int:
             render_groups_text(groups, settings, make_console(settings))
         return EXIT_CLEAN
     if not groups and request.delete is None:  # an empty database: the empty table says how to fill it
-        _show(settings, path, None, request.output_format, window)
+        _show(settings, path, None, request.output_format, window, request)
         return EXIT_CLEAN
     key = _chosen_group(request, groups, path)
     chosen = next(summary for summary in groups if summary.group.key == key)
     if request.delete is None:
-        _show(settings, path, chosen, request.output_format, window)
+        _show(settings, path, chosen, request.output_format, window, request)
         return EXIT_CLEAN
     first, last = _period(request.delete, list_periods(path, key), path)
     delete_period(path, key, first, last)
@@ -70,7 +84,14 @@ def show_history(settings: Settings, request: HistoryRequest) -> int:
     return EXIT_CLEAN
 
 
-def _show(settings: Settings, path: str, chosen: GroupSummary | None, output_format: str, window: int) -> None:
+def _show(
+    settings: Settings,
+    path: str,
+    chosen: GroupSummary | None,
+    output_format: str,
+    window: int,
+    request: HistoryRequest | None = None,
+) -> None:
     """The group's newest ``window`` periods (0: all): JSON streamed a page at a time, or the table
     (which says when older periods were left out)."""
     import sys
@@ -80,6 +101,9 @@ def _show(settings: Settings, path: str, chosen: GroupSummary | None, output_for
     from sqtool.audit.history import iter_history, load_history
     from sqtool.render.history import history_json_pieces, render_history_text
 
+    if request is not None and request.anonymize:
+        _anonymized_show(settings, request, path, chosen, window)
+        return
     if output_format == "json":
         entries = iter_history(path, chosen.group.key, window) if chosen is not None else iter(())
         for piece in history_json_pieces(chosen.group if chosen is not None else None, entries):
@@ -94,6 +118,129 @@ def _show(settings: Settings, path: str, chosen: GroupSummary | None, output_for
         from sqtool.i18n import Translator
 
         typer.echo(Translator(settings.lang)("history.window", shown=len(shown), total=chosen.audits), err=True)
+
+
+def _chosen_entries(
+    settings: Settings, request: HistoryRequest, path: str, chosen: GroupSummary | None, window: int
+) -> tuple[list[HistoryEntry], str]:
+    """The group's newest ``window`` audits and the label to show, anonymized when asked."""
+    from sqtool.audit.history import load_history
+    from sqtool.i18n import Translator
+    from sqtool.render.history import group_label
+
+    tr = Translator(settings.lang)
+    entries: list[HistoryEntry] = load_history(path, chosen.group.key, window) if chosen is not None else []
+    label = group_label(chosen.group, tr) if chosen is not None else ""
+    if request.anonymize:
+        from sqtool.render.anonymize import anonymized_history
+
+        entries = anonymized_history(entries, tr, salt=request.anonymize_salt, keep_group_name=request.keep_group_name)
+        if not request.keep_group_name:
+            label = tr("anon.group")
+    return entries, label
+
+
+def _anonymized_show(
+    settings: Settings, request: HistoryRequest, path: str, chosen: GroupSummary | None, window: int
+) -> None:
+    """Text or JSON of the anonymized audits (read whole: the anonymized copy is made in memory)."""
+    import typer
+
+    from sqtool.render.history import render_history_json
+
+    entries, _label = _chosen_entries(settings, request, path, chosen, window)
+    if request.output_format == "json":
+        typer.echo(render_history_json(entries), nl=False)
+        return
+    from sqtool.console import make_console
+    from sqtool.render.history import render_history_text
+
+    render_history_text(entries, settings, make_console(settings))
+
+
+def _written(settings: Settings, request: HistoryRequest) -> int:
+    """``-o FILE`` (any format) or ``--report html``: the chosen group's audits rendered whole and written
+    atomically (or to stdout without -o)."""
+    from sqtool.audit.history import DEFAULT_LAST, default_history_path, list_groups
+    from sqtool.console import emit
+    from sqtool.generated import output_path, refuse_existing
+    from sqtool.i18n import Translator
+
+    if request.all_groups or request.delete is not None:
+        raise SqtoolError("history.output_only_show", hint="history.output_only_show_hint")
+    if request.last is not None and request.last < 0:
+        raise SqtoolError("history.bad_last", hint="history.bad_last_hint", value=request.last)
+    window = DEFAULT_LAST if request.last is None else request.last
+    path = request.history or str(default_history_path(request.plan))
+    output = output_path(request.output)
+    if output is not None and str(output) != "-":
+        from sqtool.commands.inputs import refuse_input_as_output
+
+        refuse_input_as_output(output, [("history", path), ("plan", request.plan)])
+        refuse_existing(output, request.force)
+    groups = list_groups(path)
+    chosen = None
+    if groups:
+        key = _chosen_group(request, groups, path)
+        chosen = next(summary for summary in groups if summary.group.key == key)
+    entries, label = _chosen_entries(settings, request, path, chosen, window)
+    tr = Translator(settings.lang)
+    if request.output_format == "html":
+        from sqtool.render.history_html import render_history_html
+
+        text = render_history_html(entries, chosen.group if chosen else None, label, tr)
+    elif request.output_format == "json":
+        from sqtool.render.history import render_history_json
+
+        text = render_history_json(entries)
+    else:
+        import io
+
+        from rich.console import Console
+
+        from sqtool.render.history import render_history_text
+
+        buffer = io.StringIO()
+        render_history_text(entries, settings, Console(file=buffer, width=100, no_color=True, highlight=False))
+        text = buffer.getvalue()
+    emit(text, output, force=request.force, settings=settings, format_name=request.output_format)
+    return EXIT_CLEAN
+
+
+def _show_portfolio(settings: Settings, request: HistoryRequest) -> int:
+    """--portfolio: every group of the manifest with its trend, then the portfolio's (the sum per period)."""
+    import typer
+
+    from sqtool.audit.history import DEFAULT_LAST, default_history_path
+    from sqtool.i18n import Translator
+    from sqtool.portfolio.history import portfolio_totals, portfolio_trends
+    from sqtool.portfolio.manifest import load_manifest
+
+    combined = (request.plan, request.group, request.delete, request.output)
+    if (
+        any(value is not None for value in combined)
+        or request.all_groups
+        or request.anonymize
+        or request.output_format == "html"
+    ):
+        raise SqtoolError("portfolio.history_portfolio_and_group", hint="portfolio.history_portfolio_and_group_hint")
+    if request.last is not None and request.last < 0:
+        raise SqtoolError("history.bad_last", hint="history.bad_last_hint", value=request.last)
+    window = DEFAULT_LAST if request.last is None else request.last
+    manifest = load_manifest(request.portfolio or "", lang=settings.lang)
+    path = request.history or str(default_history_path(request.portfolio))
+    trends = portfolio_trends(path, manifest, window)
+    totals = portfolio_totals(trends)
+    if request.output_format == "json":
+        from sqtool.render.portfolio_history import render_portfolio_history_json
+
+        typer.echo(render_portfolio_history_json(trends, totals, manifest.path), nl=False)
+        return EXIT_CLEAN
+    from sqtool.console import make_console
+    from sqtool.render.portfolio_history import render_portfolio_history_text
+
+    render_portfolio_history_text(trends, totals, manifest.path, Translator(settings.lang), make_console(settings))
+    return EXIT_CLEAN
 
 
 def _chosen_group(request: HistoryRequest, groups: list[GroupSummary], path: str) -> str:

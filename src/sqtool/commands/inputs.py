@@ -10,7 +10,7 @@ from sqtool.plan.files import same_file
 
 STDIN = "-"
 # the kinds of input a command reads besides its plans; each has its own message, fs.output_is_<kind>
-INPUT_KINDS = ("export", "roster", "plan", "ad_keywords", "history", "config")
+INPUT_KINDS = ("export", "roster", "plan", "ad_keywords", "history", "config", "manifest")
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -60,6 +60,122 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Show the group's N latest periods (default 1000; 0: all, JSON streamed a page at a time).",
         "zh": "只显示该群最近的 N 个时段（默认 1000；0 为全部，JSON 分页逐段输出）。",
     },
+    # -- sqtool portfolio (messages/portfolio.py holds its other texts) --
+    "cli.portfolio.short": {
+        "en": "Audit and rank every group of a manifest.",
+        "zh": "按群清单体检所有群并排名。",
+    },
+    "cli.portfolio.help": {
+        "en": """Audit every group listed in a manifest (groups.yaml) and rank them in one table: members,
+messages and active members with their change, lurkers, opinion leaders, unanswered questions, first
+response, the five diagnosis scores, drift, and a status (healthy, watch, act, dormant, failed).
+
+`sqtool portfolio init DIR` writes the manifest from a folder of exports (one file or sub-folder per
+group). The period is --since..--until (default: the 30 days up to today). One group that cannot be
+read is marked failed; the others go on. Ctrl-C writes nothing.
+
+Exit status: 0 done, 1 a failed group or drift at --fail-on or above (default error), 2 the manifest or
+an option is wrong (with the file and line).
+
+\b
+Examples:
+  sqtool portfolio init exports/
+  sqtool portfolio exports/groups.yaml --until 2026-06-30 --jobs 2
+  sqtool portfolio groups.yaml --where status=act,dormant --where city=上海
+  sqtool portfolio groups.yaml --by city --report md -o portfolio.md
+  sqtool portfolio groups.yaml --executor dask://10.0.0.5:8786 --save""",
+        "zh": """\b
+按群清单（groups.yaml）给每个群做体检，并在一张表里排名：
+成员、消息和活跃人数及其变化、潜水比例、意见领袖、未答问题、
+首次响应、五项诊断评分、与计划的偏差，以及状态
+（健康、留意、需行动、沉寂、失败）。
+
+\b
+`sqtool portfolio init 文件夹` 根据导出文件生成清单
+（每个群一个文件或子文件夹）。
+时段为 --since..--until（默认：截至今天的 30 天）。
+某个群读不了时只把它标为失败，其余照常体检；
+按 Ctrl-C 中断时不会写出任何文件。
+
+\b
+退出码：0 完成，1 有群体检失败或有偏差达到 --fail-on（默认 error），
+2 清单或选项有误（注明文件和行号）。
+
+\b
+示例：
+  sqtool portfolio init exports/
+  sqtool portfolio exports/groups.yaml --until 2026-06-30 --jobs 2
+  sqtool portfolio groups.yaml --where status=act,dormant --where city=上海
+  sqtool portfolio groups.yaml --by city --report md -o portfolio.md
+  sqtool portfolio groups.yaml --executor dask://10.0.0.5:8786 --save""",
+    },
+    "cli.portfolio.arg.target": {
+        "en": "The manifest (groups.yaml), or `init DIR` to write one from a folder of exports.",
+        "zh": "群清单（groups.yaml），或用 `init 文件夹` 根据导出文件生成清单。",
+    },
+    "cli.portfolio.opt.jobs": {
+        "en": "Audit N groups at a time, each in its own worker process (default 1: in this process).",
+        "zh": "同时体检 N 个群，每个群在单独的进程中（默认 1：在当前进程中）。",
+    },
+    "cli.portfolio.opt.executor": {
+        "en": (
+            "Where the jobs run: processes (default), dask (a local Dask cluster of --jobs workers) or "
+            "dask://HOST:PORT (a running scheduler; needs sqtool[dask] and exports the workers can open)."
+        ),
+        "zh": (
+            "在哪里运行：processes（默认）、dask（本机 Dask 集群，--jobs 个工作进程）或 dask://主机:端口（已运行的调度"
+            "器；需要 sqtool[dask]，且工作节点能打开导出文件）。"
+        ),
+    },
+    "cli.portfolio.opt.since": {
+        "en": "First day of the period (default: 29 days before --until).",
+        "zh": "时段的第一天（默认：--until 之前 29 天）。",
+    },
+    "cli.portfolio.opt.until": {
+        "en": "Last day of the period (default: today).",
+        "zh": "时段的最后一天（默认：今天）。",
+    },
+    "cli.portfolio.opt.where": {
+        "en": (
+            "Show only the groups where FIELD=VALUE (or !=): status, name, format or a tag; values with commas; repeat "
+            "to combine."
+        ),
+        "zh": "只显示 字段=值（或 !=）的群：status、name、format 或某个标签；多个值用逗号分隔；可重复使用以叠加条件。",
+    },
+    "cli.portfolio.opt.by": {
+        "en": "Totals per value of this tag (city, product, owner...).",
+        "zh": "按这个标签的每个值汇总（城市、产品线、负责人……）。",
+    },
+    "cli.portfolio.opt.sort": {
+        "en": "Ranking order: status (most urgent first, default), score, messages, active, change or name.",
+        "zh": "排名方式：status（最需处理的在前，默认）、score、messages、active、change 或 name。",
+    },
+    "cli.portfolio.opt.report": {
+        "en": "Report format: text, md, json or html (one self-contained page with small multiples of activity).",
+        "zh": "报告格式：text、md、json 或 html（单个网页文件，含各群活跃度小图）。",
+    },
+    "cli.portfolio.opt.with_details": {
+        "en": "Also write each group's own full audit report into DIR (HTML), linked from the HTML report.",
+        "zh": "同时把每个群各自的完整体检报告写入该文件夹（HTML），并在 HTML 报告中链接过去。",
+    },
+    "cli.portfolio.opt.save": {
+        "en": (
+            "Save every group's figures to the history, each under its own group (beside the manifest unless "
+            "--history)."
+        ),
+        "zh": "把每个群的数据分别保存到历史记录中（默认保存在清单旁边，可用 --history 指定）。",
+    },
+    "cli.portfolio.opt.fail_on": {
+        "en": (
+            "Exit 1 when a group failed (an error) or has drift at this severity or above (default error; never: "
+            "always 0)."
+        ),
+        "zh": "有群体检失败（视为 error）或偏差达到该级别及以上时退出码为 1（默认 error；never：始终为 0）。",
+    },
+    "cli.history.opt.portfolio": {
+        "en": "Show every group of this portfolio manifest with its trend, and the portfolio's total.",
+        "zh": "显示群清单中每个群的趋势，以及整个群组合的合计。",
+    },
     "cli.opt.version": {"en": "Print the version and exit.", "zh": "显示版本号后退出。"},
     "cli.opt.help": {"en": "Show this help and exit.", "zh": "显示本帮助后退出。"},
     "cli.usage": {"en": "Usage: ", "zh": "用法："},
@@ -438,8 +554,10 @@ Examples:
         "zh": "代替内置列表的广告词：逗号分隔，或 @FILE（每行一个）。",
     },
     "cli.audit.opt.report": {
-        "en": "Report format: text, md (Markdown), json, or csv (every table as a UTF-8 CSV file in folder -o DIR).",
-        "zh": "报告格式：text、md（Markdown）、json，或 csv（每张表一个 UTF-8 CSV 文件，写入 -o 指定的文件夹）。",
+        "en": "Report format: text, md (Markdown), json, csv (every table as a UTF-8 CSV file in folder -o DIR), "
+        "or html (one self-contained page with charts, no script: -o report.html).",
+        "zh": "报告格式：text、md（Markdown）、json、csv（每张表一个 UTF-8 CSV 文件，写入 -o 指定的文件夹），"
+        "或 html（自带图表、不含脚本的单个网页：-o report.html）。",
     },
     "cli.audit.opt.save": {
         "en": "Save this run's figures in the group's history, replacing an audit of the same period"
@@ -451,8 +569,32 @@ Examples:
         "zh": "有偏差结果达到或高于这个级别时以 1 退出；never：总是以 0 退出。",
     },
     "cli.audit.opt.top": {
-        "en": "How many senders to list (0: all).",
-        "zh": "列出多少位发言者（0：全部）。",
+        "en": "How many senders, and members of each list to act on, to show (0: all).",
+        "zh": "显示多少位发言者，以及每份待跟进名单显示多少人（0：全部）。",
+    },
+    "cli.audit.opt.lists_csv": {
+        "en": "Also write each member list to act on (never posted, gone silent, joiners who never posted, "
+        "unanswered questions, leader candidates) as a CSV file in folder DIR (UTF-8 with BOM for Excel).",
+        "zh": "另外把每份待跟进名单（从未发言、近期沉默、进群未开口、没人回应的提问、意见领袖候选）"
+        "各写成一个 CSV 文件，放进文件夹 DIR（带 BOM 的 UTF-8，Excel 直接打开不乱码）。",
+    },
+    "cli.opt.anonymize": {
+        "en": "Replace every member's name and id with a pseudonym (stable within this report, random per run) "
+        "and mask phone numbers, e-mails, WeChat ids and QQ numbers in texts; the group name is hidden too.",
+        "zh": "把每位成员的名字和 ID 换成化名（同一报告内一人一个，每次运行随机），并遮盖文字中的手机号、"
+        "邮箱、微信号和 QQ 号；群名也一并隐藏。",
+    },
+    "cli.opt.anonymize_salt": {
+        "en": "Salt for --anonymize (implies it): the same salt gives the same pseudonyms run after run.",
+        "zh": "--anonymize 使用的固定密钥（给出即开启匿名）：用同一个密钥，每次得到的化名都一样。",
+    },
+    "cli.opt.keep_group_name": {
+        "en": "With --anonymize, keep the group's name in the report.",
+        "zh": "匿名时保留群名。",
+    },
+    "cli.history.opt.format": {
+        "en": "Output format: text, json, or html (one self-contained page with charts; -o FILE).",
+        "zh": "输出格式：text、json，或 html（自带图表的单个网页文件；用 -o 指定文件）。",
     },
     # -- playbooks --
     "cli.playbooks.short": {

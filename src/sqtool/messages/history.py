@@ -57,4 +57,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "list the groups with --all, then delete a period of one with --group NAME --delete PERIOD",
         "zh": "先用 --all 列出各群，再用 --group 名称 --delete 时段 删除其中一个群的某个时段",
     },
+    "history.output_only_show": {
+        "en": "-o and --report html write one group's audits; they do not go with --all or --delete",
+        "zh": "-o 和 --report html 用于导出一个群的体检记录，不能与 --all 或 --delete 同用",
+    },
+    "history.output_only_show_hint": {
+        "en": "leave out --all/--delete, and choose the group with --group or --plan",
+        "zh": "去掉 --all/--delete，用 --group 或 --plan 指定群",
+    },
 }

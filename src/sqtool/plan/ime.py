@@ -21,6 +21,14 @@ FULL_COLON, FULL_SPACE, FULL_COMMA = "：", "\u3000", "，"
 _COLON_KEY = re.compile(r"^([ \u3000]*(?:-[ \u3000]+)?)[A-Za-z_][A-Za-z0-9_]*[ \u3000]*：")
 # a key indented with a full-width space somewhere in its indentation
 _SPACE_KEY = re.compile(r"^( *)\u3000[ \u3000]*(?:-[ \u3000]+)?[A-Za-z_][A-Za-z0-9_]*[ \u3000]*[:：]")
+# either of the two above on any line: most plans have none, and then no line needs a closer look
+_ANY_KEY_MISTAKE = re.compile(
+    r"^(?:[ \u3000]*(?:-[ \u3000]+)?[A-Za-z_][A-Za-z0-9_]*[ \u3000]*：|( *)\u3000[ \u3000]*(?:-[ \u3000]+)?"
+    r"[A-Za-z_][A-Za-z0-9_]*[ \u3000]*[:：])",
+    re.MULTILINE,
+)
+# a full-width comma after an opening bracket on the same line, as _FLOW_VALUE's items hold it
+_COMMA_IN_BRACKETS = re.compile(r"\[[^\]\n]*，")
 _BLOCK_START = re.compile(r"[:-][ \t]*[|>][-+0-9]*[ \t]*(#.*)?$")
 _FLOW_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\s*:\s+)?\[(?P<items>[^\]\n]*)\]\s*(#.*)?$")
 
@@ -53,6 +61,8 @@ def _outside_block_scalars(text: str) -> list[tuple[int, str]]:
 def key_mistakes(text: str) -> list[Mistake]:
     """Keys typed with a full-width colon or indented with a full-width space: YAML cannot read them as keys."""
     found: list[Mistake] = []
+    if _ANY_KEY_MISTAKE.search(text) is None:
+        return found
     for number, line in _outside_block_scalars(text):
         if line.lstrip(" \u3000").startswith("#"):
             continue
@@ -69,6 +79,8 @@ def key_mistakes(text: str) -> list[Mistake]:
 def flow_comma_mistakes(text: str) -> list[Mistake]:
     """Flow lists (``[a，b]``) whose items are joined by a full-width comma: YAML reads one item."""
     found: list[Mistake] = []
+    if FULL_COMMA not in text or _COMMA_IN_BRACKETS.search(text) is None:
+        return found
     for number, line in _outside_block_scalars(text):
         match = _FLOW_VALUE.match(line)
         if match is None:

@@ -3,6 +3,8 @@
 The loader walks libyaml's event stream itself (no recursion in C, no PyYAML constructors), so it
 can refuse duplicate keys, alias bombs and absurd nesting at the exact position where they occur,
 and it resolves plain scalars by YAML 1.2 core rules: ``07:00``, ``2026-09-01`` and ``yes`` stay text.
+Plain plans (no alias, anchor, ``!`` tag, merge or anything refused) are composed faster in C by
+``plan/cnodes.py``, to the same data and positions; it declines everything else back to this walk.
 """
 
 from __future__ import annotations
@@ -106,19 +108,17 @@ def parse_plan(text: str, path: str = "<string>", *, lang: Lang = "en") -> Loade
     """Parse already-decoded plan text; raises PlanLoadError like load_plan."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     tr = Translator(lang)
-    root = _compose_refusing(text, path, tr, "plan.load_failed")
+    root = _tree(text, path, tr, "plan.load_failed")
     typed = _ime_refusal(text)  # parsed, but such a key became part of a text value
     if typed is not None:
         raise PlanLoadError([_finding(tr, path, typed)])
-    if root is None or (root.kind == _SCALAR and root.value is None):
+    if root is None or (root.kind == _SCALAR and root.data is None):
         raise PlanLoadError([_finding(tr, path, _Refusal("plan.empty", 1, 1, hint="plan.empty_hint"))])
     if root.kind != _MAP:
         kind = tr("plan.kind.sequence" if root.kind == _SEQ else "plan.kind.scalar")
         refusal = _Refusal("plan.not_mapping", root.line, root.col, hint="plan.not_mapping_hint", kind=kind)
         raise PlanLoadError([_finding(tr, path, refusal)])
-    positions: dict[Pointer, tuple[int, int, int, int]] = {}
-    data = _build(root, (), root.line, root.col, positions)
-    return LoadedPlan(path=path, text=text, data=data, positions=positions)
+    return LoadedPlan(path=path, text=text, data=root.data, positions=root.positions)
 
 
 def parse_yaml(text: str, path: str, *, lang: Lang = "en", key: str = "yaml.load_failed") -> LoadedPlan:
@@ -127,12 +127,41 @@ def parse_yaml(text: str, path: str, *, lang: Lang = "en", key: str = "yaml.load
     numbers are refused with a position (PlanLoadError with ``key``). The document may be any kind
     (``data`` is None for an empty one); values follow the same YAML 1.2 core rules as plans."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    root = _compose_refusing(text, path, Translator(lang), key)
+    root = _tree(text, path, Translator(lang), key)
     if root is None:
         return LoadedPlan(path=path, text=text, data=None)
+    return LoadedPlan(path=path, text=text, data=root.data, positions=root.positions)
+
+
+NODES_IN_C = True  # compose plain plans with libyaml's C composer (plan/cnodes.py); tests turn it off
+
+
+def _tree(text: str, path: str, tr: Translator, key: str) -> Tree | None:
+    """The plan's data and positions: composed in C when libyaml is here and the plan is plain, else
+    from the event walk below, which refuses what it must at its exact position."""
+    if NODES_IN_C and _Parser is not _PurePythonParser:
+        from sqtool.plan import cnodes
+
+        tree = cnodes.compose(text)
+        if tree is not None:
+            return tree
+    root = _compose_refusing(text, path, tr, key)
+    if root is None:
+        return None
     positions: dict[Pointer, tuple[int, int, int, int]] = {}
     data = _build(root, (), root.line, root.col, positions)
-    return LoadedPlan(path=path, text=text, data=data, positions=positions)
+    return Tree(root.kind, root.line, root.col, data, positions)
+
+
+class Tree:
+    """A composed document: the root's kind and position, its data and the position of every value."""
+
+    __slots__ = ("col", "data", "kind", "line", "positions")
+
+    def __init__(
+        self, kind: int, line: int, col: int, data: Any, positions: dict[Pointer, tuple[int, int, int, int]]
+    ) -> None:
+        self.kind, self.line, self.col, self.data, self.positions = kind, line, col, data, positions
 
 
 def _compose_refusing(text: str, path: str, tr: Translator, key: str) -> _Node | None:

@@ -1,4 +1,4 @@
-"""One audit report in the format asked for: terminal text (rich), Markdown or JSON."""
+"""One audit report in the format asked for: terminal text (rich), Markdown, JSON or one HTML page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqtool.audit.report import AuditReport
 from sqtool.i18n import Translator
 from sqtool.settings import Lang
 
-REPORT_FORMATS = ("text", "md", "json", "csv")  # csv: a folder of tables (render/audit_csv.py)
+REPORT_FORMATS = ("text", "md", "json", "csv", "html")  # csv: a folder of tables (render/audit_csv.py)
 
 
 def render_report(
@@ -28,6 +28,10 @@ def render_report(
         from sqtool.render.markdown import render_markdown
 
         return render_markdown(report, tr, top=top)
+    if report_format == "html":
+        from sqtool.render.audit_html import render_html
+
+        return render_html(report, tr, top=top)
     import io
 
     from rich.console import Console

@@ -6,7 +6,7 @@ import math
 from datetime import datetime
 from typing import Any
 
-from sqtool.audit.report import AuditReport, Leader, NameCount, PeriodFigures, Tier
+from sqtool.audit.report import AuditReport, Leader, ListedMember, MemberLists, NameCount, PeriodFigures, Tier
 from sqtool.settings import Lang
 
 REPORT_VERSION = 1
@@ -244,4 +244,32 @@ def report_to_json(report: AuditReport, *, lang: Lang = "en", top: int = 10) -> 
     document["plan"] = report.plan_path
     document["roster"] = report.roster_path
     document["excluded_records"] = report.excluded_records
+    if report.lists is not None:
+        document["lists"] = lists_to_json(report.lists)
     return document
+
+
+def _member(member: ListedMember) -> dict[str, Any]:
+    return {
+        "id": member.id,
+        "name": member.name,
+        "messages": member.messages,
+        "last_post": member.last_day.isoformat() if member.last_day is not None else None,
+        "joined": _stamp(member.joined),
+    }
+
+
+def lists_to_json(lists: MemberLists) -> dict[str, Any]:
+    """The member lists to act on (every row; the HTML page shows the first ones)."""
+    return {
+        "never_posted_base": lists.never_posted_base,
+        "never_posted": [_member(m) for m in lists.never_posted],
+        "silent_days": lists.silent_days,
+        "gone_silent": [_member(m) for m in lists.gone_silent],
+        "joiners_silent": [_member(m) for m in lists.joiners_silent],
+        "unanswered": [
+            {"asked": _stamp(q.asked), "asker_id": q.asker_id, "asker": q.asker, "opening": q.opening}
+            for q in lists.unanswered
+        ],
+        "leader_candidates": _leaders(lists.leader_candidates),
+    }

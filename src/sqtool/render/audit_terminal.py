@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqtool.audit.report import AuditReport
 from sqtool.i18n import Translator
+from sqtool.render.audit_lists import list_tables
 from sqtool.render.audit_rows import (
     TOP_NOTES,
     activity_lines,
@@ -126,6 +127,28 @@ def render_terminal(report: AuditReport, tr: Translator, console: Console, *, to
     console.print(Text(tr("audit.heading.people"), style="bold"))
     for line in people_lines(report, tr):
         console.print(indented(Text(line), 2))
+
+    tables = list_tables(report, tr)
+    if tables:
+        console.print(Text(tr("html.part.lists"), style="bold"))
+        for listed in tables:
+            shown = listed.rows if top <= 0 else listed.rows[:top]
+            title = Text(f"{listed.title} ({listed.count})", style="bold")
+            if not listed.known:
+                console.print(indented(title + Text(f"  {listed.why}", style="dim"), 2))
+                continue
+            console.print(indented(title if shown else title + Text(f"  {tr('html.empty_list')}"), 2))
+            if not shown:
+                continue
+            console.print(indented(Text(listed.why, style="dim"), 4))
+            people = Table(padding=(0, 1))
+            for position, column in enumerate(listed.header):
+                people.add_column(column, overflow="fold", justify="right" if position in listed.numeric else "left")
+            for list_row in shown:
+                people.add_row(*list_row)
+            console.print(Padding(people, (0, 0, 0, 4)))
+            if len(listed.rows) > len(shown):
+                console.print(indented(Text(tr("html.more", count=len(listed.rows) - len(shown)), style="dim"), 4))
 
     if report.drift:
         console.print(Text(tr("audit.heading.drift"), style="bold"))

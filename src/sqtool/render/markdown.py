@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqtool.audit.report import AuditReport
 from sqtool.i18n import Translator
+from sqtool.render.audit_lists import list_tables
 from sqtool.render.audit_rows import (
     TOP_NOTES,
     activity_lines,
@@ -88,6 +89,21 @@ def render_markdown(report: AuditReport, tr: Translator, *, top: int = 10) -> st
         out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     out += ["", f"## {tr('audit.heading.people')}", ""]
     out += [f"- {line}" for line in people_lines(report, tr)]
+    tables = list_tables(report, tr)
+    if tables:
+        out += ["", f"## {tr('html.part.lists')}"]
+        for listed in tables:
+            shown = listed.rows if top <= 0 else listed.rows[:top]
+            out += ["", f"### {_cell(listed.title)} ({listed.count})", "", f"_{_cell(listed.why)}_"]
+            if not shown and listed.known:
+                out += ["", tr("html.empty_list")]
+            if not shown:
+                continue
+            align = "|" + "".join("---:|" if i in listed.numeric else "---|" for i in range(len(listed.header)))
+            out += ["", "| " + " | ".join(_cell(c) for c in listed.header) + " |", align]
+            out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in shown]
+            if len(listed.rows) > len(shown):
+                out += ["", f"_{_cell(tr('html.more', count=len(listed.rows) - len(shown)))}_"]
     if report.drift:
         out += ["", f"## {tr('audit.heading.drift')}", ""]
         for drift_item in report.drift:

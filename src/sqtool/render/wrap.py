@@ -9,10 +9,7 @@ command in backticks is never broken.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Sequence
-
-from wcwidth import wcswidth, wcwidth
 
 MIN_WIDTH, MAX_WIDTH = 60, 100
 
@@ -24,12 +21,19 @@ _NO_LINE_END = frozenset("（［｛〔〈《「『【〘〖〝‘“([{")
 
 def terminal_width() -> int:
     """Columns to fill: the terminal's width (or $COLUMNS), kept between 60 and 100 for readable lines."""
+    import shutil
+
     columns = shutil.get_terminal_size((80, 24)).columns
     return max(MIN_WIDTH, min(MAX_WIDTH, columns))
 
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes on a terminal (wide characters count two, control characters none)."""
+    known = _known_width(text)
+    if known is not None:
+        return known
+    from wcwidth import wcswidth, wcwidth
+
     width = wcswidth(text)
     if width >= 0:
         return width
@@ -37,7 +41,41 @@ def display_width(text: str) -> int:
 
 
 def _is_wide(character: str) -> bool:
+    known = _known_width(character)
+    if known is not None:
+        return known == 2
+    from wcwidth import wcwidth
+
     return wcwidth(character) == 2
+
+
+# Widths wcwidth gives the characters of ASCII, Chinese prose and its punctuation, known here so that
+# help pages need not import wcwidth (tens of milliseconds at start-up). tests/render/test_wrap.py
+# checks every one of them against wcwidth; any other character is measured by wcwidth.
+_NARROW_PUNCTUATION = frozenset("\u00b7\u2014\u2018\u2019\u201c\u201d\u2026")
+_WIDE_RANGES = ((0x3000, 0x3029), (0x4E00, 0x9FFF), (0xFF01, 0xFF60))
+
+
+def _known_width(text: str) -> int | None:
+    """The width of ``text`` when every character is in the table above, else None."""
+    if text.isascii():
+        return len(text) if text.isprintable() else _ascii_with_controls(text)
+    width = 0
+    for character in text:
+        code = ord(character)
+        if 0x20 <= code < 0x7F or character in _NARROW_PUNCTUATION:
+            width += 1
+        elif any(low <= code <= high for low, high in _WIDE_RANGES):
+            width += 2
+        elif code < 0x20 or code == 0x7F:
+            continue
+        else:
+            return None
+    return width
+
+
+def _ascii_with_controls(text: str) -> int:
+    return sum(1 for character in text if character.isprintable())
 
 
 def _tokens(text: str) -> list[tuple[str, bool]]:

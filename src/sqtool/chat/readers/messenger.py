@@ -111,7 +111,12 @@ def _record(item: Any, record_id: str, ctx: ReadContext, locate: Callable[[], in
     text = fix_mojibake(str(item.get("content", "")))
     message_type = item.get("type", "Generic")
     if message_type in ("Subscribe", "Unsubscribe"):
-        users = [_name(str(user.get("name", ""))) for user in item.get("users") or [] if isinstance(user, dict)]
+        listed = item.get("users")  # a list of {"name": …}; anything else in a damaged export names nobody
+        users = (
+            [_name(str(user.get("name", ""))) for user in listed if isinstance(user, dict)]
+            if isinstance(listed, list)
+            else []
+        )
         found = PHRASES.classify(text.strip()) if text else None
         if message_type == "Subscribe":
             kind = EventKind.JOIN

@@ -27,8 +27,8 @@ def bar_chart(
     top: float | None = None,
     target: float | None = None,
     target_label: str = "",
-    width: int = 560,
-    label_width: int = 170,
+    width: int = 440,
+    label_width: int = 150,
 ) -> Markup:
     """One row per bar, scaled to ``top`` (else the largest value or ghost); ``target`` draws a
     dashed vertical line across every row."""

@@ -33,6 +33,24 @@ def _thin(values: Sequence[float | None], limit: int) -> list[float | None]:
     return out
 
 
+def _text_width(label: str, size: int = 11) -> float:
+    """About how wide ``label`` is drawn: CJK and other wide characters take a full em."""
+    return sum(size if ord(ch) >= 0x2E80 else size * 0.6 for ch in label)
+
+
+def _legend(series: Sequence[Series], left: float, right: float) -> list[tuple[float, float]]:
+    """The (x, baseline) of each legend entry, wrapping to a new row when the next would not fit."""
+    places: list[tuple[float, float]] = []
+    x, y = left, 16.0
+    for s in series:
+        entry = 22 + _text_width(s.name) + 16
+        if places and x + entry > right:
+            x, y = left, y + 18
+        places.append((x, y))
+        x += entry
+    return places
+
+
 def line_chart(
     series: Sequence[Series],
     x_labels: Sequence[str],
@@ -44,7 +62,10 @@ def line_chart(
 ) -> Markup:
     """Every series over ``len(x_labels)`` points (all series that long), scaled from 0."""
     count = len(x_labels)
-    left, right, top_pad, bottom = 44, 44 if any(s.axis == "right" for s in series) else 12, 28, 26
+    left, right, bottom = 44, 44 if any(s.axis == "right" for s in series) else 12, 26
+    legend = _legend(series, left, width - 8)
+    top_pad = int(legend[-1][1]) + 12 if legend else 12
+    height += top_pad - 28  # a second row of legend makes the chart taller, not the plot smaller
     plot_w, plot_h = width - left - right, height - top_pad - bottom
     tops = {
         side: nice_max(max((v for s in series if s.axis == side for v in s.values if v is not None), default=0))
@@ -90,23 +111,11 @@ def line_chart(
             x = left + (plot_w * index / (count - 1) if count > 1 else plot_w / 2)
             anchor = "start" if index == 0 and count > 1 else ("end" if index == count - 1 and count > 1 else "middle")
             body.append(text(x, height - 8, x_labels[index], css="note", anchor=anchor, size=11))
-    # legend across the top
-    legend_x = float(left)
-    for s in series:
-        body.append(
-            element(
-                "line",
-                {
-                    "x1": legend_x,
-                    "x2": legend_x + 18,
-                    "y1": 12,
-                    "y2": 12,
-                    "class": f"line {s.css}" + (" dashed" if s.dashed else ""),
-                },
-            )
-        )
-        body.append(text(legend_x + 22, 16, s.name, css="label", size=11))
-        legend_x += 30 + 7 * len(s.name) + 6 * sum(1 for ch in s.name if ord(ch) > 0x2E80)
+    # legend across the top, in rows that fit the width
+    for (x, y), s in zip(legend, series, strict=True):
+        line_class = f"line {s.css}" + (" dashed" if s.dashed else "")
+        body.append(element("line", {"x1": x, "x2": x + 18, "y1": y - 4, "y2": y - 4, "class": line_class}))
+        body.append(text(x + 22, y, s.name, css="label", size=11))
     return svg(width, height, label, body, css="chart lines")
 
 
