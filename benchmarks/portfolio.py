@@ -172,13 +172,13 @@ def run(mode: str, manifest: Path) -> dict[str, object]:
 
 
 def _native_note() -> str:
-    """Whether this build has the C++ readers (sqtool._native): only the Telegram groups use them."""
+    """Whether this build has the C++ readers (sqtool._native)."""
     sys.path.insert(0, str(REPO / "src"))
     try:
         import sqtool._native  # noqa: F401
     except ImportError:
         return "pure-Python readers: no native fast path on this build"
-    return "native fast path built: the Telegram quarter of the groups uses it, the other formats read in Python"
+    return "the native module sqtool._native is built; the formats it does not cover read in Python"
 
 
 def main() -> None:
