@@ -82,7 +82,8 @@ def test_where_and_by(cli, portfolio: Path) -> None:
 def test_bad_options_are_usage_errors(cli, portfolio: Path) -> None:
     for args, words in [
         (("--where", "colour=red"), "no column or tag 'colour'"),
-        (("--by", "colour"), "no column or tag 'colour'"),
+        (("--by", "colour"), "'colour' is not one"),
+        (("--by", "status"), "tags in this manifest: city, owner"),
         (("--report", "xml"), "not a portfolio report format"),
         (("--jobs", "0"), "--jobs must be between 1"),
         (("--executor", "spark"), "unknown executor 'spark'"),
@@ -92,6 +93,16 @@ def test_bad_options_are_usage_errors(cli, portfolio: Path) -> None:
         assert result.exit_code == 2, (args, result.stderr)
         assert words in result.stderr, (args, result.stderr)
     assert cli("portfolio", "init").exit_code == 2
+
+
+def test_by_without_tags_says_how_to_add_them(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--by on a manifest without tags names the option and shows how to tag groups, in both languages."""
+    monkeypatch.chdir(tmp_path)
+    Path("groups.yaml").write_text("version: 1\ngroups:\n- name: a\n  exports: a.csv\n", encoding="utf-8")
+    english = cli("portfolio", "groups.yaml", "--by", "city")
+    assert english.exit_code == 2 and "--by takes a tag" in english.stderr and "tags: {city:" in english.stderr
+    chinese = cli("--lang", "zh", "portfolio", "groups.yaml", "--by", "city")
+    assert chinese.exit_code == 2 and "还没有标签" in chinese.stderr
 
 
 def test_markdown_and_chinese(cli, portfolio: Path) -> None:

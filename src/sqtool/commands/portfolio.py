@@ -82,10 +82,10 @@ def portfolio_action(settings: Settings, arguments: PortfolioArguments, *, today
     conditions = parse_where(arguments.where, manifest.tag_keys)
     if arguments.by is not None and arguments.by not in manifest.tag_keys:
         raise SqtoolError(
-            "portfolio.unknown_where_field",
-            hint="portfolio.unknown_where_field_hint",
+            "portfolio.unknown_by_tag",
+            hint="portfolio.unknown_by_tag_hint" if manifest.tag_keys else "portfolio.no_tags_hint",
             field=arguments.by,
-            fields=", ".join(manifest.tag_keys) or "-",
+            fields=", ".join(manifest.tag_keys),
         )
     since, until = period_of(
         parse_day(arguments.since, "--since"), parse_day(arguments.until, "--until"), today or date.today()

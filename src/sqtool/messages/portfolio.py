@@ -124,6 +124,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "fields you can filter or total by: {fields}",
         "zh": "可用于筛选或汇总的字段：{fields}",
     },
+    "portfolio.unknown_by_tag": {
+        "en": "--by takes a tag of the manifest's groups; '{field}' is not one",
+        "zh": "--by 只能按群清单里的标签汇总，没有“{field}”这个标签",
+    },
+    "portfolio.unknown_by_tag_hint": {
+        "en": "tags in this manifest: {fields}",
+        "zh": "这个群清单里的标签：{fields}",
+    },
+    "portfolio.no_tags_hint": {
+        "en": "this manifest has no tags yet: give groups tags such as tags: {{city: Shanghai, owner: Wang}}",
+        "zh": "这个群清单还没有标签：可以给群加上标签，如 tags: {{city: 上海, owner: 王}}",
+    },
     "portfolio.bad_status": {"en": "no status '{value}'", "zh": "没有“{value}”这种状态"},
     "portfolio.bad_status_hint": {"en": "statuses: {choices}", "zh": "可用的状态：{choices}"},
     "portfolio.bad_format": {
