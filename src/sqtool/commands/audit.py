@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqtool.audit.loading import audit_zone, load_valid_plan
+from sqtool.audit.loading import audit_zone
 from sqtool.audit.options import DEFAULT_AD_KEYWORDS, DEFAULT_RESPONSE_CUTOFF_MINUTES, AuditOptions
 from sqtool.audit.report import AuditReport
 from sqtool.commands import findings_exit
@@ -15,6 +15,7 @@ from sqtool.commands.inputs import refuse_input_as_output
 from sqtool.diagnostics import fail_threshold
 from sqtool.errors import SqtoolError
 from sqtool.plan.model import PlanModel
+from sqtool.plan.schema import load_valid_plan
 from sqtool.settings import Settings
 
 

@@ -9,11 +9,10 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from sqtool.commands import findings_exit
-from sqtool.diagnostics import Severity, fail_threshold
+from sqtool.diagnostics import fail_threshold
 from sqtool.errors import SqtoolError
-from sqtool.plan.load import LoadedPlan
 from sqtool.plan.model import PlanModel
-from sqtool.settings import Lang, Settings
+from sqtool.settings import Settings
 
 FORMATS = ("text", "md", "json")
 DEFAULT_WEEKS = 4
@@ -56,26 +55,6 @@ def start_of(value: str | None, zone: tzinfo, today: date | None = None) -> date
             raise SqtoolError("kit.bad_start", hint="kit.bad_start_hint", value=value) from None
     now = today or datetime.now(zone).date()
     return now + timedelta(days=(7 - now.weekday()) % 7)
-
-
-def load_valid_plan(source: str, lang: Lang) -> LoadedPlan:
-    """A plan that passes `sqtool validate`, else a SqtoolError at its first problem."""
-    from sqtool.plan.load import load_plan
-    from sqtool.plan.schema import schema_findings
-
-    loaded = load_plan(source, lang=lang)
-    problems = [finding for finding in schema_findings(loaded, lang=lang) if finding.severity is Severity.ERROR]
-    if problems:
-        first = problems[0]
-        raise SqtoolError(
-            "kit.plan_invalid",
-            hint="kit.plan_invalid_hint",
-            path=first.path,
-            line=first.line,
-            col=first.col,
-            message=first.message,
-        )
-    return loaded
 
 
 def plan_zone(name: str | None, plan: PlanModel) -> tuple[tzinfo, str]:
@@ -123,7 +102,9 @@ def run_plan(settings: Settings, request: PlanRequest, today: date | None = None
     ics_replaceable = request.ics is not None and (may_replace(request.ics, request.force) or _is_our_ics(request.ics))
     if request.ics is not None and not ics_replaceable:
         raise SqtoolError("fs.exists", hint="fs.exists_not_generated_hint", path=str(request.ics))
-    plan = PlanModel.of(load_valid_plan(request.file, settings.lang))
+    from sqtool.plan.schema import load_valid_plan
+
+    plan = PlanModel.of(load_valid_plan(request.file, settings.lang, refusal="kit.plan_invalid"))
     zone, zone_name = plan_zone(request.tz, plan)
     first = start_of(request.start, zone, today)
     kit = build_kit(plan, first, weeks, zone, zone_name, tr)

@@ -14,8 +14,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from sqtool.diagnostics import Finding, Severity
+from sqtool.errors import SqtoolError
 from sqtool.i18n import Translator
-from sqtool.plan.load import LoadedPlan
+from sqtool.plan.load import LoadedPlan, load_plan
 from sqtool.plan.model import Pointer
 from sqtool.resources import schema_path
 from sqtool.settings import Lang
@@ -52,6 +53,25 @@ def schema_findings(plan: LoadedPlan, *, lang: Lang = "en") -> list[Finding]:
             continue  # the schema already refuses this value (an integer field, a bound)
         findings.append(_finding(plan, line, col, tr("plan.schema.not_finite", name=_name(pointer, tr)), None))
     return sorted(findings, key=lambda f: (f.line, f.col))
+
+
+def load_valid_plan(source: str, lang: Lang, *, refusal: str = "audit.plan_invalid") -> LoadedPlan:
+    """A plan that passes `sqtool validate` (YAML and schema), else a SqtoolError at its first problem:
+    ``audit``, ``plan`` and ``portfolio`` read the plan as validate does. ``refusal`` is the catalogue
+    key of the error (its ``_hint`` says what to run again)."""
+    loaded = load_plan(source, lang=lang)
+    problems = [finding for finding in schema_findings(loaded, lang=lang) if finding.severity is Severity.ERROR]
+    if problems:
+        first = problems[0]
+        raise SqtoolError(
+            refusal,
+            hint=f"{refusal}_hint",
+            path=first.path,
+            line=first.line,
+            col=first.col,
+            message=first.message,
+        )
+    return loaded
 
 
 def non_finite(data: Any, pointer: Pointer = ()) -> Iterator[Pointer]:

@@ -152,11 +152,12 @@ def expand_exports(patterns: tuple[str, ...]) -> list[str]:
 
 def _figures(job: GroupJob) -> tuple[GroupFigures, str | None]:
     from sqtool.audit.engine import run_audit
-    from sqtool.audit.loading import audit_zone, load_valid_plan
+    from sqtool.audit.loading import audit_zone
     from sqtool.audit.options import AuditOptions
     from sqtool.audit.roster import load_roster
     from sqtool.chat.read import read_exports
     from sqtool.plan.model import PlanModel
+    from sqtool.plan.schema import load_valid_plan
 
     entry = job.entry
     plan = PlanModel.of(load_valid_plan(entry.plan, job.lang)) if entry.plan is not None else None

@@ -73,6 +73,22 @@ def with_change(current: int, previous: int | None) -> str:
     return f"{current} ({moved})" if moved else str(current)
 
 
+def headline(
+    result: PortfolioResult, shown: Sequence[RankedGroup], where: Sequence[str], tr: Translator
+) -> tuple[str, int, str]:
+    """The report's title, the period's length in days and the count of shown groups per status."""
+    count = len(result.groups)
+    if where:
+        title = tr("portfolio.title_selected", shown=len(shown), count=count, where=" ".join(where))
+    else:
+        title = tr("portfolio.title", count=count)
+    days = (result.until - result.since).days + 1
+    counts = tr("portfolio.list_separator").join(
+        f"{status_text(status, tr)} {sum(1 for group in shown if group.status == status)}" for status in STATUSES
+    )
+    return title, days, counts
+
+
 def status_text(status: str, tr: Translator) -> str:
     return tr(f"portfolio.status.{status}")
 
@@ -179,15 +195,7 @@ def _document(
             disable_numparse=True,
         )
 
-    count = len(result.groups)
-    if where:
-        title = tr("portfolio.title_selected", shown=len(shown), count=count, where=" ".join(where))
-    else:
-        title = tr("portfolio.title", count=count)
-    days = (result.until - result.since).days + 1
-    counts = tr("portfolio.list_separator").join(
-        f"{status_text(status, tr)} {sum(1 for group in shown if group.status == status)}" for status in STATUSES
-    )
+    title, days, counts = headline(result, shown, where, tr)
     out = [
         heading(title, 1),
         "",

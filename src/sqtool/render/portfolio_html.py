@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqtool.i18n import Translator
 from sqtool.portfolio import PortfolioResult
-from sqtool.portfolio.ranking import STATUSES, RankedGroup, totals_by
-from sqtool.render.portfolio import headers, reason_text, row, status_text, total_headers, total_row
+from sqtool.portfolio.ranking import RankedGroup, totals_by
+from sqtool.render.portfolio import headers, headline, reason_text, row, status_text, total_headers, total_row
 from sqtool.settings import Lang
 
 if TYPE_CHECKING:
@@ -36,15 +36,7 @@ def render_portfolio_html(
 
     tr = Translator(lang)
     links = links or {}
-    count = len(result.groups)
-    if where:
-        title = tr("portfolio.title_selected", shown=len(shown), count=count, where=" ".join(where))
-    else:
-        title = tr("portfolio.title", count=count)
-    days = (result.until - result.since).days + 1
-    counts = tr("portfolio.list_separator").join(
-        f"{status_text(status, tr)} {sum(1 for group in shown if group.status == status)}" for status in STATUSES
-    )
+    title, days, counts = headline(result, shown, where, tr)
     page = Page(
         title=title,
         lang=lang,
