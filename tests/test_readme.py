@@ -32,6 +32,16 @@ def test_readme_shows_the_plan_sheet_as_sqtool_prints_it():
     assert excerpt.strip() and excerpt in printed
 
 
+def test_readme_shows_the_audit_opening_as_sqtool_prints_it():
+    """The excerpt under "Try it" is the real opening of the main command's report (at 100 columns)."""
+    section = README.split("The report starts with what it read", 1)[1]
+    excerpt = section.split("```text\n", 1)[1].split("```", 1)[0]
+    printed = run_sqtool(
+        "audit", "examples/demo-wechat.csv", "--plan", "examples/plan.yaml", cwd=REPO, env={"COLUMNS": "100"}
+    ).stdout
+    assert excerpt.strip() and printed.startswith(excerpt)
+
+
 @pytest.mark.parametrize(("command", "codes"), COMMANDS, ids=[command for command, _ in COMMANDS])
 def test_readme_command_runs(command, codes):
     assert command in README, f"the README no longer shows {command!r}: update this list"
