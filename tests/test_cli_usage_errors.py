@@ -18,6 +18,7 @@ ENGLISH_CLICK = (
     "Invalid value",
     "Input should be",
     "Got unexpected",
+    "Missing command",
 )
 
 # (arguments, what the English message says, what the Chinese one says)
@@ -39,6 +40,7 @@ CASES = [
     (["audit", "x.txt", "--report"], ["option --report needs a value"], ["选项 --report 后面要跟一个值"]),
     (["check", "p.yaml", "--format", "pdf"], ["--format takes one of text, json"], ["--format 只能取 text, json"]),
     (["rules", "extra"], ["unexpected extra argument(s): extra"], ["多出了参数：extra"]),
+    (["-q"], ["a command is missing, e.g. sqtool audit FILE"], ["缺少命令，例如 sqtool audit 文件"]),
 ]
 
 

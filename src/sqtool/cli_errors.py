@@ -126,6 +126,8 @@ def usage_error_text(error: Any, lang: Lang) -> str:
         if not isinstance(hint, str):
             hint = " / ".join(hint)
         return text("cli.err.bad_value", lang, option=hint, problem=message)
+    if kind == "UsageError" and message == "Missing command.":
+        return text("cli.err.missing_command", lang)
     extra = _EXTRA.match(message)
     if extra:
         return text("cli.err.extra_arguments", lang, args=extra.group("args"))

@@ -205,6 +205,10 @@ Examples:
         "zh": "选项 {option} 不带值。",
     },
     "cli.err.bad_value": {"en": "invalid value for {option}: {problem}", "zh": "{option} 的值无效：{problem}"},
+    "cli.err.missing_command": {
+        "en": "a command is missing, e.g. sqtool audit FILE or sqtool check PLAN.",
+        "zh": "缺少命令，例如 sqtool audit 文件 或 sqtool check 计划文件。",
+    },
     "cli.err.extra_arguments": {
         "en": "unexpected extra argument(s): {args}.",
         "zh": "多出了参数：{args}。",
