@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, CliInvoke, run_sqtool
-from tests.fuzz.seeds import DISCORD, MESSENGER, TELEGRAM, WHATSAPP
+from tests.fuzz.seeds import DISCORD, MESSENGER, TELEGRAM, WECHAT_CSV, WHATSAPP
 
 EXPORT = REPO / "examples" / "demo-wechat.csv"
 PLAN = REPO / "examples" / "plan.yaml"
@@ -298,3 +298,18 @@ def test_messenger_users_of_the_wrong_type(cli: CliInvoke, tmp_path: Path, users
     assert result.exit_code == 0, result.stderr
     summary = json.loads(result.stdout)["summary"]
     assert (summary["messages"], summary["joins"]) == (2, 1)  # Bo joins: named by the notice's own words
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "gb18030"])
+def test_a_wechat_csv_in_another_encoding_names_its_group(cli: CliInvoke, tmp_path: Path, encoding: str) -> None:
+    """Found by the long fuzz run of the WeChat family: a WeChat CSV saved as UTF-16 with CRLF lines
+    was read by its reader but its group name was looked up in the head decoded as UTF-8, and the csv
+    module's "new-line character seen in unquoted field" escaped as an internal error. The head is now
+    decoded as the reader decodes it, and the group is named."""
+    text = WECHAT_CSV.data.decode("utf-8-sig").replace("\r\n", "\n").replace("\n", "\r\n")
+    path = tmp_path / "wechat.csv"
+    path.write_bytes(text.encode(encoding))
+    page = tmp_path / "audit.html"
+    result = cli("audit", str(path), "--tz", "UTC", "-r", "html", "-o", str(page))
+    assert result.exit_code == 0, result.stderr
+    assert "1@chatroom" in page.read_text("utf-8")  # the TalkerId of the first row names the group

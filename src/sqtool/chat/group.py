@@ -10,6 +10,7 @@ import re
 from pathlib import PurePosixPath
 
 from sqtool.chat.source import Source
+from sqtool.chat.textio import sniff_encoding
 
 _JSON_STRING = rb'"((?:[^"\\]|\\.)*)"'
 _TELEGRAM_NAME = re.compile(rb'\A\s*\{\s*"name"\s*:\s*' + _JSON_STRING)
@@ -43,12 +44,13 @@ def export_group(format_name: str, source: Source, head: bytes) -> str | None:
                 if found := _WHATSAPP_FILE.match(candidate):
                     return found.group("name").strip()
             return None
-        text = head.decode("utf-8-sig", errors="replace")
+        # the reader's own choice of encoding (a WeChat CSV saved as UTF-16 or GB18030 is read, so named too)
+        text = head.decode(sniff_encoding(head) or "utf-8-sig", errors="replace")
         if format_name == "qq" and (found := _QQ_OBJECT.search(text)):
             return found.group("name").strip()
         if format_name == "wechat":
             return _wechat_talker(text)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeError, csv.Error):  # a head cut or garbled where the name would be: no name
         return None
     return None
 
