@@ -139,6 +139,17 @@ def test_ctrl_c_writes_nothing(cli, portfolio: Path, monkeypatch: pytest.MonkeyP
     assert not Path("report.md").exists() and not Path(".sqtool").exists()
 
 
+def test_history_of_a_portfolio_never_saved_says_how_to_save_it(cli, portfolio: Path) -> None:
+    """Before any --save, `history --portfolio` is exit 2 with the portfolio's own --save command; and
+    the options it cannot honour (-o, html, --anonymize) are refused by name."""
+    result = cli("history", "--portfolio", "groups.yaml")
+    assert result.exit_code == 2 and "sqtool portfolio groups.yaml --save" in result.stderr
+    for extra in (("-o", "h.html"), ("--format", "html"), ("--anonymize",)):
+        refused = cli("history", "--portfolio", "groups.yaml", *extra)
+        assert refused.exit_code == 2 and "--portfolio cannot be combined" in refused.stderr, extra
+    assert not Path("h.html").exists()
+
+
 def test_save_keeps_each_group_under_its_own_key_and_history_shows_the_portfolio(cli, portfolio: Path) -> None:
     """Two periods saved: each group's trend, and the portfolio's sum per period (failed groups left out)."""
     first = cli("portfolio", "groups.yaml", "--until", "2026-05-31", "--save", "--fail-on", "never")

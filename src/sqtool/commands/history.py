@@ -229,7 +229,14 @@ def _show_portfolio(settings: Settings, request: HistoryRequest) -> int:
     window = DEFAULT_LAST if request.last is None else request.last
     manifest = load_manifest(request.portfolio or "", lang=settings.lang)
     path = request.history or str(default_history_path(request.portfolio))
-    trends = portfolio_trends(path, manifest, window)
+    try:
+        trends = portfolio_trends(path, manifest, window)
+    except SqtoolError as error:
+        if error.key != "audit.history_missing":
+            raise
+        raise SqtoolError(
+            "audit.history_missing", hint="portfolio.history_missing_hint", path=error.path, manifest=request.portfolio
+        ) from None
     totals = portfolio_totals(trends)
     if request.output_format == "json":
         from sqtool.render.portfolio_history import render_portfolio_history_json

@@ -324,6 +324,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "save each period with: sqtool portfolio {path} --save",
         "zh": "每个时段可以这样保存：sqtool portfolio {path} --save",
     },
+    "portfolio.history_missing_hint": {
+        "en": "save the portfolio's audits first: sqtool portfolio {manifest} --save (or point --history at the file)",
+        "zh": "请先保存这批群的体检结果：sqtool portfolio {manifest} --save（或用 --history 指向历史文件）",
+    },
     "portfolio.history_portfolio_and_group": {
         "en": "--portfolio cannot be combined with --plan, --group, --all, --delete, -o, --anonymize or --format html",
         "zh": "--portfolio 不能与 --plan、--group、--all、--delete、-o、--anonymize 或 --format html 同时使用",
