@@ -248,6 +248,29 @@ class Threads:
         self._df_count = 0
 
     # -- the model --
+    def batch(
+        self,
+        ids: list[str],
+        senders: list[int],
+        ts: list[float],
+        days: list[int],
+        texts: list[str],
+        kinds: list[MessageKind],
+        reply_to: list[str | None],
+        targets: dict[int, list[int | None]],
+        asked: list[int],
+    ) -> None:
+        """Take a batch of messages in order, one ``message`` each: the columns of the batch, the members
+        each message's mentions name (by position), and the positions of its questions."""
+        asking = set(asked)
+        message = self.message
+        no_targets: list[int | None] = []
+        for position, (message_id, sender, when, day, text, kind, link) in enumerate(
+            zip(ids, senders, ts, days, texts, kinds, reply_to, strict=True)
+        ):
+            found = targets.get(position, no_targets)
+            message(message_id, sender, when, day, text, kind, link, found, position in asking)
+
     def message(
         self,
         message_id: str,
