@@ -23,7 +23,7 @@
 #include <deque>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -45,6 +45,50 @@ struct Parent {
   int64_t day;
   int64_t question;
   int evidence;
+};
+
+// A message id's entry in the index of recent ids (Threads._ids): 24 bytes.
+struct IdEntry {
+  int64_t seq;
+  int32_t sender;
+  int32_t day;
+  int64_t question;
+};
+
+// The seqs of messages that drew a reply (Threads._drawn), one bit per message taken (125 KiB per
+// million messages instead of a hash set's ~40 bytes per seq), with the set's size kept for the
+// pruning rule of Threads._remember.
+struct SeqSet {
+  std::vector<uint64_t> bits;
+  int64_t size = 0;
+  size_t low = SIZE_MAX;  // no bit is set in the words below this one
+
+  bool insert(int64_t seq) {
+    const size_t word = static_cast<size_t>(seq) >> 6;
+    if (word >= bits.size()) bits.resize(std::max(word + 1, bits.size() * 2), 0);
+    const uint64_t mask = uint64_t{1} << (seq & 63);
+    if (bits[word] & mask) return false;
+    bits[word] |= mask;
+    size += 1;
+    low = std::min(low, word);
+    return true;
+  }
+
+  // {seq for seq in set if seq > old}
+  void keep_above(int64_t old) {
+    const size_t last = static_cast<size_t>(old) >> 6;
+    for (size_t word = low; word < last && word < bits.size(); ++word) {
+      size -= __builtin_popcountll(bits[word]);
+      bits[word] = 0;
+    }
+    if (last < bits.size()) {
+      const int shift = static_cast<int>(old & 63) + 1;
+      const uint64_t dropped = shift == 64 ? ~uint64_t{0} : (uint64_t{1} << shift) - 1;
+      size -= __builtin_popcountll(bits[last] & dropped);
+      bits[last] &= ~dropped;
+    }
+    low = std::max(low, last);
+  }
 };
 
 struct Settings {
@@ -76,15 +120,17 @@ struct State {
   std::vector<int64_t> question_day;
   std::vector<int64_t> question_asker;
   std::vector<double> question_minutes;
-  std::unordered_map<std::string, Parent> ids;  // evidence unused here
-  std::deque<std::pair<std::string, int64_t>> id_order;
+  std::unordered_map<std::string, IdEntry> ids;
+  // the ids in the order taken, as pointers to the index's keys: a key's node is erased only when its
+  // latest entry leaves, after every earlier entry of the same id, so no pointer here outlives its node
+  std::deque<std::pair<const std::string *, int64_t>> id_order;
   std::unordered_map<std::string, Said> postings;
   std::deque<Said> last;
   std::unordered_map<int64_t, Said> latest;
   std::unordered_map<int64_t, std::pair<int64_t, double>> partner;
   std::unordered_map<int64_t, std::deque<int64_t>> open_by_asker;
   std::unordered_map<int64_t, std::pair<double, double>> answer_ways;
-  std::unordered_set<int64_t> drawn_seqs;
+  SeqSet drawn_seqs;
   std::unordered_map<std::string, int64_t> df;
   std::unordered_map<std::string, int64_t> df_before;
   int64_t df_count = 0;
@@ -100,6 +146,8 @@ struct Model {
   PyObject *minutes;        // QuestionTable.minutes (array 'd')
   PyObject *responder;      // QuestionTable.responder (array 'i')
   PyObject *evidence;       // QuestionTable.evidence (bytearray)
+  PyObject *opening;        // QuestionTable.opening (list of str): "" once answered
+  PyObject *empty;          // ""
   PyObject *shifted_day;    // day << day_shift of the last edge's day (a cache)
   int64_t shifted_for;
 };
@@ -292,7 +340,7 @@ bool answered(Model *self, const Parent &found, int64_t responder, double ts, in
   if (!add_edge(self, day, found.sender, responder, found.evidence)) return false;
   st.partner[responder] = {found.sender, ts};
   st.partner[found.sender] = {responder, ts};
-  if (found.seq >= 0 && st.drawn_seqs.insert(found.seq).second) {
+  if (found.seq >= 0 && st.drawn_seqs.insert(found.seq)) {
     if (!bump(self, self->drawn, found.day, found.sender)) return false;
   }
   if (found.question >= 0) {
@@ -312,7 +360,8 @@ bool answered(Model *self, const Parent &found, int64_t responder, double ts, in
         const bool ok = value != nullptr && who != nullptr && code != nullptr &&
                         PySequence_SetItem(self->minutes, earlier, value) == 0 &&
                         PySequence_SetItem(self->responder, earlier, who) == 0 &&
-                        PySequence_SetItem(self->evidence, earlier, code) == 0;
+                        PySequence_SetItem(self->evidence, earlier, code) == 0 &&
+                        PySequence_SetItem(self->opening, earlier, self->empty) == 0;
         Py_XDECREF(value);
         Py_XDECREF(who);
         Py_XDECREF(code);
@@ -338,18 +387,15 @@ int64_t ask(State &st, int64_t asker, double ts, int64_t day) {
 
 // Threads._remember
 void remember(State &st, std::string &&id, int64_t seq, int64_t sender, int64_t day, int64_t question) {
-  st.ids[id] = {seq, sender, day, question, LINK};
-  st.id_order.emplace_back(std::move(id), seq);
+  const IdEntry entry{seq, static_cast<int32_t>(sender), static_cast<int32_t>(day), question};
+  auto placed = st.ids.insert_or_assign(std::move(id), entry).first;
+  st.id_order.emplace_back(&placed->first, seq);
   if (static_cast<int64_t>(st.id_order.size()) > st.settings.recent_ids) {
-    auto [old_id, old_seq] = std::move(st.id_order.front());
+    const auto [old_id, old_seq] = st.id_order.front();
     st.id_order.pop_front();
-    auto found = st.ids.find(old_id);
+    auto found = st.ids.find(*old_id);
     if (found != st.ids.end() && found->second.seq == old_seq) st.ids.erase(found);
-    if (static_cast<int64_t>(st.drawn_seqs.size()) > 2 * st.settings.recent_ids) {
-      for (auto it = st.drawn_seqs.begin(); it != st.drawn_seqs.end();) {
-        it = *it > old_seq ? std::next(it) : st.drawn_seqs.erase(it);
-      }
-    }
+    if (st.drawn_seqs.size > 2 * st.settings.recent_ids) st.drawn_seqs.keep_above(old_seq);
   }
 }
 
@@ -396,7 +442,7 @@ bool members_of(PyObject *list, std::vector<int64_t> &out) {
 
 // feed(ids, senders, ts, days, noise, words, reply_to, addressed, targeted, questions) -> None
 //   lists of one batch, position i the batch's i-th message: ids (str), senders (int), ts (float), days
-//   (int), noise (bool), words (a frozenset of str, iterated in its own order), reply_to (str or None),
+//   (int), noise (bool), words (a tuple of str, weighed in that order), reply_to (str or None),
 //   addressed (list of the members it is addressed to, or None), targeted (bool: it carries mentions),
 //   questions (bool: it asks; its row is already in the question table)
 PyObject *model_feed(Model *self, PyObject *args) {
@@ -459,8 +505,8 @@ PyObject *model_feed(Model *self, PyObject *args) {
       auto parent = st.ids.find(reply);
       if (parent != st.ids.end() && parent->second.sender != sender && parent->second.seq < st.seq) {
         habit(st, sender, true);
-        found = parent->second;
-        found.evidence = LINK;
+        const IdEntry &linked = parent->second;
+        found = {linked.seq, linked.sender, linked.day, linked.question, LINK};
         has_parent = true;
       }
     } else {
@@ -503,12 +549,12 @@ PyObject *model_seq(Model *self, void *) { return PyLong_FromLongLong(self->stat
 PyObject *model_postings(Model *self, void *) { return PyLong_FromSize_t(self->state->postings.size()); }
 
 int model_init(Model *self, PyObject *args, PyObject *kwargs) {
-  static const char *names[] = {"edges", "drawn", "answers_given", "counter", "minutes", "responder", "evidence",
-                                "weights", "settings", nullptr};
-  PyObject *edges, *drawn, *answers_given, *counter, *minutes, *responder, *evidence, *weights, *settings;
-  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!OOOOO!O!", const_cast<char **>(names), &PyDict_Type, &edges,
+  static const char *names[] = {"edges",   "drawn",   "answers_given", "counter",  "minutes", "responder",
+                                "evidence", "opening", "weights",       "settings", nullptr};
+  PyObject *edges, *drawn, *answers_given, *counter, *minutes, *responder, *evidence, *opening, *weights, *settings;
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!OOOOO!O!O!", const_cast<char **>(names), &PyDict_Type, &edges,
                                    &PyDict_Type, &drawn, &PyDict_Type, &answers_given, &counter, &minutes, &responder,
-                                   &evidence, &PyList_Type, &weights, &PyDict_Type, &settings)) {
+                                   &evidence, &PyList_Type, &opening, &PyList_Type, &weights, &PyDict_Type, &settings)) {
     return -1;
   }
   State *st = new (std::nothrow) State();
@@ -575,6 +621,11 @@ int model_init(Model *self, PyObject *args, PyObject *kwargs) {
   Py_XSETREF(self->responder, responder);
   Py_INCREF(evidence);
   Py_XSETREF(self->evidence, evidence);
+  Py_INCREF(opening);
+  Py_XSETREF(self->opening, opening);
+  PyObject *empty = PyUnicode_FromStringAndSize("", 0);
+  if (empty == nullptr) return -1;
+  Py_XSETREF(self->empty, empty);
   Py_CLEAR(self->shifted_day);
   return 0;
 }
@@ -588,6 +639,8 @@ void model_dealloc(Model *self) {
   Py_XDECREF(self->minutes);
   Py_XDECREF(self->responder);
   Py_XDECREF(self->evidence);
+  Py_XDECREF(self->opening);
+  Py_XDECREF(self->empty);
   Py_XDECREF(self->shifted_day);
   Py_TYPE(self)->tp_free(reinterpret_cast<PyObject *>(self));
 }

@@ -103,7 +103,9 @@ class QuestionTable:
     pending: bytearray = field(default_factory=bytearray)
     evidence: bytearray = field(default_factory=bytearray)
     asked_at: array[float] = field(default_factory=lambda: array("d"))  # POSIX seconds
-    opening: list[str] = field(default_factory=list)  # the question's first words (member lists)
+    # the question's first words, for the list of unanswered ones; "" once answered (on 10^6 messages the
+    # words of every question asked would be the largest thing the pass keeps)
+    opening: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.day)

@@ -20,7 +20,7 @@ from sqtool.audit.aggregate import Aggregate
 from sqtool.audit.threads import GREETING_MAX, NO_EVIDENCE, Threads, opening, words_of
 from sqtool.chat.model import MessageKind
 
-_EMPTY: frozenset[str] = frozenset()
+_EMPTY: tuple[str, ...] = ()
 
 
 def noise_flags(texts: list[str], kinds: list[MessageKind]) -> list[bool]:
@@ -72,6 +72,7 @@ class NativeThreads:
             minutes=table.minutes,
             responder=table.responder,
             evidence=table.evidence,
+            opening=table.opening,
             weights=threads._WEIGHTS,
             settings=_settings(cutoff_minutes),
         )
