@@ -425,7 +425,7 @@ bool int64_of(PyObject *sequence, Py_ssize_t i, int64_t &out) {
   return !(out == -1 && PyErr_Occurred());
 }
 
-bool members_of(PyObject *list, std::vector<int64_t> &out) {
+bool members_of(PyObject *list, std::vector<int64_t> &out, int64_t limit) {
   out.clear();
   if (list == nullptr || list == Py_None) return true;
   if (!PyList_Check(list)) {
@@ -435,6 +435,10 @@ bool members_of(PyObject *list, std::vector<int64_t> &out) {
   for (Py_ssize_t i = 0; i < PyList_GET_SIZE(list); ++i) {
     const long long member = PyLong_AsLongLong(PyList_GET_ITEM(list, i));
     if (member == -1 && PyErr_Occurred()) return false;
+    if (member < 0 || member >= limit) {
+      PyErr_SetString(PyExc_ValueError, "ThreadModel.feed: an addressed member out of range");
+      return false;
+    }
     out.push_back(member);
   }
   return true;
@@ -471,6 +475,10 @@ PyObject *model_feed(Model *self, PyObject *args) {
   for (Py_ssize_t i = 0; i < count; ++i) {
     int64_t sender, day;
     if (!int64_of(senders, i, sender) || !int64_of(days, i, day)) return nullptr;
+    if (sender < 0 || sender >= (int64_t{1} << st.settings.member_bits) || day < 0 || day > INT32_MAX) {
+      PyErr_SetString(PyExc_ValueError, "ThreadModel.feed: a sender or a day out of range");
+      return nullptr;
+    }
     const double when = PyFloat_AsDouble(PyList_GET_ITEM(ts, i));
     if (when == -1.0 && PyErr_Occurred()) return nullptr;
     const int is_noise = PyObject_IsTrue(PyList_GET_ITEM(noise, i));
@@ -510,7 +518,7 @@ PyObject *model_feed(Model *self, PyObject *args) {
         has_parent = true;
       }
     } else {
-      if (!members_of(PyList_GET_ITEM(addressed, i), members)) return nullptr;
+      if (!members_of(PyList_GET_ITEM(addressed, i), members, int64_t{1} << st.settings.member_bits)) return nullptr;
       if (!members.empty()) {
         has_parent = to_member(st, members, when, found);
       } else if (!(is_targeted || is_noise || is_question)) {
@@ -600,6 +608,11 @@ int model_init(Model *self, PyObject *args, PyObject *kwargs) {
                   whole("member_bits", member_bits) && whole("day_shift", day_shift);
   if (!ok || static_cast<int64_t>(st->weights.size()) <= s.df_window || s.prune_every <= 0 || s.df_block <= 0) {
     if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "ThreadModel: settings out of range");
+    delete st;
+    return -1;
+  }
+  if (member_bits < 1 || member_bits > 30 || day_shift < 2 * member_bits || s.recent_ids < 1 || s.last_size < 1) {
+    PyErr_SetString(PyExc_ValueError, "ThreadModel: settings out of range");
     delete st;
     return -1;
   }

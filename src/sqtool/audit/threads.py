@@ -200,9 +200,10 @@ OPENING_CHARS = 40  # what a member list shows of a question: enough to recognis
 
 
 def opening(text: str) -> str:
-    """The first words of ``text`` on one line, cut at OPENING_CHARS with an ellipsis."""
+    """The first words of ``text`` on one line, cut at OPENING_CHARS with an ellipsis; interned, so that a
+    question asked again and again ("anyone?", "怎么办？") is kept once, however often it stays open."""
     line = " ".join(text.split())
-    return line if len(line) <= OPENING_CHARS else line[: OPENING_CHARS - 1].rstrip() + "…"
+    return intern(line if len(line) <= OPENING_CHARS else line[: OPENING_CHARS - 1].rstrip() + "…")
 
 
 def is_noise(text: str, kind: MessageKind) -> bool:
