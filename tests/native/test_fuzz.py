@@ -1,4 +1,5 @@
-"""A bounded fuzz run of the native Telegram reader under AddressSanitizer (fuzz_telegram.py; longer runs:
+"""Bounded fuzz runs of the native Telegram reader and conversation model under AddressSanitizer
+(fuzz_telegram.py, fuzz_threads.py; longer runs:
 docs/performance.md). Runs where the C++ compiler ships the ASan runtime, as gcc and clang on Linux do."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pytest
 from tests.native.helpers import needs_native
 
 SCRIPT = Path(__file__).with_name("fuzz_telegram.py")
+THREADS_SCRIPT = Path(__file__).with_name("fuzz_threads.py")
 
 
 def _asan_runtime() -> bool:
@@ -32,6 +34,22 @@ def test_a_bounded_fuzz_run_is_clean(tmp_path: Path) -> None:
     """3,000 mutated exports fed in random chunks: no crash, no out-of-bounds read, no hang (ASan aborts on any)."""
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--iterations", "3000", "--seed", "22", "--build", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    assert "no crash, no ASan report" in result.stdout
+
+
+@pytest.mark.slow
+@needs_native
+@pytest.mark.skipif(sys.platform != "linux" or not _asan_runtime(), reason="no AddressSanitizer runtime here")
+def test_a_bounded_fuzz_run_of_the_conversation_model_is_clean(tmp_path: Path) -> None:
+    """300 random conversations in random batches through the native conversation model (and broken calls):
+    the same answers as the Python model, no crash, no out-of-bounds access (ASan aborts on any)."""
+    result = subprocess.run(
+        [sys.executable, str(THREADS_SCRIPT), "--iterations", "300", "--seed", "22", "--build", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=900,

@@ -154,7 +154,7 @@ class Violations:
     """(day, member, kind) of each violation, in message order, as three arrays: 9 bytes a violation
     where a list of tuples took about 80 (a link-heavy export of 10^6 messages has 10^5 bare links)."""
 
-    __slots__ = ("day", "member", "kind")
+    __slots__ = ("day", "kind", "member")
 
     def __init__(self) -> None:
         self.day: array[int] = array("i")
