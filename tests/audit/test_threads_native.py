@@ -13,16 +13,17 @@ from __future__ import annotations
 import math
 from collections import Counter
 from itertools import accumulate
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sqtool._native import _imported
-from sqtool.audit import threads
+from sqtool.audit import aggregate, threads
 from sqtool.audit.aggregate import Aggregate
 from sqtool.audit.threads import Threads
-from sqtool.audit.threads_native import NativeThreads, noise_flags
+from sqtool.audit.threads_native import NativeEdges, NativeThreads, noise_flags
 from sqtool.chat.model import MessageKind
 from tests.native.helpers import needs_native
 
@@ -130,7 +131,8 @@ def _outcome(agg: Aggregate) -> dict[str, object]:
 def _both(messages: list[tuple], cuts: list[int], cutoff: float) -> tuple[dict, dict]:
     python_agg, native_agg = Aggregate(), Aggregate()
     python = Threads(python_agg, cutoff, dict(BY_NAME))
-    native = NativeThreads(native_agg, cutoff, dict(BY_NAME), _imported()[0].ThreadModel)  # type: ignore[union-attr]
+    module: Any = _imported()[0]
+    native = NativeThreads(native_agg, cutoff, dict(BY_NAME), module.ThreadModel, module.EdgeSet)
     last = max(message[2] for message in messages)
     for model in (python, native):
         _feed(model, messages, cuts)
@@ -190,3 +192,24 @@ def test_a_hand_made_conversation_finds_each_kind_of_parent() -> None:
     assert sorted(code for _, code in python["edges"]) == [0, 1, 1, 2, 3]  # type: ignore[union-attr]
     assert python["questions"][0][2] == 1.0  # type: ignore[index]  # answered in a minute, by the link
     assert Counter(code for _, code in python["edges"])[threads.THREAD] == 1  # type: ignore[union-attr]
+
+
+@needs_native
+def test_native_edges_read_as_the_dict_of_packed_edges(monkeypatch) -> None:
+    """The native edge set keeps the first evidence of each (day, target, responder), in the order made,
+    and reads (items, iteration, length; across chunks) as the Aggregate's dict of packed ints does."""
+    module: Any = _imported()[0]
+    native = NativeEdges(module.EdgeSet(member_bits=aggregate._MEMBER_BITS, day_shift=aggregate._DAY_SHIFT))
+    plain: dict[int, int] = {}
+    monkeypatch.setattr(NativeEdges, "CHUNK", 3)
+    for day, target, responder, evidence in [(739_000, 1, 2, 3), (739_000, 1, 2, 0), (5, 0, 16_777_215, 1)] * 3 + [
+        (3_652_059, 16_777_215, 0, 2),
+        *((739_001, n, n + 1, n % 4) for n in range(10)),
+    ]:
+        packed = aggregate._edge(day, target, responder)
+        plain.setdefault(packed, evidence)
+        native.setdefault(packed, evidence)
+    assert list(native.items()) == list(plain.items())
+    assert list(native) == list(plain) and len(native) == len(plain) == 13
+    with pytest.raises(ValueError):  # a member past the packed layout's 24 bits
+        native._set.add(1, 1 << 24, 0, 0)

@@ -74,7 +74,7 @@ def run(iterations: int, seed: int, directory: Path) -> int:
         cuts = sorted(rng.sample(range(1, len(messages) + 1), min(len(messages), rng.randrange(1, 20))))
         python_agg, native_agg = Aggregate(), Aggregate()
         python = Threads(python_agg, rng.choice((30.0, 1440.0)), {"amy": 0})
-        native = NativeThreads(native_agg, python.cutoff / 60, {"amy": 0}, core.ThreadModel)
+        native = NativeThreads(native_agg, python.cutoff / 60, {"amy": 0}, core.ThreadModel, core.EdgeSet)
         for model in (python, native):
             _feed(model, messages, cuts)
             model.finish(messages[-1][2])

@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 # What the figures mean, shared by every pass that fills an Aggregate (who answers whom: audit/threads.py).
 # Reply links are resolved through the most recent message ids only, so memory stays bounded on
@@ -146,6 +147,24 @@ class QuestionTable:
         return QuestionTally(asked, asked - judged, times, responders, evidence)
 
 
+class EdgeMap(Protocol):
+    """What the Aggregate asks of its edges: a dict of packed (day, target, responder) -> evidence, or
+    the native model's compact set behind the same calls (audit/threads_native.NativeEdges)."""
+
+    def setdefault(self, key: int, default: int, /) -> int | None: ...
+
+    def items(self) -> Iterable[tuple[int, int]]: ...
+
+    def __iter__(self) -> Iterator[int]: ...
+
+    def __len__(self) -> int: ...
+
+
+def _edge_dict() -> EdgeMap:
+    edges: dict[int, int] = {}
+    return edges
+
+
 VIOLATION_KINDS = ("bare_link", "ad", "quarrel")
 _VIOLATION_CODES = {kind: code for code, kind in enumerate(VIOLATION_KINDS)}
 
@@ -204,7 +223,7 @@ class Aggregate:
     questions: QuestionTable = field(default_factory=QuestionTable)
     # who answered whom (audit/threads.py): packed (day, target, responder) -> the evidence code of the
     # first answer that made the edge; read them with edges() and responders()
-    edges: dict[int, int] = field(default_factory=dict)
+    edges: EdgeMap = field(default_factory=_edge_dict)
     drawn: dict[int, Counter[int]] = field(default_factory=dict)  # day -> member -> their posts that drew an answer
     # day -> member -> answers to others' questions
     answers_given: dict[int, Counter[int]] = field(default_factory=dict)
