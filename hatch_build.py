@@ -24,7 +24,7 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 NATIVE = Path("src") / "sqtool" / "_native"
-SOURCES = ("telegram.cpp", "simdjson/simdjson.cpp")
+SOURCES = ("telegram.cpp", "whatsapp.cpp", "simdjson/simdjson.cpp")
 
 
 def _compiler() -> list[str] | None:

@@ -495,6 +495,8 @@ PyModuleDef module_def = {PyModuleDef_HEAD_INIT, "_core", "sqtool's native reade
 
 }  // namespace
 
+int sqtool_add_whatsapp(PyObject *module);  // whatsapp.cpp
+
 PyMODINIT_FUNC PyInit__core(void) {
   ReaderType.tp_name = "sqtool._native._core.TelegramReader";
   ReaderType.tp_basicsize = sizeof(Reader);
@@ -509,7 +511,7 @@ PyMODINIT_FUNC PyInit__core(void) {
   if (module == nullptr) return nullptr;
   Py_INCREF(&ReaderType);
   if (PyModule_AddObject(module, "TelegramReader", reinterpret_cast<PyObject *>(&ReaderType)) < 0 ||
-      PyModule_AddStringConstant(module, "SIMDJSON_VERSION", SIMDJSON_VERSION) < 0) {
+      PyModule_AddStringConstant(module, "SIMDJSON_VERSION", SIMDJSON_VERSION) < 0 || sqtool_add_whatsapp(module) < 0) {
     Py_DECREF(&ReaderType);
     Py_DECREF(module);
     return nullptr;

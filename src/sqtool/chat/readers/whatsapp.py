@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from itertools import chain, groupby
 from typing import Any
 
+from sqtool._native import core as native_core
 from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
@@ -170,6 +171,12 @@ def _batches(source: Source, ctx: ReadContext) -> Iterator[list[Record]]:
     """The records of each block of lines, in file order (the last one's once the file has ended)."""
     order = FORCED[ctx.date_order] if ctx.date_order else detect_date_order(source, ctx)
     head = source.head()
+    core = native_core()
+    if core is not None:  # the native line scanner (sqtool._native): the same records, errors and skips
+        from sqtool.chat.native_lines import native_batches
+
+        yield from native_batches(core, source, ctx, order, head)
+        return
     clock = _Clock(order, ctx)
     lines = _scanners(head)[0].findall
     # author field -> sender name, or _SYSTEM for a system line's own words; _GROUPS -> the group's names
