@@ -111,3 +111,42 @@ def test_native_asked_for_but_not_built(cli: CliInvoke, monkeypatch: pytest.Monk
     assert "SQTOOL_BACKEND=native is set, but the native readers are not built" in result.stderr
     unset = cli("--version", env={"SQTOOL_BACKEND": ""}).stdout.splitlines()[1]
     assert unset == ("backend: pure Python readers (the native module was not built: no C++17 compiler when installed)")
+
+
+@needs_native
+@pytest.mark.parametrize(
+    "export",
+    [
+        REPO / "tests" / "fixtures" / "chat" / "whatsapp_en_android.txt",
+        REPO / "tests" / "fixtures" / "chat" / "whatsapp_de_ios.txt",
+        REPO / "tests" / "fixtures" / "chat" / "whatsapp_ios_utf16.txt",
+        None,
+    ],
+    ids=["android", "ios", "utf-16", "generated"],
+)
+def test_whatsapp_audit_json_is_the_same_from_both_backends(
+    cli: CliInvoke, tmp_path: Path, export: Path | None
+) -> None:
+    """`sqtool --quiet audit FILE --report json` on WhatsApp text prints the same report (and the same error on an
+    impossible date) with either backend, strict and --lenient."""
+    if export is None:
+        export = tmp_path / "WhatsApp Chat with Club.txt"
+        texts = ["怎么报名？", "see https://x.io", "好的", "thanks\nsecond line", "@m1 agreed", "<Media omitted>"]
+        lines = [
+            f"{1 + n // 300:02d}/03/2025, {n // 60 % 24:02d}:{n % 60:02d} - m{n % 7}: {texts[n % 6]}"
+            for n in range(900)
+        ]
+        lines.insert(450, "31/02/2025, 10:00 - m1: an impossible date")
+        lines.insert(200, "01/03/2025, 10:00 - m3 left")
+        export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    arguments = ("--quiet", "audit", str(export), "--tz", "Asia/Shanghai", "--report", "json")
+    for extra in (("--lenient",), ()):
+        python = cli(*arguments, *extra, env={"SQTOOL_BACKEND": "python"})
+        native = cli(*arguments, *extra, env={"SQTOOL_BACKEND": "native"})
+        assert (native.exit_code, native.stdout, native.stderr) == (python.exit_code, python.stdout, python.stderr)
+    lenient = cli(*arguments, "--lenient", env={"SQTOOL_BACKEND": "native"})
+    assert json.loads(lenient.stdout)["summary"]["messages"] > 0
+    if export.parent == tmp_path:  # the impossible date stops the strict read, with its line
+        strict = cli(*arguments, env={"SQTOOL_BACKEND": "native"})
+        bad = export.read_text(encoding="utf-8").splitlines().index("31/02/2025, 10:00 - m1: an impossible date") + 1
+        assert strict.exit_code == 2 and f":{bad}: error: " in strict.stderr, strict.stderr
