@@ -26,6 +26,7 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 
 #include <cstdint>
 #include <unordered_map>
@@ -53,6 +54,9 @@ struct Scanner {
   PyObject *bad_date;      // (number, value) -> None or raises: ctx.bad_record("chat.bad_date", ...)
   PyObject *unsure;        // (line) -> None | (timestamp | None, rest): the Python pattern for one line
   PyObject *into_hour;     // a list of 3600 timedeltas
+  PyObject *tail;          // the values of the fields after `text` (kind, reply_to, ...) of a usual message
+  Py_ssize_t offsets[16];  // where each field of Message sits in its object (0: build it by calling Message)
+  Py_ssize_t fields;
   std::unordered_map<uint64_t, Hour> *hours;
   // the pending record (a header whose record is not built yet): first == 0 when there is none
   long long first;
@@ -253,6 +257,22 @@ PyObject *line_number(long long number) {
   return PyUnicode_FromStringAndSize(digits, size);
 }
 
+// A Message of a usual text: the five leading fields (borrowed), the rest from `tail`, as the dataclass's
+// __init__ sets them; a new reference.
+PyObject *usual_message(Scanner *self, PyObject *const *values) {
+  if (self->fields == 0) return PyObject_Vectorcall(self->message_type, values, 5, nullptr);
+  PyTypeObject *type = reinterpret_cast<PyTypeObject *>(self->message_type);
+  PyObject *made = type->tp_alloc(type, 0);
+  if (made == nullptr) return nullptr;
+  char *base = reinterpret_cast<char *>(made);
+  for (Py_ssize_t at = 0; at < self->fields; ++at) {
+    PyObject *value = at < 5 ? values[at] : PyTuple_GET_ITEM(self->tail, at - 5);
+    Py_INCREF(value);
+    *reinterpret_cast<PyObject **>(base + self->offsets[at]) = value;
+  }
+  return made;
+}
+
 // Append a record (a Message) or the records of a list to `out`; steals `made`.
 int add(PyObject *out, PyObject *made) {
   if (made == nullptr) return -1;
@@ -306,7 +326,7 @@ int emit_text(Scanner *self, PyObject *text, Py_ssize_t start, Py_ssize_t end, P
       while (from < stop && is_mark(p[from])) ++from;  // text.lstrip(_MARKS)
       PyObject *args[5] = {line_number(self->first), self->when, name, name, PyUnicode_Substring(text, from, stop)};
       PyObject *made = nullptr;
-      if (args[0] != nullptr && args[4] != nullptr) made = PyObject_Vectorcall(self->message_type, args, 5, nullptr);
+      if (args[0] != nullptr && args[4] != nullptr) made = usual_message(self, args);
       Py_XDECREF(args[0]);
       Py_XDECREF(args[4]);
       return add(out, made);
@@ -612,13 +632,55 @@ PyObject *scanner_finish(Scanner *self, PyObject *out) {
   Py_RETURN_NONE;
 }
 
+// Where each field of Message (``fields``: their names in order) sits, when each is a plain slot of a
+// type whose objects are made by tp_alloc alone (a slots dataclass without __post_init__, which the
+// glue checks): then a usual message is filled in place, and the fields after the fifth take the
+// values of ``sample`` (a Message built with the defaults). Else the scanner calls Message.
+int fill_offsets(Scanner *self, PyObject *fields, PyObject *sample) {
+  Py_ssize_t count = PyTuple_GET_SIZE(fields);
+  if (!PyType_Check(self->message_type) || Py_TYPE(sample) != reinterpret_cast<PyTypeObject *>(self->message_type) ||
+      count < 5 || count > 16)
+    return 0;
+  PyTypeObject *type = reinterpret_cast<PyTypeObject *>(self->message_type);
+  Py_ssize_t offsets[16];
+  for (Py_ssize_t at = 0; at < count; ++at) {
+    PyObject *descriptor = PyDict_GetItemWithError(type->tp_dict, PyTuple_GET_ITEM(fields, at));
+    if (descriptor == nullptr) {
+      if (PyErr_Occurred()) return -1;
+      return 0;
+    }
+    if (!Py_IS_TYPE(descriptor, &PyMemberDescr_Type)) return 0;
+    PyMemberDef *member = reinterpret_cast<PyMemberDescrObject *>(descriptor)->d_member;
+    if (member->type != T_OBJECT_EX || (member->flags & READONLY)) return 0;
+    offsets[at] = member->offset;
+  }
+  PyObject *tail = PyTuple_New(count - 5);
+  if (tail == nullptr) return -1;
+  for (Py_ssize_t at = 5; at < count; ++at) {
+    PyObject *value = *reinterpret_cast<PyObject **>(reinterpret_cast<char *>(sample) + offsets[at]);
+    if (value == nullptr) {
+      Py_DECREF(tail);
+      return 0;
+    }
+    Py_INCREF(value);
+    PyTuple_SET_ITEM(tail, at - 5, value);
+  }
+  Py_XSETREF(self->tail, tail);
+  for (Py_ssize_t at = 0; at < count; ++at) self->offsets[at] = offsets[at];
+  self->fields = count;
+  return 0;
+}
+
 int scanner_init(Scanner *self, PyObject *args, PyObject *kwargs) {
-  static const char *keywords[] = {"message_type", "system",   "names",  "name_of",   "record", "hour_start",
-                                   "naive_at",     "bad_date", "unsure", "into_hour", nullptr};
+  static const char *keywords[] = {"message_type", "system", "names",     "name_of", "record",
+                                   "hour_start",   "naive_at", "bad_date", "unsure", "into_hour",
+                                   "fields",       "template", nullptr};
   PyObject *values[10];
-  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OOO!OOOOOOO!", const_cast<char **>(keywords), &values[0],
+  PyObject *fields = nullptr, *sample = nullptr;
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OOO!OOOOOOO!|O!O", const_cast<char **>(keywords), &values[0],
                                    &values[1], &PyDict_Type, &values[2], &values[3], &values[4], &values[5],
-                                   &values[6], &values[7], &values[8], &PyList_Type, &values[9]))
+                                   &values[6], &values[7], &values[8], &PyList_Type, &values[9], &PyTuple_Type,
+                                   &fields, &sample))
     return -1;
   if (PyList_GET_SIZE(values[9]) != 3600) {
     PyErr_SetString(PyExc_ValueError, "into_hour must hold 3600 timedeltas");
@@ -630,6 +692,8 @@ int scanner_init(Scanner *self, PyObject *args, PyObject *kwargs) {
     Py_INCREF(values[at]);
     Py_XSETREF(*slots[at], values[at]);
   }
+  self->fields = 0;
+  if (fields != nullptr && sample != nullptr) return fill_offsets(self, fields, sample);
   return 0;
 }
 
@@ -659,6 +723,7 @@ void scanner_dealloc(Scanner *self) {
   Py_XDECREF(self->bad_date);
   Py_XDECREF(self->unsure);
   Py_XDECREF(self->into_hour);
+  Py_XDECREF(self->tail);
   Py_XDECREF(self->when);
   Py_XDECREF(self->prefix);
   Py_XDECREF(self->last_when);

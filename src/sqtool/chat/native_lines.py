@@ -12,6 +12,7 @@ line is a header, its time, and the usual message.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Message, Record
 from sqtool.chat.readers.whatsapp import (
+    _EPOCH,
     _GROUPS,
     _INTO_HOUR,
     _SYSTEM,
@@ -38,6 +40,24 @@ def native_batches(
     core: Any, source: Source, ctx: ReadContext, order: DateOrder, head: bytes
 ) -> Iterator[list[Record]]:
     """The records of each block of lines, as whatsapp._batches yields them (the last one's once the file has ended)."""
+    scanner = make_scanner(core, ctx, order, head)
+    with source.open() as raw:
+        stream = CountingStream(raw, ctx.on_read)
+        for start, block in numbered_blocks(stream, head, ctx.display, on_long_line=ctx.long_line):  # type: ignore[arg-type]
+            batch: list[Record] = []
+            try:
+                scanner.block(start, block, batch)
+            except SqtoolError:
+                yield batch  # the records before a bad line come first, as in the Python reader
+                raise
+            yield batch
+        last: list[Record] = []
+        scanner.finish(last)
+        yield last
+
+
+def make_scanner(core: Any, ctx: ReadContext, order: DateOrder, head: bytes) -> Any:
+    """A WhatsAppScanner of one file, calling back into the Python reader's own code (its clock, names, records)."""
     clock = _Clock(order, ctx)
     names: dict[Any, Any] = {_GROUPS: set()}
     line = _scanners(head)[0].match
@@ -64,7 +84,7 @@ def native_batches(
     def bad_date(number: int, value: str) -> None:
         ctx.bad_record("chat.bad_date", line=number, value=value)
 
-    scanner = core.WhatsAppScanner(
+    return core.WhatsAppScanner(
         message_type=Message,
         system=_SYSTEM,
         names=names,
@@ -75,17 +95,23 @@ def native_batches(
         bad_date=bad_date,
         unsure=unsure,
         into_hour=_INTO_HOUR,
+        **_IN_PLACE,
     )
-    with source.open() as raw:
-        stream = CountingStream(raw, ctx.on_read)
-        for start, block in numbered_blocks(stream, head, ctx.display, on_long_line=ctx.long_line):  # type: ignore[arg-type]
-            batch: list[Record] = []
-            try:
-                scanner.block(start, block, batch)
-            except SqtoolError:
-                yield batch  # the records before a bad line come first, as in the Python reader
-                raise
-            yield batch
-        last: list[Record] = []
-        scanner.finish(last)
-        yield last
+
+
+def _in_place() -> dict[str, Any]:
+    """What lets the scanner fill a usual Message in place (its fields' names, and one Message of the defaults),
+    when Message is a slots dataclass whose __init__ only sets its fields; else nothing (it calls Message)."""
+    fields = dataclasses.fields(Message)
+    names = tuple(field.name for field in fields)
+    plain = (
+        "__post_init__" not in vars(Message)
+        and names[:5] == ("id", "timestamp", "sender_id", "sender_name", "text")
+        and all(field.default is not dataclasses.MISSING for field in fields[5:])
+    )
+    if not plain or not hasattr(Message, "__slots__"):
+        return {}
+    return {"fields": names, "template": Message("", _EPOCH, "", "", "")}
+
+
+_IN_PLACE = _in_place()
