@@ -132,6 +132,8 @@ QUIRKS: dict[str, str] = {
     ),
     "ambiguous dates": "01/02/24, 10:00 - A: x\n02/03/24, 10:00 - B: y\n03/04/24, 10:00 - A: z\n",
     "month first by backward steps": "".join(f"{m}/{d}/24, 10:00 - A: x\n" for m in (1, 2, 3) for d in (1, 5, 9)),
+    "order told by other digits": "01/02/24, 10:00 - A: x\n٠١/١٣/٢٤, 10:00 - B: y\n01/02/24, 10:00 - A: z\n",
+    "ambiguous in other digits": "٠١/٠٢/٢٤, 10:00 - A: x\n٠٢/٠٣/٢٤, 10:00 - B: y\n01/02/24, 10:00 - A: z\n",
     "year first": "2024-03-01, 10:00 - A: x\n2024/3/2 10:00 - B: y\n2024.03.03, 10:00:05 - A: z\n",
     "two- and four-digit years": "01/03/24, 10:00 - A: x\n02/03/2024, 10:00 - B: y\n03/03/0024, 10:00 - A: z\n",
     "impossible dates": (
@@ -223,6 +225,23 @@ def test_an_export_of_many_blocks(tmp_path: Path, lenient: bool) -> None:
     path = tmp_path / "chat.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert_same(path, lenient=lenient, tz="Asia/Shanghai")
+
+
+@pytest.mark.parametrize("month_first", [False, True])
+def test_the_date_order_told_late(tmp_path: Path, month_first: bool) -> None:
+    """A date order told only megabytes in (or never: the ambiguity warning), runs of dates across block ends."""
+    lines = []
+    for n in range(30000):
+        day, month = 1 + n // 2400, 1 + n // 2400 % 12
+        first, second = (month, day) if month_first else (day, month)
+        lines.append(f"{first:02d}/{second:02d}/2024, {n // 100 % 24:02d}:{n % 60:02d} - m{n % 5}: text {n}")
+    path = tmp_path / "chat.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_same(path)
+    assert assert_same(path)[0] == "read"
+    never = [f"{1 + n // 2400:02d}/03/2024, 10:{n % 60:02d} - m: x {n}" for n in range(20000)]  # both readings go on
+    path.write_text("\n".join(never) + "\n", encoding="utf-8")
+    assert "ambiguous" in assert_same(path)[3]
 
 
 def test_the_native_scanner_builds_the_usual_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

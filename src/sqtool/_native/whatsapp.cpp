@@ -42,6 +42,13 @@ struct Hour {
   bool naive;       // the zone's offset changes within this hour: each time is localized by Python
 };
 
+struct Known {
+  PyObject *author;  // an author field (a new reference)
+  PyObject *name;    // its name (a new reference)
+};
+
+constexpr size_t NAME_CACHE = 1 << 16;  // author fields kept by the hash of their characters
+
 struct Scanner {
   PyObject_HEAD
   PyObject *message_type;  // sqtool.chat.model.Message
@@ -58,6 +65,7 @@ struct Scanner {
   Py_ssize_t offsets[16];  // where each field of Message sits in its object (0: build it by calling Message)
   Py_ssize_t fields;
   std::unordered_map<uint64_t, Hour> *hours;
+  std::unordered_map<uint64_t, Known> *known;  // the names dict's entries, found without making a str
   // the pending record (a header whose record is not built yet): first == 0 when there is none
   long long first;
   PyObject *when;
@@ -299,6 +307,50 @@ PyObject *name_for(Scanner *self, PyObject *author) {
   return failed ? nullptr : name;  // the dict holds it
 }
 
+template <typename C>
+uint64_t hash_units(const C *p, Py_ssize_t start, Py_ssize_t end) {
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a over the characters, whatever the string's width
+  for (Py_ssize_t at = start; at < end; ++at) hash = (hash ^ static_cast<uint64_t>(p[at])) * 1099511628211ull;
+  return hash;
+}
+
+template <typename C>
+bool same_units(PyObject *text, const C *p, Py_ssize_t start, Py_ssize_t end) {
+  if (PyUnicode_GET_LENGTH(text) != end - start) return false;
+  const int kind = PyUnicode_KIND(text);
+  const void *data = PyUnicode_DATA(text);
+  for (Py_ssize_t at = 0; at < end - start; ++at)
+    if (PyUnicode_READ(kind, data, at) != static_cast<Py_UCS4>(p[start + at])) return false;
+  return true;
+}
+
+void forget_names(Scanner *self) {
+  for (auto &entry : *self->known) {
+    Py_DECREF(entry.second.author);
+    Py_DECREF(entry.second.name);
+  }
+  self->known->clear();
+}
+
+// The name of the author field text[start:end] (borrowed: the names dict and the cache hold it), or nullptr.
+template <typename C>
+PyObject *name_at(Scanner *self, PyObject *text, const C *p, Py_ssize_t start, Py_ssize_t end) {
+  uint64_t hash = hash_units(p, start, end);
+  auto found = self->known->find(hash);
+  if (found != self->known->end() && same_units(found->second.author, p, start, end)) return found->second.name;
+  PyObject *author = PyUnicode_Substring(text, start, end);
+  if (author == nullptr) return nullptr;
+  PyObject *name = name_for(self, author);
+  if (name != nullptr && found == self->known->end()) {
+    if (self->known->size() >= NAME_CACHE) forget_names(self);
+    Py_INCREF(author);
+    Py_INCREF(name);
+    self->known->emplace(hash, Known{author, name});
+  }
+  Py_DECREF(author);
+  return name;
+}
+
 // Build the record of a pending header whose whole text is text[start:end] (a str), as
 // whatsapp._record does, into `out`.
 template <typename C>
@@ -316,10 +368,7 @@ int emit_text(Scanner *self, PyObject *text, Py_ssize_t start, Py_ssize_t end, P
     }
   }
   if (split > start && plain_text(p, split + 2, stop)) {
-    PyObject *author = PyUnicode_Substring(text, start, split);
-    if (author == nullptr) return -1;
-    PyObject *name = name_for(self, author);
-    Py_DECREF(author);
+    PyObject *name = name_at(self, text, p, start, split);
     if (name == nullptr) return -1;
     if (name != self->system) {
       Py_ssize_t from = split + 2;
@@ -590,6 +639,118 @@ int scan_block(Scanner *self, long long number, PyObject *block, PyObject *out) 
   return hold_pending(self, block);
 }
 
+// The dates of the headers in `block`, a run of headers of the same date as one (text, d1, d2, d3, times)
+// appended to `out`: what whatsapp.detect_date_order weighs, with one Python step per run.
+template <typename C>
+int date_runs(PyObject *block, PyObject *unsure, PyObject *out) {
+  const C *p = reinterpret_cast<const C *>(PyUnicode_DATA(block));
+  const Py_ssize_t n = PyUnicode_GET_LENGTH(block);
+  PyObject *run = nullptr;  // [text, d1, d2, d3] of the current run
+  long long times = 0;
+  auto close = [&]() -> int {
+    if (run == nullptr) return 0;
+    PyObject *count = PyLong_FromLongLong(times);
+    PyObject *entry = count ? PyTuple_Pack(5, PyTuple_GET_ITEM(run, 0), PyTuple_GET_ITEM(run, 1),
+                                           PyTuple_GET_ITEM(run, 2), PyTuple_GET_ITEM(run, 3), count)
+                            : nullptr;
+    Py_XDECREF(count);
+    Py_CLEAR(run);
+    if (entry == nullptr) return -1;
+    int failed = PyList_Append(out, entry);
+    Py_DECREF(entry);
+    return failed;
+  };
+  Py_ssize_t at = 0;
+  while (at < n) {
+    Py_ssize_t line = at + 1, end = line;
+    while (end < n && p[end] != '\n') ++end;
+    at = end;
+    Py_UCS4 head = line < end ? static_cast<Py_UCS4>(p[line]) : 0;
+    if (!(is_digit(head) || head == '[' || is_blank(head) || is_mark(head) ||
+          (head >= 0x80 && Py_UNICODE_ISDECIMAL(head))))
+      continue;
+    Stamp stamp;
+    int found = match_header(p + line, end - line, stamp);
+    if (found == NOT_HEADER) continue;
+    if (found == HEADER && run != nullptr &&
+        same_units(PyTuple_GET_ITEM(run, 0), p, line + stamp.d1s, line + stamp.d3e)) {
+      ++times;
+      continue;
+    }
+    PyObject *entry;
+    if (found == UNSURE) {
+      PyObject *text = PyUnicode_Substring(block, line, end);
+      if (text == nullptr) goto failed;
+      entry = PyObject_CallOneArg(unsure, text);
+      Py_DECREF(text);
+      if (entry == nullptr) goto failed;
+      if (entry == Py_None) {
+        Py_DECREF(entry);
+        continue;
+      }
+      if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 4) {
+        Py_DECREF(entry);
+        PyErr_SetString(PyExc_TypeError, "unsure must give (text, d1, d2, d3) or None");
+        goto failed;
+      }
+      if (run != nullptr && PyUnicode_Compare(PyTuple_GET_ITEM(run, 0), PyTuple_GET_ITEM(entry, 0)) == 0) {
+        Py_DECREF(entry);
+        ++times;
+        continue;
+      }
+      if (PyErr_Occurred()) {
+        Py_DECREF(entry);
+        goto failed;
+      }
+    } else {
+      entry = Py_BuildValue("(NNNN)", PyUnicode_Substring(block, line + stamp.d1s, line + stamp.d3e),
+                            PyUnicode_Substring(block, line + stamp.d1s, line + stamp.d1e),
+                            PyUnicode_Substring(block, line + stamp.d2s, line + stamp.d2e),
+                            PyUnicode_Substring(block, line + stamp.d3s, line + stamp.d3e));
+      if (entry == nullptr) goto failed;
+    }
+    if (close() < 0) {
+      Py_DECREF(entry);
+      goto failed;
+    }
+    run = entry;
+    times = 1;
+  }
+  return close();
+failed:
+  Py_XDECREF(run);
+  return -1;
+}
+
+// dates(block, unsure) -> [(text, d1, d2, d3, times)]: the runs of header dates in `block`.
+PyObject *whatsapp_dates(PyObject *, PyObject *const *args, Py_ssize_t nargs) {
+  if (nargs != 2 || !PyUnicode_Check(args[0])) {
+    PyErr_SetString(PyExc_TypeError, "dates(block: str, unsure)");
+    return nullptr;
+  }
+  PyObject *block = args[0];
+  if (PyUnicode_READY(block) < 0) return nullptr;
+  PyObject *out = PyList_New(0);
+  if (out == nullptr) return nullptr;
+  int failed;
+  switch (PyUnicode_KIND(block)) {
+    case PyUnicode_1BYTE_KIND:
+      failed = date_runs<Py_UCS1>(block, args[1], out);
+      break;
+    case PyUnicode_2BYTE_KIND:
+      failed = date_runs<Py_UCS2>(block, args[1], out);
+      break;
+    default:
+      failed = date_runs<Py_UCS4>(block, args[1], out);
+      break;
+  }
+  if (failed) {
+    Py_DECREF(out);
+    return nullptr;
+  }
+  return out;
+}
+
 // block(number, block, out): the records the lines of `block` complete, appended to `out`.
 PyObject *scanner_block(Scanner *self, PyObject *const *args, Py_ssize_t nargs) {
   if (nargs != 3 || !PyLong_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyList_Check(args[2])) {
@@ -701,7 +862,8 @@ PyObject *scanner_new(PyTypeObject *type, PyObject *, PyObject *) {
   Scanner *self = reinterpret_cast<Scanner *>(type->tp_alloc(type, 0));
   if (self == nullptr) return nullptr;
   self->hours = new (std::nothrow) std::unordered_map<uint64_t, Hour>();
-  if (self->hours == nullptr) {
+  self->known = new (std::nothrow) std::unordered_map<uint64_t, Known>();
+  if (self->hours == nullptr || self->known == nullptr) {
     Py_DECREF(self);
     return PyErr_NoMemory();
   }
@@ -712,6 +874,10 @@ void scanner_dealloc(Scanner *self) {
   if (self->hours != nullptr) {
     for (auto &entry : *self->hours) Py_DECREF(entry.second.start);
     delete self->hours;
+  }
+  if (self->known != nullptr) {
+    forget_names(self);
+    delete self->known;
   }
   Py_XDECREF(self->message_type);
   Py_XDECREF(self->system);
@@ -740,6 +906,12 @@ PyMethodDef scanner_methods[] = {
 
 PyTypeObject ScannerType = {PyVarObject_HEAD_INIT(nullptr, 0)};
 
+PyMethodDef functions[] = {
+    {"whatsapp_dates", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(whatsapp_dates)), METH_FASTCALL,
+     "whatsapp_dates(block, unsure) -> [(text, d1, d2, d3, times)]: the runs of header dates in a block of lines."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 }  // namespace
 
 // Called by PyInit__core (telegram.cpp): adds WhatsAppScanner to the module; -1 on failure.
@@ -752,7 +924,7 @@ int sqtool_add_whatsapp(PyObject *module) {
   ScannerType.tp_init = reinterpret_cast<initproc>(scanner_init);
   ScannerType.tp_dealloc = reinterpret_cast<destructor>(scanner_dealloc);
   ScannerType.tp_methods = scanner_methods;
-  if (PyType_Ready(&ScannerType) < 0) return -1;
+  if (PyType_Ready(&ScannerType) < 0 || PyModule_AddFunctions(module, functions) < 0) return -1;
   Py_INCREF(&ScannerType);
   if (PyModule_AddObject(module, "WhatsAppScanner", reinterpret_cast<PyObject *>(&ScannerType)) < 0) {
     Py_DECREF(&ScannerType);
