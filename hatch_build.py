@@ -2,7 +2,7 @@
 
 Why a hatchling hook rather than setuptools or scikit-build-core: the wheel's layout (schemas and
 playbooks copied in, the sdist's file list, the version read from the package) stays as it is and
-tests/plan/test_wheel.py keeps building offline; the extension is one translation unit plus
+tests/plan/test_wheel.py keeps building offline; the extension is a few translation units plus
 simdjson's amalgamation, which one compiler call builds, so CMake would add a build dependency and
 nothing else. The build is optional, like ijson's and markupsafe's C speed-ups: without a compiler
 (or with SQTOOL_BUILD_NATIVE=0) the wheel is pure Python and sqtool runs its Python readers.
