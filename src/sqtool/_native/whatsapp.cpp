@@ -20,9 +20,13 @@
 //    here as the very Message the Python reader builds; every other record (system lines, media,
 //    links, mentions, iOS placeholders) is built by the Python reader's _record from the same text.
 //
+//  * whatsapp_dates: the header dates of a block as runs of one date, which detect_date_order weighs
+//    (one Python step per run instead of one per header).
+//
 // So there is nothing to hand back whole: what the scanner does not do exactly, it asks the Python
 // reader to do, one line or one record at a time, and every error and skip is the Python reader's.
-// Memory: one block (textio's 256 KiB) and the pending record's text; the hour cache is bounded.
+// Memory: one block (textio's 256 KiB) and the pending record's text; the caches of hour starts and
+// of names (by the characters of the author field) are bounded.
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -92,7 +96,7 @@ inline bool is_mark(Py_UCS4 c) {
     default:
       return false;
   }
-}  // clang-format: the reader's _MARKS
+}  // whatsapp._MARKS
 
 // whatsapp._BLANKS: what \s matches but "\n"
 inline bool is_blank(Py_UCS4 c) {
@@ -285,10 +289,8 @@ PyObject *usual_message(Scanner *self, PyObject *const *values) {
 int add(PyObject *out, PyObject *made) {
   if (made == nullptr) return -1;
   int failed;
-  if (PyList_CheckExact(made)) {
-    Py_ssize_t size = PyList_GET_SIZE(made);
+  if (PyList_CheckExact(made)) {  // the events of a system line
     failed = PyList_SetSlice(out, PyList_GET_SIZE(out), PyList_GET_SIZE(out), made);
-    (void)size;
   } else {
     failed = PyList_Append(out, made);
   }
@@ -553,12 +555,8 @@ int scan_block(Scanner *self, long long number, PyObject *block, PyObject *out) 
       if (self->first != 0) {  // a continuation line (any before the first header is ignored)
         if (self->run_active && self->run_end + 1 == line) {
           self->run_end = end;
-        } else if (self->run_active) {
-          if (hold_pending(self, block) < 0) return -1;
-          self->run_start = line;
-          self->run_end = end;
-          self->run_active = true;
         } else {
+          if (hold_pending(self, block) < 0) return -1;
           self->run_start = line;
           self->run_end = end;
           self->run_active = true;
