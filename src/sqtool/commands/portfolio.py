@@ -194,13 +194,15 @@ def _history_path(arguments: PortfolioArguments) -> str | None:
 def _absolute(manifest: Manifest) -> Manifest:
     import dataclasses
 
+    from sqtool.chat.remote import is_url
+
     def absolute(value: str | None) -> str | None:
         return None if value is None else str(Path(value).absolute())
 
     groups = tuple(
         dataclasses.replace(
             entry,
-            exports=tuple(str(Path(export).absolute()) for export in entry.exports),
+            exports=tuple(export if is_url(export) else str(Path(export).absolute()) for export in entry.exports),
             plan=absolute(entry.plan),
             roster=absolute(entry.roster),
         )
