@@ -912,8 +912,8 @@ PyMethodDef functions[] = {
 
 }  // namespace
 
-// Called by PyInit__core (telegram.cpp): adds WhatsAppScanner to the module; -1 on failure.
-int sqtool_add_whatsapp(PyObject *module) {
+// Adds WhatsAppScanner and whatsapp_dates to the module (module.cpp); -1 with an exception set on failure.
+int add_whatsapp_scanner(PyObject *module) {
   ScannerType.tp_name = "sqtool._native._core.WhatsAppScanner";
   ScannerType.tp_basicsize = sizeof(Scanner);
   ScannerType.tp_flags = Py_TPFLAGS_DEFAULT;
