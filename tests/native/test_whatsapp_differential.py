@@ -9,6 +9,7 @@ cut of a small export, exports bigger than one block of lines, and hypothesis-ge
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,7 +57,33 @@ def _text(fixture: Path) -> str:
 
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 WIDE_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+_CLOCK = re.compile(r"^(\W{0,3}\[?[\d./-]+,? )(\d{1,2}):(\d{2})((?::\d{2})?)", re.MULTILINE)
+_MORNING = ("{} AM", "{} a. m.", f"{{}}{NNBSP}a.m.")
+_AFTERNOON = ("{} PM", f"{{}}{NNBSP}p.{NBSP}m.", "{}pm")
+
+
+def _twelve_hour(text: str) -> str:
+    """Every header's clock as a 12-hour one, with AM/PM markers written the ways exports write them."""
+
+    def clock(found: re.Match[str]) -> str:
+        hour, minute = int(found[2]), int(found[3])
+        marker = (_AFTERNOON if hour >= 12 else _MORNING)[minute % 3]
+        return found[1] + marker.format(f"{hour % 12 or 12}:{found[3]}{found[4]}")
+
+    return _CLOCK.sub(clock, text)
+
+
+def _impossible_dates(text: str) -> str:
+    """After every third line, a header with an impossible date and a line that continues it."""
+    lines = text.splitlines(True)
+    for at in range(len(lines) - 1, 0, -3):
+        lines.insert(at, "31/02/24, 10:00 - X: no such day\ncontinued after it\n")
+    return "".join(lines)
+
+
 REWRITES: dict[str, Callable[[str], bytes]] = {
+    "12-hour clocks": lambda text: _twelve_hour(text).encode("utf-8"),
+    "impossible dates": lambda text: _impossible_dates(text).encode("utf-8"),
     "crlf": lambda text: text.replace("\n", "\r\n").encode("utf-8"),
     "bom": lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
     "utf-16": lambda text: text.encode("utf-16"),
@@ -73,7 +100,8 @@ REWRITES: dict[str, Callable[[str], bytes]] = {
 
 @pytest.mark.parametrize("rewrite", sorted(REWRITES))
 def test_fixtures_rewritten(tmp_path: Path, rewrite: str) -> None:
-    """Every fixture re-encoded or re-punctuated (CRLF, BOM, UTF-16, CR, LRM, cut, other digits and blanks)."""
+    """Every fixture (each language) re-encoded or rewritten: 12 h clocks, impossible dates, CRLF, BOM, UTF-16, CR, LRM,
+    cut, other digits and blanks."""
     for fixture in FIXTURES:
         path = tmp_path / fixture.name
         path.write_bytes(REWRITES[rewrite](_text(fixture)))
