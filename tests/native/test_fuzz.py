@@ -1,5 +1,5 @@
-"""A bounded fuzz run of the native Telegram reader under AddressSanitizer (fuzz_telegram.py; longer runs:
-docs/performance.md). Runs where the C++ compiler ships the ASan runtime, as gcc and clang on Linux do."""
+"""A bounded fuzz run of the native JSON readers (Telegram, Discord) under AddressSanitizer (fuzz_native.py;
+longer runs: docs/performance.md). Runs where the C++ compiler ships the ASan runtime, as gcc and clang on Linux do."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from tests.native.helpers import needs_native
 
-SCRIPT = Path(__file__).with_name("fuzz_telegram.py")
+SCRIPT = Path(__file__).with_name("fuzz_native.py")
 
 
 def _asan_runtime() -> bool:
@@ -29,12 +29,25 @@ def _asan_runtime() -> bool:
 @needs_native
 @pytest.mark.skipif(sys.platform != "linux" or not _asan_runtime(), reason="no AddressSanitizer runtime here")
 def test_a_bounded_fuzz_run_is_clean(tmp_path: Path) -> None:
-    """3,000 mutated exports fed in random chunks: no crash, no out-of-bounds read, no hang (ASan aborts on any)."""
+    """3,000 mutated exports of each format fed in random chunks: no crash, no out-of-bounds read, no hang
+    (ASan aborts on any)."""
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--iterations", "3000", "--seed", "22", "--build", str(tmp_path)],
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--format",
+            "all",
+            "--iterations",
+            "3000",
+            "--seed",
+            "22",
+            "--build",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         timeout=900,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
-    assert "no crash, no ASan report" in result.stdout
+    assert "fuzz telegram: 3000 inputs, no crash, no ASan report" in result.stdout
+    assert "fuzz discord: 3000 inputs, no crash, no ASan report" in result.stdout
