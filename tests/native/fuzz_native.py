@@ -17,6 +17,7 @@ each format; docs/performance.md and docs/security.md record longer ones.
 from __future__ import annotations
 
 import argparse
+import copy
 import importlib.util
 import json
 import os
@@ -148,7 +149,7 @@ def mutate_fields(rng: random.Random, name: str) -> bytes:
     for item in document["messages"]:
         for _ in range(rng.randint(0, 3)):
             key = rng.choice(KEYS[name])
-            value = rng.choice(VALUES)
+            value = copy.deepcopy(rng.choice(VALUES))  # a fresh list or object: none is shared by two fields
             if "." in key:
                 outer, inner = key.split(".")
                 if isinstance(item.get(outer), dict):
@@ -266,12 +267,13 @@ def main() -> int:
         check=False,
     )  # fmt: skip
     if child.returncode != 0:
-        for current in directory.glob("current-*.json"):  # the input of the format that failed is the newest
-            name = current.stem.removeprefix("current-")
+        inputs = sorted(directory.glob("current-*.json"), key=lambda path: path.stat().st_mtime)
+        if inputs:  # the newest input is the one of the format that failed
+            name = inputs[-1].stem.removeprefix("current-")
             crash = directory / f"crash-{name}-{arguments.seed}.json"
-            current.rename(crash)
+            inputs[-1].rename(crash)
             print(
-                f"fuzz: the reader failed (exit {child.returncode}); last {name} input kept in {crash}", file=sys.stderr
+                f"fuzz: the run failed (exit {child.returncode}); its last {name} input is in {crash}", file=sys.stderr
             )
     return child.returncode
 
