@@ -6,7 +6,8 @@ under benchmarks/_data/ (kept between runs), then measures each reader in a fres
 messages per second, peak RSS, and the ratios to the floor (Telegram: the ijson streaming count,
 orjson.loads + count shown too; Discord: orjson.loads + count with the garbage collector off, issue
 22's floor for it, ijson shown too; txt: a bytes line scan). sqtool is timed with its pure-Python
-readers and, where sqtool._native is built, with its native ones (SQTOOL_BACKEND).
+readers and, where sqtool._native is built, with its native ones (SQTOOL_BACKEND): the simdjson
+readers of Telegram and Discord and WhatsApp's line scanner.
 
     python benchmarks/read_speed.py              # 100k and 1M
     python benchmarks/read_speed.py --sizes 100000
@@ -36,7 +37,6 @@ WORDS = [
 
 
 MESSAGE_TYPES = frozenset({"message", "Default", "Reply"})  # what the floors count: Telegram's and Discord's messages
-NATIVE = ("telegram", "discord")  # the formats sqtool._native reads (the others are read by Python either way)
 
 
 def generate_telegram(path: Path, count: int) -> None:
@@ -177,6 +177,7 @@ def main() -> int:
     native = (
         subprocess.run([sys.executable, "-c", "import sqtool._native._core"], cwd=HERE.parent / "src").returncode == 0
     )
+    print(f"load average {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
     print(f"{'export':<28} {'reader':<9} {'messages':>9} {'seconds':>8} {'CPU s':>7} {'msg/s':>10} {'peak RSS':>9} "
           f"{'vs floor':>10} {'CPU vs floor':>12}")  # fmt: skip
     for size in options.sizes:
@@ -188,7 +189,8 @@ def main() -> int:
             path = DATA / name
             if not path.exists():
                 generate(path, size)
-            kinds = (*floors, "sqtool", *(("native",) if native and name.startswith(NATIVE) else ()))
+            # the native readers: Telegram and Discord JSON (simdjson) and WhatsApp text (the line scanner)
+            kinds = (*floors, "sqtool", *(("native",) if native else ()))
             results = {kind: run_child(kind, path) for kind in kinds}
             floor = floors[-1]  # ratios against the floor: ijson (Telegram), orjson with the GC off (Discord), lines
             base = results[floor]

@@ -34,14 +34,14 @@ def test_version_names_the_backend(cli: CliInvoke) -> None:
     """`sqtool --version` says which readers run, in English and Chinese, and follows SQTOOL_BACKEND."""
     native = cli("--version").stdout.splitlines()
     assert native[1].startswith("backend: native readers (C++, simdjson 3.")
-    assert native[1].endswith(" kernel) for Telegram JSON, Discord JSON; other formats in Python")
+    assert native[1].endswith(" kernel) for Telegram JSON, Discord JSON, WhatsApp TXT; other formats in Python")
     forced = cli("--version", env={"SQTOOL_BACKEND": "python"}).stdout.splitlines()
     assert forced[1] == "backend: pure Python readers (SQTOOL_BACKEND=python is set)"
     chinese = cli("--lang", "zh", "--version", env={"SQTOOL_BACKEND": "python"}).stdout.splitlines()
     assert chinese[1] == "读取后端：纯 Python（已设置 SQTOOL_BACKEND=python）"
     chinese_native = cli("--version", "--lang", "zh").stdout.splitlines()[1]
     assert chinese_native.startswith("读取后端：原生（C++，simdjson 3.")
-    assert chinese_native.endswith("指令集），用于 Telegram JSON、Discord JSON；其他格式用 Python 读取")
+    assert chinese_native.endswith("指令集），用于 Telegram JSON、Discord JSON、WhatsApp TXT；其他格式用 Python 读取")
 
 
 def test_backend_python_turns_the_native_module_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -223,3 +223,42 @@ def test_discord_audit_json_is_the_same_from_both_backends(cli: CliInvoke, tmp_p
     if case == "cut":
         assert strict_native.exit_code == 2
         assert "general.json:2854: error: unexpected end of data" in strict_native.stderr
+
+
+@needs_native
+@pytest.mark.parametrize(
+    "export",
+    [
+        REPO / "tests" / "fixtures" / "chat" / "whatsapp_en_android.txt",
+        REPO / "tests" / "fixtures" / "chat" / "whatsapp_de_ios.txt",
+        REPO / "tests" / "fixtures" / "chat" / "whatsapp_ios_utf16.txt",
+        None,
+    ],
+    ids=["android", "ios", "utf-16", "generated"],
+)
+def test_whatsapp_audit_json_is_the_same_from_both_backends(
+    cli: CliInvoke, tmp_path: Path, export: Path | None
+) -> None:
+    """`sqtool --quiet audit FILE --report json` on WhatsApp text prints the same report (and the same error on an
+    impossible date) with either backend, strict and --lenient."""
+    if export is None:
+        export = tmp_path / "WhatsApp Chat with Club.txt"
+        texts = ["怎么报名？", "see https://x.io", "好的", "thanks\nsecond line", "@m1 agreed", "<Media omitted>"]
+        lines = [
+            f"{1 + n // 300:02d}/03/2025, {n // 60 % 24:02d}:{n % 60:02d} - m{n % 7}: {texts[n % 6]}"
+            for n in range(900)
+        ]
+        lines.insert(450, "31/02/2025, 10:00 - m1: an impossible date")
+        lines.insert(200, "01/03/2025, 10:00 - m3 left")
+        export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    arguments = ("--quiet", "audit", str(export), "--tz", "Asia/Shanghai", "--report", "json")
+    for extra in (("--lenient",), ()):
+        python = cli(*arguments, *extra, env={"SQTOOL_BACKEND": "python"})
+        native = cli(*arguments, *extra, env={"SQTOOL_BACKEND": "native"})
+        assert (native.exit_code, native.stdout, native.stderr) == (python.exit_code, python.stdout, python.stderr)
+    lenient = cli(*arguments, "--lenient", env={"SQTOOL_BACKEND": "native"})
+    assert json.loads(lenient.stdout)["summary"]["messages"] > 0
+    if export.parent == tmp_path:  # the impossible date stops the strict read, with its line
+        strict = cli(*arguments, env={"SQTOOL_BACKEND": "native"})
+        bad = export.read_text(encoding="utf-8").splitlines().index("31/02/2025, 10:00 - m1: an impossible date") + 1
+        assert strict.exit_code == 2 and f":{bad}: error: " in strict.stderr, strict.stderr

@@ -18,6 +18,7 @@ ENVIRONMENT = "SQTOOL_BACKEND"
 READERS = (
     ("TelegramReader", "Telegram JSON"),
     ("DiscordReader", "Discord JSON"),
+    ("WhatsAppScanner", "WhatsApp TXT"),
 )
 
 

@@ -1,5 +1,5 @@
 // sqtool._native._core: the native readers of issue 22, one reader type per format, each in its own
-// translation unit (telegram.cpp, discord.cpp; the JSON ones share jsonitems.h's splitter).
+// translation unit (telegram.cpp, discord.cpp, whatsapp.cpp; the JSON ones share jsonitems.h's splitter).
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -8,6 +8,7 @@
 
 int add_telegram_reader(PyObject *module);
 int add_discord_reader(PyObject *module);
+int add_whatsapp_scanner(PyObject *module);
 
 namespace {
 
@@ -29,7 +30,7 @@ PyMODINIT_FUNC PyInit__core(void) {
   PyObject *module = PyModule_Create(&module_def);
   if (module == nullptr) return nullptr;
   if (PyModule_AddStringConstant(module, "SIMDJSON_VERSION", SIMDJSON_VERSION) < 0 ||
-      add_telegram_reader(module) < 0 || add_discord_reader(module) < 0) {
+      add_telegram_reader(module) < 0 || add_discord_reader(module) < 0 || add_whatsapp_scanner(module) < 0) {
     Py_DECREF(module);
     return nullptr;
   }
