@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """How fast sqtool reads big exports, next to the floor of a bare parse-and-count.
 
-Generates Telegram JSON and WhatsApp txt exports of 100k and 1M messages under benchmarks/_data/
-(kept between runs), then measures each reader in a fresh process and prints messages per second,
-peak RSS, and the ratios to the floor (ijson streaming count for JSON, orjson.loads + count shown
-too; a bytes line scan for txt). sqtool is timed with its pure-Python readers and, where
-sqtool._native is built, with its native ones (SQTOOL_BACKEND): Telegram's simdjson reader and
-WhatsApp's line scanner.
+Generates Telegram JSON, DiscordChatExporter JSON and WhatsApp txt exports of 100k and 1M messages
+under benchmarks/_data/ (kept between runs), then measures each reader in a fresh process and prints
+messages per second, peak RSS, and the ratios to the floor (Telegram: the ijson streaming count,
+orjson.loads + count shown too; Discord: orjson.loads + count with the garbage collector off, issue
+22's floor for it, ijson shown too; txt: a bytes line scan). sqtool is timed with its pure-Python
+readers and, where sqtool._native is built, with its native ones (SQTOOL_BACKEND): the simdjson
+readers of Telegram and Discord and WhatsApp's line scanner.
 
     python benchmarks/read_speed.py              # 100k and 1M
     python benchmarks/read_speed.py --sizes 100000
@@ -15,6 +16,7 @@ WhatsApp's line scanner.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -32,6 +34,9 @@ WORDS = [
     "社群", "运营", "today", "we", "talk", "about", "growth", "复购", "案例", "分享",
     "hello", "thanks", "好的", "收到", "question", "answer", "link",
 ]  # fmt: skip
+
+
+MESSAGE_TYPES = frozenset({"message", "Default", "Reply"})  # what the floors count: Telegram's and Discord's messages
 
 
 def generate_telegram(path: Path, count: int) -> None:
@@ -58,6 +63,50 @@ def generate_telegram(path: Path, count: int) -> None:
         out.write("\n ]\n}\n")
 
 
+def generate_discord(path: Path, count: int) -> None:
+    """A DiscordChatExporter export as its JSON writer lays it out (2-space indent, every key of a message)."""
+    rng = random.Random(count)
+    start = datetime(2025, 1, 1)
+    authors = [
+        {"id": str(100000000000000000 + n), "name": f"member{n}", "discriminator": "0",
+         "nickname": f"Member {n}" if n % 3 else None, "color": None, "isBot": n % 97 == 0, "roles": [],
+         "avatarUrl": f"https://cdn.discordapp.com/avatars/{n}/a.png?size=512"}
+        for n in range(2000)
+    ]  # fmt: skip
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('{\n  "guild": {"id": "1", "name": "Bench", "iconUrl": "i.png"},\n  "channel": {"id": "2", '
+                  '"type": "GuildTextChat", "categoryId": "3", "category": "Chat", "name": "general", "topic": null},'
+                  '\n  "dateRange": {"after": null, "before": null},\n  "exportedAt": "2025-02-01T00:00:00+00:00",'
+                  '\n  "messages": [\n')  # fmt: skip
+        for n in range(count):
+            when = start + timedelta(seconds=n * 7, milliseconds=rng.randrange(1000))
+            author = dict(authors[rng.randrange(2000)])
+            if author["nickname"] is None:
+                del author["nickname"]  # the key is missing when a member has no nickname
+            message = {
+                "id": str(1064990775659729017 + n),
+                "type": "Reply" if n % 10 == 3 else "Default",
+                "timestamp": when.isoformat(timespec="milliseconds") + "+00:00",
+                "timestampEdited": None,
+                "callEndedTimestamp": None,
+                "isPinned": False,
+                "content": " ".join(rng.choices(WORDS, k=rng.randint(3, 14))),
+                "author": author,
+                "attachments": [],
+                "embeds": [],
+                "stickers": [],
+                "reactions": [],
+                "mentions": [],
+                "inlineEmojis": [],
+            }
+            if n % 10 == 3:
+                message["reference"] = {"messageId": str(1064990775659729017 + n - 1), "channelId": "2",
+                                        "guildId": "1"}  # fmt: skip
+            text = json.dumps(message, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            out.write(("    " if n == 0 else ",\n    ") + text)
+        out.write(f'\n  ],\n  "messageCount": {count}\n}}\n')
+
+
 def generate_whatsapp(path: Path, count: int) -> None:
     rng = random.Random(count)
     start = datetime(2025, 1, 1)
@@ -82,17 +131,19 @@ def measure(kind: str, path: str) -> None:
         from sqtool.chat.read import read_exports
 
         count = sum(1 for record in read_exports([path], tz=ZoneInfo("UTC")) if isinstance(record, Message))
-    elif kind == "orjson":
+    elif kind in ("orjson", "orjson-gc"):  # orjson-gc: with the garbage collector off (issue 22's Discord floor)
         import orjson
 
+        if kind == "orjson-gc":
+            gc.disable()
         with open(path, "rb") as handle:
             document = orjson.loads(handle.read())
-        count = sum(1 for message in document["messages"] if message.get("type") == "message")
+        count = sum(1 for message in document["messages"] if message.get("type") in MESSAGE_TYPES)
     elif kind == "ijson":  # the streaming floor of issue 22's targets
         import ijson
 
         with open(path, "rb") as handle:
-            count = sum(1 for message in ijson.items(handle, "messages.item") if message.get("type") == "message")
+            count = sum(1 for message in ijson.items(handle, "messages.item") if message.get("type") in MESSAGE_TYPES)
     elif kind == "lines":
         header = re.compile(rb"^\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d{2} - ")
         count = 0
@@ -127,29 +178,30 @@ def main() -> int:
         subprocess.run([sys.executable, "-c", "import sqtool._native._core"], cwd=HERE.parent / "src").returncode == 0
     )
     print(f"load average {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
-    print(f"{'export':<28} {'reader':<8} {'messages':>9} {'seconds':>8} {'CPU s':>7} {'msg/s':>10} {'peak RSS':>9} "
-          f"{'vs floor':>9}")  # fmt: skip
+    print(f"{'export':<28} {'reader':<9} {'messages':>9} {'seconds':>8} {'CPU s':>7} {'msg/s':>10} {'peak RSS':>9} "
+          f"{'vs floor':>10} {'CPU vs floor':>12}")  # fmt: skip
     for size in options.sizes:
         for name, generate, floors in (
             (f"telegram-{size}.json", generate_telegram, ("orjson", "ijson")),
+            (f"discord-{size}.json", generate_discord, ("ijson", "orjson-gc")),
             (f"whatsapp-{size}.txt", generate_whatsapp, ("lines",)),
         ):
             path = DATA / name
             if not path.exists():
                 generate(path, size)
-            # the native readers: Telegram JSON (simdjson) and WhatsApp text (the line scanner, whatsapp.cpp)
+            # the native readers: Telegram and Discord JSON (simdjson) and WhatsApp text (the line scanner)
             kinds = (*floors, "sqtool", *(("native",) if native else ()))
             results = {kind: run_child(kind, path) for kind in kinds}
-            floor = floors[-1]  # ratios against the streaming floor (ijson) or the line scan
+            floor = floors[-1]  # ratios against the floor: ijson (Telegram), orjson with the GC off (Discord), lines
             base = results[floor]
             for kind, result in results.items():
                 rate = result["count"] / result["seconds"]
                 ratio = "" if kind == floor else f"{result['seconds'] / base['seconds']:.2f}x time"
-                ratio += "" if kind == floor else f" {result['cpu'] / base['cpu']:.2f}x CPU"
+                cpu_ratio = "" if kind == floor else f"{result['cpu'] / base['cpu']:.2f}x CPU"
                 print(
-                    f"{name:<28} {kind:<8} {result['count']:>9} {result['seconds']:>8.2f} {result['cpu']:>7.2f}"
+                    f"{name:<28} {kind:<9} {result['count']:>9} {result['seconds']:>8.2f} {result['cpu']:>7.2f}"
                     f" {rate:>10,.0f}"
-                    f" {result['rss_mib']:>6.0f} MiB {ratio:>9}"
+                    f" {result['rss_mib']:>6.0f} MiB {ratio:>10} {cpu_ratio:>12}"
                 )
             size_mib = os.path.getsize(path) / 2**20
             print(

@@ -2,7 +2,7 @@
 
     python tests/native/fuzz_threads.py [--iterations N] [--seed S] [--build DIR]
 
-Builds sqtool._native._core with ``-fsanitize=address`` (fuzz_telegram.build), reruns itself under the
+Builds sqtool._native._core with ``-fsanitize=address`` (fuzz_native.build), reruns itself under the
 ASan runtime and feeds models with small windows (a few recent ids, frequent pruning, short df blocks)
 long random conversations in random batches: duplicate, dangling and surrogate ids, links forward and
 back, mentions of anyone, times out of order, seqs far apart in the drawn bitmap; and broken calls
@@ -123,7 +123,7 @@ def main() -> int:
     if arguments.child:
         return run(arguments.iterations, arguments.seed, directory)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from fuzz_telegram import build
+    from fuzz_native import build
 
     build(directory)
     runtime = subprocess.run(

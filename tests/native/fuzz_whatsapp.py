@@ -3,7 +3,7 @@ or read differently from the Python reader.
 
     python tests/native/fuzz_whatsapp.py [--iterations N] [--seed S] [--build DIR]
 
-Builds sqtool._native._core with ``-fsanitize=address`` (as tests/native/fuzz_telegram.py does), reruns
+Builds sqtool._native._core with ``-fsanitize=address`` (as tests/native/fuzz_native.py does), reruns
 itself under the ASan runtime with that build in place of any other, and for each input:
   * feeds the scanner and the date runs (its own callbacks into the Python reader) the mutated text cut
     into blocks at random places, in all three string widths (Latin-1, UCS-2 and astral text), with

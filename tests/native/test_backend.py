@@ -16,6 +16,7 @@ from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Message
 from sqtool.chat.readers import discord, telegram
 from sqtool.chat.source import Source
+from sqtool.settings import Limits, limits_in_force
 from tests.conftest import REPO, CliInvoke
 from tests.native.helpers import backend, native_built, needs_native
 
@@ -100,6 +101,29 @@ def test_the_native_reader_builds_the_discord_messages(tmp_path: Path) -> None:
     assert (got[1].reply_to, got[1].mentions, got[1].is_bot, got[1].kind) == ("10", ("7",), True, "sticker")
     assert got[3].text == "👆 ok"
     assert str(got[0].timestamp) == "2026-03-02 09:00:00.123000+08:00"
+
+
+@needs_native
+@pytest.mark.parametrize("reader", ["telegram", "discord"])
+def test_with_the_limits_off_the_native_readers_still_read(tmp_path: Path, reader: str) -> None:
+    """--max-depth 0 --max-string-bytes 0 --max-int-digits 0 (no limits): nested items are still built natively
+    (the splitter counted nesting only when a depth limit was set, and stopped at the first nested item)."""
+    path = tmp_path / "export.json"
+    if reader == "telegram":
+        item = {"id": 1, "type": "message", "date_unixtime": "1740823200", "from": "A", "from_id": "u1", "text": "hi",
+                "text_entities": [{"type": "plain", "text": "hi"}], "reactions": [{"count": 2}]}  # fmt: skip
+        document: dict = {"name": "G", "messages": [item, {**item, "id": 2}]}
+    else:
+        item = {"id": "1", "timestamp": "2026-03-02T09:00:00+00:00", "content": "hi", "author": {"id": "7"},
+                "reactions": [{"emoji": {"name": "x"}, "count": 2}], "mentions": [{"id": "8"}]}  # fmt: skip
+        document = {"guild": {"id": "1"}, "channel": {"id": "2"}, "messages": [item, {**item, "id": "2"}]}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    module = telegram if reader == "telegram" else discord
+    with backend("native"), limits_in_force(Limits(depth=0, string_bytes=0, int_digits=0)):
+        items = module._items(Source(path, str(path)), ReadContext(str(path), UTC))
+        got = list(items)
+    assert [type(item) for item in got] == [Message, Message]
+    assert items._python is None
 
 
 @needs_native

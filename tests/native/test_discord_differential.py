@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sqtool.settings import Limits, limits_in_force
 from tests.conftest import CORPUS, needs_shared
 from tests.fuzz.seeds import DISCORD as DISCORD_SEED
 from tests.limits import exports as limit_exports
@@ -329,6 +330,16 @@ def test_quirks(tmp_path: Path, name: str, lenient: bool) -> None:
     data = QUIRKS[name].encode("utf-8")
     path.write_bytes(data.replace(b"A~B", b"A\xffB") if name == "invalid utf-8" else data)
     assert_same(path, lenient=lenient, tz="Europe/Berlin")
+
+
+@pytest.mark.parametrize("lenient", [False, True])
+@pytest.mark.parametrize("name", ["usual", "deep item", "long string", "long number", "system messages"])
+def test_quirks_with_the_limits_off(tmp_path: Path, name: str, lenient: bool) -> None:
+    """No input limits (every --max-... at 0): the same outcome from both backends."""
+    path = tmp_path / "export.json"
+    path.write_text(QUIRKS[name], encoding="utf-8")
+    with limits_in_force(Limits(depth=0, string_bytes=0, int_digits=0)):
+        assert_same(path, lenient=lenient)
 
 
 def test_every_cut_of_a_small_export(tmp_path: Path) -> None:

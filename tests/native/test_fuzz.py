@@ -1,6 +1,6 @@
-"""Bounded fuzz runs of the native readers and conversation model under AddressSanitizer (fuzz_telegram.py,
-fuzz_whatsapp.py, fuzz_threads.py; longer runs: docs/performance.md). Runs where the C++ compiler ships the
-ASan runtime, as gcc and clang on Linux do."""
+"""Bounded fuzz runs of the native readers and conversation model under AddressSanitizer (fuzz_native.py:
+Telegram and Discord JSON; fuzz_whatsapp.py, fuzz_threads.py; longer runs: docs/performance.md). Runs where the
+C++ compiler ships the ASan runtime, as gcc and clang on Linux do."""
 
 from __future__ import annotations
 
@@ -39,11 +39,12 @@ def sanitized(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("asan")
 
 
-def _fuzz(script: str, iterations: int, seed: int, build: Path) -> str:
+def _fuzz(script: str, iterations: int, seed: int, build: Path, *options: str) -> str:
     result = subprocess.run(
         [
             sys.executable,
             str(HERE / script),
+            *options,
             "--iterations",
             str(iterations),
             "--seed",
@@ -60,8 +61,11 @@ def _fuzz(script: str, iterations: int, seed: int, build: Path) -> str:
 
 
 def test_a_bounded_fuzz_run_is_clean(sanitized: Path) -> None:
-    """3,000 mutated Telegram exports fed in random chunks: no crash, no out-of-bounds read, no hang (ASan aborts)."""
-    assert "no crash, no ASan report" in _fuzz("fuzz_telegram.py", 3000, 22, sanitized)
+    """3,000 mutated exports of each JSON format (Telegram, Discord) fed in random chunks: no crash, no
+    out-of-bounds read, no hang (ASan aborts on any)."""
+    out = _fuzz("fuzz_native.py", 3000, 22, sanitized, "--format", "all")
+    assert "fuzz telegram: 3000 inputs, no crash, no ASan report" in out
+    assert "fuzz discord: 3000 inputs, no crash, no ASan report" in out
 
 
 def test_a_bounded_whatsapp_fuzz_run_is_clean(sanitized: Path) -> None:

@@ -175,7 +175,8 @@ PyObject *Splitter::feed(PyObject *arg, BuildItem build, void *reader) {
       in_string_ = true;
       string_bytes_ = 0;
     } else if (byte == '{' || byte == '[') {
-      if (depth_limit_ && 2 + ++depth_ >= depth_limit_) risky_ = true;
+      ++depth_;  // counted with no limit too (0): the item ends where its own brace closes
+      if (depth_limit_ && 2 + depth_ >= depth_limit_) risky_ = true;
     } else if (byte == '}' || byte == ']') {
       if (--depth_ == 0) {
         size_t end = at + 1;
