@@ -8,10 +8,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from sqtool.diagnostics import Finding, Severity
 from sqtool.errors import SqtoolError
@@ -20,6 +17,10 @@ from sqtool.plan.load import LoadedPlan, load_plan
 from sqtool.plan.model import Pointer
 from sqtool.resources import schema_path
 from sqtool.settings import Lang
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a plan the quick test rejects (0.15 s)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 RULE_ID = "SQ001"
 _SHOWN_VALUE_LIMIT = 60
@@ -33,11 +34,23 @@ def plan_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(plan_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def schema_findings(plan: LoadedPlan, *, lang: Lang = "en") -> list[Finding]:
-    """One finding per problem, at the line and column of the offending key or value."""
+    """One finding per problem, at the line and column of the offending key or value (none for a
+    valid plan, which the quick test of ``plan/fastschema.py`` recognises without jsonschema)."""
+    from sqtool.plan.fastschema import surely_valid
+
+    if surely_valid(plan.data):
+        return []
+    return explain_schema(plan, lang=lang)
+
+
+def explain_schema(plan: LoadedPlan, *, lang: Lang = "en") -> list[Finding]:
+    """The findings of jsonschema's explaining validator, whatever the quick test says."""
     tr = Translator(lang)
     findings: list[Finding] = []
     seen: set[tuple[int, int, str]] = set()
@@ -171,6 +184,8 @@ def _clearest(error: ValidationError) -> ValidationError:
         fitting = [subs for subs in branches.values() if not any(_wrong_type(sub) for sub in subs)]
         if len(fitting) != 1 or _known_key_or_text(error):
             return error
+        from jsonschema.exceptions import best_match
+
         error = best_match(fitting[0]) or error
     return error
 
