@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -66,8 +67,9 @@ class LoadedPlan:
     path: str  # display path as given ("<stdin>" for "-"), never prefixed with "./"
     text: str  # decoded source: BOM removed, CRLF normalised to LF
     data: Any  # dict/list/str/int/float/bool/None; dates and times stay strings
-    # pointer -> (value line, value col, key line, key col), all 1-based
-    positions: dict[Pointer, tuple[int, int, int, int]] = field(default_factory=dict, repr=False, compare=False)
+    # pointer -> (value line, value col, key line, key col), all 1-based (read from the nodes when asked,
+    # for a plan composed in C: cnodes.NodePositions)
+    positions: Mapping[Pointer, tuple[int, int, int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, pointer: Pointer) -> tuple[int, int]:
         """1-based (line, col) of the value at ``pointer``, or of its nearest existing ancestor."""
@@ -159,7 +161,7 @@ class Tree:
     __slots__ = ("col", "data", "kind", "line", "positions")
 
     def __init__(
-        self, kind: int, line: int, col: int, data: Any, positions: dict[Pointer, tuple[int, int, int, int]]
+        self, kind: int, line: int, col: int, data: Any, positions: Mapping[Pointer, tuple[int, int, int, int]]
     ) -> None:
         self.kind, self.line, self.col, self.data, self.positions = kind, line, col, data, positions
 
