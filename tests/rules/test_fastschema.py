@@ -20,17 +20,23 @@ EXAMPLE = load_plan(REPO / "examples" / "plan.yaml")
 FIXTURES = sorted((REPO / "tests" / "rules").glob("SQ*/*/*.yaml"))
 
 
-def _agree(data) -> None:
-    plan = EXAMPLE.__class__(path="x.yaml", text="", data=data)
-    assert fastschema.surely_valid(data) is (not explain_schema(plan)), data
-    assert schema_findings(plan) == explain_schema(plan)
+def _agree(data, loaded=None) -> None:
+    """The quick test accepts exactly what jsonschema accepts, and jsonschema explains the same findings
+    (wording, position, order) whether it looks inside every top-level property or only the rejected ones."""
+    # mutated example data keeps the example's positions (a new value takes its nearest ancestor's)
+    plan = loaded or EXAMPLE.__class__(path="x.yaml", text="", data=data, positions=EXAMPLE.positions)
+    whole = explain_schema(plan, whole=True)  # jsonschema inside every property
+    assert fastschema.surely_valid(data) is (not whole), data
+    assert schema_findings(plan) == explain_schema(plan) == whole
+    assert explain_schema(plan, lang="zh") == explain_schema(plan, lang="zh", whole=True)
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda path: f"{path.parent.parent.name}/{path.parent.name}/{path.name}")
 def test_fixtures_agree(path: Path) -> None:
     if path.parent.parent.name == "SQ000" and path.parent.name == "fail":
         return  # the loader refuses it before any schema check
-    _agree(load_plan(path).data)
+    loaded = load_plan(path)
+    _agree(loaded.data, loaded)
 
 
 def _pointers(data, prefix=()):

@@ -42,6 +42,26 @@ def _is_date(value: Any) -> bool:
 _FORMATS = {"date": _is_date}
 
 
+def valid_properties(data: Any) -> set[str]:
+    """The top-level properties of plan ``data`` whose values the schema surely accepts (no NaN or
+    infinity in them either): jsonschema need not look inside them to explain the others."""
+    from sqtool.plan.schemacheck import PROPERTIES, JsonSchemaValueException
+
+    if not isinstance(data, dict):
+        return set()
+    found = set()
+    for name, check in PROPERTIES.items():
+        if name not in data:
+            continue
+        try:
+            json.dumps(data[name], allow_nan=False)
+            check(data[name], _FORMATS)
+        except (ValueError, TypeError, RecursionError, JsonSchemaValueException):
+            continue
+        found.add(name)
+    return found
+
+
 def surely_valid(data: Any) -> bool:
     """True when the plan schema accepts ``data`` and it holds no NaN or infinity; False otherwise."""
     try:  # NaN or an infinity anywhere (as plan.schema.non_finite finds them, in C): let the schema explain
@@ -67,6 +87,7 @@ _HEADER = """\
 SCHEMA_SHA256 = "{digest}"
 """
 
+_PROPERTY = "sqtool_property_"  # the definition each top-level property becomes (and its function's name ends with)
 _IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException"
 _EXCEPTIONS = '''\
 
@@ -101,8 +122,17 @@ def generated_code() -> str:
 
     from sqtool.plan.schema import plan_schema
 
-    # fastjsonschema rewrites every $ref of the dict it compiles; give it a copy of the shared schema
-    code = fastjsonschema.compile_to_code(copy.deepcopy(plan_schema()), formats=_FORMATS, use_default=False)
+    # fastjsonschema rewrites every $ref of the dict it compiles; give it a copy of the shared schema,
+    # in which each top-level property's schema is a definition of its own, so that its function can
+    # also be asked alone (valid_properties)
+    schema = copy.deepcopy(plan_schema())
+    properties, definitions = schema["properties"], schema["$defs"]
+    for name in properties:
+        if _PROPERTY + name in definitions:
+            raise RuntimeError(f"the plan schema already defines {_PROPERTY + name}")
+        definitions[_PROPERTY + name] = properties[name]
+        properties[name] = {"$ref": f"#/$defs/{_PROPERTY + name}"}
+    code = fastjsonschema.compile_to_code(schema, formats=_FORMATS, use_default=False)
     if _IMPORT not in code:
         raise RuntimeError("fastjsonschema's generated code no longer imports its exceptions as expected")
     lines = []
@@ -113,6 +143,18 @@ def generated_code() -> str:
         elif call:
             line = call.group(1) + ")"
         lines.append(line.rstrip())
+    functions = dict(re.findall(rf"^def (\w+___defs_{_PROPERTY}(\w+))\(", code, re.MULTILINE))
+    by_property = {name: function for function, name in functions.items()}
+    if sorted(by_property) != sorted(properties):
+        raise RuntimeError("fastjsonschema's generated code no longer names its functions as expected")
+    lines += [
+        "",
+        "",
+        "# each top-level property's check alone (plan/schema.py explains only the properties these reject)",
+        "PROPERTIES = {",
+        *(f'    "{name}": {by_property[name]},' for name in properties),
+        "}",
+    ]
     text = _HEADER.format(digest=schema_digest()) + "\n".join(lines).rstrip("\n") + "\n"
     if "raise JsonSchemaValueException(" in text or "locals()" in text or "name_prefix or" in text:
         raise RuntimeError("fastjsonschema's generated code changed its layout: an error report was left in")

@@ -49,12 +49,15 @@ def schema_findings(plan: LoadedPlan, *, lang: Lang = "en") -> list[Finding]:
     return explain_schema(plan, lang=lang)
 
 
-def explain_schema(plan: LoadedPlan, *, lang: Lang = "en") -> list[Finding]:
-    """The findings of jsonschema's explaining validator, whatever the quick test says."""
+def explain_schema(plan: LoadedPlan, *, lang: Lang = "en", whole: bool = False) -> list[Finding]:
+    """The findings of jsonschema's explaining validator, whatever the quick test says.
+
+    jsonschema looks only inside the top-level properties the quick test rejects (``whole``: inside
+    all of them; tests/rules/test_fastschema.py checks that both give the same findings)."""
     tr = Translator(lang)
     findings: list[Finding] = []
     seen: set[tuple[int, int, str]] = set()
-    for error in _one_per_value(_validator().iter_errors(plan.data)):
+    for error in _one_per_value(_errors(plan.data, whole)):
         for finding in _explain(error, plan, tr):
             identity = (finding.line, finding.col, finding.message)
             if identity not in seen:
@@ -66,6 +69,25 @@ def explain_schema(plan: LoadedPlan, *, lang: Lang = "en") -> list[Finding]:
             continue  # the schema already refuses this value (an integer field, a bound)
         findings.append(_finding(plan, line, col, tr("plan.schema.not_finite", name=_name(pointer, tr)), None))
     return sorted(findings, key=lambda f: (f.line, f.col))
+
+
+def _errors(data: Any, whole: bool) -> Iterator[ValidationError]:
+    """jsonschema's errors for ``data``. A top-level property whose value the quick test accepts gets
+    the schema ``true`` instead of its own: it yields nothing either way, and jsonschema (about 5 ms
+    a plan) walks only the properties that hold the errors. Every other keyword (required, unknown
+    keys) still sees the whole plan and the same property names."""
+    validator = _validator()
+    if not whole:
+        from sqtool.plan.fastschema import valid_properties
+
+        accepted = valid_properties(data)
+        if accepted:
+            schema = dict(plan_schema())
+            schema["properties"] = {
+                name: True if name in accepted else own for name, own in schema["properties"].items()
+            }
+            return validator.evolve(schema=schema).iter_errors(data)
+    return validator.iter_errors(data)
 
 
 def load_valid_plan(source: str, lang: Lang, *, refusal: str = "audit.plan_invalid") -> LoadedPlan:

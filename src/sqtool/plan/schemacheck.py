@@ -17,12 +17,12 @@ JsonSchemaValuesException = JsonSchemaValueException
 
 REGEX_PATTERNS = {
     '^x-': re.compile('^x-'),
-    '^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+\\-]+){1,2})$': re.compile('^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+\\-]+){1,2})\\Z'),
-    '[^a-z0-9_]': re.compile('[^a-z0-9_]'),
     '^00[0-4]$': re.compile('^00[0-4]\\Z'),
+    '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z'),
     '^([a-z][a-z0-9_]*|x-.*)$': re.compile('^([a-z][a-z0-9_]*|x-.*)\\Z'),
+    '[^a-z0-9_]': re.compile('[^a-z0-9_]'),
     '^([01][0-9]|2[0-3]):[0-5][0-9](-([01][0-9]|2[0-3]):[0-5][0-9])?$': re.compile('^([01][0-9]|2[0-3]):[0-5][0-9](-([01][0-9]|2[0-3]):[0-5][0-9])?\\Z'),
-    '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z')
+    '^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+\\-]+){1,2})$': re.compile('^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+\\-]+){1,2})\\Z')
 }
 
 NoneType = type(None)
@@ -39,1291 +39,83 @@ def validate_community_plan_schema_json(data, custom_formats={}, name_prefix=Non
         if "version" in data_keys:
             data_keys.remove("version")
             data__version = data["version"]
-            if not (isinstance(data__version, (int, float)) and not isinstance(data__version, bool) and data__version == 1):
-                raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_version(data__version, custom_formats)
         if "community" in data_keys:
             data_keys.remove("community")
             data__community = data["community"]
-            if not isinstance(data__community, (dict)):
-                raise JsonSchemaValueException
-            data__community_is_dict = isinstance(data__community, dict)
-            if data__community_is_dict:
-                data__community__missing_keys = set(['name']) - data__community.keys()
-                if data__community__missing_keys:
-                    raise JsonSchemaValueException
-                data__community_keys = set(data__community.keys())
-                if "name" in data__community_keys:
-                    data__community_keys.remove("name")
-                    data__community__name = data__community["name"]
-                    if not isinstance(data__community__name, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__community__name, str):
-                        data__community__name_len = len(data__community__name)
-                        if data__community__name_len < 1:
-                            raise JsonSchemaValueException
-                if "naming_method" in data__community_keys:
-                    data__community_keys.remove("naming_method")
-                    data__community__namingmethod = data__community["naming_method"]
-                    if not (isinstance(data__community__namingmethod, str) and data__community__namingmethod == 'founder' or isinstance(data__community__namingmethod, str) and data__community__namingmethod == 'product' or isinstance(data__community__namingmethod, str) and data__community__namingmethod == 'content' or isinstance(data__community__namingmethod, str) and data__community__namingmethod == 'hobby' or isinstance(data__community__namingmethod, str) and data__community__namingmethod == 'attribute' or isinstance(data__community__namingmethod, str) and data__community__namingmethod == 'ideology' or isinstance(data__community__namingmethod, str) and data__community__namingmethod == 'combined'):
-                        raise JsonSchemaValueException
-                if "slogan" in data__community_keys:
-                    data__community_keys.remove("slogan")
-                    data__community__slogan = data__community["slogan"]
-                    if not isinstance(data__community__slogan, (dict)):
-                        raise JsonSchemaValueException
-                    data__community__slogan_is_dict = isinstance(data__community__slogan, dict)
-                    if data__community__slogan_is_dict:
-                        data__community__slogan__missing_keys = set(['text']) - data__community__slogan.keys()
-                        if data__community__slogan__missing_keys:
-                            raise JsonSchemaValueException
-                        data__community__slogan_keys = set(data__community__slogan.keys())
-                        if "text" in data__community__slogan_keys:
-                            data__community__slogan_keys.remove("text")
-                            data__community__slogan__text = data__community__slogan["text"]
-                            if not isinstance(data__community__slogan__text, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__community__slogan__text, str):
-                                data__community__slogan__text_len = len(data__community__slogan__text)
-                                if data__community__slogan__text_len < 1:
-                                    raise JsonSchemaValueException
-                        if "type" in data__community__slogan_keys:
-                            data__community__slogan_keys.remove("type")
-                            data__community__slogan__type = data__community__slogan["type"]
-                            if not (isinstance(data__community__slogan__type, str) and data__community__slogan__type == 'functional' or isinstance(data__community__slogan__type, str) and data__community__slogan__type == 'benefit' or isinstance(data__community__slogan__type, str) and data__community__slogan__type == 'values'):
-                                raise JsonSchemaValueException
-                        for data__community__slogan_key, data__community__slogan_val in data__community__slogan.items():
-                            if REGEX_PATTERNS['^x-'].search(data__community__slogan_key):
-                                if data__community__slogan_key in data__community__slogan_keys:
-                                    data__community__slogan_keys.remove(data__community__slogan_key)
-                        if data__community__slogan_keys:
-                            raise JsonSchemaValueException
-                if "platform" in data__community_keys:
-                    data__community_keys.remove("platform")
-                    data__community__platform = data__community["platform"]
-                    if not (isinstance(data__community__platform, str) and data__community__platform == 'wechat' or isinstance(data__community__platform, str) and data__community__platform == 'qq' or isinstance(data__community__platform, str) and data__community__platform == 'telegram' or isinstance(data__community__platform, str) and data__community__platform == 'discord' or isinstance(data__community__platform, str) and data__community__platform == 'whatsapp' or isinstance(data__community__platform, str) and data__community__platform == 'slack' or isinstance(data__community__platform, str) and data__community__platform == 'other'):
-                        raise JsonSchemaValueException
-                if "capacity" in data__community_keys:
-                    data__community_keys.remove("capacity")
-                    data__community__capacity = data__community["capacity"]
-                    if not isinstance(data__community__capacity, (int)) and not (isinstance(data__community__capacity, float) and data__community__capacity.is_integer()) or isinstance(data__community__capacity, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__community__capacity, (int, float, Decimal)) and not isinstance(data__community__capacity, bool):
-                        if data__community__capacity < 1:
-                            raise JsonSchemaValueException
-                        if data__community__capacity > 100000000:
-                            raise JsonSchemaValueException
-                if "launch_date" in data__community_keys:
-                    data__community_keys.remove("launch_date")
-                    data__community__launchdate = data__community["launch_date"]
-                    if not isinstance(data__community__launchdate, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__community__launchdate, str):
-                        if not custom_formats["date"](data__community__launchdate):
-                            raise JsonSchemaValueException
-                if "timezone" in data__community_keys:
-                    data__community_keys.remove("timezone")
-                    data__community__timezone = data__community["timezone"]
-                    if not isinstance(data__community__timezone, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__community__timezone, str):
-                        if not REGEX_PATTERNS['^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+\\-]+){1,2})$'].search(data__community__timezone):
-                            raise JsonSchemaValueException
-                if "culture" in data__community_keys:
-                    data__community_keys.remove("culture")
-                    data__community__culture = data__community["culture"]
-                    if not isinstance(data__community__culture, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__community__culture, str):
-                        data__community__culture_len = len(data__community__culture)
-                        if data__community__culture_len < 1:
-                            raise JsonSchemaValueException
-                for data__community_key, data__community_val in data__community.items():
-                    if REGEX_PATTERNS['^x-'].search(data__community_key):
-                        if data__community_key in data__community_keys:
-                            data__community_keys.remove(data__community_key)
-                if data__community_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_community(data__community, custom_formats)
         if "positioning" in data_keys:
             data_keys.remove("positioning")
             data__positioning = data["positioning"]
-            if not isinstance(data__positioning, (dict)):
-                raise JsonSchemaValueException
-            data__positioning_is_dict = isinstance(data__positioning, dict)
-            if data__positioning_is_dict:
-                data__positioning__missing_keys = set(['shared_attribute', 'common_goal']) - data__positioning.keys()
-                if data__positioning__missing_keys:
-                    raise JsonSchemaValueException
-                data__positioning_keys = set(data__positioning.keys())
-                if "purpose" in data__positioning_keys:
-                    data__positioning_keys.remove("purpose")
-                    data__positioning__purpose = data__positioning["purpose"]
-                    if not isinstance(data__positioning__purpose, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__positioning__purpose, str):
-                        data__positioning__purpose_len = len(data__positioning__purpose)
-                        if data__positioning__purpose_len < 1:
-                            raise JsonSchemaValueException
-                if "category" in data__positioning_keys:
-                    data__positioning_keys.remove("category")
-                    data__positioning__category = data__positioning["category"]
-                    if not (isinstance(data__positioning__category, str) and data__positioning__category == 'product' or isinstance(data__positioning__category, str) and data__positioning__category == 'entertainment' or isinstance(data__positioning__category, str) and data__positioning__category == 'knowledge' or isinstance(data__positioning__category, str) and data__positioning__category == 'arts' or isinstance(data__positioning__category, str) and data__positioning__category == 'interest' or isinstance(data__positioning__category, str) and data__positioning__category == 'region' or isinstance(data__positioning__category, str) and data__positioning__category == 'other'):
-                        raise JsonSchemaValueException
-                if "shared_attribute" in data__positioning_keys:
-                    data__positioning_keys.remove("shared_attribute")
-                    data__positioning__sharedattribute = data__positioning["shared_attribute"]
-                    if not isinstance(data__positioning__sharedattribute, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__positioning__sharedattribute, str):
-                        data__positioning__sharedattribute_len = len(data__positioning__sharedattribute)
-                        if data__positioning__sharedattribute_len < 1:
-                            raise JsonSchemaValueException
-                if "common_goal" in data__positioning_keys:
-                    data__positioning_keys.remove("common_goal")
-                    data__positioning__commongoal = data__positioning["common_goal"]
-                    if not isinstance(data__positioning__commongoal, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__positioning__commongoal, str):
-                        data__positioning__commongoal_len = len(data__positioning__commongoal)
-                        if data__positioning__commongoal_len < 1:
-                            raise JsonSchemaValueException
-                if "audience" in data__positioning_keys:
-                    data__positioning_keys.remove("audience")
-                    data__positioning__audience = data__positioning["audience"]
-                    if not isinstance(data__positioning__audience, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__positioning__audience, str):
-                        data__positioning__audience_len = len(data__positioning__audience)
-                        if data__positioning__audience_len < 1:
-                            raise JsonSchemaValueException
-                if "member_needs" in data__positioning_keys:
-                    data__positioning_keys.remove("member_needs")
-                    data__positioning__memberneeds = data__positioning["member_needs"]
-                    if not isinstance(data__positioning__memberneeds, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__positioning__memberneeds_is_list = isinstance(data__positioning__memberneeds, (list, tuple))
-                    if data__positioning__memberneeds_is_list:
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        data__positioning__memberneeds_len = len(data__positioning__memberneeds)
-                        if data__positioning__memberneeds_len > len(set(fn(data__positioning__memberneeds_x) for data__positioning__memberneeds_x in data__positioning__memberneeds)):
-                            raise JsonSchemaValueException
-                        for data__positioning__memberneeds_x, data__positioning__memberneeds_item in enumerate(data__positioning__memberneeds):
-                            if not isinstance(data__positioning__memberneeds_item, (str)):
-                                raise JsonSchemaValueException
-                            if not (isinstance(data__positioning__memberneeds_item, str) and data__positioning__memberneeds_item == 'contact' or isinstance(data__positioning__memberneeds_item, str) and data__positioning__memberneeds_item == 'work' or isinstance(data__positioning__memberneeds_item, str) and data__positioning__memberneeds_item == 'friendship' or isinstance(data__positioning__memberneeds_item, str) and data__positioning__memberneeds_item == 'learning' or isinstance(data__positioning__memberneeds_item, str) and data__positioning__memberneeds_item == 'exposure' or isinstance(data__positioning__memberneeds_item, str) and data__positioning__memberneeds_item == 'life' or isinstance(data__positioning__memberneeds_item, str) and data__positioning__memberneeds_item == 'service' or isinstance(data__positioning__memberneeds_item, str) and data__positioning__memberneeds_item == 'belonging'):
-                                raise JsonSchemaValueException
-                if "drives" in data__positioning_keys:
-                    data__positioning_keys.remove("drives")
-                    data__positioning__drives = data__positioning["drives"]
-                    if not isinstance(data__positioning__drives, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__positioning__drives_is_list = isinstance(data__positioning__drives, (list, tuple))
-                    if data__positioning__drives_is_list:
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        data__positioning__drives_len = len(data__positioning__drives)
-                        if data__positioning__drives_len > len(set(fn(data__positioning__drives_x) for data__positioning__drives_x in data__positioning__drives)):
-                            raise JsonSchemaValueException
-                        for data__positioning__drives_x, data__positioning__drives_item in enumerate(data__positioning__drives):
-                            if not isinstance(data__positioning__drives_item, (str)):
-                                raise JsonSchemaValueException
-                            if not (isinstance(data__positioning__drives_item, str) and data__positioning__drives_item == 'honor' or isinstance(data__positioning__drives_item, str) and data__positioning__drives_item == 'benefit' or isinstance(data__positioning__drives_item, str) and data__positioning__drives_item == 'relationship' or isinstance(data__positioning__drives_item, str) and data__positioning__drives_item == 'region' or isinstance(data__positioning__drives_item, str) and data__positioning__drives_item == 'interest' or isinstance(data__positioning__drives_item, str) and data__positioning__drives_item == 'values' or isinstance(data__positioning__drives_item, str) and data__positioning__drives_item == 'other'):
-                                raise JsonSchemaValueException
-                if "value_for_members" in data__positioning_keys:
-                    data__positioning_keys.remove("value_for_members")
-                    data__positioning__valueformembers = data__positioning["value_for_members"]
-                    if not isinstance(data__positioning__valueformembers, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__positioning__valueformembers, str):
-                        data__positioning__valueformembers_len = len(data__positioning__valueformembers)
-                        if data__positioning__valueformembers_len < 1:
-                            raise JsonSchemaValueException
-                if "values" in data__positioning_keys:
-                    data__positioning_keys.remove("values")
-                    data__positioning__values = data__positioning["values"]
-                    if not isinstance(data__positioning__values, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__positioning__values_is_list = isinstance(data__positioning__values, (list, tuple))
-                    if data__positioning__values_is_list:
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        data__positioning__values_len = len(data__positioning__values)
-                        if data__positioning__values_len > len(set(fn(data__positioning__values_x) for data__positioning__values_x in data__positioning__values)):
-                            raise JsonSchemaValueException
-                        for data__positioning__values_x, data__positioning__values_item in enumerate(data__positioning__values):
-                            if not isinstance(data__positioning__values_item, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__positioning__values_item, str):
-                                data__positioning__values_item_len = len(data__positioning__values_item)
-                                if data__positioning__values_item_len < 1:
-                                    raise JsonSchemaValueException
-                if "success_definition" in data__positioning_keys:
-                    data__positioning_keys.remove("success_definition")
-                    data__positioning__successdefinition = data__positioning["success_definition"]
-                    if not isinstance(data__positioning__successdefinition, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__positioning__successdefinition_is_list = isinstance(data__positioning__successdefinition, (list, tuple))
-                    if data__positioning__successdefinition_is_list:
-                        data__positioning__successdefinition_len = len(data__positioning__successdefinition)
-                        for data__positioning__successdefinition_x, data__positioning__successdefinition_item in enumerate(data__positioning__successdefinition):
-                            if not isinstance(data__positioning__successdefinition_item, (dict)):
-                                raise JsonSchemaValueException
-                            data__positioning__successdefinition_item_is_dict = isinstance(data__positioning__successdefinition_item, dict)
-                            if data__positioning__successdefinition_item_is_dict:
-                                data__positioning__successdefinition_item__missing_keys = set(['metric', 'target']) - data__positioning__successdefinition_item.keys()
-                                if data__positioning__successdefinition_item__missing_keys:
-                                    raise JsonSchemaValueException
-                                data__positioning__successdefinition_item_keys = set(data__positioning__successdefinition_item.keys())
-                                if "metric" in data__positioning__successdefinition_item_keys:
-                                    data__positioning__successdefinition_item_keys.remove("metric")
-                                    data__positioning__successdefinition_item__metric = data__positioning__successdefinition_item["metric"]
-                                    if not (isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'weekly_active_share' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'lurker_share' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'unanswered_share' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'median_first_response_minutes' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'value_posts_per_week' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'messages_per_week' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'active_members_per_week' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'opinion_leaders' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'member_count' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'retention_day_7' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'retention_day_30' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'first_message_rate' or isinstance(data__positioning__successdefinition_item__metric, str) and data__positioning__successdefinition_item__metric == 'rituals_held_share'):
-                                        raise JsonSchemaValueException
-                                if "target" in data__positioning__successdefinition_item_keys:
-                                    data__positioning__successdefinition_item_keys.remove("target")
-                                    data__positioning__successdefinition_item__target = data__positioning__successdefinition_item["target"]
-                                    if not isinstance(data__positioning__successdefinition_item__target, (int, float, Decimal)) or isinstance(data__positioning__successdefinition_item__target, bool):
-                                        raise JsonSchemaValueException
-                                    if isinstance(data__positioning__successdefinition_item__target, (int, float, Decimal)) and not isinstance(data__positioning__successdefinition_item__target, bool):
-                                        if data__positioning__successdefinition_item__target < 0:
-                                            raise JsonSchemaValueException
-                                for data__positioning__successdefinition_item_key, data__positioning__successdefinition_item_val in data__positioning__successdefinition_item.items():
-                                    if REGEX_PATTERNS['^x-'].search(data__positioning__successdefinition_item_key):
-                                        if data__positioning__successdefinition_item_key in data__positioning__successdefinition_item_keys:
-                                            data__positioning__successdefinition_item_keys.remove(data__positioning__successdefinition_item_key)
-                                if data__positioning__successdefinition_item_keys:
-                                    raise JsonSchemaValueException
-                for data__positioning_key, data__positioning_val in data__positioning.items():
-                    if REGEX_PATTERNS['^x-'].search(data__positioning_key):
-                        if data__positioning_key in data__positioning_keys:
-                            data__positioning_keys.remove(data__positioning_key)
-                if data__positioning_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_positioning(data__positioning, custom_formats)
         if "members" in data_keys:
             data_keys.remove("members")
             data__members = data["members"]
-            if not isinstance(data__members, (dict)):
-                raise JsonSchemaValueException
-            data__members_is_dict = isinstance(data__members, dict)
-            if data__members_is_dict:
-                data__members_keys = set(data__members.keys())
-                if "target_size" in data__members_keys:
-                    data__members_keys.remove("target_size")
-                    data__members__targetsize = data__members["target_size"]
-                    if not isinstance(data__members__targetsize, (int)) and not (isinstance(data__members__targetsize, float) and data__members__targetsize.is_integer()) or isinstance(data__members__targetsize, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__members__targetsize, (int, float, Decimal)) and not isinstance(data__members__targetsize, bool):
-                        if data__members__targetsize < 1:
-                            raise JsonSchemaValueException
-                        if data__members__targetsize > 100000000:
-                            raise JsonSchemaValueException
-                if "current_size" in data__members_keys:
-                    data__members_keys.remove("current_size")
-                    data__members__currentsize = data__members["current_size"]
-                    if not isinstance(data__members__currentsize, (int)) and not (isinstance(data__members__currentsize, float) and data__members__currentsize.is_integer()) or isinstance(data__members__currentsize, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__members__currentsize, (int, float, Decimal)) and not isinstance(data__members__currentsize, bool):
-                        if data__members__currentsize < 0:
-                            raise JsonSchemaValueException
-                        if data__members__currentsize > 100000000:
-                            raise JsonSchemaValueException
-                if "sources" in data__members_keys:
-                    data__members_keys.remove("sources")
-                    data__members__sources = data__members["sources"]
-                    if not isinstance(data__members__sources, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__members__sources_is_list = isinstance(data__members__sources, (list, tuple))
-                    if data__members__sources_is_list:
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        data__members__sources_len = len(data__members__sources)
-                        if data__members__sources_len > len(set(fn(data__members__sources_x) for data__members__sources_x in data__members__sources)):
-                            raise JsonSchemaValueException
-                        for data__members__sources_x, data__members__sources_item in enumerate(data__members__sources):
-                            if not isinstance(data__members__sources_item, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__members__sources_item, str):
-                                data__members__sources_item_len = len(data__members__sources_item)
-                                if data__members__sources_item_len < 1:
-                                    raise JsonSchemaValueException
-                if "seed_members" in data__members_keys:
-                    data__members_keys.remove("seed_members")
-                    data__members__seedmembers = data__members["seed_members"]
-                    validate_community_plan_schema_json___defs_people_or_count(data__members__seedmembers, custom_formats)
-                for data__members_key, data__members_val in data__members.items():
-                    if REGEX_PATTERNS['^x-'].search(data__members_key):
-                        if data__members_key in data__members_keys:
-                            data__members_keys.remove(data__members_key)
-                if data__members_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_members(data__members, custom_formats)
         if "roles" in data_keys:
             data_keys.remove("roles")
             data__roles = data["roles"]
-            if not isinstance(data__roles, (dict)):
-                raise JsonSchemaValueException
-            data__roles_is_dict = isinstance(data__roles, dict)
-            if data__roles_is_dict:
-                data__roles__missing_keys = set(['owner']) - data__roles.keys()
-                if data__roles__missing_keys:
-                    raise JsonSchemaValueException
-                data__roles_keys = set(data__roles.keys())
-                if "owner" in data__roles_keys:
-                    data__roles_keys.remove("owner")
-                    data__roles__owner = data__roles["owner"]
-                    validate_community_plan_schema_json___defs_person(data__roles__owner, custom_formats)
-                if "admins" in data__roles_keys:
-                    data__roles_keys.remove("admins")
-                    data__roles__admins = data__roles["admins"]
-                    validate_community_plan_schema_json___defs_people_or_count(data__roles__admins, custom_formats)
-                if "opinion_leaders" in data__roles_keys:
-                    data__roles_keys.remove("opinion_leaders")
-                    data__roles__opinionleaders = data__roles["opinion_leaders"]
-                    validate_community_plan_schema_json___defs_people_or_count(data__roles__opinionleaders, custom_formats)
-                if "organizer" in data__roles_keys:
-                    data__roles_keys.remove("organizer")
-                    data__roles__organizer = data__roles["organizer"]
-                    validate_community_plan_schema_json___defs_people_or_count(data__roles__organizer, custom_formats)
-                if "spreader" in data__roles_keys:
-                    data__roles_keys.remove("spreader")
-                    data__roles__spreader = data__roles["spreader"]
-                    validate_community_plan_schema_json___defs_people_or_count(data__roles__spreader, custom_formats)
-                if "activist" in data__roles_keys:
-                    data__roles_keys.remove("activist")
-                    data__roles__activist = data__roles["activist"]
-                    validate_community_plan_schema_json___defs_people_or_count(data__roles__activist, custom_formats)
-                if "talker" in data__roles_keys:
-                    data__roles_keys.remove("talker")
-                    data__roles__talker = data__roles["talker"]
-                    validate_community_plan_schema_json___defs_people_or_count(data__roles__talker, custom_formats)
-                if "challenger" in data__roles_keys:
-                    data__roles_keys.remove("challenger")
-                    data__roles__challenger = data__roles["challenger"]
-                    validate_community_plan_schema_json___defs_people_or_count(data__roles__challenger, custom_formats)
-                if "red_packet_giver" in data__roles_keys:
-                    data__roles_keys.remove("red_packet_giver")
-                    data__roles__redpacketgiver = data__roles["red_packet_giver"]
-                    validate_community_plan_schema_json___defs_people_or_count(data__roles__redpacketgiver, custom_formats)
-                for data__roles_key, data__roles_val in data__roles.items():
-                    if REGEX_PATTERNS['^x-'].search(data__roles_key):
-                        if data__roles_key in data__roles_keys:
-                            data__roles_keys.remove(data__roles_key)
-                if data__roles_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_roles(data__roles, custom_formats)
         if "rules" in data_keys:
             data_keys.remove("rules")
             data__rules = data["rules"]
-            if not isinstance(data__rules, (dict)):
-                raise JsonSchemaValueException
-            data__rules_is_dict = isinstance(data__rules, dict)
-            if data__rules_is_dict:
-                data__rules_keys = set(data__rules.keys())
-                if "entry" in data__rules_keys:
-                    data__rules_keys.remove("entry")
-                    data__rules__entry = data__rules["entry"]
-                    if not isinstance(data__rules__entry, (dict)):
-                        raise JsonSchemaValueException
-                    data__rules__entry_is_dict = isinstance(data__rules__entry, dict)
-                    if data__rules__entry_is_dict:
-                        data__rules__entry_keys = set(data__rules__entry.keys())
-                        if "threshold" in data__rules__entry_keys:
-                            data__rules__entry_keys.remove("threshold")
-                            data__rules__entry__threshold = data__rules__entry["threshold"]
-                            if not (isinstance(data__rules__entry__threshold, str) and data__rules__entry__threshold == 'open' or isinstance(data__rules__entry__threshold, str) and data__rules__entry__threshold == 'invite' or isinstance(data__rules__entry__threshold, str) and data__rules__entry__threshold == 'application' or isinstance(data__rules__entry__threshold, str) and data__rules__entry__threshold == 'paid' or isinstance(data__rules__entry__threshold, str) and data__rules__entry__threshold == 'task'):
-                                raise JsonSchemaValueException
-                        if "fee" in data__rules__entry_keys:
-                            data__rules__entry_keys.remove("fee")
-                            data__rules__entry__fee = data__rules__entry["fee"]
-                            validate_community_plan_schema_json___defs_money(data__rules__entry__fee, custom_formats)
-                        if "criteria" in data__rules__entry_keys:
-                            data__rules__entry_keys.remove("criteria")
-                            data__rules__entry__criteria = data__rules__entry["criteria"]
-                            if not isinstance(data__rules__entry__criteria, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__rules__entry__criteria, str):
-                                data__rules__entry__criteria_len = len(data__rules__entry__criteria)
-                                if data__rules__entry__criteria_len < 1:
-                                    raise JsonSchemaValueException
-                        for data__rules__entry_key, data__rules__entry_val in data__rules__entry.items():
-                            if REGEX_PATTERNS['^x-'].search(data__rules__entry_key):
-                                if data__rules__entry_key in data__rules__entry_keys:
-                                    data__rules__entry_keys.remove(data__rules__entry_key)
-                        if data__rules__entry_keys:
-                            raise JsonSchemaValueException
-                if "conduct" in data__rules_keys:
-                    data__rules_keys.remove("conduct")
-                    data__rules__conduct = data__rules["conduct"]
-                    if not isinstance(data__rules__conduct, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__rules__conduct_is_list = isinstance(data__rules__conduct, (list, tuple))
-                    if data__rules__conduct_is_list:
-                        data__rules__conduct_len = len(data__rules__conduct)
-                        for data__rules__conduct_x, data__rules__conduct_item in enumerate(data__rules__conduct):
-                            data__rules__conduct_item_any_of_count1 = 0
-                            if not data__rules__conduct_item_any_of_count1:
-                                try:
-                                    if not isinstance(data__rules__conduct_item, (str)):
-                                        raise JsonSchemaValueException
-                                    if not (isinstance(data__rules__conduct_item, str) and data__rules__conduct_item == 'no_ads' or isinstance(data__rules__conduct_item, str) and data__rules__conduct_item == 'no_bare_links' or isinstance(data__rules__conduct_item, str) and data__rules__conduct_item == 'no_quarrels' or isinstance(data__rules__conduct_item, str) and data__rules__conduct_item == 'stay_on_topic' or isinstance(data__rules__conduct_item, str) and data__rules__conduct_item == 'no_spam' or isinstance(data__rules__conduct_item, str) and data__rules__conduct_item == 'no_poaching' or isinstance(data__rules__conduct_item, str) and data__rules__conduct_item == 'no_politics' or isinstance(data__rules__conduct_item, str) and data__rules__conduct_item == 'respect_privacy'):
-                                        raise JsonSchemaValueException
-                                    data__rules__conduct_item_any_of_count1 += 1
-                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__rules__conduct_item_any_of_count1:
-                                try:
-                                    if not isinstance(data__rules__conduct_item, (str)):
-                                        raise JsonSchemaValueException
-                                    if isinstance(data__rules__conduct_item, str):
-                                        data__rules__conduct_item_len = len(data__rules__conduct_item)
-                                        if data__rules__conduct_item_len < 1:
-                                            raise JsonSchemaValueException
-                                        if not REGEX_PATTERNS['[^a-z0-9_]'].search(data__rules__conduct_item):
-                                            raise JsonSchemaValueException
-                                    data__rules__conduct_item_any_of_count1 += 1
-                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__rules__conduct_item_any_of_count1:
-                                raise JsonSchemaValueException
-                if "nickname_format" in data__rules_keys:
-                    data__rules_keys.remove("nickname_format")
-                    data__rules__nicknameformat = data__rules["nickname_format"]
-                    if not isinstance(data__rules__nicknameformat, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__rules__nicknameformat, str):
-                        data__rules__nicknameformat_len = len(data__rules__nicknameformat)
-                        if data__rules__nicknameformat_len < 1:
-                            raise JsonSchemaValueException
-                if "incentives" in data__rules_keys:
-                    data__rules_keys.remove("incentives")
-                    data__rules__incentives = data__rules["incentives"]
-                    if not isinstance(data__rules__incentives, (dict)):
-                        raise JsonSchemaValueException
-                    data__rules__incentives_is_dict = isinstance(data__rules__incentives, dict)
-                    if data__rules__incentives_is_dict:
-                        data__rules__incentives_keys = set(data__rules__incentives.keys())
-                        if "material" in data__rules__incentives_keys:
-                            data__rules__incentives_keys.remove("material")
-                            data__rules__incentives__material = data__rules__incentives["material"]
-                            if not isinstance(data__rules__incentives__material, (list, tuple)):
-                                raise JsonSchemaValueException
-                            data__rules__incentives__material_is_list = isinstance(data__rules__incentives__material, (list, tuple))
-                            if data__rules__incentives__material_is_list:
-                                data__rules__incentives__material_len = len(data__rules__incentives__material)
-                                for data__rules__incentives__material_x, data__rules__incentives__material_item in enumerate(data__rules__incentives__material):
-                                    if not isinstance(data__rules__incentives__material_item, (str)):
-                                        raise JsonSchemaValueException
-                                    if isinstance(data__rules__incentives__material_item, str):
-                                        data__rules__incentives__material_item_len = len(data__rules__incentives__material_item)
-                                        if data__rules__incentives__material_item_len < 1:
-                                            raise JsonSchemaValueException
-                        if "recognition" in data__rules__incentives_keys:
-                            data__rules__incentives_keys.remove("recognition")
-                            data__rules__incentives__recognition = data__rules__incentives["recognition"]
-                            if not isinstance(data__rules__incentives__recognition, (list, tuple)):
-                                raise JsonSchemaValueException
-                            data__rules__incentives__recognition_is_list = isinstance(data__rules__incentives__recognition, (list, tuple))
-                            if data__rules__incentives__recognition_is_list:
-                                data__rules__incentives__recognition_len = len(data__rules__incentives__recognition)
-                                for data__rules__incentives__recognition_x, data__rules__incentives__recognition_item in enumerate(data__rules__incentives__recognition):
-                                    if not isinstance(data__rules__incentives__recognition_item, (str)):
-                                        raise JsonSchemaValueException
-                                    if isinstance(data__rules__incentives__recognition_item, str):
-                                        data__rules__incentives__recognition_item_len = len(data__rules__incentives__recognition_item)
-                                        if data__rules__incentives__recognition_item_len < 1:
-                                            raise JsonSchemaValueException
-                        for data__rules__incentives_key, data__rules__incentives_val in data__rules__incentives.items():
-                            if REGEX_PATTERNS['^x-'].search(data__rules__incentives_key):
-                                if data__rules__incentives_key in data__rules__incentives_keys:
-                                    data__rules__incentives_keys.remove(data__rules__incentives_key)
-                        if data__rules__incentives_keys:
-                            raise JsonSchemaValueException
-                if "removal" in data__rules_keys:
-                    data__rules_keys.remove("removal")
-                    data__rules__removal = data__rules["removal"]
-                    if not isinstance(data__rules__removal, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__rules__removal, str):
-                        data__rules__removal_len = len(data__rules__removal)
-                        if data__rules__removal_len < 1:
-                            raise JsonSchemaValueException
-                if "announcement" in data__rules_keys:
-                    data__rules_keys.remove("announcement")
-                    data__rules__announcement = data__rules["announcement"]
-                    if not isinstance(data__rules__announcement, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__rules__announcement, str):
-                        data__rules__announcement_len = len(data__rules__announcement)
-                        if data__rules__announcement_len < 1:
-                            raise JsonSchemaValueException
-                for data__rules_key, data__rules_val in data__rules.items():
-                    if REGEX_PATTERNS['^x-'].search(data__rules_key):
-                        if data__rules_key in data__rules_keys:
-                            data__rules_keys.remove(data__rules_key)
-                if data__rules_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_rules(data__rules, custom_formats)
         if "value_output" in data_keys:
             data_keys.remove("value_output")
             data__valueoutput = data["value_output"]
-            if not isinstance(data__valueoutput, (list, tuple)):
-                raise JsonSchemaValueException
-            data__valueoutput_is_list = isinstance(data__valueoutput, (list, tuple))
-            if data__valueoutput_is_list:
-                data__valueoutput_len = len(data__valueoutput)
-                for data__valueoutput_x, data__valueoutput_item in enumerate(data__valueoutput):
-                    if not isinstance(data__valueoutput_item, (dict)):
-                        raise JsonSchemaValueException
-                    data__valueoutput_item_is_dict = isinstance(data__valueoutput_item, dict)
-                    if data__valueoutput_item_is_dict:
-                        data__valueoutput_item__missing_keys = set(['name']) - data__valueoutput_item.keys()
-                        if data__valueoutput_item__missing_keys:
-                            raise JsonSchemaValueException
-                        data__valueoutput_item_keys = set(data__valueoutput_item.keys())
-                        if "name" in data__valueoutput_item_keys:
-                            data__valueoutput_item_keys.remove("name")
-                            data__valueoutput_item__name = data__valueoutput_item["name"]
-                            if not isinstance(data__valueoutput_item__name, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__valueoutput_item__name, str):
-                                data__valueoutput_item__name_len = len(data__valueoutput_item__name)
-                                if data__valueoutput_item__name_len < 1:
-                                    raise JsonSchemaValueException
-                        if "kind" in data__valueoutput_item_keys:
-                            data__valueoutput_item_keys.remove("kind")
-                            data__valueoutput_item__kind = data__valueoutput_item["kind"]
-                            if not (isinstance(data__valueoutput_item__kind, str) and data__valueoutput_item__kind == 'knowledge' or isinstance(data__valueoutput_item__kind, str) and data__valueoutput_item__kind == 'resource' or isinstance(data__valueoutput_item__kind, str) and data__valueoutput_item__kind == 'case_study' or isinstance(data__valueoutput_item__kind, str) and data__valueoutput_item__kind == 'news' or isinstance(data__valueoutput_item__kind, str) and data__valueoutput_item__kind == 'deal' or isinstance(data__valueoutput_item__kind, str) and data__valueoutput_item__kind == 'service' or isinstance(data__valueoutput_item__kind, str) and data__valueoutput_item__kind == 'other'):
-                                raise JsonSchemaValueException
-                        if "cadence" in data__valueoutput_item_keys:
-                            data__valueoutput_item_keys.remove("cadence")
-                            data__valueoutput_item__cadence = data__valueoutput_item["cadence"]
-                            validate_community_plan_schema_json___defs_cadence(data__valueoutput_item__cadence, custom_formats)
-                        if "day" in data__valueoutput_item_keys:
-                            data__valueoutput_item_keys.remove("day")
-                            data__valueoutput_item__day = data__valueoutput_item["day"]
-                            validate_community_plan_schema_json___defs_weekday(data__valueoutput_item__day, custom_formats)
-                        if "day_of_month" in data__valueoutput_item_keys:
-                            data__valueoutput_item_keys.remove("day_of_month")
-                            data__valueoutput_item__dayofmonth = data__valueoutput_item["day_of_month"]
-                            if not isinstance(data__valueoutput_item__dayofmonth, (int)) and not (isinstance(data__valueoutput_item__dayofmonth, float) and data__valueoutput_item__dayofmonth.is_integer()) or isinstance(data__valueoutput_item__dayofmonth, bool):
-                                raise JsonSchemaValueException
-                            if isinstance(data__valueoutput_item__dayofmonth, (int, float, Decimal)) and not isinstance(data__valueoutput_item__dayofmonth, bool):
-                                if data__valueoutput_item__dayofmonth < 1:
-                                    raise JsonSchemaValueException
-                                if data__valueoutput_item__dayofmonth > 28:
-                                    raise JsonSchemaValueException
-                        if "week_of_month" in data__valueoutput_item_keys:
-                            data__valueoutput_item_keys.remove("week_of_month")
-                            data__valueoutput_item__weekofmonth = data__valueoutput_item["week_of_month"]
-                            if not (isinstance(data__valueoutput_item__weekofmonth, (int, float)) and not isinstance(data__valueoutput_item__weekofmonth, bool) and data__valueoutput_item__weekofmonth == 1 or isinstance(data__valueoutput_item__weekofmonth, (int, float)) and not isinstance(data__valueoutput_item__weekofmonth, bool) and data__valueoutput_item__weekofmonth == 2 or isinstance(data__valueoutput_item__weekofmonth, (int, float)) and not isinstance(data__valueoutput_item__weekofmonth, bool) and data__valueoutput_item__weekofmonth == 3 or isinstance(data__valueoutput_item__weekofmonth, (int, float)) and not isinstance(data__valueoutput_item__weekofmonth, bool) and data__valueoutput_item__weekofmonth == 4 or isinstance(data__valueoutput_item__weekofmonth, str) and data__valueoutput_item__weekofmonth == 'last'):
-                                raise JsonSchemaValueException
-                        if "time" in data__valueoutput_item_keys:
-                            data__valueoutput_item_keys.remove("time")
-                            data__valueoutput_item__time = data__valueoutput_item["time"]
-                            validate_community_plan_schema_json___defs_time(data__valueoutput_item__time, custom_formats)
-                        if "owner" in data__valueoutput_item_keys:
-                            data__valueoutput_item_keys.remove("owner")
-                            data__valueoutput_item__owner = data__valueoutput_item["owner"]
-                            validate_community_plan_schema_json___defs_person(data__valueoutput_item__owner, custom_formats)
-                        if "backup" in data__valueoutput_item_keys:
-                            data__valueoutput_item_keys.remove("backup")
-                            data__valueoutput_item__backup = data__valueoutput_item["backup"]
-                            validate_community_plan_schema_json___defs_person(data__valueoutput_item__backup, custom_formats)
-                        if "keywords" in data__valueoutput_item_keys:
-                            data__valueoutput_item_keys.remove("keywords")
-                            data__valueoutput_item__keywords = data__valueoutput_item["keywords"]
-                            validate_community_plan_schema_json___defs_keywords(data__valueoutput_item__keywords, custom_formats)
-                        for data__valueoutput_item_key, data__valueoutput_item_val in data__valueoutput_item.items():
-                            if REGEX_PATTERNS['^x-'].search(data__valueoutput_item_key):
-                                if data__valueoutput_item_key in data__valueoutput_item_keys:
-                                    data__valueoutput_item_keys.remove(data__valueoutput_item_key)
-                        if data__valueoutput_item_keys:
-                            raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_value_output(data__valueoutput, custom_formats)
         if "rituals" in data_keys:
             data_keys.remove("rituals")
             data__rituals = data["rituals"]
-            if not isinstance(data__rituals, (list, tuple)):
-                raise JsonSchemaValueException
-            data__rituals_is_list = isinstance(data__rituals, (list, tuple))
-            if data__rituals_is_list:
-                data__rituals_len = len(data__rituals)
-                for data__rituals_x, data__rituals_item in enumerate(data__rituals):
-                    if not isinstance(data__rituals_item, (dict)):
-                        raise JsonSchemaValueException
-                    data__rituals_item_is_dict = isinstance(data__rituals_item, dict)
-                    if data__rituals_item_is_dict:
-                        data__rituals_item__missing_keys = set(['name']) - data__rituals_item.keys()
-                        if data__rituals_item__missing_keys:
-                            raise JsonSchemaValueException
-                        data__rituals_item_keys = set(data__rituals_item.keys())
-                        if "name" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("name")
-                            data__rituals_item__name = data__rituals_item["name"]
-                            if not isinstance(data__rituals_item__name, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__rituals_item__name, str):
-                                data__rituals_item__name_len = len(data__rituals_item__name)
-                                if data__rituals_item__name_len < 1:
-                                    raise JsonSchemaValueException
-                        if "kind" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("kind")
-                            data__rituals_item__kind = data__rituals_item["kind"]
-                            if not (isinstance(data__rituals_item__kind, str) and data__rituals_item__kind == 'topic' or isinstance(data__rituals_item__kind, str) and data__rituals_item__kind == 'guest_share' or isinstance(data__rituals_item__kind, str) and data__rituals_item__kind == 'check_in' or isinstance(data__rituals_item__kind, str) and data__rituals_item__kind == 'red_packet' or isinstance(data__rituals_item__kind, str) and data__rituals_item__kind == 'offline' or isinstance(data__rituals_item__kind, str) and data__rituals_item__kind == 'other'):
-                                raise JsonSchemaValueException
-                        if "cadence" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("cadence")
-                            data__rituals_item__cadence = data__rituals_item["cadence"]
-                            validate_community_plan_schema_json___defs_cadence(data__rituals_item__cadence, custom_formats)
-                        if "day" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("day")
-                            data__rituals_item__day = data__rituals_item["day"]
-                            validate_community_plan_schema_json___defs_weekday(data__rituals_item__day, custom_formats)
-                        if "day_of_month" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("day_of_month")
-                            data__rituals_item__dayofmonth = data__rituals_item["day_of_month"]
-                            if not isinstance(data__rituals_item__dayofmonth, (int)) and not (isinstance(data__rituals_item__dayofmonth, float) and data__rituals_item__dayofmonth.is_integer()) or isinstance(data__rituals_item__dayofmonth, bool):
-                                raise JsonSchemaValueException
-                            if isinstance(data__rituals_item__dayofmonth, (int, float, Decimal)) and not isinstance(data__rituals_item__dayofmonth, bool):
-                                if data__rituals_item__dayofmonth < 1:
-                                    raise JsonSchemaValueException
-                                if data__rituals_item__dayofmonth > 28:
-                                    raise JsonSchemaValueException
-                        if "week_of_month" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("week_of_month")
-                            data__rituals_item__weekofmonth = data__rituals_item["week_of_month"]
-                            if not (isinstance(data__rituals_item__weekofmonth, (int, float)) and not isinstance(data__rituals_item__weekofmonth, bool) and data__rituals_item__weekofmonth == 1 or isinstance(data__rituals_item__weekofmonth, (int, float)) and not isinstance(data__rituals_item__weekofmonth, bool) and data__rituals_item__weekofmonth == 2 or isinstance(data__rituals_item__weekofmonth, (int, float)) and not isinstance(data__rituals_item__weekofmonth, bool) and data__rituals_item__weekofmonth == 3 or isinstance(data__rituals_item__weekofmonth, (int, float)) and not isinstance(data__rituals_item__weekofmonth, bool) and data__rituals_item__weekofmonth == 4 or isinstance(data__rituals_item__weekofmonth, str) and data__rituals_item__weekofmonth == 'last'):
-                                raise JsonSchemaValueException
-                        if "time" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("time")
-                            data__rituals_item__time = data__rituals_item["time"]
-                            validate_community_plan_schema_json___defs_time(data__rituals_item__time, custom_formats)
-                        if "announce_days_before" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("announce_days_before")
-                            data__rituals_item__announcedaysbefore = data__rituals_item["announce_days_before"]
-                            if not isinstance(data__rituals_item__announcedaysbefore, (int)) and not (isinstance(data__rituals_item__announcedaysbefore, float) and data__rituals_item__announcedaysbefore.is_integer()) or isinstance(data__rituals_item__announcedaysbefore, bool):
-                                raise JsonSchemaValueException
-                            if isinstance(data__rituals_item__announcedaysbefore, (int, float, Decimal)) and not isinstance(data__rituals_item__announcedaysbefore, bool):
-                                if data__rituals_item__announcedaysbefore < 0:
-                                    raise JsonSchemaValueException
-                                if data__rituals_item__announcedaysbefore > 60:
-                                    raise JsonSchemaValueException
-                        if "host" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("host")
-                            data__rituals_item__host = data__rituals_item["host"]
-                            validate_community_plan_schema_json___defs_person(data__rituals_item__host, custom_formats)
-                        if "summary" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("summary")
-                            data__rituals_item__summary = data__rituals_item["summary"]
-                            if not isinstance(data__rituals_item__summary, (bool)):
-                                raise JsonSchemaValueException
-                        if "keywords" in data__rituals_item_keys:
-                            data__rituals_item_keys.remove("keywords")
-                            data__rituals_item__keywords = data__rituals_item["keywords"]
-                            validate_community_plan_schema_json___defs_keywords(data__rituals_item__keywords, custom_formats)
-                        for data__rituals_item_key, data__rituals_item_val in data__rituals_item.items():
-                            if REGEX_PATTERNS['^x-'].search(data__rituals_item_key):
-                                if data__rituals_item_key in data__rituals_item_keys:
-                                    data__rituals_item_keys.remove(data__rituals_item_key)
-                        if data__rituals_item_keys:
-                            raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_rituals(data__rituals, custom_formats)
         if "growth" in data_keys:
             data_keys.remove("growth")
             data__growth = data["growth"]
-            if not isinstance(data__growth, (dict)):
-                raise JsonSchemaValueException
-            data__growth_is_dict = isinstance(data__growth, dict)
-            if data__growth_is_dict:
-                data__growth_keys = set(data__growth.keys())
-                if "channels" in data__growth_keys:
-                    data__growth_keys.remove("channels")
-                    data__growth__channels = data__growth["channels"]
-                    if not isinstance(data__growth__channels, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__growth__channels_is_list = isinstance(data__growth__channels, (list, tuple))
-                    if data__growth__channels_is_list:
-                        data__growth__channels_len = len(data__growth__channels)
-                        for data__growth__channels_x, data__growth__channels_item in enumerate(data__growth__channels):
-                            data__growth__channels_item_any_of_count2 = 0
-                            if not data__growth__channels_item_any_of_count2:
-                                try:
-                                    if not isinstance(data__growth__channels_item, (str)):
-                                        raise JsonSchemaValueException
-                                    if not (isinstance(data__growth__channels_item, str) and data__growth__channels_item == 'qr_code' or isinstance(data__growth__channels_item, str) and data__growth__channels_item == 'keyword_auto_join' or isinstance(data__growth__channels_item, str) and data__growth__channels_item == 'referral' or isinstance(data__growth__channels_item, str) and data__growth__channels_item == 'official_account' or isinstance(data__growth__channels_item, str) and data__growth__channels_item == 'moments' or isinstance(data__growth__channels_item, str) and data__growth__channels_item == 'live_stream' or isinstance(data__growth__channels_item, str) and data__growth__channels_item == 'offline_event' or isinstance(data__growth__channels_item, str) and data__growth__channels_item == 'paid_ads' or isinstance(data__growth__channels_item, str) and data__growth__channels_item == 'partners'):
-                                        raise JsonSchemaValueException
-                                    data__growth__channels_item_any_of_count2 += 1
-                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__growth__channels_item_any_of_count2:
-                                try:
-                                    if not isinstance(data__growth__channels_item, (str)):
-                                        raise JsonSchemaValueException
-                                    if isinstance(data__growth__channels_item, str):
-                                        data__growth__channels_item_len = len(data__growth__channels_item)
-                                        if data__growth__channels_item_len < 1:
-                                            raise JsonSchemaValueException
-                                        if not REGEX_PATTERNS['[^a-z0-9_]'].search(data__growth__channels_item):
-                                            raise JsonSchemaValueException
-                                    data__growth__channels_item_any_of_count2 += 1
-                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__growth__channels_item_any_of_count2:
-                                raise JsonSchemaValueException
-                if "ab_expansion" in data__growth_keys:
-                    data__growth_keys.remove("ab_expansion")
-                    data__growth__abexpansion = data__growth["ab_expansion"]
-                    if not isinstance(data__growth__abexpansion, (dict)):
-                        raise JsonSchemaValueException
-                    data__growth__abexpansion_is_dict = isinstance(data__growth__abexpansion, dict)
-                    if data__growth__abexpansion_is_dict:
-                        data__growth__abexpansion_keys = set(data__growth__abexpansion.keys())
-                        if "trigger_size" in data__growth__abexpansion_keys:
-                            data__growth__abexpansion_keys.remove("trigger_size")
-                            data__growth__abexpansion__triggersize = data__growth__abexpansion["trigger_size"]
-                            if not isinstance(data__growth__abexpansion__triggersize, (int)) and not (isinstance(data__growth__abexpansion__triggersize, float) and data__growth__abexpansion__triggersize.is_integer()) or isinstance(data__growth__abexpansion__triggersize, bool):
-                                raise JsonSchemaValueException
-                            if isinstance(data__growth__abexpansion__triggersize, (int, float, Decimal)) and not isinstance(data__growth__abexpansion__triggersize, bool):
-                                if data__growth__abexpansion__triggersize < 1:
-                                    raise JsonSchemaValueException
-                                if data__growth__abexpansion__triggersize > 100000000:
-                                    raise JsonSchemaValueException
-                        if "reward" in data__growth__abexpansion_keys:
-                            data__growth__abexpansion_keys.remove("reward")
-                            data__growth__abexpansion__reward = data__growth__abexpansion["reward"]
-                            if not isinstance(data__growth__abexpansion__reward, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__growth__abexpansion__reward, str):
-                                data__growth__abexpansion__reward_len = len(data__growth__abexpansion__reward)
-                                if data__growth__abexpansion__reward_len < 1:
-                                    raise JsonSchemaValueException
-                        if "filter" in data__growth__abexpansion_keys:
-                            data__growth__abexpansion_keys.remove("filter")
-                            data__growth__abexpansion__filter = data__growth__abexpansion["filter"]
-                            if not isinstance(data__growth__abexpansion__filter, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__growth__abexpansion__filter, str):
-                                data__growth__abexpansion__filter_len = len(data__growth__abexpansion__filter)
-                                if data__growth__abexpansion__filter_len < 1:
-                                    raise JsonSchemaValueException
-                        for data__growth__abexpansion_key, data__growth__abexpansion_val in data__growth__abexpansion.items():
-                            if REGEX_PATTERNS['^x-'].search(data__growth__abexpansion_key):
-                                if data__growth__abexpansion_key in data__growth__abexpansion_keys:
-                                    data__growth__abexpansion_keys.remove(data__growth__abexpansion_key)
-                        if data__growth__abexpansion_keys:
-                            raise JsonSchemaValueException
-                for data__growth_key, data__growth_val in data__growth.items():
-                    if REGEX_PATTERNS['^x-'].search(data__growth_key):
-                        if data__growth_key in data__growth_keys:
-                            data__growth_keys.remove(data__growth_key)
-                if data__growth_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_growth(data__growth, custom_formats)
         if "offline" in data_keys:
             data_keys.remove("offline")
             data__offline = data["offline"]
-            if not isinstance(data__offline, (dict)):
-                raise JsonSchemaValueException
-            data__offline_is_dict = isinstance(data__offline, dict)
-            if data__offline_is_dict:
-                data__offline_keys = set(data__offline.keys())
-                if "events" in data__offline_keys:
-                    data__offline_keys.remove("events")
-                    data__offline__events = data__offline["events"]
-                    if not isinstance(data__offline__events, (dict)):
-                        raise JsonSchemaValueException
-                    data__offline__events_is_dict = isinstance(data__offline__events, dict)
-                    if data__offline__events_is_dict:
-                        data__offline__events_keys = set(data__offline__events.keys())
-                        if "cadence" in data__offline__events_keys:
-                            data__offline__events_keys.remove("cadence")
-                            data__offline__events__cadence = data__offline__events["cadence"]
-                            validate_community_plan_schema_json___defs_cadence(data__offline__events__cadence, custom_formats)
-                        if "description" in data__offline__events_keys:
-                            data__offline__events_keys.remove("description")
-                            data__offline__events__description = data__offline__events["description"]
-                            if not isinstance(data__offline__events__description, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__offline__events__description, str):
-                                data__offline__events__description_len = len(data__offline__events__description)
-                                if data__offline__events__description_len < 1:
-                                    raise JsonSchemaValueException
-                        for data__offline__events_key, data__offline__events_val in data__offline__events.items():
-                            if REGEX_PATTERNS['^x-'].search(data__offline__events_key):
-                                if data__offline__events_key in data__offline__events_keys:
-                                    data__offline__events_keys.remove(data__offline__events_key)
-                        if data__offline__events_keys:
-                            raise JsonSchemaValueException
-                if "chapters" in data__offline_keys:
-                    data__offline_keys.remove("chapters")
-                    data__offline__chapters = data__offline["chapters"]
-                    if not isinstance(data__offline__chapters, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__offline__chapters_is_list = isinstance(data__offline__chapters, (list, tuple))
-                    if data__offline__chapters_is_list:
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        data__offline__chapters_len = len(data__offline__chapters)
-                        if data__offline__chapters_len > len(set(fn(data__offline__chapters_x) for data__offline__chapters_x in data__offline__chapters)):
-                            raise JsonSchemaValueException
-                        for data__offline__chapters_x, data__offline__chapters_item in enumerate(data__offline__chapters):
-                            if not isinstance(data__offline__chapters_item, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__offline__chapters_item, str):
-                                data__offline__chapters_item_len = len(data__offline__chapters_item)
-                                if data__offline__chapters_item_len < 1:
-                                    raise JsonSchemaValueException
-                for data__offline_key, data__offline_val in data__offline.items():
-                    if REGEX_PATTERNS['^x-'].search(data__offline_key):
-                        if data__offline_key in data__offline_keys:
-                            data__offline_keys.remove(data__offline_key)
-                if data__offline_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_offline(data__offline, custom_formats)
         if "monetization" in data_keys:
             data_keys.remove("monetization")
             data__monetization = data["monetization"]
-            if not isinstance(data__monetization, (dict)):
-                raise JsonSchemaValueException
-            data__monetization_is_dict = isinstance(data__monetization, dict)
-            if data__monetization_is_dict:
-                data__monetization_keys = set(data__monetization.keys())
-                if "purposes" in data__monetization_keys:
-                    data__monetization_keys.remove("purposes")
-                    data__monetization__purposes = data__monetization["purposes"]
-                    if not isinstance(data__monetization__purposes, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__monetization__purposes_is_list = isinstance(data__monetization__purposes, (list, tuple))
-                    if data__monetization__purposes_is_list:
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        data__monetization__purposes_len = len(data__monetization__purposes)
-                        if data__monetization__purposes_len > len(set(fn(data__monetization__purposes_x) for data__monetization__purposes_x in data__monetization__purposes)):
-                            raise JsonSchemaValueException
-                        for data__monetization__purposes_x, data__monetization__purposes_item in enumerate(data__monetization__purposes):
-                            if not isinstance(data__monetization__purposes_item, (str)):
-                                raise JsonSchemaValueException
-                            if not (isinstance(data__monetization__purposes_item, str) and data__monetization__purposes_item == 'sell_products' or isinstance(data__monetization__purposes_item, str) and data__monetization__purposes_item == 'provide_services' or isinstance(data__monetization__purposes_item, str) and data__monetization__purposes_item == 'build_network' or isinstance(data__monetization__purposes_item, str) and data__monetization__purposes_item == 'gather_interests' or isinstance(data__monetization__purposes_item, str) and data__monetization__purposes_item == 'build_brand' or isinstance(data__monetization__purposes_item, str) and data__monetization__purposes_item == 'keep_customer_relations' or isinstance(data__monetization__purposes_item, str) and data__monetization__purposes_item == 'build_personal_influence' or isinstance(data__monetization__purposes_item, str) and data__monetization__purposes_item == 'none'):
-                                raise JsonSchemaValueException
-                if "path" in data__monetization_keys:
-                    data__monetization_keys.remove("path")
-                    data__monetization__path = data__monetization["path"]
-                    if not isinstance(data__monetization__path, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__monetization__path_is_list = isinstance(data__monetization__path, (list, tuple))
-                    if data__monetization__path_is_list:
-                        data__monetization__path_len = len(data__monetization__path)
-                        for data__monetization__path_x, data__monetization__path_item in enumerate(data__monetization__path):
-                            if not isinstance(data__monetization__path_item, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__monetization__path_item, str):
-                                data__monetization__path_item_len = len(data__monetization__path_item)
-                                if data__monetization__path_item_len < 1:
-                                    raise JsonSchemaValueException
-                if "conversion" in data__monetization_keys:
-                    data__monetization_keys.remove("conversion")
-                    data__monetization__conversion = data__monetization["conversion"]
-                    if not isinstance(data__monetization__conversion, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__monetization__conversion, str):
-                        data__monetization__conversion_len = len(data__monetization__conversion)
-                        if data__monetization__conversion_len < 1:
-                            raise JsonSchemaValueException
-                for data__monetization_key, data__monetization_val in data__monetization.items():
-                    if REGEX_PATTERNS['^x-'].search(data__monetization_key):
-                        if data__monetization_key in data__monetization_keys:
-                            data__monetization_keys.remove(data__monetization_key)
-                if data__monetization_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_monetization(data__monetization, custom_formats)
         if "governance" in data_keys:
             data_keys.remove("governance")
             data__governance = data["governance"]
-            if not isinstance(data__governance, (str)):
-                raise JsonSchemaValueException
-            if isinstance(data__governance, str):
-                data__governance_len = len(data__governance)
-                if data__governance_len < 1:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_governance(data__governance, custom_formats)
         if "offboarding" in data_keys:
             data_keys.remove("offboarding")
             data__offboarding = data["offboarding"]
-            if not isinstance(data__offboarding, (str)):
-                raise JsonSchemaValueException
-            if isinstance(data__offboarding, str):
-                data__offboarding_len = len(data__offboarding)
-                if data__offboarding_len < 1:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_offboarding(data__offboarding, custom_formats)
         if "content_plan" in data_keys:
             data_keys.remove("content_plan")
             data__contentplan = data["content_plan"]
-            if not isinstance(data__contentplan, (str)):
-                raise JsonSchemaValueException
-            if isinstance(data__contentplan, str):
-                data__contentplan_len = len(data__contentplan)
-                if data__contentplan_len < 1:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_content_plan(data__contentplan, custom_formats)
         if "channels" in data_keys:
             data_keys.remove("channels")
             data__channels = data["channels"]
-            if not isinstance(data__channels, (list, tuple)):
-                raise JsonSchemaValueException
-            data__channels_is_list = isinstance(data__channels, (list, tuple))
-            if data__channels_is_list:
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                data__channels_len = len(data__channels)
-                if data__channels_len > len(set(fn(data__channels_x) for data__channels_x in data__channels)):
-                    raise JsonSchemaValueException
-                for data__channels_x, data__channels_item in enumerate(data__channels):
-                    if not isinstance(data__channels_item, (str)):
-                        raise JsonSchemaValueException
-                    if isinstance(data__channels_item, str):
-                        data__channels_item_len = len(data__channels_item)
-                        if data__channels_item_len < 1:
-                            raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_channels(data__channels, custom_formats)
         if "data_policy" in data_keys:
             data_keys.remove("data_policy")
             data__datapolicy = data["data_policy"]
-            if not isinstance(data__datapolicy, (dict)):
-                raise JsonSchemaValueException
-            data__datapolicy_is_dict = isinstance(data__datapolicy, dict)
-            if data__datapolicy_is_dict:
-                data__datapolicy_keys = set(data__datapolicy.keys())
-                if "kept" in data__datapolicy_keys:
-                    data__datapolicy_keys.remove("kept")
-                    data__datapolicy__kept = data__datapolicy["kept"]
-                    if not isinstance(data__datapolicy__kept, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__datapolicy__kept_is_list = isinstance(data__datapolicy__kept, (list, tuple))
-                    if data__datapolicy__kept_is_list:
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        data__datapolicy__kept_len = len(data__datapolicy__kept)
-                        if data__datapolicy__kept_len > len(set(fn(data__datapolicy__kept_x) for data__datapolicy__kept_x in data__datapolicy__kept)):
-                            raise JsonSchemaValueException
-                        for data__datapolicy__kept_x, data__datapolicy__kept_item in enumerate(data__datapolicy__kept):
-                            if not isinstance(data__datapolicy__kept_item, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__datapolicy__kept_item, str):
-                                data__datapolicy__kept_item_len = len(data__datapolicy__kept_item)
-                                if data__datapolicy__kept_item_len < 1:
-                                    raise JsonSchemaValueException
-                if "visible_to" in data__datapolicy_keys:
-                    data__datapolicy_keys.remove("visible_to")
-                    data__datapolicy__visibleto = data__datapolicy["visible_to"]
-                    if not isinstance(data__datapolicy__visibleto, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__datapolicy__visibleto_is_list = isinstance(data__datapolicy__visibleto, (list, tuple))
-                    if data__datapolicy__visibleto_is_list:
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        data__datapolicy__visibleto_len = len(data__datapolicy__visibleto)
-                        if data__datapolicy__visibleto_len > len(set(fn(data__datapolicy__visibleto_x) for data__datapolicy__visibleto_x in data__datapolicy__visibleto)):
-                            raise JsonSchemaValueException
-                        for data__datapolicy__visibleto_x, data__datapolicy__visibleto_item in enumerate(data__datapolicy__visibleto):
-                            if not isinstance(data__datapolicy__visibleto_item, (str)):
-                                raise JsonSchemaValueException
-                            if not (isinstance(data__datapolicy__visibleto_item, str) and data__datapolicy__visibleto_item == 'owner' or isinstance(data__datapolicy__visibleto_item, str) and data__datapolicy__visibleto_item == 'admins' or isinstance(data__datapolicy__visibleto_item, str) and data__datapolicy__visibleto_item == 'members' or isinstance(data__datapolicy__visibleto_item, str) and data__datapolicy__visibleto_item == 'public'):
-                                raise JsonSchemaValueException
-                if "retention_days" in data__datapolicy_keys:
-                    data__datapolicy_keys.remove("retention_days")
-                    data__datapolicy__retentiondays = data__datapolicy["retention_days"]
-                    if not isinstance(data__datapolicy__retentiondays, (int)) and not (isinstance(data__datapolicy__retentiondays, float) and data__datapolicy__retentiondays.is_integer()) or isinstance(data__datapolicy__retentiondays, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__datapolicy__retentiondays, (int, float, Decimal)) and not isinstance(data__datapolicy__retentiondays, bool):
-                        if data__datapolicy__retentiondays < 0:
-                            raise JsonSchemaValueException
-                        if data__datapolicy__retentiondays > 36500:
-                            raise JsonSchemaValueException
-                for data__datapolicy_key, data__datapolicy_val in data__datapolicy.items():
-                    if REGEX_PATTERNS['^x-'].search(data__datapolicy_key):
-                        if data__datapolicy_key in data__datapolicy_keys:
-                            data__datapolicy_keys.remove(data__datapolicy_key)
-                if data__datapolicy_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_data_policy(data__datapolicy, custom_formats)
         if "thresholds" in data_keys:
             data_keys.remove("thresholds")
             data__thresholds = data["thresholds"]
-            if not isinstance(data__thresholds, (dict)):
-                raise JsonSchemaValueException
-            data__thresholds_is_dict = isinstance(data__thresholds, dict)
-            if data__thresholds_is_dict:
-                data__thresholds_keys = set(data__thresholds.keys())
-                if "kol_per_members" in data__thresholds_keys:
-                    data__thresholds_keys.remove("kol_per_members")
-                    data__thresholds__kolpermembers = data__thresholds["kol_per_members"]
-                    if not isinstance(data__thresholds__kolpermembers, (int)) and not (isinstance(data__thresholds__kolpermembers, float) and data__thresholds__kolpermembers.is_integer()) or isinstance(data__thresholds__kolpermembers, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__thresholds__kolpermembers, (int, float, Decimal)) and not isinstance(data__thresholds__kolpermembers, bool):
-                        if data__thresholds__kolpermembers < 1:
-                            raise JsonSchemaValueException
-                        if data__thresholds__kolpermembers > 100000000:
-                            raise JsonSchemaValueException
-                if "min_weekly_active_share" in data__thresholds_keys:
-                    data__thresholds_keys.remove("min_weekly_active_share")
-                    data__thresholds__minweeklyactiveshare = data__thresholds["min_weekly_active_share"]
-                    if not isinstance(data__thresholds__minweeklyactiveshare, (int, float, Decimal)) or isinstance(data__thresholds__minweeklyactiveshare, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__thresholds__minweeklyactiveshare, (int, float, Decimal)) and not isinstance(data__thresholds__minweeklyactiveshare, bool):
-                        if data__thresholds__minweeklyactiveshare < 0:
-                            raise JsonSchemaValueException
-                        if data__thresholds__minweeklyactiveshare > 1:
-                            raise JsonSchemaValueException
-                if "max_unanswered_share" in data__thresholds_keys:
-                    data__thresholds_keys.remove("max_unanswered_share")
-                    data__thresholds__maxunansweredshare = data__thresholds["max_unanswered_share"]
-                    if not isinstance(data__thresholds__maxunansweredshare, (int, float, Decimal)) or isinstance(data__thresholds__maxunansweredshare, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__thresholds__maxunansweredshare, (int, float, Decimal)) and not isinstance(data__thresholds__maxunansweredshare, bool):
-                        if data__thresholds__maxunansweredshare < 0:
-                            raise JsonSchemaValueException
-                        if data__thresholds__maxunansweredshare > 1:
-                            raise JsonSchemaValueException
-                if "max_first_response_minutes" in data__thresholds_keys:
-                    data__thresholds_keys.remove("max_first_response_minutes")
-                    data__thresholds__maxfirstresponseminutes = data__thresholds["max_first_response_minutes"]
-                    if not isinstance(data__thresholds__maxfirstresponseminutes, (int, float, Decimal)) or isinstance(data__thresholds__maxfirstresponseminutes, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__thresholds__maxfirstresponseminutes, (int, float, Decimal)) and not isinstance(data__thresholds__maxfirstresponseminutes, bool):
-                        if data__thresholds__maxfirstresponseminutes < 0:
-                            raise JsonSchemaValueException
-                if "min_value_posts_per_week" in data__thresholds_keys:
-                    data__thresholds_keys.remove("min_value_posts_per_week")
-                    data__thresholds__minvaluepostsperweek = data__thresholds["min_value_posts_per_week"]
-                    if not isinstance(data__thresholds__minvaluepostsperweek, (int, float, Decimal)) or isinstance(data__thresholds__minvaluepostsperweek, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__thresholds__minvaluepostsperweek, (int, float, Decimal)) and not isinstance(data__thresholds__minvaluepostsperweek, bool):
-                        if data__thresholds__minvaluepostsperweek < 0:
-                            raise JsonSchemaValueException
-                if "max_lurker_share" in data__thresholds_keys:
-                    data__thresholds_keys.remove("max_lurker_share")
-                    data__thresholds__maxlurkershare = data__thresholds["max_lurker_share"]
-                    if not isinstance(data__thresholds__maxlurkershare, (int, float, Decimal)) or isinstance(data__thresholds__maxlurkershare, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__thresholds__maxlurkershare, (int, float, Decimal)) and not isinstance(data__thresholds__maxlurkershare, bool):
-                        if data__thresholds__maxlurkershare < 0:
-                            raise JsonSchemaValueException
-                        if data__thresholds__maxlurkershare > 1:
-                            raise JsonSchemaValueException
-                for data__thresholds_key, data__thresholds_val in data__thresholds.items():
-                    if REGEX_PATTERNS['^x-'].search(data__thresholds_key):
-                        if data__thresholds_key in data__thresholds_keys:
-                            data__thresholds_keys.remove(data__thresholds_key)
-                if data__thresholds_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_thresholds(data__thresholds, custom_formats)
         if "kpis" in data_keys:
             data_keys.remove("kpis")
             data__kpis = data["kpis"]
-            if not isinstance(data__kpis, (dict)):
-                raise JsonSchemaValueException
-            data__kpis_is_dict = isinstance(data__kpis, dict)
-            if data__kpis_is_dict:
-                data__kpis_keys = set(data__kpis.keys())
-                if "growth" in data__kpis_keys:
-                    data__kpis_keys.remove("growth")
-                    data__kpis__growth = data__kpis["growth"]
-                    validate_community_plan_schema_json___defs_kpi_group(data__kpis__growth, custom_formats)
-                if "activation" in data__kpis_keys:
-                    data__kpis_keys.remove("activation")
-                    data__kpis__activation = data__kpis["activation"]
-                    validate_community_plan_schema_json___defs_kpi_group(data__kpis__activation, custom_formats)
-                if "retention" in data__kpis_keys:
-                    data__kpis_keys.remove("retention")
-                    data__kpis__retention = data__kpis["retention"]
-                    validate_community_plan_schema_json___defs_kpi_group(data__kpis__retention, custom_formats)
-                if "conversion" in data__kpis_keys:
-                    data__kpis_keys.remove("conversion")
-                    data__kpis__conversion = data__kpis["conversion"]
-                    validate_community_plan_schema_json___defs_kpi_group(data__kpis__conversion, custom_formats)
-                if "referral" in data__kpis_keys:
-                    data__kpis_keys.remove("referral")
-                    data__kpis__referral = data__kpis["referral"]
-                    validate_community_plan_schema_json___defs_kpi_group(data__kpis__referral, custom_formats)
-                for data__kpis_key, data__kpis_val in data__kpis.items():
-                    if REGEX_PATTERNS['^x-'].search(data__kpis_key):
-                        if data__kpis_key in data__kpis_keys:
-                            data__kpis_keys.remove(data__kpis_key)
-                if data__kpis_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_kpis(data__kpis, custom_formats)
         if "budget" in data_keys:
             data_keys.remove("budget")
             data__budget = data["budget"]
-            if not isinstance(data__budget, (dict)):
-                raise JsonSchemaValueException
-            data__budget_is_dict = isinstance(data__budget, dict)
-            if data__budget_is_dict:
-                data__budget_keys = set(data__budget.keys())
-                if "money_per_month" in data__budget_keys:
-                    data__budget_keys.remove("money_per_month")
-                    data__budget__moneypermonth = data__budget["money_per_month"]
-                    validate_community_plan_schema_json___defs_money(data__budget__moneypermonth, custom_formats)
-                if "people" in data__budget_keys:
-                    data__budget_keys.remove("people")
-                    data__budget__people = data__budget["people"]
-                    if not isinstance(data__budget__people, (int)) and not (isinstance(data__budget__people, float) and data__budget__people.is_integer()) or isinstance(data__budget__people, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__budget__people, (int, float, Decimal)) and not isinstance(data__budget__people, bool):
-                        if data__budget__people < 0:
-                            raise JsonSchemaValueException
-                        if data__budget__people > 100000000:
-                            raise JsonSchemaValueException
-                for data__budget_key, data__budget_val in data__budget.items():
-                    if REGEX_PATTERNS['^x-'].search(data__budget_key):
-                        if data__budget_key in data__budget_keys:
-                            data__budget_keys.remove(data__budget_key)
-                if data__budget_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_budget(data__budget, custom_formats)
         if "playbook" in data_keys:
             data_keys.remove("playbook")
             data__playbook = data["playbook"]
-            if not isinstance(data__playbook, (dict)):
-                raise JsonSchemaValueException
-            data__playbook_is_dict = isinstance(data__playbook, dict)
-            if data__playbook_is_dict:
-                data__playbook__missing_keys = set(['title', 'summary', 'purposes', 'platforms']) - data__playbook.keys()
-                if data__playbook__missing_keys:
-                    raise JsonSchemaValueException
-                data__playbook_keys = set(data__playbook.keys())
-                if "title" in data__playbook_keys:
-                    data__playbook_keys.remove("title")
-                    data__playbook__title = data__playbook["title"]
-                    if not isinstance(data__playbook__title, (dict)):
-                        raise JsonSchemaValueException
-                    data__playbook__title_is_dict = isinstance(data__playbook__title, dict)
-                    if data__playbook__title_is_dict:
-                        data__playbook__title__missing_keys = set(['en', 'zh']) - data__playbook__title.keys()
-                        if data__playbook__title__missing_keys:
-                            raise JsonSchemaValueException
-                        data__playbook__title_keys = set(data__playbook__title.keys())
-                        if "en" in data__playbook__title_keys:
-                            data__playbook__title_keys.remove("en")
-                            data__playbook__title__en = data__playbook__title["en"]
-                            if not isinstance(data__playbook__title__en, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__playbook__title__en, str):
-                                data__playbook__title__en_len = len(data__playbook__title__en)
-                                if data__playbook__title__en_len < 1:
-                                    raise JsonSchemaValueException
-                        if "zh" in data__playbook__title_keys:
-                            data__playbook__title_keys.remove("zh")
-                            data__playbook__title__zh = data__playbook__title["zh"]
-                            if not isinstance(data__playbook__title__zh, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__playbook__title__zh, str):
-                                data__playbook__title__zh_len = len(data__playbook__title__zh)
-                                if data__playbook__title__zh_len < 1:
-                                    raise JsonSchemaValueException
-                        for data__playbook__title_key, data__playbook__title_val in data__playbook__title.items():
-                            if REGEX_PATTERNS['^x-'].search(data__playbook__title_key):
-                                if data__playbook__title_key in data__playbook__title_keys:
-                                    data__playbook__title_keys.remove(data__playbook__title_key)
-                        if data__playbook__title_keys:
-                            raise JsonSchemaValueException
-                if "summary" in data__playbook_keys:
-                    data__playbook_keys.remove("summary")
-                    data__playbook__summary = data__playbook["summary"]
-                    if not isinstance(data__playbook__summary, (dict)):
-                        raise JsonSchemaValueException
-                    data__playbook__summary_is_dict = isinstance(data__playbook__summary, dict)
-                    if data__playbook__summary_is_dict:
-                        data__playbook__summary__missing_keys = set(['en', 'zh']) - data__playbook__summary.keys()
-                        if data__playbook__summary__missing_keys:
-                            raise JsonSchemaValueException
-                        data__playbook__summary_keys = set(data__playbook__summary.keys())
-                        if "en" in data__playbook__summary_keys:
-                            data__playbook__summary_keys.remove("en")
-                            data__playbook__summary__en = data__playbook__summary["en"]
-                            if not isinstance(data__playbook__summary__en, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__playbook__summary__en, str):
-                                data__playbook__summary__en_len = len(data__playbook__summary__en)
-                                if data__playbook__summary__en_len < 1:
-                                    raise JsonSchemaValueException
-                        if "zh" in data__playbook__summary_keys:
-                            data__playbook__summary_keys.remove("zh")
-                            data__playbook__summary__zh = data__playbook__summary["zh"]
-                            if not isinstance(data__playbook__summary__zh, (str)):
-                                raise JsonSchemaValueException
-                            if isinstance(data__playbook__summary__zh, str):
-                                data__playbook__summary__zh_len = len(data__playbook__summary__zh)
-                                if data__playbook__summary__zh_len < 1:
-                                    raise JsonSchemaValueException
-                        for data__playbook__summary_key, data__playbook__summary_val in data__playbook__summary.items():
-                            if REGEX_PATTERNS['^x-'].search(data__playbook__summary_key):
-                                if data__playbook__summary_key in data__playbook__summary_keys:
-                                    data__playbook__summary_keys.remove(data__playbook__summary_key)
-                        if data__playbook__summary_keys:
-                            raise JsonSchemaValueException
-                if "purposes" in data__playbook_keys:
-                    data__playbook_keys.remove("purposes")
-                    data__playbook__purposes = data__playbook["purposes"]
-                    if not isinstance(data__playbook__purposes, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__playbook__purposes_is_list = isinstance(data__playbook__purposes, (list, tuple))
-                    if data__playbook__purposes_is_list:
-                        data__playbook__purposes_len = len(data__playbook__purposes)
-                        if data__playbook__purposes_len < 1:
-                            raise JsonSchemaValueException
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        if data__playbook__purposes_len > len(set(fn(data__playbook__purposes_x) for data__playbook__purposes_x in data__playbook__purposes)):
-                            raise JsonSchemaValueException
-                        for data__playbook__purposes_x, data__playbook__purposes_item in enumerate(data__playbook__purposes):
-                            if not isinstance(data__playbook__purposes_item, (str)):
-                                raise JsonSchemaValueException
-                            if not (isinstance(data__playbook__purposes_item, str) and data__playbook__purposes_item == 'sell_products' or isinstance(data__playbook__purposes_item, str) and data__playbook__purposes_item == 'provide_services' or isinstance(data__playbook__purposes_item, str) and data__playbook__purposes_item == 'build_network' or isinstance(data__playbook__purposes_item, str) and data__playbook__purposes_item == 'gather_interests' or isinstance(data__playbook__purposes_item, str) and data__playbook__purposes_item == 'build_brand' or isinstance(data__playbook__purposes_item, str) and data__playbook__purposes_item == 'keep_customer_relations' or isinstance(data__playbook__purposes_item, str) and data__playbook__purposes_item == 'build_personal_influence' or isinstance(data__playbook__purposes_item, str) and data__playbook__purposes_item == 'none'):
-                                raise JsonSchemaValueException
-                if "typical_size" in data__playbook_keys:
-                    data__playbook_keys.remove("typical_size")
-                    data__playbook__typicalsize = data__playbook["typical_size"]
-                    if not isinstance(data__playbook__typicalsize, (int)) and not (isinstance(data__playbook__typicalsize, float) and data__playbook__typicalsize.is_integer()) or isinstance(data__playbook__typicalsize, bool):
-                        raise JsonSchemaValueException
-                    if isinstance(data__playbook__typicalsize, (int, float, Decimal)) and not isinstance(data__playbook__typicalsize, bool):
-                        if data__playbook__typicalsize < 1:
-                            raise JsonSchemaValueException
-                        if data__playbook__typicalsize > 100000000:
-                            raise JsonSchemaValueException
-                if "platforms" in data__playbook_keys:
-                    data__playbook_keys.remove("platforms")
-                    data__playbook__platforms = data__playbook["platforms"]
-                    if not isinstance(data__playbook__platforms, (list, tuple)):
-                        raise JsonSchemaValueException
-                    data__playbook__platforms_is_list = isinstance(data__playbook__platforms, (list, tuple))
-                    if data__playbook__platforms_is_list:
-                        data__playbook__platforms_len = len(data__playbook__platforms)
-                        if data__playbook__platforms_len < 1:
-                            raise JsonSchemaValueException
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        if data__playbook__platforms_len > len(set(fn(data__playbook__platforms_x) for data__playbook__platforms_x in data__playbook__platforms)):
-                            raise JsonSchemaValueException
-                        for data__playbook__platforms_x, data__playbook__platforms_item in enumerate(data__playbook__platforms):
-                            if not isinstance(data__playbook__platforms_item, (str)):
-                                raise JsonSchemaValueException
-                            if not (isinstance(data__playbook__platforms_item, str) and data__playbook__platforms_item == 'wechat' or isinstance(data__playbook__platforms_item, str) and data__playbook__platforms_item == 'qq' or isinstance(data__playbook__platforms_item, str) and data__playbook__platforms_item == 'telegram' or isinstance(data__playbook__platforms_item, str) and data__playbook__platforms_item == 'discord' or isinstance(data__playbook__platforms_item, str) and data__playbook__platforms_item == 'whatsapp' or isinstance(data__playbook__platforms_item, str) and data__playbook__platforms_item == 'slack' or isinstance(data__playbook__platforms_item, str) and data__playbook__platforms_item == 'other'):
-                                raise JsonSchemaValueException
-                if "sources" in data__playbook_keys:
-                    data__playbook_keys.remove("sources")
-                    data__playbook__sources = data__playbook["sources"]
-                    if not isinstance(data__playbook__sources, (dict)):
-                        raise JsonSchemaValueException
-                    data__playbook__sources_is_dict = isinstance(data__playbook__sources, dict)
-                    if data__playbook__sources_is_dict:
-                        data__playbook__sources_keys = set(data__playbook__sources.keys())
-                        for data__playbook__sources_key in data__playbook__sources_keys:
-                            if data__playbook__sources_key not in []:
-                                data__playbook__sources_value = data__playbook__sources.get(data__playbook__sources_key)
-                                if not isinstance(data__playbook__sources_value, (list, tuple)):
-                                    raise JsonSchemaValueException
-                                data__playbook__sources_value_is_list = isinstance(data__playbook__sources_value, (list, tuple))
-                                if data__playbook__sources_value_is_list:
-                                    data__playbook__sources_value_len = len(data__playbook__sources_value)
-                                    if data__playbook__sources_value_len < 1:
-                                        raise JsonSchemaValueException
-                                    def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                                    if data__playbook__sources_value_len > len(set(fn(data__playbook__sources_value_x) for data__playbook__sources_value_x in data__playbook__sources_value)):
-                                        raise JsonSchemaValueException
-                                    for data__playbook__sources_value_x, data__playbook__sources_value_item in enumerate(data__playbook__sources_value):
-                                        if not isinstance(data__playbook__sources_value_item, (str)):
-                                            raise JsonSchemaValueException
-                                        if isinstance(data__playbook__sources_value_item, str):
-                                            if not REGEX_PATTERNS['^00[0-4]$'].search(data__playbook__sources_value_item):
-                                                raise JsonSchemaValueException
-                        data__playbook__sources_len = len(data__playbook__sources)
-                        if data__playbook__sources_len != 0:
-                            data__playbook__sources_property_names = True
-                            for data__playbook__sources_key in data__playbook__sources:
-                                try:
-                                    if not (isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'version' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'community' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'positioning' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'members' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'roles' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'rules' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'value_output' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'rituals' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'growth' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'offline' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'monetization' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'governance' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'offboarding' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'content_plan' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'channels' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'data_policy' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'thresholds' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'kpis' or isinstance(data__playbook__sources_key, str) and data__playbook__sources_key == 'budget'):
-                                        raise JsonSchemaValueException
-                                except (JsonSchemaValueException, JsonSchemaValuesException):
-                                    data__playbook__sources_property_names = False
-                            if not data__playbook__sources_property_names:
-                                raise JsonSchemaValueException
-                for data__playbook_key, data__playbook_val in data__playbook.items():
-                    if REGEX_PATTERNS['^x-'].search(data__playbook_key):
-                        if data__playbook_key in data__playbook_keys:
-                            data__playbook_keys.remove(data__playbook_key)
-                if data__playbook_keys:
-                    raise JsonSchemaValueException
+            validate_community_plan_schema_json___defs_sqtool_property_playbook(data__playbook, custom_formats)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -1332,65 +124,203 @@ def validate_community_plan_schema_json(data, custom_formats={}, name_prefix=Non
             raise JsonSchemaValueException
     return data
 
-def validate_community_plan_schema_json___defs_kpi_group(data, custom_formats={}, name_prefix=None):
+def validate_community_plan_schema_json___defs_sqtool_property_playbook(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['title', 'summary', 'purposes', 'platforms']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException
+        data_keys = set(data.keys())
+        if "title" in data_keys:
+            data_keys.remove("title")
+            data__title = data["title"]
+            if not isinstance(data__title, (dict)):
+                raise JsonSchemaValueException
+            data__title_is_dict = isinstance(data__title, dict)
+            if data__title_is_dict:
+                data__title__missing_keys = set(['en', 'zh']) - data__title.keys()
+                if data__title__missing_keys:
+                    raise JsonSchemaValueException
+                data__title_keys = set(data__title.keys())
+                if "en" in data__title_keys:
+                    data__title_keys.remove("en")
+                    data__title__en = data__title["en"]
+                    if not isinstance(data__title__en, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__title__en, str):
+                        data__title__en_len = len(data__title__en)
+                        if data__title__en_len < 1:
+                            raise JsonSchemaValueException
+                if "zh" in data__title_keys:
+                    data__title_keys.remove("zh")
+                    data__title__zh = data__title["zh"]
+                    if not isinstance(data__title__zh, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__title__zh, str):
+                        data__title__zh_len = len(data__title__zh)
+                        if data__title__zh_len < 1:
+                            raise JsonSchemaValueException
+                for data__title_key, data__title_val in data__title.items():
+                    if REGEX_PATTERNS['^x-'].search(data__title_key):
+                        if data__title_key in data__title_keys:
+                            data__title_keys.remove(data__title_key)
+                if data__title_keys:
+                    raise JsonSchemaValueException
+        if "summary" in data_keys:
+            data_keys.remove("summary")
+            data__summary = data["summary"]
+            if not isinstance(data__summary, (dict)):
+                raise JsonSchemaValueException
+            data__summary_is_dict = isinstance(data__summary, dict)
+            if data__summary_is_dict:
+                data__summary__missing_keys = set(['en', 'zh']) - data__summary.keys()
+                if data__summary__missing_keys:
+                    raise JsonSchemaValueException
+                data__summary_keys = set(data__summary.keys())
+                if "en" in data__summary_keys:
+                    data__summary_keys.remove("en")
+                    data__summary__en = data__summary["en"]
+                    if not isinstance(data__summary__en, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__summary__en, str):
+                        data__summary__en_len = len(data__summary__en)
+                        if data__summary__en_len < 1:
+                            raise JsonSchemaValueException
+                if "zh" in data__summary_keys:
+                    data__summary_keys.remove("zh")
+                    data__summary__zh = data__summary["zh"]
+                    if not isinstance(data__summary__zh, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__summary__zh, str):
+                        data__summary__zh_len = len(data__summary__zh)
+                        if data__summary__zh_len < 1:
+                            raise JsonSchemaValueException
+                for data__summary_key, data__summary_val in data__summary.items():
+                    if REGEX_PATTERNS['^x-'].search(data__summary_key):
+                        if data__summary_key in data__summary_keys:
+                            data__summary_keys.remove(data__summary_key)
+                if data__summary_keys:
+                    raise JsonSchemaValueException
+        if "purposes" in data_keys:
+            data_keys.remove("purposes")
+            data__purposes = data["purposes"]
+            if not isinstance(data__purposes, (list, tuple)):
+                raise JsonSchemaValueException
+            data__purposes_is_list = isinstance(data__purposes, (list, tuple))
+            if data__purposes_is_list:
+                data__purposes_len = len(data__purposes)
+                if data__purposes_len < 1:
+                    raise JsonSchemaValueException
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                if data__purposes_len > len(set(fn(data__purposes_x) for data__purposes_x in data__purposes)):
+                    raise JsonSchemaValueException
+                for data__purposes_x, data__purposes_item in enumerate(data__purposes):
+                    if not isinstance(data__purposes_item, (str)):
+                        raise JsonSchemaValueException
+                    if not (isinstance(data__purposes_item, str) and data__purposes_item == 'sell_products' or isinstance(data__purposes_item, str) and data__purposes_item == 'provide_services' or isinstance(data__purposes_item, str) and data__purposes_item == 'build_network' or isinstance(data__purposes_item, str) and data__purposes_item == 'gather_interests' or isinstance(data__purposes_item, str) and data__purposes_item == 'build_brand' or isinstance(data__purposes_item, str) and data__purposes_item == 'keep_customer_relations' or isinstance(data__purposes_item, str) and data__purposes_item == 'build_personal_influence' or isinstance(data__purposes_item, str) and data__purposes_item == 'none'):
+                        raise JsonSchemaValueException
+        if "typical_size" in data_keys:
+            data_keys.remove("typical_size")
+            data__typicalsize = data["typical_size"]
+            if not isinstance(data__typicalsize, (int)) and not (isinstance(data__typicalsize, float) and data__typicalsize.is_integer()) or isinstance(data__typicalsize, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__typicalsize, (int, float, Decimal)) and not isinstance(data__typicalsize, bool):
+                if data__typicalsize < 1:
+                    raise JsonSchemaValueException
+                if data__typicalsize > 100000000:
+                    raise JsonSchemaValueException
+        if "platforms" in data_keys:
+            data_keys.remove("platforms")
+            data__platforms = data["platforms"]
+            if not isinstance(data__platforms, (list, tuple)):
+                raise JsonSchemaValueException
+            data__platforms_is_list = isinstance(data__platforms, (list, tuple))
+            if data__platforms_is_list:
+                data__platforms_len = len(data__platforms)
+                if data__platforms_len < 1:
+                    raise JsonSchemaValueException
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                if data__platforms_len > len(set(fn(data__platforms_x) for data__platforms_x in data__platforms)):
+                    raise JsonSchemaValueException
+                for data__platforms_x, data__platforms_item in enumerate(data__platforms):
+                    if not isinstance(data__platforms_item, (str)):
+                        raise JsonSchemaValueException
+                    if not (isinstance(data__platforms_item, str) and data__platforms_item == 'wechat' or isinstance(data__platforms_item, str) and data__platforms_item == 'qq' or isinstance(data__platforms_item, str) and data__platforms_item == 'telegram' or isinstance(data__platforms_item, str) and data__platforms_item == 'discord' or isinstance(data__platforms_item, str) and data__platforms_item == 'whatsapp' or isinstance(data__platforms_item, str) and data__platforms_item == 'slack' or isinstance(data__platforms_item, str) and data__platforms_item == 'other'):
+                        raise JsonSchemaValueException
+        if "sources" in data_keys:
+            data_keys.remove("sources")
+            data__sources = data["sources"]
+            if not isinstance(data__sources, (dict)):
+                raise JsonSchemaValueException
+            data__sources_is_dict = isinstance(data__sources, dict)
+            if data__sources_is_dict:
+                data__sources_keys = set(data__sources.keys())
+                for data__sources_key in data__sources_keys:
+                    if data__sources_key not in []:
+                        data__sources_value = data__sources.get(data__sources_key)
+                        if not isinstance(data__sources_value, (list, tuple)):
+                            raise JsonSchemaValueException
+                        data__sources_value_is_list = isinstance(data__sources_value, (list, tuple))
+                        if data__sources_value_is_list:
+                            data__sources_value_len = len(data__sources_value)
+                            if data__sources_value_len < 1:
+                                raise JsonSchemaValueException
+                            def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                            if data__sources_value_len > len(set(fn(data__sources_value_x) for data__sources_value_x in data__sources_value)):
+                                raise JsonSchemaValueException
+                            for data__sources_value_x, data__sources_value_item in enumerate(data__sources_value):
+                                if not isinstance(data__sources_value_item, (str)):
+                                    raise JsonSchemaValueException
+                                if isinstance(data__sources_value_item, str):
+                                    if not REGEX_PATTERNS['^00[0-4]$'].search(data__sources_value_item):
+                                        raise JsonSchemaValueException
+                data__sources_len = len(data__sources)
+                if data__sources_len != 0:
+                    data__sources_property_names = True
+                    for data__sources_key in data__sources:
+                        try:
+                            if not (isinstance(data__sources_key, str) and data__sources_key == 'version' or isinstance(data__sources_key, str) and data__sources_key == 'community' or isinstance(data__sources_key, str) and data__sources_key == 'positioning' or isinstance(data__sources_key, str) and data__sources_key == 'members' or isinstance(data__sources_key, str) and data__sources_key == 'roles' or isinstance(data__sources_key, str) and data__sources_key == 'rules' or isinstance(data__sources_key, str) and data__sources_key == 'value_output' or isinstance(data__sources_key, str) and data__sources_key == 'rituals' or isinstance(data__sources_key, str) and data__sources_key == 'growth' or isinstance(data__sources_key, str) and data__sources_key == 'offline' or isinstance(data__sources_key, str) and data__sources_key == 'monetization' or isinstance(data__sources_key, str) and data__sources_key == 'governance' or isinstance(data__sources_key, str) and data__sources_key == 'offboarding' or isinstance(data__sources_key, str) and data__sources_key == 'content_plan' or isinstance(data__sources_key, str) and data__sources_key == 'channels' or isinstance(data__sources_key, str) and data__sources_key == 'data_policy' or isinstance(data__sources_key, str) and data__sources_key == 'thresholds' or isinstance(data__sources_key, str) and data__sources_key == 'kpis' or isinstance(data__sources_key, str) and data__sources_key == 'budget'):
+                                raise JsonSchemaValueException
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            data__sources_property_names = False
+                    if not data__sources_property_names:
+                        raise JsonSchemaValueException
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_budget(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
         raise JsonSchemaValueException
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
-        for data_key in data_keys:
-            if data_key not in []:
-                data_value = data.get(data_key)
-                if not isinstance(data_value, (int, float, Decimal)) or isinstance(data_value, bool):
-                    raise JsonSchemaValueException
-        data_len = len(data)
-        if data_len != 0:
-            data_property_names = True
-            for data_key in data:
-                try:
-                    if isinstance(data_key, str):
-                        if not REGEX_PATTERNS['^([a-z][a-z0-9_]*|x-.*)$'].search(data_key):
-                            raise JsonSchemaValueException
-                except (JsonSchemaValueException, JsonSchemaValuesException):
-                    data_property_names = False
-            if not data_property_names:
+        if "money_per_month" in data_keys:
+            data_keys.remove("money_per_month")
+            data__moneypermonth = data["money_per_month"]
+            validate_community_plan_schema_json___defs_money(data__moneypermonth, custom_formats)
+        if "people" in data_keys:
+            data_keys.remove("people")
+            data__people = data["people"]
+            if not isinstance(data__people, (int)) and not (isinstance(data__people, float) and data__people.is_integer()) or isinstance(data__people, bool):
                 raise JsonSchemaValueException
-    return data
-
-def validate_community_plan_schema_json___defs_keywords(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (list, tuple)):
-        raise JsonSchemaValueException
-    data_is_list = isinstance(data, (list, tuple))
-    if data_is_list:
-        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-        data_len = len(data)
-        if data_len > len(set(fn(data_x) for data_x in data)):
-            raise JsonSchemaValueException
-        for data_x, data_item in enumerate(data):
-            if not isinstance(data_item, (str)):
-                raise JsonSchemaValueException
-            if isinstance(data_item, str):
-                data_item_len = len(data_item)
-                if data_item_len < 1:
+            if isinstance(data__people, (int, float, Decimal)) and not isinstance(data__people, bool):
+                if data__people < 0:
                     raise JsonSchemaValueException
-    return data
-
-def validate_community_plan_schema_json___defs_time(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException
-    if isinstance(data, str):
-        if not REGEX_PATTERNS['^([01][0-9]|2[0-3]):[0-5][0-9](-([01][0-9]|2[0-3]):[0-5][0-9])?$'].search(data):
+                if data__people > 100000000:
+                    raise JsonSchemaValueException
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
             raise JsonSchemaValueException
-    return data
-
-def validate_community_plan_schema_json___defs_weekday(data, custom_formats={}, name_prefix=None):
-    if not (isinstance(data, str) and data == 'monday' or isinstance(data, str) and data == 'tuesday' or isinstance(data, str) and data == 'wednesday' or isinstance(data, str) and data == 'thursday' or isinstance(data, str) and data == 'friday' or isinstance(data, str) and data == 'saturday' or isinstance(data, str) and data == 'sunday'):
-        raise JsonSchemaValueException
-    return data
-
-def validate_community_plan_schema_json___defs_cadence(data, custom_formats={}, name_prefix=None):
-    if not (isinstance(data, str) and data == 'daily' or isinstance(data, str) and data == 'weekdays' or isinstance(data, str) and data == 'weekly' or isinstance(data, str) and data == 'biweekly' or isinstance(data, str) and data == 'monthly' or isinstance(data, str) and data == 'quarterly' or isinstance(data, str) and data == 'yearly'):
-        raise JsonSchemaValueException
     return data
 
 def validate_community_plan_schema_json___defs_money(data, custom_formats={}, name_prefix=None):
@@ -1431,12 +361,846 @@ def validate_community_plan_schema_json___defs_money(data, custom_formats={}, na
             raise JsonSchemaValueException
     return data
 
+def validate_community_plan_schema_json___defs_sqtool_property_kpis(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "growth" in data_keys:
+            data_keys.remove("growth")
+            data__growth = data["growth"]
+            validate_community_plan_schema_json___defs_kpi_group(data__growth, custom_formats)
+        if "activation" in data_keys:
+            data_keys.remove("activation")
+            data__activation = data["activation"]
+            validate_community_plan_schema_json___defs_kpi_group(data__activation, custom_formats)
+        if "retention" in data_keys:
+            data_keys.remove("retention")
+            data__retention = data["retention"]
+            validate_community_plan_schema_json___defs_kpi_group(data__retention, custom_formats)
+        if "conversion" in data_keys:
+            data_keys.remove("conversion")
+            data__conversion = data["conversion"]
+            validate_community_plan_schema_json___defs_kpi_group(data__conversion, custom_formats)
+        if "referral" in data_keys:
+            data_keys.remove("referral")
+            data__referral = data["referral"]
+            validate_community_plan_schema_json___defs_kpi_group(data__referral, custom_formats)
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_kpi_group(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        for data_key in data_keys:
+            if data_key not in []:
+                data_value = data.get(data_key)
+                if not isinstance(data_value, (int, float, Decimal)) or isinstance(data_value, bool):
+                    raise JsonSchemaValueException
+        data_len = len(data)
+        if data_len != 0:
+            data_property_names = True
+            for data_key in data:
+                try:
+                    if isinstance(data_key, str):
+                        if not REGEX_PATTERNS['^([a-z][a-z0-9_]*|x-.*)$'].search(data_key):
+                            raise JsonSchemaValueException
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    data_property_names = False
+            if not data_property_names:
+                raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_thresholds(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "kol_per_members" in data_keys:
+            data_keys.remove("kol_per_members")
+            data__kolpermembers = data["kol_per_members"]
+            if not isinstance(data__kolpermembers, (int)) and not (isinstance(data__kolpermembers, float) and data__kolpermembers.is_integer()) or isinstance(data__kolpermembers, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__kolpermembers, (int, float, Decimal)) and not isinstance(data__kolpermembers, bool):
+                if data__kolpermembers < 1:
+                    raise JsonSchemaValueException
+                if data__kolpermembers > 100000000:
+                    raise JsonSchemaValueException
+        if "min_weekly_active_share" in data_keys:
+            data_keys.remove("min_weekly_active_share")
+            data__minweeklyactiveshare = data["min_weekly_active_share"]
+            if not isinstance(data__minweeklyactiveshare, (int, float, Decimal)) or isinstance(data__minweeklyactiveshare, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__minweeklyactiveshare, (int, float, Decimal)) and not isinstance(data__minweeklyactiveshare, bool):
+                if data__minweeklyactiveshare < 0:
+                    raise JsonSchemaValueException
+                if data__minweeklyactiveshare > 1:
+                    raise JsonSchemaValueException
+        if "max_unanswered_share" in data_keys:
+            data_keys.remove("max_unanswered_share")
+            data__maxunansweredshare = data["max_unanswered_share"]
+            if not isinstance(data__maxunansweredshare, (int, float, Decimal)) or isinstance(data__maxunansweredshare, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__maxunansweredshare, (int, float, Decimal)) and not isinstance(data__maxunansweredshare, bool):
+                if data__maxunansweredshare < 0:
+                    raise JsonSchemaValueException
+                if data__maxunansweredshare > 1:
+                    raise JsonSchemaValueException
+        if "max_first_response_minutes" in data_keys:
+            data_keys.remove("max_first_response_minutes")
+            data__maxfirstresponseminutes = data["max_first_response_minutes"]
+            if not isinstance(data__maxfirstresponseminutes, (int, float, Decimal)) or isinstance(data__maxfirstresponseminutes, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__maxfirstresponseminutes, (int, float, Decimal)) and not isinstance(data__maxfirstresponseminutes, bool):
+                if data__maxfirstresponseminutes < 0:
+                    raise JsonSchemaValueException
+        if "min_value_posts_per_week" in data_keys:
+            data_keys.remove("min_value_posts_per_week")
+            data__minvaluepostsperweek = data["min_value_posts_per_week"]
+            if not isinstance(data__minvaluepostsperweek, (int, float, Decimal)) or isinstance(data__minvaluepostsperweek, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__minvaluepostsperweek, (int, float, Decimal)) and not isinstance(data__minvaluepostsperweek, bool):
+                if data__minvaluepostsperweek < 0:
+                    raise JsonSchemaValueException
+        if "max_lurker_share" in data_keys:
+            data_keys.remove("max_lurker_share")
+            data__maxlurkershare = data["max_lurker_share"]
+            if not isinstance(data__maxlurkershare, (int, float, Decimal)) or isinstance(data__maxlurkershare, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__maxlurkershare, (int, float, Decimal)) and not isinstance(data__maxlurkershare, bool):
+                if data__maxlurkershare < 0:
+                    raise JsonSchemaValueException
+                if data__maxlurkershare > 1:
+                    raise JsonSchemaValueException
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_data_policy(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "kept" in data_keys:
+            data_keys.remove("kept")
+            data__kept = data["kept"]
+            if not isinstance(data__kept, (list, tuple)):
+                raise JsonSchemaValueException
+            data__kept_is_list = isinstance(data__kept, (list, tuple))
+            if data__kept_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__kept_len = len(data__kept)
+                if data__kept_len > len(set(fn(data__kept_x) for data__kept_x in data__kept)):
+                    raise JsonSchemaValueException
+                for data__kept_x, data__kept_item in enumerate(data__kept):
+                    if not isinstance(data__kept_item, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__kept_item, str):
+                        data__kept_item_len = len(data__kept_item)
+                        if data__kept_item_len < 1:
+                            raise JsonSchemaValueException
+        if "visible_to" in data_keys:
+            data_keys.remove("visible_to")
+            data__visibleto = data["visible_to"]
+            if not isinstance(data__visibleto, (list, tuple)):
+                raise JsonSchemaValueException
+            data__visibleto_is_list = isinstance(data__visibleto, (list, tuple))
+            if data__visibleto_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__visibleto_len = len(data__visibleto)
+                if data__visibleto_len > len(set(fn(data__visibleto_x) for data__visibleto_x in data__visibleto)):
+                    raise JsonSchemaValueException
+                for data__visibleto_x, data__visibleto_item in enumerate(data__visibleto):
+                    if not isinstance(data__visibleto_item, (str)):
+                        raise JsonSchemaValueException
+                    if not (isinstance(data__visibleto_item, str) and data__visibleto_item == 'owner' or isinstance(data__visibleto_item, str) and data__visibleto_item == 'admins' or isinstance(data__visibleto_item, str) and data__visibleto_item == 'members' or isinstance(data__visibleto_item, str) and data__visibleto_item == 'public'):
+                        raise JsonSchemaValueException
+        if "retention_days" in data_keys:
+            data_keys.remove("retention_days")
+            data__retentiondays = data["retention_days"]
+            if not isinstance(data__retentiondays, (int)) and not (isinstance(data__retentiondays, float) and data__retentiondays.is_integer()) or isinstance(data__retentiondays, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__retentiondays, (int, float, Decimal)) and not isinstance(data__retentiondays, bool):
+                if data__retentiondays < 0:
+                    raise JsonSchemaValueException
+                if data__retentiondays > 36500:
+                    raise JsonSchemaValueException
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_channels(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (list, tuple)):
+        raise JsonSchemaValueException
+    data_is_list = isinstance(data, (list, tuple))
+    if data_is_list:
+        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+        data_len = len(data)
+        if data_len > len(set(fn(data_x) for data_x in data)):
+            raise JsonSchemaValueException
+        for data_x, data_item in enumerate(data):
+            if not isinstance(data_item, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data_item, str):
+                data_item_len = len(data_item)
+                if data_item_len < 1:
+                    raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_content_plan(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException
+    if isinstance(data, str):
+        data_len = len(data)
+        if data_len < 1:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_offboarding(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException
+    if isinstance(data, str):
+        data_len = len(data)
+        if data_len < 1:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_governance(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException
+    if isinstance(data, str):
+        data_len = len(data)
+        if data_len < 1:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_monetization(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "purposes" in data_keys:
+            data_keys.remove("purposes")
+            data__purposes = data["purposes"]
+            if not isinstance(data__purposes, (list, tuple)):
+                raise JsonSchemaValueException
+            data__purposes_is_list = isinstance(data__purposes, (list, tuple))
+            if data__purposes_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__purposes_len = len(data__purposes)
+                if data__purposes_len > len(set(fn(data__purposes_x) for data__purposes_x in data__purposes)):
+                    raise JsonSchemaValueException
+                for data__purposes_x, data__purposes_item in enumerate(data__purposes):
+                    if not isinstance(data__purposes_item, (str)):
+                        raise JsonSchemaValueException
+                    if not (isinstance(data__purposes_item, str) and data__purposes_item == 'sell_products' or isinstance(data__purposes_item, str) and data__purposes_item == 'provide_services' or isinstance(data__purposes_item, str) and data__purposes_item == 'build_network' or isinstance(data__purposes_item, str) and data__purposes_item == 'gather_interests' or isinstance(data__purposes_item, str) and data__purposes_item == 'build_brand' or isinstance(data__purposes_item, str) and data__purposes_item == 'keep_customer_relations' or isinstance(data__purposes_item, str) and data__purposes_item == 'build_personal_influence' or isinstance(data__purposes_item, str) and data__purposes_item == 'none'):
+                        raise JsonSchemaValueException
+        if "path" in data_keys:
+            data_keys.remove("path")
+            data__path = data["path"]
+            if not isinstance(data__path, (list, tuple)):
+                raise JsonSchemaValueException
+            data__path_is_list = isinstance(data__path, (list, tuple))
+            if data__path_is_list:
+                data__path_len = len(data__path)
+                for data__path_x, data__path_item in enumerate(data__path):
+                    if not isinstance(data__path_item, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__path_item, str):
+                        data__path_item_len = len(data__path_item)
+                        if data__path_item_len < 1:
+                            raise JsonSchemaValueException
+        if "conversion" in data_keys:
+            data_keys.remove("conversion")
+            data__conversion = data["conversion"]
+            if not isinstance(data__conversion, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__conversion, str):
+                data__conversion_len = len(data__conversion)
+                if data__conversion_len < 1:
+                    raise JsonSchemaValueException
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_offline(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "events" in data_keys:
+            data_keys.remove("events")
+            data__events = data["events"]
+            if not isinstance(data__events, (dict)):
+                raise JsonSchemaValueException
+            data__events_is_dict = isinstance(data__events, dict)
+            if data__events_is_dict:
+                data__events_keys = set(data__events.keys())
+                if "cadence" in data__events_keys:
+                    data__events_keys.remove("cadence")
+                    data__events__cadence = data__events["cadence"]
+                    validate_community_plan_schema_json___defs_cadence(data__events__cadence, custom_formats)
+                if "description" in data__events_keys:
+                    data__events_keys.remove("description")
+                    data__events__description = data__events["description"]
+                    if not isinstance(data__events__description, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__events__description, str):
+                        data__events__description_len = len(data__events__description)
+                        if data__events__description_len < 1:
+                            raise JsonSchemaValueException
+                for data__events_key, data__events_val in data__events.items():
+                    if REGEX_PATTERNS['^x-'].search(data__events_key):
+                        if data__events_key in data__events_keys:
+                            data__events_keys.remove(data__events_key)
+                if data__events_keys:
+                    raise JsonSchemaValueException
+        if "chapters" in data_keys:
+            data_keys.remove("chapters")
+            data__chapters = data["chapters"]
+            if not isinstance(data__chapters, (list, tuple)):
+                raise JsonSchemaValueException
+            data__chapters_is_list = isinstance(data__chapters, (list, tuple))
+            if data__chapters_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__chapters_len = len(data__chapters)
+                if data__chapters_len > len(set(fn(data__chapters_x) for data__chapters_x in data__chapters)):
+                    raise JsonSchemaValueException
+                for data__chapters_x, data__chapters_item in enumerate(data__chapters):
+                    if not isinstance(data__chapters_item, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__chapters_item, str):
+                        data__chapters_item_len = len(data__chapters_item)
+                        if data__chapters_item_len < 1:
+                            raise JsonSchemaValueException
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_cadence(data, custom_formats={}, name_prefix=None):
+    if not (isinstance(data, str) and data == 'daily' or isinstance(data, str) and data == 'weekdays' or isinstance(data, str) and data == 'weekly' or isinstance(data, str) and data == 'biweekly' or isinstance(data, str) and data == 'monthly' or isinstance(data, str) and data == 'quarterly' or isinstance(data, str) and data == 'yearly'):
+        raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_growth(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "channels" in data_keys:
+            data_keys.remove("channels")
+            data__channels = data["channels"]
+            if not isinstance(data__channels, (list, tuple)):
+                raise JsonSchemaValueException
+            data__channels_is_list = isinstance(data__channels, (list, tuple))
+            if data__channels_is_list:
+                data__channels_len = len(data__channels)
+                for data__channels_x, data__channels_item in enumerate(data__channels):
+                    data__channels_item_any_of_count1 = 0
+                    if not data__channels_item_any_of_count1:
+                        try:
+                            if not isinstance(data__channels_item, (str)):
+                                raise JsonSchemaValueException
+                            if not (isinstance(data__channels_item, str) and data__channels_item == 'qr_code' or isinstance(data__channels_item, str) and data__channels_item == 'keyword_auto_join' or isinstance(data__channels_item, str) and data__channels_item == 'referral' or isinstance(data__channels_item, str) and data__channels_item == 'official_account' or isinstance(data__channels_item, str) and data__channels_item == 'moments' or isinstance(data__channels_item, str) and data__channels_item == 'live_stream' or isinstance(data__channels_item, str) and data__channels_item == 'offline_event' or isinstance(data__channels_item, str) and data__channels_item == 'paid_ads' or isinstance(data__channels_item, str) and data__channels_item == 'partners'):
+                                raise JsonSchemaValueException
+                            data__channels_item_any_of_count1 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if not data__channels_item_any_of_count1:
+                        try:
+                            if not isinstance(data__channels_item, (str)):
+                                raise JsonSchemaValueException
+                            if isinstance(data__channels_item, str):
+                                data__channels_item_len = len(data__channels_item)
+                                if data__channels_item_len < 1:
+                                    raise JsonSchemaValueException
+                                if not REGEX_PATTERNS['[^a-z0-9_]'].search(data__channels_item):
+                                    raise JsonSchemaValueException
+                            data__channels_item_any_of_count1 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if not data__channels_item_any_of_count1:
+                        raise JsonSchemaValueException
+        if "ab_expansion" in data_keys:
+            data_keys.remove("ab_expansion")
+            data__abexpansion = data["ab_expansion"]
+            if not isinstance(data__abexpansion, (dict)):
+                raise JsonSchemaValueException
+            data__abexpansion_is_dict = isinstance(data__abexpansion, dict)
+            if data__abexpansion_is_dict:
+                data__abexpansion_keys = set(data__abexpansion.keys())
+                if "trigger_size" in data__abexpansion_keys:
+                    data__abexpansion_keys.remove("trigger_size")
+                    data__abexpansion__triggersize = data__abexpansion["trigger_size"]
+                    if not isinstance(data__abexpansion__triggersize, (int)) and not (isinstance(data__abexpansion__triggersize, float) and data__abexpansion__triggersize.is_integer()) or isinstance(data__abexpansion__triggersize, bool):
+                        raise JsonSchemaValueException
+                    if isinstance(data__abexpansion__triggersize, (int, float, Decimal)) and not isinstance(data__abexpansion__triggersize, bool):
+                        if data__abexpansion__triggersize < 1:
+                            raise JsonSchemaValueException
+                        if data__abexpansion__triggersize > 100000000:
+                            raise JsonSchemaValueException
+                if "reward" in data__abexpansion_keys:
+                    data__abexpansion_keys.remove("reward")
+                    data__abexpansion__reward = data__abexpansion["reward"]
+                    if not isinstance(data__abexpansion__reward, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__abexpansion__reward, str):
+                        data__abexpansion__reward_len = len(data__abexpansion__reward)
+                        if data__abexpansion__reward_len < 1:
+                            raise JsonSchemaValueException
+                if "filter" in data__abexpansion_keys:
+                    data__abexpansion_keys.remove("filter")
+                    data__abexpansion__filter = data__abexpansion["filter"]
+                    if not isinstance(data__abexpansion__filter, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__abexpansion__filter, str):
+                        data__abexpansion__filter_len = len(data__abexpansion__filter)
+                        if data__abexpansion__filter_len < 1:
+                            raise JsonSchemaValueException
+                for data__abexpansion_key, data__abexpansion_val in data__abexpansion.items():
+                    if REGEX_PATTERNS['^x-'].search(data__abexpansion_key):
+                        if data__abexpansion_key in data__abexpansion_keys:
+                            data__abexpansion_keys.remove(data__abexpansion_key)
+                if data__abexpansion_keys:
+                    raise JsonSchemaValueException
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_rituals(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (list, tuple)):
+        raise JsonSchemaValueException
+    data_is_list = isinstance(data, (list, tuple))
+    if data_is_list:
+        data_len = len(data)
+        for data_x, data_item in enumerate(data):
+            if not isinstance(data_item, (dict)):
+                raise JsonSchemaValueException
+            data_item_is_dict = isinstance(data_item, dict)
+            if data_item_is_dict:
+                data_item__missing_keys = set(['name']) - data_item.keys()
+                if data_item__missing_keys:
+                    raise JsonSchemaValueException
+                data_item_keys = set(data_item.keys())
+                if "name" in data_item_keys:
+                    data_item_keys.remove("name")
+                    data_item__name = data_item["name"]
+                    if not isinstance(data_item__name, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data_item__name, str):
+                        data_item__name_len = len(data_item__name)
+                        if data_item__name_len < 1:
+                            raise JsonSchemaValueException
+                if "kind" in data_item_keys:
+                    data_item_keys.remove("kind")
+                    data_item__kind = data_item["kind"]
+                    if not (isinstance(data_item__kind, str) and data_item__kind == 'topic' or isinstance(data_item__kind, str) and data_item__kind == 'guest_share' or isinstance(data_item__kind, str) and data_item__kind == 'check_in' or isinstance(data_item__kind, str) and data_item__kind == 'red_packet' or isinstance(data_item__kind, str) and data_item__kind == 'offline' or isinstance(data_item__kind, str) and data_item__kind == 'other'):
+                        raise JsonSchemaValueException
+                if "cadence" in data_item_keys:
+                    data_item_keys.remove("cadence")
+                    data_item__cadence = data_item["cadence"]
+                    validate_community_plan_schema_json___defs_cadence(data_item__cadence, custom_formats)
+                if "day" in data_item_keys:
+                    data_item_keys.remove("day")
+                    data_item__day = data_item["day"]
+                    validate_community_plan_schema_json___defs_weekday(data_item__day, custom_formats)
+                if "day_of_month" in data_item_keys:
+                    data_item_keys.remove("day_of_month")
+                    data_item__dayofmonth = data_item["day_of_month"]
+                    if not isinstance(data_item__dayofmonth, (int)) and not (isinstance(data_item__dayofmonth, float) and data_item__dayofmonth.is_integer()) or isinstance(data_item__dayofmonth, bool):
+                        raise JsonSchemaValueException
+                    if isinstance(data_item__dayofmonth, (int, float, Decimal)) and not isinstance(data_item__dayofmonth, bool):
+                        if data_item__dayofmonth < 1:
+                            raise JsonSchemaValueException
+                        if data_item__dayofmonth > 28:
+                            raise JsonSchemaValueException
+                if "week_of_month" in data_item_keys:
+                    data_item_keys.remove("week_of_month")
+                    data_item__weekofmonth = data_item["week_of_month"]
+                    if not (isinstance(data_item__weekofmonth, (int, float)) and not isinstance(data_item__weekofmonth, bool) and data_item__weekofmonth == 1 or isinstance(data_item__weekofmonth, (int, float)) and not isinstance(data_item__weekofmonth, bool) and data_item__weekofmonth == 2 or isinstance(data_item__weekofmonth, (int, float)) and not isinstance(data_item__weekofmonth, bool) and data_item__weekofmonth == 3 or isinstance(data_item__weekofmonth, (int, float)) and not isinstance(data_item__weekofmonth, bool) and data_item__weekofmonth == 4 or isinstance(data_item__weekofmonth, str) and data_item__weekofmonth == 'last'):
+                        raise JsonSchemaValueException
+                if "time" in data_item_keys:
+                    data_item_keys.remove("time")
+                    data_item__time = data_item["time"]
+                    validate_community_plan_schema_json___defs_time(data_item__time, custom_formats)
+                if "announce_days_before" in data_item_keys:
+                    data_item_keys.remove("announce_days_before")
+                    data_item__announcedaysbefore = data_item["announce_days_before"]
+                    if not isinstance(data_item__announcedaysbefore, (int)) and not (isinstance(data_item__announcedaysbefore, float) and data_item__announcedaysbefore.is_integer()) or isinstance(data_item__announcedaysbefore, bool):
+                        raise JsonSchemaValueException
+                    if isinstance(data_item__announcedaysbefore, (int, float, Decimal)) and not isinstance(data_item__announcedaysbefore, bool):
+                        if data_item__announcedaysbefore < 0:
+                            raise JsonSchemaValueException
+                        if data_item__announcedaysbefore > 60:
+                            raise JsonSchemaValueException
+                if "host" in data_item_keys:
+                    data_item_keys.remove("host")
+                    data_item__host = data_item["host"]
+                    validate_community_plan_schema_json___defs_person(data_item__host, custom_formats)
+                if "summary" in data_item_keys:
+                    data_item_keys.remove("summary")
+                    data_item__summary = data_item["summary"]
+                    if not isinstance(data_item__summary, (bool)):
+                        raise JsonSchemaValueException
+                if "keywords" in data_item_keys:
+                    data_item_keys.remove("keywords")
+                    data_item__keywords = data_item["keywords"]
+                    validate_community_plan_schema_json___defs_keywords(data_item__keywords, custom_formats)
+                for data_item_key, data_item_val in data_item.items():
+                    if REGEX_PATTERNS['^x-'].search(data_item_key):
+                        if data_item_key in data_item_keys:
+                            data_item_keys.remove(data_item_key)
+                if data_item_keys:
+                    raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_keywords(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (list, tuple)):
+        raise JsonSchemaValueException
+    data_is_list = isinstance(data, (list, tuple))
+    if data_is_list:
+        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+        data_len = len(data)
+        if data_len > len(set(fn(data_x) for data_x in data)):
+            raise JsonSchemaValueException
+        for data_x, data_item in enumerate(data):
+            if not isinstance(data_item, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data_item, str):
+                data_item_len = len(data_item)
+                if data_item_len < 1:
+                    raise JsonSchemaValueException
+    return data
+
 def validate_community_plan_schema_json___defs_person(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException
     if isinstance(data, str):
         data_len = len(data)
         if data_len < 1:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_time(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^([01][0-9]|2[0-3]):[0-5][0-9](-([01][0-9]|2[0-3]):[0-5][0-9])?$'].search(data):
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_weekday(data, custom_formats={}, name_prefix=None):
+    if not (isinstance(data, str) and data == 'monday' or isinstance(data, str) and data == 'tuesday' or isinstance(data, str) and data == 'wednesday' or isinstance(data, str) and data == 'thursday' or isinstance(data, str) and data == 'friday' or isinstance(data, str) and data == 'saturday' or isinstance(data, str) and data == 'sunday'):
+        raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_value_output(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (list, tuple)):
+        raise JsonSchemaValueException
+    data_is_list = isinstance(data, (list, tuple))
+    if data_is_list:
+        data_len = len(data)
+        for data_x, data_item in enumerate(data):
+            if not isinstance(data_item, (dict)):
+                raise JsonSchemaValueException
+            data_item_is_dict = isinstance(data_item, dict)
+            if data_item_is_dict:
+                data_item__missing_keys = set(['name']) - data_item.keys()
+                if data_item__missing_keys:
+                    raise JsonSchemaValueException
+                data_item_keys = set(data_item.keys())
+                if "name" in data_item_keys:
+                    data_item_keys.remove("name")
+                    data_item__name = data_item["name"]
+                    if not isinstance(data_item__name, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data_item__name, str):
+                        data_item__name_len = len(data_item__name)
+                        if data_item__name_len < 1:
+                            raise JsonSchemaValueException
+                if "kind" in data_item_keys:
+                    data_item_keys.remove("kind")
+                    data_item__kind = data_item["kind"]
+                    if not (isinstance(data_item__kind, str) and data_item__kind == 'knowledge' or isinstance(data_item__kind, str) and data_item__kind == 'resource' or isinstance(data_item__kind, str) and data_item__kind == 'case_study' or isinstance(data_item__kind, str) and data_item__kind == 'news' or isinstance(data_item__kind, str) and data_item__kind == 'deal' or isinstance(data_item__kind, str) and data_item__kind == 'service' or isinstance(data_item__kind, str) and data_item__kind == 'other'):
+                        raise JsonSchemaValueException
+                if "cadence" in data_item_keys:
+                    data_item_keys.remove("cadence")
+                    data_item__cadence = data_item["cadence"]
+                    validate_community_plan_schema_json___defs_cadence(data_item__cadence, custom_formats)
+                if "day" in data_item_keys:
+                    data_item_keys.remove("day")
+                    data_item__day = data_item["day"]
+                    validate_community_plan_schema_json___defs_weekday(data_item__day, custom_formats)
+                if "day_of_month" in data_item_keys:
+                    data_item_keys.remove("day_of_month")
+                    data_item__dayofmonth = data_item["day_of_month"]
+                    if not isinstance(data_item__dayofmonth, (int)) and not (isinstance(data_item__dayofmonth, float) and data_item__dayofmonth.is_integer()) or isinstance(data_item__dayofmonth, bool):
+                        raise JsonSchemaValueException
+                    if isinstance(data_item__dayofmonth, (int, float, Decimal)) and not isinstance(data_item__dayofmonth, bool):
+                        if data_item__dayofmonth < 1:
+                            raise JsonSchemaValueException
+                        if data_item__dayofmonth > 28:
+                            raise JsonSchemaValueException
+                if "week_of_month" in data_item_keys:
+                    data_item_keys.remove("week_of_month")
+                    data_item__weekofmonth = data_item["week_of_month"]
+                    if not (isinstance(data_item__weekofmonth, (int, float)) and not isinstance(data_item__weekofmonth, bool) and data_item__weekofmonth == 1 or isinstance(data_item__weekofmonth, (int, float)) and not isinstance(data_item__weekofmonth, bool) and data_item__weekofmonth == 2 or isinstance(data_item__weekofmonth, (int, float)) and not isinstance(data_item__weekofmonth, bool) and data_item__weekofmonth == 3 or isinstance(data_item__weekofmonth, (int, float)) and not isinstance(data_item__weekofmonth, bool) and data_item__weekofmonth == 4 or isinstance(data_item__weekofmonth, str) and data_item__weekofmonth == 'last'):
+                        raise JsonSchemaValueException
+                if "time" in data_item_keys:
+                    data_item_keys.remove("time")
+                    data_item__time = data_item["time"]
+                    validate_community_plan_schema_json___defs_time(data_item__time, custom_formats)
+                if "owner" in data_item_keys:
+                    data_item_keys.remove("owner")
+                    data_item__owner = data_item["owner"]
+                    validate_community_plan_schema_json___defs_person(data_item__owner, custom_formats)
+                if "backup" in data_item_keys:
+                    data_item_keys.remove("backup")
+                    data_item__backup = data_item["backup"]
+                    validate_community_plan_schema_json___defs_person(data_item__backup, custom_formats)
+                if "keywords" in data_item_keys:
+                    data_item_keys.remove("keywords")
+                    data_item__keywords = data_item["keywords"]
+                    validate_community_plan_schema_json___defs_keywords(data_item__keywords, custom_formats)
+                for data_item_key, data_item_val in data_item.items():
+                    if REGEX_PATTERNS['^x-'].search(data_item_key):
+                        if data_item_key in data_item_keys:
+                            data_item_keys.remove(data_item_key)
+                if data_item_keys:
+                    raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_rules(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "entry" in data_keys:
+            data_keys.remove("entry")
+            data__entry = data["entry"]
+            if not isinstance(data__entry, (dict)):
+                raise JsonSchemaValueException
+            data__entry_is_dict = isinstance(data__entry, dict)
+            if data__entry_is_dict:
+                data__entry_keys = set(data__entry.keys())
+                if "threshold" in data__entry_keys:
+                    data__entry_keys.remove("threshold")
+                    data__entry__threshold = data__entry["threshold"]
+                    if not (isinstance(data__entry__threshold, str) and data__entry__threshold == 'open' or isinstance(data__entry__threshold, str) and data__entry__threshold == 'invite' or isinstance(data__entry__threshold, str) and data__entry__threshold == 'application' or isinstance(data__entry__threshold, str) and data__entry__threshold == 'paid' or isinstance(data__entry__threshold, str) and data__entry__threshold == 'task'):
+                        raise JsonSchemaValueException
+                if "fee" in data__entry_keys:
+                    data__entry_keys.remove("fee")
+                    data__entry__fee = data__entry["fee"]
+                    validate_community_plan_schema_json___defs_money(data__entry__fee, custom_formats)
+                if "criteria" in data__entry_keys:
+                    data__entry_keys.remove("criteria")
+                    data__entry__criteria = data__entry["criteria"]
+                    if not isinstance(data__entry__criteria, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__entry__criteria, str):
+                        data__entry__criteria_len = len(data__entry__criteria)
+                        if data__entry__criteria_len < 1:
+                            raise JsonSchemaValueException
+                for data__entry_key, data__entry_val in data__entry.items():
+                    if REGEX_PATTERNS['^x-'].search(data__entry_key):
+                        if data__entry_key in data__entry_keys:
+                            data__entry_keys.remove(data__entry_key)
+                if data__entry_keys:
+                    raise JsonSchemaValueException
+        if "conduct" in data_keys:
+            data_keys.remove("conduct")
+            data__conduct = data["conduct"]
+            if not isinstance(data__conduct, (list, tuple)):
+                raise JsonSchemaValueException
+            data__conduct_is_list = isinstance(data__conduct, (list, tuple))
+            if data__conduct_is_list:
+                data__conduct_len = len(data__conduct)
+                for data__conduct_x, data__conduct_item in enumerate(data__conduct):
+                    data__conduct_item_any_of_count2 = 0
+                    if not data__conduct_item_any_of_count2:
+                        try:
+                            if not isinstance(data__conduct_item, (str)):
+                                raise JsonSchemaValueException
+                            if not (isinstance(data__conduct_item, str) and data__conduct_item == 'no_ads' or isinstance(data__conduct_item, str) and data__conduct_item == 'no_bare_links' or isinstance(data__conduct_item, str) and data__conduct_item == 'no_quarrels' or isinstance(data__conduct_item, str) and data__conduct_item == 'stay_on_topic' or isinstance(data__conduct_item, str) and data__conduct_item == 'no_spam' or isinstance(data__conduct_item, str) and data__conduct_item == 'no_poaching' or isinstance(data__conduct_item, str) and data__conduct_item == 'no_politics' or isinstance(data__conduct_item, str) and data__conduct_item == 'respect_privacy'):
+                                raise JsonSchemaValueException
+                            data__conduct_item_any_of_count2 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if not data__conduct_item_any_of_count2:
+                        try:
+                            if not isinstance(data__conduct_item, (str)):
+                                raise JsonSchemaValueException
+                            if isinstance(data__conduct_item, str):
+                                data__conduct_item_len = len(data__conduct_item)
+                                if data__conduct_item_len < 1:
+                                    raise JsonSchemaValueException
+                                if not REGEX_PATTERNS['[^a-z0-9_]'].search(data__conduct_item):
+                                    raise JsonSchemaValueException
+                            data__conduct_item_any_of_count2 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if not data__conduct_item_any_of_count2:
+                        raise JsonSchemaValueException
+        if "nickname_format" in data_keys:
+            data_keys.remove("nickname_format")
+            data__nicknameformat = data["nickname_format"]
+            if not isinstance(data__nicknameformat, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__nicknameformat, str):
+                data__nicknameformat_len = len(data__nicknameformat)
+                if data__nicknameformat_len < 1:
+                    raise JsonSchemaValueException
+        if "incentives" in data_keys:
+            data_keys.remove("incentives")
+            data__incentives = data["incentives"]
+            if not isinstance(data__incentives, (dict)):
+                raise JsonSchemaValueException
+            data__incentives_is_dict = isinstance(data__incentives, dict)
+            if data__incentives_is_dict:
+                data__incentives_keys = set(data__incentives.keys())
+                if "material" in data__incentives_keys:
+                    data__incentives_keys.remove("material")
+                    data__incentives__material = data__incentives["material"]
+                    if not isinstance(data__incentives__material, (list, tuple)):
+                        raise JsonSchemaValueException
+                    data__incentives__material_is_list = isinstance(data__incentives__material, (list, tuple))
+                    if data__incentives__material_is_list:
+                        data__incentives__material_len = len(data__incentives__material)
+                        for data__incentives__material_x, data__incentives__material_item in enumerate(data__incentives__material):
+                            if not isinstance(data__incentives__material_item, (str)):
+                                raise JsonSchemaValueException
+                            if isinstance(data__incentives__material_item, str):
+                                data__incentives__material_item_len = len(data__incentives__material_item)
+                                if data__incentives__material_item_len < 1:
+                                    raise JsonSchemaValueException
+                if "recognition" in data__incentives_keys:
+                    data__incentives_keys.remove("recognition")
+                    data__incentives__recognition = data__incentives["recognition"]
+                    if not isinstance(data__incentives__recognition, (list, tuple)):
+                        raise JsonSchemaValueException
+                    data__incentives__recognition_is_list = isinstance(data__incentives__recognition, (list, tuple))
+                    if data__incentives__recognition_is_list:
+                        data__incentives__recognition_len = len(data__incentives__recognition)
+                        for data__incentives__recognition_x, data__incentives__recognition_item in enumerate(data__incentives__recognition):
+                            if not isinstance(data__incentives__recognition_item, (str)):
+                                raise JsonSchemaValueException
+                            if isinstance(data__incentives__recognition_item, str):
+                                data__incentives__recognition_item_len = len(data__incentives__recognition_item)
+                                if data__incentives__recognition_item_len < 1:
+                                    raise JsonSchemaValueException
+                for data__incentives_key, data__incentives_val in data__incentives.items():
+                    if REGEX_PATTERNS['^x-'].search(data__incentives_key):
+                        if data__incentives_key in data__incentives_keys:
+                            data__incentives_keys.remove(data__incentives_key)
+                if data__incentives_keys:
+                    raise JsonSchemaValueException
+        if "removal" in data_keys:
+            data_keys.remove("removal")
+            data__removal = data["removal"]
+            if not isinstance(data__removal, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__removal, str):
+                data__removal_len = len(data__removal)
+                if data__removal_len < 1:
+                    raise JsonSchemaValueException
+        if "announcement" in data_keys:
+            data_keys.remove("announcement")
+            data__announcement = data["announcement"]
+            if not isinstance(data__announcement, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__announcement, str):
+                data__announcement_len = len(data__announcement)
+                if data__announcement_len < 1:
+                    raise JsonSchemaValueException
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_roles(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['owner']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException
+        data_keys = set(data.keys())
+        if "owner" in data_keys:
+            data_keys.remove("owner")
+            data__owner = data["owner"]
+            validate_community_plan_schema_json___defs_person(data__owner, custom_formats)
+        if "admins" in data_keys:
+            data_keys.remove("admins")
+            data__admins = data["admins"]
+            validate_community_plan_schema_json___defs_people_or_count(data__admins, custom_formats)
+        if "opinion_leaders" in data_keys:
+            data_keys.remove("opinion_leaders")
+            data__opinionleaders = data["opinion_leaders"]
+            validate_community_plan_schema_json___defs_people_or_count(data__opinionleaders, custom_formats)
+        if "organizer" in data_keys:
+            data_keys.remove("organizer")
+            data__organizer = data["organizer"]
+            validate_community_plan_schema_json___defs_people_or_count(data__organizer, custom_formats)
+        if "spreader" in data_keys:
+            data_keys.remove("spreader")
+            data__spreader = data["spreader"]
+            validate_community_plan_schema_json___defs_people_or_count(data__spreader, custom_formats)
+        if "activist" in data_keys:
+            data_keys.remove("activist")
+            data__activist = data["activist"]
+            validate_community_plan_schema_json___defs_people_or_count(data__activist, custom_formats)
+        if "talker" in data_keys:
+            data_keys.remove("talker")
+            data__talker = data["talker"]
+            validate_community_plan_schema_json___defs_people_or_count(data__talker, custom_formats)
+        if "challenger" in data_keys:
+            data_keys.remove("challenger")
+            data__challenger = data["challenger"]
+            validate_community_plan_schema_json___defs_people_or_count(data__challenger, custom_formats)
+        if "red_packet_giver" in data_keys:
+            data_keys.remove("red_packet_giver")
+            data__redpacketgiver = data["red_packet_giver"]
+            validate_community_plan_schema_json___defs_people_or_count(data__redpacketgiver, custom_formats)
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
             raise JsonSchemaValueException
     return data
 
@@ -1474,3 +1238,344 @@ def validate_community_plan_schema_json___defs_people(data, custom_formats={}, n
         for data_x, data_item in enumerate(data):
             validate_community_plan_schema_json___defs_person(data_item, custom_formats)
     return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_members(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "target_size" in data_keys:
+            data_keys.remove("target_size")
+            data__targetsize = data["target_size"]
+            if not isinstance(data__targetsize, (int)) and not (isinstance(data__targetsize, float) and data__targetsize.is_integer()) or isinstance(data__targetsize, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__targetsize, (int, float, Decimal)) and not isinstance(data__targetsize, bool):
+                if data__targetsize < 1:
+                    raise JsonSchemaValueException
+                if data__targetsize > 100000000:
+                    raise JsonSchemaValueException
+        if "current_size" in data_keys:
+            data_keys.remove("current_size")
+            data__currentsize = data["current_size"]
+            if not isinstance(data__currentsize, (int)) and not (isinstance(data__currentsize, float) and data__currentsize.is_integer()) or isinstance(data__currentsize, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__currentsize, (int, float, Decimal)) and not isinstance(data__currentsize, bool):
+                if data__currentsize < 0:
+                    raise JsonSchemaValueException
+                if data__currentsize > 100000000:
+                    raise JsonSchemaValueException
+        if "sources" in data_keys:
+            data_keys.remove("sources")
+            data__sources = data["sources"]
+            if not isinstance(data__sources, (list, tuple)):
+                raise JsonSchemaValueException
+            data__sources_is_list = isinstance(data__sources, (list, tuple))
+            if data__sources_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__sources_len = len(data__sources)
+                if data__sources_len > len(set(fn(data__sources_x) for data__sources_x in data__sources)):
+                    raise JsonSchemaValueException
+                for data__sources_x, data__sources_item in enumerate(data__sources):
+                    if not isinstance(data__sources_item, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__sources_item, str):
+                        data__sources_item_len = len(data__sources_item)
+                        if data__sources_item_len < 1:
+                            raise JsonSchemaValueException
+        if "seed_members" in data_keys:
+            data_keys.remove("seed_members")
+            data__seedmembers = data["seed_members"]
+            validate_community_plan_schema_json___defs_people_or_count(data__seedmembers, custom_formats)
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_positioning(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['shared_attribute', 'common_goal']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException
+        data_keys = set(data.keys())
+        if "purpose" in data_keys:
+            data_keys.remove("purpose")
+            data__purpose = data["purpose"]
+            if not isinstance(data__purpose, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__purpose, str):
+                data__purpose_len = len(data__purpose)
+                if data__purpose_len < 1:
+                    raise JsonSchemaValueException
+        if "category" in data_keys:
+            data_keys.remove("category")
+            data__category = data["category"]
+            if not (isinstance(data__category, str) and data__category == 'product' or isinstance(data__category, str) and data__category == 'entertainment' or isinstance(data__category, str) and data__category == 'knowledge' or isinstance(data__category, str) and data__category == 'arts' or isinstance(data__category, str) and data__category == 'interest' or isinstance(data__category, str) and data__category == 'region' or isinstance(data__category, str) and data__category == 'other'):
+                raise JsonSchemaValueException
+        if "shared_attribute" in data_keys:
+            data_keys.remove("shared_attribute")
+            data__sharedattribute = data["shared_attribute"]
+            if not isinstance(data__sharedattribute, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__sharedattribute, str):
+                data__sharedattribute_len = len(data__sharedattribute)
+                if data__sharedattribute_len < 1:
+                    raise JsonSchemaValueException
+        if "common_goal" in data_keys:
+            data_keys.remove("common_goal")
+            data__commongoal = data["common_goal"]
+            if not isinstance(data__commongoal, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__commongoal, str):
+                data__commongoal_len = len(data__commongoal)
+                if data__commongoal_len < 1:
+                    raise JsonSchemaValueException
+        if "audience" in data_keys:
+            data_keys.remove("audience")
+            data__audience = data["audience"]
+            if not isinstance(data__audience, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__audience, str):
+                data__audience_len = len(data__audience)
+                if data__audience_len < 1:
+                    raise JsonSchemaValueException
+        if "member_needs" in data_keys:
+            data_keys.remove("member_needs")
+            data__memberneeds = data["member_needs"]
+            if not isinstance(data__memberneeds, (list, tuple)):
+                raise JsonSchemaValueException
+            data__memberneeds_is_list = isinstance(data__memberneeds, (list, tuple))
+            if data__memberneeds_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__memberneeds_len = len(data__memberneeds)
+                if data__memberneeds_len > len(set(fn(data__memberneeds_x) for data__memberneeds_x in data__memberneeds)):
+                    raise JsonSchemaValueException
+                for data__memberneeds_x, data__memberneeds_item in enumerate(data__memberneeds):
+                    if not isinstance(data__memberneeds_item, (str)):
+                        raise JsonSchemaValueException
+                    if not (isinstance(data__memberneeds_item, str) and data__memberneeds_item == 'contact' or isinstance(data__memberneeds_item, str) and data__memberneeds_item == 'work' or isinstance(data__memberneeds_item, str) and data__memberneeds_item == 'friendship' or isinstance(data__memberneeds_item, str) and data__memberneeds_item == 'learning' or isinstance(data__memberneeds_item, str) and data__memberneeds_item == 'exposure' or isinstance(data__memberneeds_item, str) and data__memberneeds_item == 'life' or isinstance(data__memberneeds_item, str) and data__memberneeds_item == 'service' or isinstance(data__memberneeds_item, str) and data__memberneeds_item == 'belonging'):
+                        raise JsonSchemaValueException
+        if "drives" in data_keys:
+            data_keys.remove("drives")
+            data__drives = data["drives"]
+            if not isinstance(data__drives, (list, tuple)):
+                raise JsonSchemaValueException
+            data__drives_is_list = isinstance(data__drives, (list, tuple))
+            if data__drives_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__drives_len = len(data__drives)
+                if data__drives_len > len(set(fn(data__drives_x) for data__drives_x in data__drives)):
+                    raise JsonSchemaValueException
+                for data__drives_x, data__drives_item in enumerate(data__drives):
+                    if not isinstance(data__drives_item, (str)):
+                        raise JsonSchemaValueException
+                    if not (isinstance(data__drives_item, str) and data__drives_item == 'honor' or isinstance(data__drives_item, str) and data__drives_item == 'benefit' or isinstance(data__drives_item, str) and data__drives_item == 'relationship' or isinstance(data__drives_item, str) and data__drives_item == 'region' or isinstance(data__drives_item, str) and data__drives_item == 'interest' or isinstance(data__drives_item, str) and data__drives_item == 'values' or isinstance(data__drives_item, str) and data__drives_item == 'other'):
+                        raise JsonSchemaValueException
+        if "value_for_members" in data_keys:
+            data_keys.remove("value_for_members")
+            data__valueformembers = data["value_for_members"]
+            if not isinstance(data__valueformembers, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__valueformembers, str):
+                data__valueformembers_len = len(data__valueformembers)
+                if data__valueformembers_len < 1:
+                    raise JsonSchemaValueException
+        if "values" in data_keys:
+            data_keys.remove("values")
+            data__values = data["values"]
+            if not isinstance(data__values, (list, tuple)):
+                raise JsonSchemaValueException
+            data__values_is_list = isinstance(data__values, (list, tuple))
+            if data__values_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__values_len = len(data__values)
+                if data__values_len > len(set(fn(data__values_x) for data__values_x in data__values)):
+                    raise JsonSchemaValueException
+                for data__values_x, data__values_item in enumerate(data__values):
+                    if not isinstance(data__values_item, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__values_item, str):
+                        data__values_item_len = len(data__values_item)
+                        if data__values_item_len < 1:
+                            raise JsonSchemaValueException
+        if "success_definition" in data_keys:
+            data_keys.remove("success_definition")
+            data__successdefinition = data["success_definition"]
+            if not isinstance(data__successdefinition, (list, tuple)):
+                raise JsonSchemaValueException
+            data__successdefinition_is_list = isinstance(data__successdefinition, (list, tuple))
+            if data__successdefinition_is_list:
+                data__successdefinition_len = len(data__successdefinition)
+                for data__successdefinition_x, data__successdefinition_item in enumerate(data__successdefinition):
+                    if not isinstance(data__successdefinition_item, (dict)):
+                        raise JsonSchemaValueException
+                    data__successdefinition_item_is_dict = isinstance(data__successdefinition_item, dict)
+                    if data__successdefinition_item_is_dict:
+                        data__successdefinition_item__missing_keys = set(['metric', 'target']) - data__successdefinition_item.keys()
+                        if data__successdefinition_item__missing_keys:
+                            raise JsonSchemaValueException
+                        data__successdefinition_item_keys = set(data__successdefinition_item.keys())
+                        if "metric" in data__successdefinition_item_keys:
+                            data__successdefinition_item_keys.remove("metric")
+                            data__successdefinition_item__metric = data__successdefinition_item["metric"]
+                            if not (isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'weekly_active_share' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'lurker_share' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'unanswered_share' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'median_first_response_minutes' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'value_posts_per_week' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'messages_per_week' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'active_members_per_week' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'opinion_leaders' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'member_count' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'retention_day_7' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'retention_day_30' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'first_message_rate' or isinstance(data__successdefinition_item__metric, str) and data__successdefinition_item__metric == 'rituals_held_share'):
+                                raise JsonSchemaValueException
+                        if "target" in data__successdefinition_item_keys:
+                            data__successdefinition_item_keys.remove("target")
+                            data__successdefinition_item__target = data__successdefinition_item["target"]
+                            if not isinstance(data__successdefinition_item__target, (int, float, Decimal)) or isinstance(data__successdefinition_item__target, bool):
+                                raise JsonSchemaValueException
+                            if isinstance(data__successdefinition_item__target, (int, float, Decimal)) and not isinstance(data__successdefinition_item__target, bool):
+                                if data__successdefinition_item__target < 0:
+                                    raise JsonSchemaValueException
+                        for data__successdefinition_item_key, data__successdefinition_item_val in data__successdefinition_item.items():
+                            if REGEX_PATTERNS['^x-'].search(data__successdefinition_item_key):
+                                if data__successdefinition_item_key in data__successdefinition_item_keys:
+                                    data__successdefinition_item_keys.remove(data__successdefinition_item_key)
+                        if data__successdefinition_item_keys:
+                            raise JsonSchemaValueException
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_community(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['name']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException
+        data_keys = set(data.keys())
+        if "name" in data_keys:
+            data_keys.remove("name")
+            data__name = data["name"]
+            if not isinstance(data__name, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__name, str):
+                data__name_len = len(data__name)
+                if data__name_len < 1:
+                    raise JsonSchemaValueException
+        if "naming_method" in data_keys:
+            data_keys.remove("naming_method")
+            data__namingmethod = data["naming_method"]
+            if not (isinstance(data__namingmethod, str) and data__namingmethod == 'founder' or isinstance(data__namingmethod, str) and data__namingmethod == 'product' or isinstance(data__namingmethod, str) and data__namingmethod == 'content' or isinstance(data__namingmethod, str) and data__namingmethod == 'hobby' or isinstance(data__namingmethod, str) and data__namingmethod == 'attribute' or isinstance(data__namingmethod, str) and data__namingmethod == 'ideology' or isinstance(data__namingmethod, str) and data__namingmethod == 'combined'):
+                raise JsonSchemaValueException
+        if "slogan" in data_keys:
+            data_keys.remove("slogan")
+            data__slogan = data["slogan"]
+            if not isinstance(data__slogan, (dict)):
+                raise JsonSchemaValueException
+            data__slogan_is_dict = isinstance(data__slogan, dict)
+            if data__slogan_is_dict:
+                data__slogan__missing_keys = set(['text']) - data__slogan.keys()
+                if data__slogan__missing_keys:
+                    raise JsonSchemaValueException
+                data__slogan_keys = set(data__slogan.keys())
+                if "text" in data__slogan_keys:
+                    data__slogan_keys.remove("text")
+                    data__slogan__text = data__slogan["text"]
+                    if not isinstance(data__slogan__text, (str)):
+                        raise JsonSchemaValueException
+                    if isinstance(data__slogan__text, str):
+                        data__slogan__text_len = len(data__slogan__text)
+                        if data__slogan__text_len < 1:
+                            raise JsonSchemaValueException
+                if "type" in data__slogan_keys:
+                    data__slogan_keys.remove("type")
+                    data__slogan__type = data__slogan["type"]
+                    if not (isinstance(data__slogan__type, str) and data__slogan__type == 'functional' or isinstance(data__slogan__type, str) and data__slogan__type == 'benefit' or isinstance(data__slogan__type, str) and data__slogan__type == 'values'):
+                        raise JsonSchemaValueException
+                for data__slogan_key, data__slogan_val in data__slogan.items():
+                    if REGEX_PATTERNS['^x-'].search(data__slogan_key):
+                        if data__slogan_key in data__slogan_keys:
+                            data__slogan_keys.remove(data__slogan_key)
+                if data__slogan_keys:
+                    raise JsonSchemaValueException
+        if "platform" in data_keys:
+            data_keys.remove("platform")
+            data__platform = data["platform"]
+            if not (isinstance(data__platform, str) and data__platform == 'wechat' or isinstance(data__platform, str) and data__platform == 'qq' or isinstance(data__platform, str) and data__platform == 'telegram' or isinstance(data__platform, str) and data__platform == 'discord' or isinstance(data__platform, str) and data__platform == 'whatsapp' or isinstance(data__platform, str) and data__platform == 'slack' or isinstance(data__platform, str) and data__platform == 'other'):
+                raise JsonSchemaValueException
+        if "capacity" in data_keys:
+            data_keys.remove("capacity")
+            data__capacity = data["capacity"]
+            if not isinstance(data__capacity, (int)) and not (isinstance(data__capacity, float) and data__capacity.is_integer()) or isinstance(data__capacity, bool):
+                raise JsonSchemaValueException
+            if isinstance(data__capacity, (int, float, Decimal)) and not isinstance(data__capacity, bool):
+                if data__capacity < 1:
+                    raise JsonSchemaValueException
+                if data__capacity > 100000000:
+                    raise JsonSchemaValueException
+        if "launch_date" in data_keys:
+            data_keys.remove("launch_date")
+            data__launchdate = data["launch_date"]
+            if not isinstance(data__launchdate, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__launchdate, str):
+                if not custom_formats["date"](data__launchdate):
+                    raise JsonSchemaValueException
+        if "timezone" in data_keys:
+            data_keys.remove("timezone")
+            data__timezone = data["timezone"]
+            if not isinstance(data__timezone, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__timezone, str):
+                if not REGEX_PATTERNS['^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+\\-]+){1,2})$'].search(data__timezone):
+                    raise JsonSchemaValueException
+        if "culture" in data_keys:
+            data_keys.remove("culture")
+            data__culture = data["culture"]
+            if not isinstance(data__culture, (str)):
+                raise JsonSchemaValueException
+            if isinstance(data__culture, str):
+                data__culture_len = len(data__culture)
+                if data__culture_len < 1:
+                    raise JsonSchemaValueException
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x-'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException
+    return data
+
+def validate_community_plan_schema_json___defs_sqtool_property_version(data, custom_formats={}, name_prefix=None):
+    if not (isinstance(data, (int, float)) and not isinstance(data, bool) and data == 1):
+        raise JsonSchemaValueException
+    return data
+
+
+# each top-level property's check alone (plan/schema.py explains only the properties these reject)
+PROPERTIES = {
+    "version": validate_community_plan_schema_json___defs_sqtool_property_version,
+    "community": validate_community_plan_schema_json___defs_sqtool_property_community,
+    "positioning": validate_community_plan_schema_json___defs_sqtool_property_positioning,
+    "members": validate_community_plan_schema_json___defs_sqtool_property_members,
+    "roles": validate_community_plan_schema_json___defs_sqtool_property_roles,
+    "rules": validate_community_plan_schema_json___defs_sqtool_property_rules,
+    "value_output": validate_community_plan_schema_json___defs_sqtool_property_value_output,
+    "rituals": validate_community_plan_schema_json___defs_sqtool_property_rituals,
+    "growth": validate_community_plan_schema_json___defs_sqtool_property_growth,
+    "offline": validate_community_plan_schema_json___defs_sqtool_property_offline,
+    "monetization": validate_community_plan_schema_json___defs_sqtool_property_monetization,
+    "governance": validate_community_plan_schema_json___defs_sqtool_property_governance,
+    "offboarding": validate_community_plan_schema_json___defs_sqtool_property_offboarding,
+    "content_plan": validate_community_plan_schema_json___defs_sqtool_property_content_plan,
+    "channels": validate_community_plan_schema_json___defs_sqtool_property_channels,
+    "data_policy": validate_community_plan_schema_json___defs_sqtool_property_data_policy,
+    "thresholds": validate_community_plan_schema_json___defs_sqtool_property_thresholds,
+    "kpis": validate_community_plan_schema_json___defs_sqtool_property_kpis,
+    "budget": validate_community_plan_schema_json___defs_sqtool_property_budget,
+    "playbook": validate_community_plan_schema_json___defs_sqtool_property_playbook,
+}
