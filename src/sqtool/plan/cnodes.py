@@ -57,7 +57,7 @@ if CParser is not None:
 def compose(text: str) -> load.Tree | None:
     """The plan's tree, or None when libyaml is missing, the text is empty of documents or this walk
     declines (then ``load`` composes it from events)."""
-    if CParser is None or _indicators(text) > MAX_INDICATORS or _OTHER_BREAKS.intersection(text):
+    if CParser is None or _indicators(text) > MAX_INDICATORS or _other_breaks(text):
         return None
     parser = _NodeParser(text)
     try:
@@ -76,7 +76,8 @@ def compose(text: str) -> load.Tree | None:
 
 # libyaml also ends lines at NEL, LS and PS (YAML 1.1), sqtool only at LF (``load._Lines``): texts
 # holding them are rare and take the event walk
-_OTHER_BREAKS = frozenset("\x85\u2028\u2029")
+def _other_breaks(text: str) -> bool:
+    return "\x85" in text or "\u2028" in text or "\u2029" in text  # str's own search, no set built per character
 
 
 def _indicators(text: str) -> int:

@@ -14,6 +14,8 @@ import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -413,11 +415,9 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        self.starts = [0]
-        found = text.find("\n")
-        while found != -1:
-            self.starts.append(found + 1)
-            found = text.find("\n", found + 1)
+        # where each line starts: the lengths of the lines before it, plus one LF for each (all in C)
+        lines = text.split("\n")
+        self.starts = list(map(add, accumulate(map(len, lines[:-1]), initial=0), count()))
 
     def position(self, mark: _Mark | None) -> tuple[int, int]:
         if mark is None:

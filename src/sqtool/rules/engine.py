@@ -94,6 +94,7 @@ def check_files(
         return job(tuple(sources))
     size = max(1, min(CHUNK, -(-len(sources) // count)))
     chunks = [tuple(sources[start : start + size]) for start in range(0, len(sources), size)]
+    _load_before_fork()
     context = multiprocessing.get_context("fork")  # workers inherit the imports
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         parts = list(pool.map(job, chunks))
@@ -101,6 +102,16 @@ def check_files(
         tuple(finding for part in parts for finding in part.findings),
         tuple(path for part in parts for path in part.files),
     )
+
+
+def _load_before_fork() -> None:
+    """Import what every worker needs (the loader, PyYAML, the quick schema test, the message catalogue
+    the findings are worded from) once, before the workers are forked, rather than once in each."""
+    from sqtool.i18n import catalogue
+    from sqtool.plan import cnodes, schema, schemacheck
+
+    catalogue()
+    assert cnodes and schema and schemacheck  # imported for the workers
 
 
 PARALLEL_MIN = 200  # below this, starting processes costs more than it saves
