@@ -14,7 +14,6 @@ checks that the two agree on every fixture and on generated plans.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -108,6 +107,8 @@ _CALL = re.compile(
 
 def schema_digest() -> str:
     """The SHA-256 of the plan schema's content (as JSON with sorted keys), which the generated code names."""
+    import hashlib
+
     from sqtool.plan.schema import plan_schema
 
     canonical = json.dumps(plan_schema(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))

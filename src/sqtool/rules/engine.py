@@ -5,7 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -94,6 +93,8 @@ def check_files(
         return job(tuple(sources))
     size = max(1, min(CHUNK, -(-len(sources) // count)))
     chunks = [tuple(sources[start : start + size]) for start in range(0, len(sources), size)]
+    from concurrent.futures import ProcessPoolExecutor
+
     _load_before_fork()
     context = multiprocessing.get_context("fork")  # workers inherit the imports
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
