@@ -52,6 +52,7 @@ def main() -> int:
         "sqtool --help": [*sqtool, "--help"],
         "sqtool --lang zh --help": [*sqtool, "--lang", "zh", "--help"],
         "sqtool rules --help (typer)": [*sqtool, "rules", "--help"],
+        "sqtool audit --help": [*sqtool, "audit", "--help"],
         "sqtool validate examples/plan.yaml": [*sqtool, "validate", plan],
         "sqtool check examples/plan.yaml": [*sqtool, "check", plan],
     }

@@ -96,6 +96,39 @@ def test_sqtool_help_end_to_end_matches_and_imports_no_typer(lang: str) -> None:
     assert done.stdout == typer_pages("--lang", lang, "--help")[80]
 
 
+EXAMPLE_PLAN = str(REPO / "examples" / "plan.yaml")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", EXAMPLE_PLAN, "--today", "2026-06-01", "--select", "SQ1,SQ2", "-f", "json"],
+        ["validate", EXAMPLE_PLAN],
+        ["--lang", "zh", "audit", "--help"],
+        ["rules", "--help"],
+    ],
+    ids=["check", "validate", "audit-help", "rules-help"],
+)
+def test_commands_start_without_the_heavy_imports(argv: list[str]) -> None:
+    """A valid plan passes the generated quick test (plan/fastschema.py): neither jsonschema (0.15 s to
+    import) nor fastjsonschema (0.1 s, and as long again to compile the schema) is loaded; and options
+    of text, flags and lists of text skip typer's conversion, so pydantic (0.1 s to import, more to
+    build its adapters) is not loaded either (cli_help._process). If a typer release makes this fail,
+    see whether _unconverted still reads its parameters (tests/test_cli_values.py compares the values)."""
+    script = (
+        "import runpy, sys\n"
+        f"sys.argv = ['sqtool', *{argv!r}]\n"
+        "try:\n    runpy.run_module('sqtool', run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    heavy = ('jsonschema', 'fastjsonschema', 'pydantic')\n"
+        "    print('EXIT', done.code, sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    environment = {"PYTHONPATH": str(REPO / "src"), "LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin", "COLUMNS": "80"}
+    done = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "EXIT 0 []", done.stderr
+    assert done.stdout.strip()
+
+
 @pytest.mark.parametrize("lang_env", ["en_US.UTF-8", "zh_CN.UTF-8"])
 def test_sqtool_alone_prints_the_page_on_stderr_and_exits_2_like_typer(lang_env: str) -> None:
     quick = run_sqtool(env={"LANG": lang_env, "COLUMNS": "70"})

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
-from typer.core import TyperArgument, TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from sqtool.cli_pages import LANGS as LANGS  # cli.py reads them here
 from sqtool.cli_pages import definition_list, paragraphs
@@ -29,8 +29,63 @@ def tr_help(key: str) -> str:
     return HELP_TEXTS[key][HELP_LANG]
 
 
+_CONVERT = object()  # a value only typer's own conversion can take
+
+
+def _unconverted(parameter: Any, value: Any) -> Any:
+    """What typer's conversion would give for ``value`` when that needs no converting, else _CONVERT."""
+    if value is None:  # not given: typer gives None, or an empty tuple for a list, whatever the type
+        return () if parameter.multiple or parameter.nargs == -1 else None
+    annotation = getattr(getattr(parameter, "type_descriptor", None), "annotation", None)
+    if annotation is str and type(value) is str and not parameter.multiple and parameter.nargs == 1:
+        return value
+    if annotation is bool and type(value) is bool:
+        return value
+    if annotation == list[str] and type(value) in (list, tuple) and all(type(item) is str for item in value):
+        return list(value)
+    return _CONVERT
+
+
+def _process(parameter: Any, ctx: Any, value: Any, typer_way: Callable[[Any, Any], Any]) -> Any:
+    """A parameter's value, taken as it is when it needs no converting, without typer's pydantic.
+
+    typer converts every parameter's value through a pydantic TypeAdapter, and the first one imports
+    pydantic and builds its adapters (about 0.2 s of CPU) on every command, ``--help`` included.
+    sqtool's options are text, flags and lists of text (it checks numbers and choices itself, in the
+    user's language), and for those typer's conversion gives back what it was given: a text stays
+    itself, a missing value is None (an empty tuple for a list), a list of texts becomes a list. Any
+    other value, and a required one that is missing, takes typer's own way and its own messages.
+    """
+    plain = _unconverted(parameter, value)
+    if plain is _CONVERT or (parameter.required and parameter.value_is_missing(plain)):
+        return typer_way(ctx, value)
+    if parameter.callback is not None:
+        plain = parameter.callback(ctx, parameter, plain)
+    return plain
+
+
+class _PlainOption(TyperOption):
+    """An option whose text, flag or list of text is taken without typer's conversion (``_process``)."""
+
+    def process_value(self, ctx: Any, value: Any) -> Any:
+        return _process(self, ctx, value, super().process_value)
+
+
+def _plain_values(parameters: Sequence[Any]) -> None:
+    """Re-class typer's option and argument objects (typer.Option and typer.Argument take no class)."""
+    for parameter in parameters:
+        if type(parameter) is TyperArgument:
+            parameter.__class__ = _PlainArgument
+        elif type(parameter) is TyperOption:
+            parameter.__class__ = _PlainOption
+
+
 class _PlainArgument(TyperArgument):
-    """An argument shown by its metavar alone: no ``<list[str]>`` type beside it, no ``{FILE}`` in usage."""
+    """An argument shown by its metavar alone: no ``<list[str]>`` type beside it, no ``{FILE}`` in usage;
+    its texts are taken without typer's conversion (``_process``)."""
+
+    def process_value(self, ctx: Any, value: Any) -> Any:
+        return _process(self, ctx, value, super().process_value)
 
     def display_type_rich(self, ctx: Any) -> str | None:
         return None
@@ -80,6 +135,7 @@ class _LocalizedHelp:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = tr_help("cli.opt.help")
+            _plain_values([option])
         return option
 
 
@@ -88,6 +144,10 @@ class SqtoolGroup(_LocalizedHelp, TyperGroup):
     the global options after the command name too (``sqtool check plan.yaml --lang zh``)."""
 
     context_class = _HelpContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_values(self.params)  # the global options
 
     def main(  # type: ignore[override]
         self,
@@ -154,7 +214,4 @@ class SqtoolCommand(_LocalizedHelp, TyperCommand):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for parameter in self.params:
-            # typer.Argument takes no class of its own, so the argument objects are re-classed here
-            if type(parameter) is TyperArgument:
-                parameter.__class__ = _PlainArgument
+        _plain_values(self.params)

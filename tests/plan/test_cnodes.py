@@ -42,6 +42,32 @@ def outcome(text: str, nodes_in_c: bool, monkeypatch: pytest.MonkeyPatch, *, pla
 def assert_same(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     for plan in (True, False):
         assert outcome(text, True, monkeypatch, plan=plan) == outcome(text, False, monkeypatch, plan=plan)
+    assert_same_when_asked(text, monkeypatch)
+
+
+def assert_same_when_asked(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan composed in C reads each position from its nodes when asked (cnodes.NodePositions): every
+    pointer, and pointers to nothing (a missing key, an index past the end, below a text), give what
+    the event walk's dictionary gives, and so do a LoadedPlan's nearest-ancestor lookups."""
+    try:
+        monkeypatch.setattr(load, "NODES_IN_C", False)
+        walked = parse_yaml(text, "p.yaml")
+        monkeypatch.setattr(load, "NODES_IN_C", True)
+        fast = parse_yaml(text, "p.yaml")  # fresh: nothing has asked for every position yet
+    except PlanLoadError:
+        return
+    if not isinstance(fast.positions, cnodes.NodePositions):
+        return  # declined: the event walk composed both
+    asked = [
+        probe
+        for pointer in walked.positions
+        for probe in (pointer, (*pointer, "nope"), (*pointer, 0), (*pointer, 99), (*pointer, -1), (*pointer, True))
+    ]
+    for pointer in asked:
+        assert fast.positions.get(pointer) == walked.positions.get(pointer), pointer
+        assert (pointer in fast.positions) == (pointer in walked.positions), pointer
+        assert fast.position(pointer) == walked.position(pointer), pointer
+        assert fast.key_position(pointer) == walked.key_position(pointer), pointer
 
 
 def test_there_are_fixtures_to_compare() -> None:
@@ -56,10 +82,22 @@ def test_every_yaml_fixture_composes_the_same_both_ways(path: Path, monkeypatch:
 
 
 def test_plain_plans_take_the_fast_path() -> None:
-    """The example plan is composed in C: without this the fast path could quietly never run."""
+    """The example plan is composed in C: without this the fast path could quietly never run (nor the
+    positions read from its nodes be compared above)."""
     tree = cnodes.compose(EXAMPLE)
     assert tree is not None and tree.kind == load._MAP
     assert tree.data == parse_plan(EXAMPLE).data
+    assert isinstance(parse_plan(EXAMPLE).positions, cnodes.NodePositions)
+
+
+def test_positions_read_from_nodes_pickle_as_a_dictionary() -> None:
+    """A LoadedPlan may cross to a worker process; libyaml's marks cannot, the positions can."""
+    import pickle
+
+    loaded = parse_plan(EXAMPLE)
+    copied = pickle.loads(pickle.dumps(loaded))
+    assert type(copied.positions) is dict and copied.positions == loaded.positions
+    assert copied.position(("community", "name")) == loaded.position(("community", "name"))
 
 
 # Each of these holds something only the event walk handles exactly: the fast path must decline it.

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sqtool.plan import ime
 from sqtool.plan.ime import flow_comma_mistakes, key_mistakes
 
 COLON = "version: 1\ncommunity:\n  name：晨读营\n  platform: wechat\n"
@@ -98,3 +99,11 @@ def test_the_whole_text_pre_checks_skip_only_texts_without_mistakes(text: str) -
         monkeypatch.setattr(ime, "_ANY_KEY_MISTAKE", re.compile(""))
         monkeypatch.setattr(ime, "_COMMA_IN_BRACKETS", re.compile(""))
         assert (ime.key_mistakes(text), ime.flow_comma_mistakes(text)) == quick
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=["a", "_", " ", "-", ":", "：", "\u3000", "\n", "说", "1", "#"], max_size=24))
+def test_the_line_by_line_prefilter_agrees_with_the_whole_text_search(text: str) -> None:
+    """key_mistakes tries only lines holding a full-width colon or space (ime._any_key_mistake); it must
+    answer what one search of _ANY_KEY_MISTAKE over the whole text answers."""
+    assert ime._any_key_mistake(text) is (ime._ANY_KEY_MISTAKE.search(text) is not None)

@@ -1,4 +1,5 @@
-"""The compiled validity test agrees with the explaining validator, so the fast path loses no finding."""
+"""The quick validity test (the generated plan/schemacheck.py) agrees with the explaining validator, so
+the fast path loses no finding, and the committed code is the one the current schema generates."""
 
 from __future__ import annotations
 
@@ -12,23 +13,30 @@ from hypothesis import strategies as st
 from sqtool.plan import fastschema
 from sqtool.plan.access import get
 from sqtool.plan.load import load_plan
-from sqtool.plan.schema import schema_findings
+from sqtool.plan.schema import explain_schema, schema_findings
 from tests.conftest import REPO
 
 EXAMPLE = load_plan(REPO / "examples" / "plan.yaml")
 FIXTURES = sorted((REPO / "tests" / "rules").glob("SQ*/*/*.yaml"))
 
 
-def _agree(data) -> None:
-    plan = EXAMPLE.__class__(path="x.yaml", text="", data=data)
-    assert fastschema.surely_valid(data) is (not schema_findings(plan)), data
+def _agree(data, loaded=None) -> None:
+    """The quick test accepts exactly what jsonschema accepts, and jsonschema explains the same findings
+    (wording, position, order) whether it looks inside every top-level property or only the rejected ones."""
+    # mutated example data keeps the example's positions (a new value takes its nearest ancestor's)
+    plan = loaded or EXAMPLE.__class__(path="x.yaml", text="", data=data, positions=EXAMPLE.positions)
+    whole = explain_schema(plan, whole=True)  # jsonschema inside every property
+    assert fastschema.surely_valid(data) is (not whole), data
+    assert schema_findings(plan) == explain_schema(plan) == whole
+    assert explain_schema(plan, lang="zh") == explain_schema(plan, lang="zh", whole=True)
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda path: f"{path.parent.parent.name}/{path.parent.name}/{path.name}")
 def test_fixtures_agree(path: Path) -> None:
     if path.parent.parent.name == "SQ000" and path.parent.name == "fail":
         return  # the loader refuses it before any schema check
-    _agree(load_plan(path).data)
+    loaded = load_plan(path)
+    _agree(loaded.data, loaded)
 
 
 def _pointers(data, prefix=()):
@@ -80,3 +88,24 @@ def test_non_finite_numbers_anywhere_are_left_to_the_explaining_validator(value:
     data["kpis"]["notes"] = [{"deep": [value]}]
     assert fastschema.surely_valid(data) is False
     _agree(data)
+
+
+def test_the_generated_code_is_up_to_date() -> None:
+    """plan/schemacheck.py was generated from the plan schema as it is now: after a schema change, run
+    python -m sqtool.plan.fastschema. Its text is compared whole when the installed fastjsonschema is the
+    one that wrote it (a newer release may word its code differently; the tests above check the behaviour)."""
+    import fastjsonschema
+
+    from sqtool.plan import schemacheck
+
+    assert fastschema.schema_digest() == schemacheck.SCHEMA_SHA256, "run: python -m sqtool.plan.fastschema"
+    if schemacheck.VERSION == fastjsonschema.VERSION:
+        assert fastschema.main(["--check"]) == 0, "run: python -m sqtool.plan.fastschema"
+
+
+def test_the_check_finds_a_stale_file_and_rewrites_it(tmp_path: Path) -> None:
+    stale = tmp_path / "schemacheck.py"
+    stale.write_text("SCHEMA_SHA256 = 'old'\n", encoding="utf-8")
+    assert fastschema.main(["--check", str(stale)]) == 1
+    assert fastschema.main([str(stale)]) == 0 and fastschema.main(["--check", str(stale)]) == 0
+    assert "raise JsonSchemaValueException(" not in stale.read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The compiled validator must leave the shared, cached plan schema as it was."""
+"""Generating the quick validity test must leave the shared, cached plan schema as it was."""
 
 import copy
 
@@ -6,8 +6,7 @@ from sqtool.plan import fastschema
 from sqtool.plan.schema import plan_schema
 
 
-def test_compiling_does_not_rewrite_the_shared_schema():
+def test_generating_does_not_rewrite_the_shared_schema():
     before = copy.deepcopy(plan_schema())
-    fastschema.compiled_validator.cache_clear()
-    assert fastschema.compiled_validator() is not None
+    assert "def validate_community_plan_schema_json(" in fastschema.generated_code()
     assert plan_schema() == before

@@ -58,10 +58,26 @@ def _outside_block_scalars(text: str) -> list[tuple[int, str]]:
     return kept
 
 
+def _any_key_mistake(text: str) -> bool:
+    """Whether _ANY_KEY_MISTAKE matches any line. Such a line holds a full-width colon or space, so only
+    the lines with one are tried (Chinese text has colons in values; most lines have neither)."""
+    for char in (FULL_COLON, FULL_SPACE):
+        found = text.find(char)
+        while found != -1:
+            start = text.rfind("\n", 0, found) + 1
+            if _ANY_KEY_MISTAKE.match(text, start):
+                return True
+            end = text.find("\n", found)
+            if end == -1:
+                break
+            found = text.find(char, end)
+    return False
+
+
 def key_mistakes(text: str) -> list[Mistake]:
     """Keys typed with a full-width colon or indented with a full-width space: YAML cannot read them as keys."""
     found: list[Mistake] = []
-    if _ANY_KEY_MISTAKE.search(text) is None:
+    if not _any_key_mistake(text):
         return found
     for number, line in _outside_block_scalars(text):
         if line.lstrip(" \u3000").startswith("#"):

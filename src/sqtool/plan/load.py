@@ -12,7 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -66,8 +69,9 @@ class LoadedPlan:
     path: str  # display path as given ("<stdin>" for "-"), never prefixed with "./"
     text: str  # decoded source: BOM removed, CRLF normalised to LF
     data: Any  # dict/list/str/int/float/bool/None; dates and times stay strings
-    # pointer -> (value line, value col, key line, key col), all 1-based
-    positions: dict[Pointer, tuple[int, int, int, int]] = field(default_factory=dict, repr=False, compare=False)
+    # pointer -> (value line, value col, key line, key col), all 1-based (read from the nodes when asked,
+    # for a plan composed in C: cnodes.NodePositions)
+    positions: Mapping[Pointer, tuple[int, int, int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, pointer: Pointer) -> tuple[int, int]:
         """1-based (line, col) of the value at ``pointer``, or of its nearest existing ancestor."""
@@ -159,7 +163,7 @@ class Tree:
     __slots__ = ("col", "data", "kind", "line", "positions")
 
     def __init__(
-        self, kind: int, line: int, col: int, data: Any, positions: dict[Pointer, tuple[int, int, int, int]]
+        self, kind: int, line: int, col: int, data: Any, positions: Mapping[Pointer, tuple[int, int, int, int]]
     ) -> None:
         self.kind, self.line, self.col, self.data, self.positions = kind, line, col, data, positions
 
@@ -411,11 +415,9 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        self.starts = [0]
-        found = text.find("\n")
-        while found != -1:
-            self.starts.append(found + 1)
-            found = text.find("\n", found + 1)
+        # where each line starts: the lengths of the lines before it, plus one LF for each (all in C)
+        lines = text.split("\n")
+        self.starts = list(map(add, accumulate(map(len, lines[:-1]), initial=0), count()))
 
     def position(self, mark: _Mark | None) -> tuple[int, int]:
         if mark is None:

@@ -8,10 +8,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from sqtool.diagnostics import Finding, Severity
 from sqtool.errors import SqtoolError
@@ -20,6 +17,10 @@ from sqtool.plan.load import LoadedPlan, load_plan
 from sqtool.plan.model import Pointer
 from sqtool.resources import schema_path
 from sqtool.settings import Lang
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a plan the quick test rejects (0.15 s)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 RULE_ID = "SQ001"
 _SHOWN_VALUE_LIMIT = 60
@@ -33,15 +34,30 @@ def plan_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(plan_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def schema_findings(plan: LoadedPlan, *, lang: Lang = "en") -> list[Finding]:
-    """One finding per problem, at the line and column of the offending key or value."""
+    """One finding per problem, at the line and column of the offending key or value (none for a
+    valid plan, which the quick test of ``plan/fastschema.py`` recognises without jsonschema)."""
+    from sqtool.plan.fastschema import surely_valid
+
+    if surely_valid(plan.data):
+        return []
+    return explain_schema(plan, lang=lang)
+
+
+def explain_schema(plan: LoadedPlan, *, lang: Lang = "en", whole: bool = False) -> list[Finding]:
+    """The findings of jsonschema's explaining validator, whatever the quick test says.
+
+    jsonschema looks only inside the top-level properties the quick test rejects (``whole``: inside
+    all of them; tests/rules/test_fastschema.py checks that both give the same findings)."""
     tr = Translator(lang)
     findings: list[Finding] = []
     seen: set[tuple[int, int, str]] = set()
-    for error in _one_per_value(_validator().iter_errors(plan.data)):
+    for error in _one_per_value(_errors(plan.data, whole)):
         for finding in _explain(error, plan, tr):
             identity = (finding.line, finding.col, finding.message)
             if identity not in seen:
@@ -53,6 +69,25 @@ def schema_findings(plan: LoadedPlan, *, lang: Lang = "en") -> list[Finding]:
             continue  # the schema already refuses this value (an integer field, a bound)
         findings.append(_finding(plan, line, col, tr("plan.schema.not_finite", name=_name(pointer, tr)), None))
     return sorted(findings, key=lambda f: (f.line, f.col))
+
+
+def _errors(data: Any, whole: bool) -> Iterator[ValidationError]:
+    """jsonschema's errors for ``data``. A top-level property whose value the quick test accepts gets
+    the schema ``true`` instead of its own: it yields nothing either way, and jsonschema (about 5 ms
+    a plan) walks only the properties that hold the errors. Every other keyword (required, unknown
+    keys) still sees the whole plan and the same property names."""
+    validator = _validator()
+    if not whole:
+        from sqtool.plan.fastschema import valid_properties
+
+        accepted = valid_properties(data)
+        if accepted:
+            schema = dict(plan_schema())
+            schema["properties"] = {
+                name: True if name in accepted else own for name, own in schema["properties"].items()
+            }
+            return validator.evolve(schema=schema).iter_errors(data)
+    return validator.iter_errors(data)
 
 
 def load_valid_plan(source: str, lang: Lang, *, refusal: str = "audit.plan_invalid") -> LoadedPlan:
@@ -171,6 +206,8 @@ def _clearest(error: ValidationError) -> ValidationError:
         fitting = [subs for subs in branches.values() if not any(_wrong_type(sub) for sub in subs)]
         if len(fitting) != 1 or _known_key_or_text(error):
             return error
+        from jsonschema.exceptions import best_match
+
         error = best_match(fitting[0]) or error
     return error
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -141,6 +140,8 @@ def _read_text(path: Path) -> str:
 
 
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    import tomllib  # only a pyproject.toml needs it
+
     text = _read_text(path)
     try:
         document = tomllib.loads(text)

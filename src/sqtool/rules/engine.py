@@ -5,7 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -87,23 +86,33 @@ def check_files(
     Many plans are split over ``workers`` processes (default: one per core from PARALLEL_MIN plans on);
     results keep the order of ``sources``.
     """
-    from sqtool.plan import fastschema
-
     day = today or date.today()
-    quick = len(sources) >= fastschema.MIN_PLANS and fastschema.compiled_validator() is not None
     count = _worker_count(len(sources)) if workers is None else max(1, workers)
-    job = _Job(config=config, lang=lang, today=day, stdin_text=stdin_text, quick=quick)
+    job = _Job(config=config, lang=lang, today=day, stdin_text=stdin_text)
     if count == 1:
         return job(tuple(sources))
     size = max(1, min(CHUNK, -(-len(sources) // count)))
     chunks = [tuple(sources[start : start + size]) for start in range(0, len(sources), size)]
-    context = multiprocessing.get_context("fork")  # workers inherit the imports and the compiled validator
+    from concurrent.futures import ProcessPoolExecutor
+
+    _load_before_fork()
+    context = multiprocessing.get_context("fork")  # workers inherit the imports
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         parts = list(pool.map(job, chunks))
     return CheckResult(
         tuple(finding for part in parts for finding in part.findings),
         tuple(path for part in parts for path in part.files),
     )
+
+
+def _load_before_fork() -> None:
+    """Import what every worker needs (the loader, PyYAML, the quick schema test, the message catalogue
+    the findings are worded from) once, before the workers are forked, rather than once in each."""
+    from sqtool.i18n import catalogue
+    from sqtool.plan import cnodes, schema, schemacheck
+
+    catalogue()
+    assert cnodes and schema and schemacheck  # imported for the workers
 
 
 PARALLEL_MIN = 200  # below this, starting processes costs more than it saves
@@ -124,10 +133,8 @@ class _Job:
     lang: Lang
     today: date
     stdin_text: str | None
-    quick: bool
 
     def __call__(self, sources: tuple[str, ...]) -> CheckResult:
-        from sqtool.plan.fastschema import surely_valid
         from sqtool.plan.load import PlanLoadError, load_plan
         from sqtool.plan.schema import schema_findings
 
@@ -141,8 +148,7 @@ class _Job:
                 files.append(error.findings[0].path if error.findings else source)
                 continue
             files.append(plan.path)
-            # With many plans a compiled validity test comes first; only rejected plans get explained.
-            schema = [] if self.quick and surely_valid(plan.data) else schema_findings(plan, lang=self.lang)
+            schema = schema_findings(plan, lang=self.lang)  # a quick validity test first, jsonschema only if it fails
             findings.extend(check_plan(plan, self.config, schema_findings=schema, lang=self.lang, today=self.today))
         return CheckResult(tuple(findings), tuple(files))
 
