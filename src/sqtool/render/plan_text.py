@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqtool.diagnostics import Finding
 from sqtool.i18n import Translator
+from sqtool.render.md_text import md_cell, md_code, md_fence, md_text
 from sqtool.render.plan_rows import (
     kpi_cells,
     notice_title,
@@ -122,30 +123,33 @@ def kpi_lines(kit: OperatingKit, tr: Translator, width: int) -> list[str]:
     return lines
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+def _md_table(headers: list[str], rows: list[tuple[str, ...]], *, code: tuple[int, ...] = ()) -> list[str]:
+    """A pipe table of plain text, shown literally; a dotted key in a ``code`` column as a code span."""
 
+    def cell(index: int, text: str) -> str:
+        if index in code and "." in text and " " not in text:
+            return md_code(text).replace("|", "\\|")
+        return md_cell(text, newline="<br>")
 
-def _md_table(headers: list[str], rows: list[tuple[str, ...]]) -> list[str]:
-    lines = ["| " + " | ".join(_cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines = ["| " + " | ".join(md_cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(i, c) for i, c in enumerate(row)) + " |" for row in rows]
     return lines
 
 
 def render_markdown(kit: OperatingKit, tr: Translator) -> str:
     title, subtitle = _title(kit, tr)
-    out = [f"# {title}", "", subtitle, "", f"## {tr('kit.heading.calendar')}"]
+    out = [f"# {md_text(title)}", "", md_text(subtitle), "", f"## {tr('kit.heading.calendar')}"]
     headers = [tr("kit.col.day"), tr("kit.col.time"), tr("kit.col.what"), tr("kit.col.who")]
     for week in kit.calendar.weeks:
         rows = week_rows(week, tr, mark="↳ ")
-        out += ["", f"### {week_title(week, tr)}", ""]
+        out += ["", f"### {md_text(week_title(week, tr))}", ""]
         out += _md_table(headers, [(r.day, r.time, r.what, r.who) for r in rows])
     if kit.calendar.unplaced or kit.undated:
         out += ["", f"## {tr('kit.heading.undated')}", ""]
         for unplaced in kit.calendar.unplaced:
             reason = tr(f"kit.unplaced.{unplaced.reason}")
-            out.append(f"- {safe(unplaced.item.name)} ({cadence_label(unplaced.item, tr)}): {reason}")
-        out += [f"- {safe(item.text)}" for item in kit.undated]
+            out.append(f"- {md_text(f'{safe(unplaced.item.name)} ({cadence_label(unplaced.item, tr)}): {reason}')}")
+        out += [f"- {md_text(safe(item.text))}" for item in kit.undated]
     out += ["", f"## {tr('kit.heading.roles')}", ""]
     out += _md_table(
         [tr("kit.role.col.role"), tr("kit.role.col.who"), tr("kit.role.col.duties")],
@@ -153,24 +157,22 @@ def render_markdown(kit: OperatingKit, tr: Translator) -> str:
     )
     missing = unheld(kit, tr)
     if missing:
-        out += ["", missing]
+        out += ["", md_text(missing)]
     out += ["", f"## {tr('kit.heading.notices')}"]
     for notice in kit.notices:
-        out += ["", f"### {notice_title(notice.kind, notice.subject, tr)}", "", "```text", notice.text, "```"]
+        out += ["", f"### {md_text(notice_title(notice.kind, notice.subject, tr))}", "", *md_fence(notice.text, "text")]
     out += ["", f"## {tr('kit.heading.kpis')}", ""]
     if kit.kpis:
         out += _md_table(
             [tr("kit.kpi.col.source"), tr("kit.kpi.col.target"), tr("kit.kpi.col.audit")],
-            [
-                tuple(f"`{c}`" if i != 1 and "." in c and " " not in c else c for i, c in enumerate(kpi_cells(row, tr)))
-                for row in kit.kpis
-            ],
+            [kpi_cells(row, tr) for row in kit.kpis],
+            code=(0, 2),
         )
     else:
         out.append(tr("kit.kpi.none"))
     out += ["", f"## {tr('kit.heading.findings')}", ""]
     lines = finding_lines(kit.findings, tr)
-    out += [f"- {line.strip()}" if not line.startswith("  ") else f"  {line.strip()}" for line in lines] or [
-        tr("kit.findings.none")
-    ]
+    out += [
+        f"- {md_text(line.strip())}" if not line.startswith("  ") else f"  {md_text(line.strip())}" for line in lines
+    ] or [tr("kit.findings.none")]
     return "\n".join(out) + "\n"
