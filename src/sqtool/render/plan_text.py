@@ -14,7 +14,7 @@ from sqtool.render.plan_rows import (
     week_rows,
     week_title,
 )
-from sqtool.render.wrap import display_width, fill, table
+from sqtool.render.wrap import display_width, fill, short_names, table
 from sqtool.schedule.kit import OperatingKit
 from sqtool.schedule.words import cadence_label
 
@@ -49,8 +49,17 @@ def finding_lines(findings: tuple[Finding, ...], tr: Translator) -> list[str]:
     return lines
 
 
+def kept_names(kit: OperatingKit) -> tuple[str, ...]:
+    """The kit's short names (rituals, value outputs, people) that the sheet never breaks: 周日嘉宾分享
+    stays whole in a cell rather than ending a line with 周日嘉宾分 and starting the next with 享."""
+    people = {name for row in kit.roles for name in row.holders}
+    people |= {name for item in kit.calendar.items for name in (item.owner, item.backup) if name}
+    return short_names([safe(item.name) for item in kit.calendar.items] + [safe(name) for name in people])
+
+
 def render_text(kit: OperatingKit, tr: Translator, width: int = WIDTH) -> str:
     title, subtitle = _title(kit, tr)
+    keep = kept_names(kit)
     out = [title, fill(subtitle, width)]
 
     def heading(key: str) -> None:
@@ -63,7 +72,11 @@ def render_text(kit: OperatingKit, tr: Translator, width: int = WIDTH) -> str:
         rows = week_rows(week, tr)
         out += ["", week_title(week, tr)]
         if rows:
-            out.append(table(headers, [(r.day, r.time, r.what, r.who) for r in rows], width=width, wrap_columns=[2, 3]))
+            out.append(
+                table(
+                    headers, [(r.day, r.time, r.what, r.who) for r in rows], width=width, wrap_columns=[2, 3], keep=keep
+                )
+            )
     if kit.calendar.unplaced or kit.undated:
         heading("kit.heading.undated")
         for unplaced in kit.calendar.unplaced:
@@ -74,10 +87,11 @@ def render_text(kit: OperatingKit, tr: Translator, width: int = WIDTH) -> str:
                     width,
                     indent="- ",
                     subsequent_indent="  ",
+                    keep=keep,
                 )
             )
         for item in kit.undated:
-            out.append(fill(safe(item.text), width, indent="- ", subsequent_indent="  "))
+            out.append(fill(safe(item.text), width, indent="- ", subsequent_indent="  ", keep=keep))
     heading("kit.heading.roles")
     role_rows = [role_cells(row, tr) for row in kit.roles]
     out.append(
@@ -86,17 +100,24 @@ def render_text(kit: OperatingKit, tr: Translator, width: int = WIDTH) -> str:
             role_rows,
             width=width,
             wrap_columns=[2],
+            keep=keep,
         )
     )
     missing = unheld(kit, tr)
     if missing:
-        out += ["", fill(missing, width)]
+        out += ["", fill(missing, width, keep=keep)]
     heading("kit.heading.notices")
     for notice in kit.notices:
         out += ["", f"[{notice_title(notice.kind, notice.subject, tr)}]"]
         for line in notice.text.split("\n"):
             out.append(
-                fill(safe(line), width, indent="  ", subsequent_indent="    " if line.startswith("  ") else "  ")
+                fill(
+                    safe(line),
+                    width,
+                    indent="  ",
+                    subsequent_indent="    " if line.startswith("  ") else "  ",
+                    keep=keep,
+                )
             )
     heading("kit.heading.kpis")
     if kit.kpis:
