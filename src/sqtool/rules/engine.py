@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -97,7 +98,7 @@ def check_files(
         return job(tuple(sources))
     size = max(1, min(CHUNK, -(-len(sources) // count)))
     chunks = [tuple(sources[start : start + size]) for start in range(0, len(sources), size)]
-    context = multiprocessing.get_context("fork")  # workers inherit the imports and the compiled validator
+    context = multiprocessing.get_context(start_method())
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         parts = list(pool.map(job, chunks))
     return CheckResult(
@@ -108,6 +109,15 @@ def check_files(
 
 PARALLEL_MIN = 200  # below this, starting processes costs more than it saves
 CHUNK = 100
+
+
+def start_method() -> str:
+    """How the workers start: forked when this process runs one thread (they inherit the imports and
+    the compiled validator, the command line's case); else from a fork server (a notebook, a host with
+    threads of its own: forking a threaded process may deadlock the child, and Python 3.12 warns)."""
+    if threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def _worker_count(plans: int) -> int:
