@@ -2,10 +2,11 @@
 
 Why a hatchling hook rather than setuptools or scikit-build-core: the wheel's layout (schemas and
 playbooks copied in, the sdist's file list, the version read from the package) stays as it is and
-tests/plan/test_wheel.py keeps building offline; the extension is one translation unit plus
-simdjson's amalgamation, which one compiler call builds, so CMake would add a build dependency and
-nothing else. The build is optional, like ijson's and markupsafe's C speed-ups: without a compiler
-(or with SQTOOL_BUILD_NATIVE=0) the wheel is pure Python and sqtool runs its Python readers.
+tests/plan/test_wheel.py keeps building offline; the extension is a few translation units (SOURCES:
+the module, the shared JSON splitter, one reader per format) plus simdjson's amalgamation, which one
+compiler call builds, so CMake would add a build dependency and nothing else. The build is
+optional, like ijson's and markupsafe's C speed-ups: without a compiler (or with
+SQTOOL_BUILD_NATIVE=0) the wheel is pure Python and sqtool runs its Python readers.
 An editable install compiles into src/sqtool/_native/ so that the checkout imports it.
 """
 
@@ -24,7 +25,7 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 NATIVE = Path("src") / "sqtool" / "_native"
-SOURCES = ("telegram.cpp", "simdjson/simdjson.cpp")
+SOURCES = ("module.cpp", "jsonitems.cpp", "telegram.cpp", "discord.cpp", "whatsapp.cpp", "simdjson/simdjson.cpp")
 
 
 def _compiler() -> list[str] | None:

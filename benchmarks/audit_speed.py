@@ -1,25 +1,32 @@
-"""Audit speed and memory on a generated export, against the floors of plain parsing (issue 7).
+"""Audit speed and memory on generated exports, against plain-parsing floors and peers (issues 7, 22).
 
-    python benchmarks/audit_speed.py [--messages N | --full] [--reps R] [--engine-only]
-                                     [--compare REV] [--profile] [--keep DIR]
+    python benchmarks/audit_speed.py [--messages N | --full] [--formats LIST] [--reps R]
+                                     [--chat-analytics CMD] [--peer-python PY]
+                                     [--engine-only] [--compare REV] [--profile] [--keep DIR]
 
-Writes a Telegram Desktop JSON export and a WhatsApp (Android, 24 h) text export of the same chat
-(10^5 messages by default, 10^6 with --full: the size the targets are set for), then times, each in
-a fresh subprocess that also reports its peak RSS:
-  * the floors: counting the Telegram messages with ijson, and matching the WhatsApp header regex;
-  * the full command: `sqtool --quiet audit EXPORT --report json` (start-up, reading, the audit and
-    the JSON report), run in-process by sqtool.cli.main, with the pure-Python readers and, where
-    sqtool._native is built, the native ones too (Telegram; issue 22's targets: <= 1.0x the ijson
-    floor, <= 100 MiB; docs/performance.md);
-  * the engine alone: the records are read into a list first, then only run_audit is timed with
-    time.process_time (CPU time, so other jobs on the machine blur it less), R times, median shown,
-    in microseconds per message. --compare REV also times the engine of git revision REV on the
-    same records (its src/ extracted with git archive), for a before/after in one run.
-End-to-end figures are the fastest of R runs (--reps; other work on the machine only adds time),
-taken round by round with the floors so that both sides of a ratio see the same machine.
-Prints figures and ratios against the targets (audit <= 2x the Telegram floor, <= 3x the WhatsApp
-floor, peak RSS <= 300 MiB), and the engine's share of the end-to-end time. --profile prints the
-engine's top functions under cProfile. It exits 2 with a clear message when the readers are missing.
+Writes one chat three times, as a Telegram Desktop JSON export, a WhatsApp (Android, 24 h) text
+export and a DiscordChatExporter JSON export (10^5 messages by default; --full runs 10^5 and then
+10^6, the size issue 22's targets are set for, and checks how much the peak memory grows between
+them). Then it times, each in a fresh subprocess that also reports its CPU time and peak RSS, round
+by round so that a machine that slows down for a while slows both sides of a ratio:
+  * the floors: counting the Telegram messages with ijson (streaming), matching the WhatsApp header
+    regex line by line, and orjson.loads of the whole Discord file with the garbage collector off;
+  * the full command, `sqtool --quiet audit EXPORT --report json` (start-up, reading, the audit and
+    the JSON report), run by sqtool.cli.main, with the pure-Python backend and, where sqtool._native
+    is built, the native one (SQTOOL_BACKEND);
+  * the peers, once per size, where they are installed: chat-analytics (npm; its CLI writes its
+    HTML report from the same three exports: `npm install chat-analytics`, then --chat-analytics
+    node_modules/.bin/chat-analytics, found on PATH otherwise) and whatstk (PyPI; it parses the
+    WhatsApp export into a DataFrame: --peer-python a Python that has it, this one otherwise).
+Wall times are medians of R rounds (--reps), CPU seconds the median of the same runs (the CPU is the
+steadier figure on a shared machine), peak RSS the largest. Then it prints issue 22's targets, each
+marked ok or MISS with its ratio.
+
+The engine alone (--engine-only, --compare, --profile): the records are read into a list first, then
+only run_audit is timed with time.process_time, R times, median shown, in microseconds per message;
+--compare REV also times the engine of git revision REV (its src/ extracted with git archive) on the
+same records, for a before/after in one run; --profile prints the engine's top functions under
+cProfile. It exits 2 with a clear message when the readers are missing.
 """
 
 from __future__ import annotations
@@ -27,21 +34,25 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-TARGET_TELEGRAM_RATIO = 2.0
-TARGET_WHATSAPP_RATIO = 3.0
-TARGET_RSS_MIB = 300
-TARGET_NATIVE_RATIO = 1.0  # issue 22: the native audit of 10^6 Telegram messages <= the ijson floor
-TARGET_NATIVE_RSS_MIB = 100
 MEMBERS = 2_000
+FORMATS = ("telegram", "whatsapp", "discord")
+# issue 22's targets, for the native backend's whole audit
+TARGET_FLOOR_RATIO = 1.0  # <= the format's floor (Telegram and WhatsApp at 10^6, Discord at 10^5)
+TARGET_PEER_SPEED_UP = 30.0  # >= 30x faster than chat-analytics at 10^6
+TARGET_RSS_MIB = 100.0  # peak RSS at 10^6, any format
+TARGET_GROWTH_MIB = 30.0  # peak RSS growth from 10^5 to 10^6
+FLOOR_SIZE = {"telegram": 1_000_000, "whatsapp": 1_000_000, "discord": 100_000}  # where each floor target is set
 TEXTS = (
     "今天的案例很有启发",
     "怎么做用户分层？",
@@ -52,24 +63,38 @@ TEXTS = (
     "what tool do you use for tagging?",
     "周末有点忙，晚点补课",
 )
+_DISCORD_HEAD = {
+    "guild": {"id": "1", "name": "Bench", "iconUrl": ""},
+    "channel": {"id": "2", "type": "GuildTextChat", "categoryId": "3", "category": "Text", "name": "general"},
+    "dateRange": {"after": None, "before": None},
+}
 
 
-def generate(directory: Path, messages: int, seed: int = 7) -> tuple[Path, Path]:
-    """One chat written twice: Telegram JSON (streamed out, never held whole) and WhatsApp txt."""
+def generate(directory: Path, messages: int, seed: int = 7) -> dict[str, Path]:
+    """One chat written three ways, streamed out (never held whole): {format: path}."""
     rng = random.Random(seed)
     start = datetime(2025, 1, 1, tzinfo=UTC)
-    telegram = directory / "result.json"
-    whatsapp = directory / "WhatsApp Chat with Bench.txt"
+    paths = {
+        "telegram": directory / f"result-{messages}.json",
+        "whatsapp": directory / f"WhatsApp Chat with Bench {messages}.txt",
+        "discord": directory / f"Bench - general [{messages}].json",
+    }
     weights = [1 / (rank + 1) for rank in range(MEMBERS)]  # a few talk a lot, most rarely: 1-9-90
     senders = rng.choices(range(MEMBERS), weights=weights, k=messages)
-    with telegram.open("w", encoding="utf-8") as tg, whatsapp.open("w", encoding="utf-8") as wa:
+    with (
+        paths["telegram"].open("w", encoding="utf-8") as tg,
+        paths["whatsapp"].open("w", encoding="utf-8") as wa,
+        paths["discord"].open("w", encoding="utf-8") as dc,
+    ):
         tg.write('{"name": "Bench", "type": "private_supergroup", "id": 1, "messages": [\n')
+        dc.write(json.dumps(_DISCORD_HEAD, ensure_ascii=False)[:-1] + ', "messages": [\n')
         when = start
         for n in range(messages):
             when += timedelta(seconds=rng.randint(1, 60))
             sender = senders[n]
             text = rng.choice(TEXTS).format(n=n)
-            record = {
+            reply = rng.randint(max(1, n - 50), n) if n and rng.random() < 0.2 else None
+            record: dict[str, object] = {
                 "id": n + 1,
                 "type": "message",
                 "date": when.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -78,14 +103,34 @@ def generate(directory: Path, messages: int, seed: int = 7) -> tuple[Path, Path]
                 "from_id": f"user{sender}",
                 "text": text,
             }
-            if n and rng.random() < 0.2:
-                record["reply_to_message_id"] = rng.randint(max(1, n - 50), n)
+            post: dict[str, object] = {
+                "id": str(n + 1),
+                "type": "Reply" if reply else "Default",
+                "timestamp": when.strftime("%Y-%m-%dT%H:%M:%S.000+00:00"),
+                "timestampEdited": None,
+                "isPinned": False,
+                "content": text,
+                "author": {"id": str(10_000 + sender), "name": f"member{sender}", "nickname": f"member {sender}",
+                           "isBot": False},
+                "attachments": [],
+                "embeds": [],
+                "stickers": [],
+                "reactions": [],
+                "mentions": [],
+            }  # fmt: skip
+            if reply:
+                record["reply_to_message_id"] = reply
+                post["reference"] = {"messageId": str(reply), "channelId": "2", "guildId": "1"}
             tg.write(("," if n else "") + json.dumps(record, ensure_ascii=False) + "\n")
+            dc.write(("," if n else "") + json.dumps(post, ensure_ascii=False) + "\n")
             wa.write(f"{when:%d/%m/%Y, %H:%M} - member {sender}: {text}\n")
         tg.write("]}\n")
-    return telegram, whatsapp
+        dc.write(f'], "messageCount": {messages}}}\n')
+    return paths
 
 
+# Each measured body runs in a fresh interpreter and prints: wall seconds, CPU seconds (its own and its
+# children's), peak RSS in MiB (its own or its largest child's, whichever is larger), records counted.
 _MEASURE = textwrap.dedent(
     """
     import resource, sys, time
@@ -94,25 +139,44 @@ _MEASURE = textwrap.dedent(
     count = 0
     {body}
     elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{{elapsed:.3f}} {{peak:.1f}} {{count}}")
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    peak = max(me.ru_maxrss, kids.ru_maxrss) / 1024
+    print(f"{{elapsed:.3f}} {{cpu:.3f}} {{peak:.1f}} {{count}}")
     """
 )
 
-FLOOR_TELEGRAM = """
+FLOORS = {
+    "telegram": (
+        "floor: ijson streaming count",
+        """
 import ijson
 with open({path!r}, "rb") as stream:
     for item in ijson.items(stream, "messages.item"):
         count += 1
-"""
-FLOOR_WHATSAPP = """
+""",
+    ),
+    "whatsapp": (
+        "floor: header regex per line",
+        """
 import re
 header = re.compile(r"^(\\d{{1,2}})/(\\d{{1,2}})/(\\d{{2,4}}), (\\d{{1,2}}):(\\d{{2}}) - ([^:]+): ")
 with open({path!r}, encoding="utf-8") as stream:
     for line in stream:
         if header.match(line):
             count += 1
-"""
+""",
+    ),
+    "discord": (
+        "floor: orjson, GC off",
+        """
+import gc, orjson
+gc.disable()
+with open({path!r}, "rb") as stream:
+    count = len(orjson.loads(stream.read())["messages"])
+""",
+    ),
+}
 # the whole command, as a user runs it: CLI start-up, reading, the audit, the JSON report written out,
 # with the readers of one backend (issue 22: native where sqtool._native is built, else pure Python)
 AUDIT = """
@@ -129,7 +193,21 @@ with contextlib.redirect_stdout(out):
         assert not exit.code, exit.code
 count = json.loads(out.getvalue())["summary"]["messages"]
 """
-
+# a peer's command line run as a child; {count} is known from the export (the peers print no count)
+PEER = """
+import subprocess
+done = subprocess.run({command!r}, capture_output=True, text=True, cwd={cwd!r})
+if done.returncode:
+    raise SystemExit((done.stderr or done.stdout).strip().splitlines()[-1])
+count = {messages}
+"""
+WHATSTK = """
+import os, sys
+sys.path.remove({src!r})
+from whatstk import df_from_whatsapp
+count = len(df_from_whatsapp({path!r}, hformat="%d/%m/%Y, %H:%M - %name:"))
+"""
+CA_PLATFORM = {"telegram": "telegram", "whatsapp": "whatsapp", "discord": "discord"}
 
 # The engine alone: read once into a list (reader time excluded), then time run_audit only, in CPU
 # seconds; prints one figure per repetition, then the message count.
@@ -159,15 +237,67 @@ pstats.Stats(profile).sort_stats("tottime").print_stats(12)
 """
 
 
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds, the process and its children
+    peak: float  # MiB
+    count: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measured command of one format at one size."""
+
+    format: str
+    label: str
+    body: str
+    kind: str  # floor, python, native, peer
+    python: str = sys.executable
+    once: bool = False  # peers: one round is enough (they are tens of times slower)
+
+
+def run_body(body: str, python: str = sys.executable, src: Path = REPO / "src") -> list[str]:
+    code = _MEASURE.format(src=str(src), body=textwrap.indent(textwrap.dedent(body), ""))
+    result = subprocess.run([python, "-c", code], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed")
+    return result.stdout.split("\n")
+
+
+def measure(row: Row) -> Run:
+    wall, cpu, peak, count = run_body(row.body, row.python)[-2].split()
+    return Run(float(wall), float(cpu), float(peak), int(count))
+
+
+def measure_rounds(rows: list[Row], reps: int) -> dict[tuple[str, str], Run]:
+    """Each row ``reps`` times (peers once), round by round; median wall and CPU, largest peak."""
+    runs: dict[tuple[str, str], list[Run]] = {(row.format, row.label): [] for row in rows}
+    for round_number in range(reps):
+        for row in rows:
+            if row.once and round_number:
+                continue
+            try:
+                runs[row.format, row.label].append(measure(row))
+            except RuntimeError as error:
+                print(f"audit_speed: {row.label} on {row.format} failed: {error}", file=sys.stderr)
+    return {
+        key: Run(
+            statistics.median(run.wall for run in done),
+            statistics.median(run.cpu for run in done),
+            max(run.peak for run in done),
+            done[0].count,
+        )
+        for key, done in runs.items()
+        if done
+    }
+
+
 def engine_seconds(path: Path, export_format: str, reps: int, src: Path = REPO / "src") -> tuple[float, int]:
     """(median CPU seconds of run_audit over ``reps`` runs on pre-read records, messages audited)."""
     body = ENGINE.format(path=str(path), format=export_format, reps=reps, members=MEMBERS)
-    code = _MEASURE.format(src=str(src), body=body)
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed")
-    lines = result.stdout.split("\n")
-    return statistics.median(float(t) for t in lines[0].split()), int(lines[1].split()[2])
+    lines = run_body(body, src=src)
+    return statistics.median(float(t) for t in lines[0].split()), int(lines[1].split()[3])
 
 
 def extract_src(revision: str, directory: Path) -> Path:
@@ -177,140 +307,171 @@ def extract_src(revision: str, directory: Path) -> Path:
     return directory / "src"
 
 
-def measure(body: str, src: Path = REPO / "src") -> tuple[float, float, int]:
-    """(seconds, peak RSS MiB, records counted) of ``body`` in a fresh interpreter."""
-    code = _MEASURE.format(src=str(src), body=textwrap.indent(textwrap.dedent(body), ""))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed")
-    seconds, peak, count = result.stdout.split()
-    return float(seconds), float(peak), int(count)
-
-
-def measure_rounds(rows: list[tuple[str, str]], reps: int) -> dict[str, tuple[float, float, int]]:
-    """Each body ``reps`` times, round by round (floor, audit, floor, audit, ...), so a machine that
-    slows down for a while slows both sides of a ratio; the fastest run of each, its largest peak."""
-    runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name, _ in rows}
-    for _ in range(reps):
-        for name, body in rows:
-            runs[name].append(measure(body))
-    return {name: (min(run[0] for run in done), max(run[1] for run in done), done[0][2]) for name, done in runs.items()}
-
-
-def native_available() -> bool:
-    """Whether sqtool._native is built in this checkout (an editable install compiles it into src/)."""
-    probe = subprocess.run(
-        [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(REPO / 'src')!r}); import sqtool._native._core"],
+def probe(code: str, python: str = sys.executable) -> bool:
+    done = subprocess.run(
+        [python, "-c", f"import sys; sys.path.insert(0, {str(REPO / 'src')!r}); {code}"],
         capture_output=True,
         check=False,
     )
-    return probe.returncode == 0
+    return done.returncode == 0
 
 
-def readers_available() -> bool:
-    probe = subprocess.run(
-        [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(REPO / 'src')!r}); import sqtool.chat.read"],
-        capture_output=True,
-        check=False,
-    )
-    return probe.returncode == 0
+def rows_for(paths: dict[str, Path], formats: list[str], native: bool, peers: dict[str, object], scratch: Path,
+             messages: int) -> list[Row]:  # fmt: skip
+    rows: list[Row] = []
+    for name in formats:
+        path = str(paths[name])
+        label, floor = FLOORS[name]
+        rows.append(Row(name, label, floor.format(path=path), "floor"))
+        for backend in ("python", "native") if native else ("python",):
+            body = AUDIT.format(path=path, format=name, members=MEMBERS, backend=backend)
+            rows.append(Row(name, f"sqtool audit, {backend}", body, backend))
+        if peers.get("chat-analytics"):
+            command = [
+                *peers["chat-analytics"],
+                "-p",
+                CA_PLATFORM[name],
+                "-i",
+                path,
+                "-o",
+                str(scratch / f"ca-{name}.html"),
+            ]  # type: ignore[misc]
+            body = PEER.format(command=command, cwd=str(scratch), messages=messages)
+            rows.append(Row(name, "chat-analytics (report)", body, "peer", once=True))
+        if name == "whatsapp" and peers.get("whatstk"):
+            body = WHATSTK.format(src=str(REPO / "src"), path=path)
+            rows.append(Row(name, "whatstk (parse only)", body, "peer", python=str(peers["whatstk"]), once=True))
+    return rows
+
+
+def print_table(messages: int, paths: dict[str, Path], results: dict[tuple[str, str], Run]) -> None:
+    print(f"\n{messages:,} messages")
+    print("| format | run | wall s | CPU s | CPU µs/msg | peak RSS MiB | wall vs floor |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for name in FORMATS:
+        floor = results.get((name, FLOORS[name][0]))
+        for (fmt, label), run in results.items():
+            if fmt != name:
+                continue
+            ratio = f"{run.wall / floor.wall:.2f}x" if floor else "-"
+            size = f"{name} ({paths[name].stat().st_size / 2**20:.0f} MiB)"
+            print(f"| {size} | {label} | {run.wall:.2f} | {run.cpu:.2f} | {run.cpu / max(run.count, 1) * 1e6:.1f} "
+                  f"| {run.peak:.0f} | {ratio} |")  # fmt: skip
+
+
+def check_targets(by_size: dict[int, dict[tuple[str, str], Run]], native: bool) -> None:
+    """Issue 22's targets, each ok or MISS with its figure, for what was measured."""
+    print("\nissue 22's targets (native backend's whole audit):")
+    if not native:
+        print("  (sqtool._native is not built here: no native figures)")
+        return
+    lines: list[tuple[bool | None, str]] = []  # None: measured below the size the target is set at
+    largest = max(by_size)
+    for name in FORMATS:
+        size = FLOOR_SIZE[name] if FLOOR_SIZE[name] in by_size else None
+        results = by_size.get(size or largest, {})
+        audit, floor = results.get((name, "sqtool audit, native")), results.get((name, FLOORS[name][0]))
+        if audit and floor:
+            ratio = audit.wall / floor.wall
+            note = "" if size else f" (measured at {largest:,}; the target is set at {FLOOR_SIZE[name]:,})"
+            text = (
+                f"{name}: audit / {FLOORS[name][0]} = {ratio:.2f}x (CPU {audit.cpu / floor.cpu:.2f}x; target <= 1.0x)"
+            )
+            lines.append((ratio <= TARGET_FLOOR_RATIO if size else None, text + note))
+        peer = results.get((name, "chat-analytics (report)"))
+        if audit and peer:
+            speed_up = peer.wall / audit.wall
+            note = "" if largest >= 1_000_000 else f" (measured at {largest:,}; the target is set at 1,000,000)"
+            text = f"{name}: {speed_up:.1f}x faster than chat-analytics (target >= {TARGET_PEER_SPEED_UP:.0f}x)"
+            lines.append((speed_up >= TARGET_PEER_SPEED_UP if largest >= 1_000_000 else None, text + note))
+        if audit:
+            status = None if largest < 1_000_000 else audit.peak <= TARGET_RSS_MIB
+            lines.append((status, f"{name}: peak RSS {audit.peak:.0f} MiB at {largest:,} "
+                          f"(target <= {TARGET_RSS_MIB:.0f} MiB at 10^6)"))  # fmt: skip
+        small, large = by_size.get(100_000, {}), by_size.get(1_000_000, {})
+        if (name, "sqtool audit, native") in small and (name, "sqtool audit, native") in large:
+            growth = large[name, "sqtool audit, native"].peak - small[name, "sqtool audit, native"].peak
+            lines.append((growth <= TARGET_GROWTH_MIB, f"{name}: peak RSS grows {growth:.0f} MiB from 10^5 to 10^6 "
+                          f"(target <= {TARGET_GROWTH_MIB:.0f} MiB)"))  # fmt: skip
+    for ok, text in lines:
+        print({True: "  ok    ", False: "  MISS  ", None: "  --    "}[ok] + text)
+
+
+def find_peers(arguments: argparse.Namespace) -> dict[str, object]:
+    peers: dict[str, object] = {}
+    command = arguments.chat_analytics or shutil.which("chat-analytics")
+    if command:
+        peers["chat-analytics"] = command.split() if " " in command else [command]
+    else:
+        print("audit_speed: chat-analytics not found (npm install chat-analytics; --chat-analytics PATH)")
+    python = arguments.peer_python or sys.executable
+    if probe("import whatstk", python):
+        peers["whatstk"] = python
+    else:
+        print(f"audit_speed: whatstk is not importable by {python} (pip install whatstk; --peer-python PY)")
+    return peers
+
+
+def engine_only(arguments: argparse.Namespace, paths: dict[str, Path], formats: list[str], scratch: Path) -> None:
+    engine: dict[str, float] = {}
+    sources = [("engine", REPO / "src")]
+    if arguments.compare:
+        sources.append((f"engine @ {arguments.compare}", extract_src(arguments.compare, scratch)))
+    for label, src in sources:
+        for name in formats:
+            seconds, count = engine_seconds(paths[name], name, arguments.reps, src)
+            engine[f"{label} {name}"] = seconds
+            print(f"{label + ' ' + name:32} {seconds:8.2f} s  {seconds / count * 1e6:8.2f} µs/msg (CPU, "
+                  f"median of {arguments.reps})")  # fmt: skip
+    if arguments.compare:
+        for name in formats:
+            before, after = engine[f"engine @ {arguments.compare} {name}"], engine[f"engine {name}"]
+            print(f"engine {name}: {before / after:.2f}x faster than {arguments.compare}")
+    if arguments.profile:
+        for name in formats:
+            print(run_body(PROFILE.format(path=str(paths[name]), format=name, members=MEMBERS)))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--messages", type=int, default=100_000)
-    parser.add_argument("--full", action="store_true", help="10^6 messages, the size issue 7's targets are for")
-    parser.add_argument(
-        "--reps",
-        type=int,
-        default=3,
-        help="repetitions: the fastest end-to-end run and the median engine run are shown",
-    )
-    parser.add_argument("--engine-only", action="store_true", help="skip the floors and the end-to-end runs")
-    parser.add_argument("--compare", metavar="REV", help="also time the engine of this git revision")
-    parser.add_argument("--profile", action="store_true", help="print the engine's top functions (cProfile)")
+    parser.add_argument("--full", action="store_true", help="10^5 then 10^6 messages (issue 22's targets)")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated subset of " + ", ".join(FORMATS))
+    parser.add_argument("--reps", type=int, default=3, help="rounds: medians are shown (peers run once)")
+    parser.add_argument("--chat-analytics", metavar="CMD", help="chat-analytics' CLI (default: on PATH)")
+    parser.add_argument("--peer-python", metavar="PY", help="a Python with whatstk (default: this one)")
+    parser.add_argument("--engine-only", action="store_true", help="time run_audit alone on pre-read records")
+    parser.add_argument("--compare", metavar="REV", help="with --engine-only: also time this git revision's engine")
+    parser.add_argument("--profile", action="store_true", help="with --engine-only: the engine's top functions")
     parser.add_argument("--keep", type=Path, help="write the generated exports here and keep them")
     arguments = parser.parse_args()
-    messages = 1_000_000 if arguments.full else arguments.messages
-    if not readers_available():
+    formats = [name.strip() for name in arguments.formats.split(",") if name.strip()]
+    if unknown := [name for name in formats if name not in FORMATS]:
+        parser.error(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    sizes = [100_000, 1_000_000] if arguments.full else [arguments.messages]
+    if not probe("import sqtool.chat.read"):
         print("audit_speed: sqtool.chat.read is not installed in this checkout; the chat readers are needed.")
         return 2
-    with tempfile.TemporaryDirectory() as scratch:
-        directory = arguments.keep or Path(scratch)
+    native = probe("import sqtool._native._core")
+    if not native:
+        print("audit_speed: sqtool._native is not built here; only the pure-Python backend is timed")
+    peers = {} if arguments.engine_only else find_peers(arguments)
+    by_size: dict[int, dict[tuple[str, str], Run]] = {}
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        directory = arguments.keep or scratch
         directory.mkdir(parents=True, exist_ok=True)
-        telegram, whatsapp = generate(directory, messages)
-        print(f"generated {messages:,} messages: {telegram.stat().st_size / 2**20:.0f} MiB JSON, "
-              f"{whatsapp.stat().st_size / 2**20:.0f} MiB txt")  # fmt: skip
-        exports = {"telegram": telegram, "whatsapp": whatsapp}
-        engine: dict[str, float] = {}
-        sources = [("engine", REPO / "src")]
-        if arguments.compare:
-            sources.append((f"engine @ {arguments.compare}", extract_src(arguments.compare, Path(scratch))))
-        for label, src in sources:
-            for export_format, path in exports.items():
-                seconds, count = engine_seconds(path, export_format, arguments.reps, src)
-                engine[f"{label} {export_format}"] = seconds
-                print(f"{label + ' ' + export_format:32} {seconds:8.2f} s  {seconds / count * 1e6:8.2f} µs/msg (CPU, "
-                      f"median of {arguments.reps})")  # fmt: skip
-        if arguments.compare:
-            for export_format in exports:
-                before, after = (
-                    engine[f"engine @ {arguments.compare} {export_format}"],
-                    engine[f"engine {export_format}"],
-                )
-                print(f"engine {export_format}: {before / after:.2f}x faster than {arguments.compare}")
-        if arguments.profile:
-            for export_format, path in exports.items():
-                body = PROFILE.format(path=str(path), format=export_format, members=MEMBERS)
-                code = _MEASURE.format(src=str(REPO / "src"), body=body)
-                print(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-        if arguments.engine_only:
-            return 0
-        native = native_available()
-        rows = [
-            ("telegram floor (ijson count)", FLOOR_TELEGRAM.format(path=str(telegram))),
-            ("whatsapp floor (header regex)", FLOOR_WHATSAPP.format(path=str(whatsapp))),
-            ("audit telegram", AUDIT.format(path=str(telegram), format="telegram", members=MEMBERS, backend="python")),
-            ("audit whatsapp", AUDIT.format(path=str(whatsapp), format="whatsapp", members=MEMBERS, backend="python")),
-        ]
-        if native:  # WhatsApp has no native reader yet: its audit is the Python one either way
-            rows.append(
-                (
-                    "audit telegram (native)",
-                    AUDIT.format(path=str(telegram), format="telegram", members=MEMBERS, backend="native"),
-                )
+        for messages in sizes:
+            paths = generate(directory, messages)
+            if arguments.engine_only or arguments.compare or arguments.profile:
+                engine_only(arguments, paths, formats, scratch)
+                continue
+            by_size[messages] = measure_rounds(
+                rows_for(paths, formats, native, peers, scratch, messages), arguments.reps
             )
-        else:
-            print("audit_speed: sqtool._native is not built here; only the pure-Python readers are timed")
-        results = measure_rounds(rows, arguments.reps)
-        for name, (seconds, peak, count) in results.items():
-            print(f"{name:32} {seconds:8.2f} s  {count / seconds:12,.0f} msg/s  peak RSS {peak:7.1f} MiB")
-    tg_ratio = results["audit telegram"][0] / results["telegram floor (ijson count)"][0]
-    wa_ratio = results["audit whatsapp"][0] / results["whatsapp floor (header regex)"][0]
-    if "audit telegram (native)" in results:
-        native_seconds, native_peak, _ = results["audit telegram (native)"]
-        native_ratio = native_seconds / results["telegram floor (ijson count)"][0]
-        print(f"telegram: native readers {results['audit telegram'][0] / native_seconds:.2f}x the pure-Python audit")
-        print(
-            ("ok    " if native_ratio <= TARGET_NATIVE_RATIO else "MISS  ")
-            + f"native audit / telegram floor = {native_ratio:.2f}x (issue 22's target <= {TARGET_NATIVE_RATIO}x)"
-        )
-        print(("ok    " if native_peak <= TARGET_NATIVE_RSS_MIB else "MISS  ")
-              + f"native peak RSS = {native_peak:.0f} MiB (target <= {TARGET_NATIVE_RSS_MIB} MiB)")  # fmt: skip
-    for export_format in exports:
-        total = results[f"audit {export_format}"][0]
-        share = engine[f"engine {export_format}"] / total
-        print(f"{export_format}: engine {share:.0%} of the end-to-end audit, readers and the rest {1 - share:.0%}")
-    peak = max(results["audit telegram"][1], results["audit whatsapp"][1])
-    checks = [
-        (f"audit / telegram floor = {tg_ratio:.2f}x (target <= {TARGET_TELEGRAM_RATIO}x)",
-         tg_ratio <= TARGET_TELEGRAM_RATIO),
-        (f"audit / whatsapp floor = {wa_ratio:.2f}x (target <= {TARGET_WHATSAPP_RATIO}x)",
-         wa_ratio <= TARGET_WHATSAPP_RATIO),
-        (f"peak RSS = {peak:.0f} MiB (target <= {TARGET_RSS_MIB} MiB)", peak <= TARGET_RSS_MIB),
-    ]  # fmt: skip
-    for text, ok in checks:
-        print(("ok    " if ok else "MISS  ") + text)
+            print_table(messages, paths, by_size[messages])
+    if by_size:
+        check_targets(by_size, native)
     return 0
 
 

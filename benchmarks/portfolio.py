@@ -1,17 +1,19 @@
 """`sqtool portfolio` on many generated groups: wall time and peak RSS per worker (issue 21).
 
     python benchmarks/portfolio.py [--small | --groups G --messages M] [--keep DIR] [--modes jobs1,jobs2,dask2]
+                                   [--backends native,python]
 
 Writes G groups of M messages each (default 200 x 50,000 = 10^7 messages; --small: 20 x 5,000) in
-mixed formats (the generic CSV, Telegram JSON, WhatsApp text and JSON Lines in turn), over the 60
+mixed formats (the generic CSV, Telegram JSON, WhatsApp text, JSON Lines and Discord JSON in turn), over the 60
 days up to 2026-06-30 so both the period and the one before it have messages, and a groups.yaml
 listing them. Then, each in a fresh subprocess, runs the whole portfolio through the Python API with
   * jobs1: no executor (every group in the main process, one after another),
   * jobs2: a ProcessPoolExecutor of 2 workers (what `--jobs 2` uses),
   * dask2: a Dask distributed LocalCluster of 2 single-threaded worker processes (`--executor dask`),
-and prints the wall time, messages per second, and the peak RSS of every worker (each job reports
-its process's peak as it ends; the largest is the worker's). It checks that the three runs give the
-same outcomes, and extrapolates the wall time of 200 x 50,000 from the measured throughput.
+each with the native fast path and with the pure-Python readers (--backends; SQTOOL_BACKEND, which
+the workers inherit), and prints the wall time, messages per second, and the peak RSS of every worker
+(each job reports its process's peak as it ends; the largest is the worker's). It checks that every
+run gives the same outcomes, and extrapolates the wall time of 200 x 50,000 from the measured throughput.
 Target (issue 21): under 2 minutes with 2 jobs on 2 cores, RSS per worker bounded as in the
 single-group audit (benchmarks/audit_speed.py: <= 300 MiB).
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import subprocess
 import sys
@@ -37,7 +40,7 @@ MEMBERS = 500
 FULL_GROUPS, FULL_MESSAGES = 200, 50_000
 TARGET_SECONDS = 120
 TARGET_RSS_MIB = 300
-FORMATS = ("csv", "telegram", "whatsapp", "jsonl")
+FORMATS = ("csv", "telegram", "whatsapp", "jsonl", "discord")
 TEXTS = (
     "今天的案例很有启发",
     "怎么做用户分层？",
@@ -82,6 +85,23 @@ def write_group(folder: Path, index: int, count: int) -> tuple[str, str]:
         with path.open("w", encoding="utf-8") as stream:
             for moment, sender, text in rows:
                 stream.write(f"{moment:%d/%m/%Y, %H:%M} - {sender}: {text}\n")
+    elif kind == "discord":
+        path = folder / f"g{index:04d}-discord.json"
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(f'{{"guild": {{"id": "{index}", "name": "Bench {index}"}}, "channel": {{"id": "1", '
+                         '"name": "general"}, "messages": [\n')  # fmt: skip
+            for number, (moment, sender, text) in enumerate(rows, 1):
+                post = {
+                    "id": str(number),
+                    "type": "Default",
+                    "timestamp": moment.isoformat(timespec="milliseconds"),
+                    "content": text,
+                    "author": {"id": f"{1000 + int(sender[2:])}", "name": sender, "nickname": sender, "isBot": False},
+                    "attachments": [],
+                    "mentions": [],
+                }
+                stream.write(("," if number > 1 else "") + json.dumps(post, ensure_ascii=False) + "\n")
+            stream.write("]}\n")
     else:
         path = folder / f"g{index:04d}.json"
         with path.open("w", encoding="utf-8") as stream:
@@ -161,24 +181,26 @@ RUNNER = textwrap.dedent(
 )
 
 
-def run(mode: str, manifest: Path) -> dict[str, object]:
+def run(mode: str, manifest: Path, backend: str) -> dict[str, object]:
+    """One mode in a fresh interpreter, with the readers of ``backend`` (SQTOOL_BACKEND; workers inherit it)."""
     script = RUNNER.format(src=str(REPO / "src"))
+    environment = {**os.environ, "SQTOOL_BACKEND": backend}
     done = subprocess.run(
-        [sys.executable, "-c", script, mode, str(manifest), UNTIL], capture_output=True, text=True, check=False
+        [sys.executable, "-c", script, mode, str(manifest), UNTIL],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment,
     )
     if done.returncode != 0:
         sys.exit(f"{mode} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _native_note() -> str:
-    """Whether this build has the C++ readers (sqtool._native)."""
-    sys.path.insert(0, str(REPO / "src"))
-    try:
-        import sqtool._native  # noqa: F401
-    except ImportError:
-        return "pure-Python readers: no native fast path on this build"
-    return "the native module sqtool._native is built; the formats it does not cover read in Python"
+def native_built() -> bool:
+    """Whether this checkout has the C++ fast path (sqtool._native._core)."""
+    probe = f"import sys; sys.path.insert(0, {str(REPO / 'src')!r}); import sqtool._native._core"
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, check=False).returncode == 0
 
 
 def main() -> None:
@@ -188,7 +210,15 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=None)
     parser.add_argument("--modes", default="jobs1,jobs2,dask2")
     parser.add_argument("--keep", type=Path, default=None, help="write the groups here and keep them")
+    parser.add_argument(
+        "--backends", default=None, help="native,python (default: both where the native module is built)"
+    )
     args = parser.parse_args()
+    backends = [
+        name.strip() for name in (args.backends or ("native,python" if native_built() else "python")).split(",")
+    ]
+    if "native" in backends and not native_built():
+        sys.exit("portfolio: --backends native needs sqtool._native (pip install -e . with a C++17 compiler)")
     groups = args.groups or (20 if args.small else FULL_GROUPS)
     messages = args.messages or (5_000 if args.small else FULL_MESSAGES)
     modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
@@ -199,27 +229,30 @@ def main() -> None:
         seconds = (datetime.now() - started).total_seconds()
         total = f"{groups} groups x {messages:,} messages ({groups * messages:,})"
         print(f"{total} in {', '.join(FORMATS)}: written in {seconds:.0f} s")
-        results = {mode: run(mode, manifest) for mode in modes}
-    print(f"{'mode':<8}{'wall s':>9}{'msg/s':>12}{'job CPU s':>11}  peak RSS per worker (MiB)   main (MiB)")
+        results = {f"{mode}/{backend}": run(mode, manifest, backend) for backend in backends for mode in modes}
+    print(f"{'mode':<15}{'wall s':>9}{'msg/s':>12}{'job CPU s':>11}  peak RSS per worker (MiB)   main (MiB)")
     for mode, result in results.items():
         wall = float(result["wall"])  # type: ignore[arg-type]
         rate = groups * messages / wall
         workers = ", ".join(f"{kib / 1024:.0f}" for kib in result["workers_kib"])  # type: ignore[attr-defined]
         cpu = float(result["cpu"])  # type: ignore[arg-type]
         main_mib = int(result["main_kib"]) / 1024  # type: ignore[call-overload]
-        print(f"{mode:<8}{wall:>9.1f}{rate:>12,.0f}{cpu:>11.1f}  {workers:<27} {main_mib:.0f}")
+        print(f"{mode:<15}{wall:>9.1f}{rate:>12,.0f}{cpu:>11.1f}  {workers:<27} {main_mib:.0f}")
         if result["failed"]:
             print(f"  failed groups: {result['failed']}")
     fingerprints = {str(result["fingerprint"]) for result in results.values()}
     print("outcomes identical across modes:", "yes" if len(fingerprints) == 1 else "NO")
-    if "jobs2" in results:
-        scale = FULL_GROUPS * FULL_MESSAGES / (groups * messages)
-        rate = groups * messages / float(results["jobs2"]["wall"])  # type: ignore[arg-type]
-        cpu = min(float(result["cpu"]) for result in results.values())  # type: ignore[arg-type]
+    scale = FULL_GROUPS * FULL_MESSAGES / (groups * messages)
+    for backend in backends:
+        if f"jobs2/{backend}" not in results:
+            continue
+        rate = groups * messages / float(results[f"jobs2/{backend}"]["wall"])  # type: ignore[arg-type]
+        cpu = min(float(result["cpu"]) for key, result in results.items() if key.endswith(backend))  # type: ignore[arg-type]
+        verdict = "" if scale != 1 else (" ok" if 1 / rate * groups * messages <= TARGET_SECONDS else " MISS")
         print(
-            f"extrapolated --jobs 2 for {FULL_GROUPS} x {FULL_MESSAGES:,}: {FULL_GROUPS * FULL_MESSAGES / rate:.0f} s"
-            f" at the wall time measured here; {cpu * scale / 2:.0f} s from the jobs' CPU time on 2 idle cores"
-            f" (target {TARGET_SECONDS} s; {_native_note()})"
+            f"{backend}: --jobs 2 for {FULL_GROUPS} x {FULL_MESSAGES:,}: {FULL_GROUPS * FULL_MESSAGES / rate:.0f} s"
+            f"{' (extrapolated)' if scale != 1 else ''} at the wall time measured here; {cpu * scale / 2:.0f} s from"
+            f" the jobs' CPU time on 2 idle cores (target {TARGET_SECONDS} s){verdict}"
         )
     peak = max(max(result["workers_kib"]) for result in results.values()) / 1024  # type: ignore[call-overload]
     print(f"largest worker peak RSS: {peak:.0f} MiB (target {TARGET_RSS_MIB} MiB per worker)")

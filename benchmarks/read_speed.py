@@ -5,7 +5,8 @@ Generates Telegram JSON and WhatsApp txt exports of 100k and 1M messages under b
 (kept between runs), then measures each reader in a fresh process and prints messages per second,
 peak RSS, and the ratios to the floor (ijson streaming count for JSON, orjson.loads + count shown
 too; a bytes line scan for txt). sqtool is timed with its pure-Python readers and, where
-sqtool._native is built, with its native ones (SQTOOL_BACKEND).
+sqtool._native is built, with its native ones (SQTOOL_BACKEND): Telegram's simdjson reader and
+WhatsApp's line scanner.
 
     python benchmarks/read_speed.py              # 100k and 1M
     python benchmarks/read_speed.py --sizes 100000
@@ -125,6 +126,7 @@ def main() -> int:
     native = (
         subprocess.run([sys.executable, "-c", "import sqtool._native._core"], cwd=HERE.parent / "src").returncode == 0
     )
+    print(f"load average {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
     print(f"{'export':<28} {'reader':<8} {'messages':>9} {'seconds':>8} {'CPU s':>7} {'msg/s':>10} {'peak RSS':>9} "
           f"{'vs floor':>9}")  # fmt: skip
     for size in options.sizes:
@@ -135,14 +137,15 @@ def main() -> int:
             path = DATA / name
             if not path.exists():
                 generate(path, size)
-            # the native readers read Telegram JSON only so far; WhatsApp is read by Python either way
-            kinds = (*floors, "sqtool", *(("native",) if native and name.startswith("telegram") else ()))
+            # the native readers: Telegram JSON (simdjson) and WhatsApp text (the line scanner, whatsapp.cpp)
+            kinds = (*floors, "sqtool", *(("native",) if native else ()))
             results = {kind: run_child(kind, path) for kind in kinds}
             floor = floors[-1]  # ratios against the streaming floor (ijson) or the line scan
             base = results[floor]
             for kind, result in results.items():
                 rate = result["count"] / result["seconds"]
                 ratio = "" if kind == floor else f"{result['seconds'] / base['seconds']:.2f}x time"
+                ratio += "" if kind == floor else f" {result['cpu'] / base['cpu']:.2f}x CPU"
                 print(
                     f"{name:<28} {kind:<8} {result['count']:>9} {result['seconds']:>8.2f} {result['cpu']:>7.2f}"
                     f" {rate:>10,.0f}"

@@ -58,9 +58,10 @@ def _version(ctx: typer.Context, value: bool) -> None:
         from sqtool.i18n import text
 
         typer.echo(f"sqtool {__version__}")
-        key, args = status()
         arguments = getattr(ctx.find_root().command, "arguments", sys.argv[1:])
-        typer.echo(text(key, help_language(arguments), **args))
+        lang = help_language(arguments)
+        key, args = status(lang)
+        typer.echo(text(key, lang, **args))
         from sqtool.commands import EXIT_CLEAN
 
         raise typer.Exit(EXIT_CLEAN)

@@ -14,7 +14,7 @@ import pytest
 from sqtool._native import core
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Message
-from sqtool.chat.readers import telegram
+from sqtool.chat.readers import discord, telegram
 from sqtool.chat.source import Source
 from tests.conftest import REPO, CliInvoke
 from tests.native.helpers import backend, native_built, needs_native
@@ -33,11 +33,14 @@ def test_version_names_the_backend(cli: CliInvoke) -> None:
     """`sqtool --version` says which readers run, in English and Chinese, and follows SQTOOL_BACKEND."""
     native = cli("--version").stdout.splitlines()
     assert native[1].startswith("backend: native readers (C++, simdjson 3.")
+    assert native[1].endswith(" kernel) for Telegram JSON, Discord JSON, WhatsApp TXT; other formats in Python")
     forced = cli("--version", env={"SQTOOL_BACKEND": "python"}).stdout.splitlines()
     assert forced[1] == "backend: pure Python readers (SQTOOL_BACKEND=python is set)"
     chinese = cli("--lang", "zh", "--version", env={"SQTOOL_BACKEND": "python"}).stdout.splitlines()
     assert chinese[1] == "读取后端：纯 Python（已设置 SQTOOL_BACKEND=python）"
-    assert cli("--version", "--lang", "zh").stdout.splitlines()[1].startswith("读取后端：原生（C++，simdjson 3.")
+    chinese_native = cli("--version", "--lang", "zh").stdout.splitlines()[1]
+    assert chinese_native.startswith("读取后端：原生（C++，simdjson 3.")
+    assert chinese_native.endswith("指令集），用于 Telegram JSON、Discord JSON、WhatsApp TXT；其他格式用 Python 读取")
 
 
 def test_backend_python_turns_the_native_module_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,6 +62,44 @@ def test_the_native_reader_builds_the_usual_messages(tmp_path: Path) -> None:
     assert [type(item) for item in got] == [Message, dict, Message]
     assert items._python is None  # no fall-back to the Python reader
     assert items.line() == 1
+
+
+@needs_native
+def test_the_native_reader_builds_the_discord_messages(tmp_path: Path) -> None:
+    """Discord messages (replies, bots, stickers too) come built by the native reader; a join comes back as a dict."""
+    path = tmp_path / "general.json"
+    author = {"id": "7", "name": "amy", "nickname": "Amy", "isBot": False}
+    usual = {
+        "id": "10",
+        "type": "Default",
+        "timestamp": "2026-03-02T09:00:00.123+08:00",
+        "content": "hi",
+        "author": author,
+        "attachments": [],
+        "stickers": [],
+        "mentions": [],
+    }
+    reply = {
+        **usual,
+        "id": "11",
+        "type": "Reply",
+        "reference": {"messageId": "10"},
+        "mentions": [{"id": "7"}],
+        "author": {"id": "8", "name": "bot", "isBot": True},
+        "stickers": [{"id": "1"}],
+    }
+    join = {**usual, "id": "12", "type": "GuildMemberJoin", "content": "Joined the server."}
+    document = {"guild": {"id": "1", "name": "G"}, "channel": {"id": "2", "name": "general"},
+                "messages": [usual, reply, join, {**usual, "id": "13", "content": "\U0001f446 ok"}]}  # fmt: skip
+    path.write_text(json.dumps(document), encoding="utf-8")  # ensure_ascii: the emoji as "\\ud83d\\udc46"
+    with backend("native"):
+        items = discord._items(Source(path, str(path)), ReadContext(str(path), UTC))
+        got = list(items)
+    assert [type(item) for item in got] == [Message, Message, dict, Message]
+    assert items._python is None  # no fall-back to the Python reader (an escaped emoji pair included)
+    assert (got[1].reply_to, got[1].mentions, got[1].is_bot, got[1].kind) == ("10", ("7",), True, "sticker")
+    assert got[3].text == "👆 ok"
+    assert str(got[0].timestamp) == "2026-03-02 09:00:00.123000+08:00"
 
 
 @needs_native
@@ -111,3 +152,89 @@ def test_native_asked_for_but_not_built(cli: CliInvoke, monkeypatch: pytest.Monk
     assert "SQTOOL_BACKEND=native is set, but the native readers are not built" in result.stderr
     unset = cli("--version", env={"SQTOOL_BACKEND": ""}).stdout.splitlines()[1]
     assert unset == ("backend: pure Python readers (the native module was not built: no C++17 compiler when installed)")
+
+
+def _discord_export(path: Path, count: int, *, cut: int | None = None) -> Path:
+    """A DiscordChatExporter export of ``count`` messages: replies, questions, links, bots, joins, pins."""
+    authors = [{"id": str(100 + n), "name": f"m{n}", **({"nickname": f"成员{n}"} if n % 2 else {})} for n in range(9)]
+    messages = []
+    for n in range(count):
+        author = {**authors[n % 9], "isBot": n % 9 == 8}
+        kind = "GuildMemberJoin" if n % 50 == 7 else "ChannelPinnedMessage" if n % 70 == 9 else "Default"
+        record = {
+            "id": str(900000 + n),
+            "type": "Reply" if n % 4 == 1 and kind == "Default" else kind,
+            "timestamp": f"2026-03-{1 + n // 40:02d}T{n % 24:02d}:{n % 60:02d}:05.{n % 1000:03d}+08:00",
+            "content": ["怎么报名？", "see https://x.io/a", "好的 @m1", "thanks", ""][n % 5],
+            "author": author,
+            "attachments": [{"id": "1", "fileName": "a.png"}] if n % 5 == 4 else [],
+            "mentions": [{"id": "101", "name": "m1"}] if n % 5 == 2 else [],
+        }
+        if record["type"] == "Reply":
+            record["reference"] = {"messageId": str(900000 + n - 1)}
+        messages.append(record)
+    document = {"guild": {"id": "1", "name": "社群"}, "channel": {"id": "2", "name": "general"}, "messages": messages}
+    data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    path.write_bytes(data if cut is None else data[:cut])
+    return path
+
+
+@needs_native
+@pytest.mark.parametrize("case", ["whole", "cut"])
+def test_discord_audit_json_is_the_same_from_both_backends(cli: CliInvoke, tmp_path: Path, case: str) -> None:
+    """`sqtool --quiet audit FILE --report json` on a Discord export: the same report (or error) from either backend."""
+    export = _discord_export(tmp_path / "general.json", 400, cut=None if case == "whole" else 60000)
+    arguments = ("--quiet", "audit", str(export), "--format", "discord", "--tz", "Asia/Shanghai", "--report", "json")
+    python = cli(*arguments, "--lenient", env={"SQTOOL_BACKEND": "python"})
+    native = cli(*arguments, "--lenient", env={"SQTOOL_BACKEND": "native"})
+    assert (native.exit_code, native.stdout) == (python.exit_code, python.stdout)
+    assert json.loads(native.stdout)["summary"]["messages"] > 0
+    strict_python = cli(*arguments, env={"SQTOOL_BACKEND": "python"})
+    strict_native = cli(*arguments, env={"SQTOOL_BACKEND": "native"})
+    assert (strict_native.exit_code, strict_native.stdout, strict_native.stderr) == (
+        strict_python.exit_code,
+        strict_python.stdout,
+        strict_python.stderr,
+    )
+    if case == "cut":
+        assert strict_native.exit_code == 2
+        assert "general.json:2854: error: unexpected end of data" in strict_native.stderr
+
+
+@needs_native
+@pytest.mark.parametrize(
+    "export",
+    [
+        REPO / "tests" / "fixtures" / "chat" / "whatsapp_en_android.txt",
+        REPO / "tests" / "fixtures" / "chat" / "whatsapp_de_ios.txt",
+        REPO / "tests" / "fixtures" / "chat" / "whatsapp_ios_utf16.txt",
+        None,
+    ],
+    ids=["android", "ios", "utf-16", "generated"],
+)
+def test_whatsapp_audit_json_is_the_same_from_both_backends(
+    cli: CliInvoke, tmp_path: Path, export: Path | None
+) -> None:
+    """`sqtool --quiet audit FILE --report json` on WhatsApp text prints the same report (and the same error on an
+    impossible date) with either backend, strict and --lenient."""
+    if export is None:
+        export = tmp_path / "WhatsApp Chat with Club.txt"
+        texts = ["怎么报名？", "see https://x.io", "好的", "thanks\nsecond line", "@m1 agreed", "<Media omitted>"]
+        lines = [
+            f"{1 + n // 300:02d}/03/2025, {n // 60 % 24:02d}:{n % 60:02d} - m{n % 7}: {texts[n % 6]}"
+            for n in range(900)
+        ]
+        lines.insert(450, "31/02/2025, 10:00 - m1: an impossible date")
+        lines.insert(200, "01/03/2025, 10:00 - m3 left")
+        export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    arguments = ("--quiet", "audit", str(export), "--tz", "Asia/Shanghai", "--report", "json")
+    for extra in (("--lenient",), ()):
+        python = cli(*arguments, *extra, env={"SQTOOL_BACKEND": "python"})
+        native = cli(*arguments, *extra, env={"SQTOOL_BACKEND": "native"})
+        assert (native.exit_code, native.stdout, native.stderr) == (python.exit_code, python.stdout, python.stderr)
+    lenient = cli(*arguments, "--lenient", env={"SQTOOL_BACKEND": "native"})
+    assert json.loads(lenient.stdout)["summary"]["messages"] > 0
+    if export.parent == tmp_path:  # the impossible date stops the strict read, with its line
+        strict = cli(*arguments, env={"SQTOOL_BACKEND": "native"})
+        bad = export.read_text(encoding="utf-8").splitlines().index("31/02/2025, 10:00 - m1: an impossible date") + 1
+        assert strict.exit_code == 2 and f":{bad}: error: " in strict.stderr, strict.stderr

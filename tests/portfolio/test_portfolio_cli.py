@@ -188,3 +188,18 @@ def test_the_json_report_follows_its_schema(cli, portfolio: Path) -> None:
         assert errors == [], extra
     broken = dict(document, version=2)
     assert list(validator.iter_errors(broken))
+
+
+def test_a_period_after_every_export_says_which_until_fits_them(cli, portfolio: Path) -> None:
+    """By default the period ends today; exports that all end months ago make every group dormant, and
+    sqtool says so on stderr with the --until that fits them (the newest member message, 2026-06-30),
+    in both languages; with that --until, or --quiet, nothing is said."""
+    result = cli("portfolio", "groups.yaml", "--fail-on", "never")
+    assert result.exit_code == 0, result.stderr
+    assert "Every group is dormant" in result.stderr and "--until 2026-06-30" in result.stderr
+    assert "newest member message in the exports is from 2026-06-30" in result.stderr
+    chinese = cli("--lang", "zh", "portfolio", "groups.yaml", "--fail-on", "never")
+    assert "所有群都没有成员发言" in chinese.stderr and "--until 2026-06-30" in chinese.stderr
+    assert "Every group" not in cli("--quiet", "portfolio", "groups.yaml", "--fail-on", "never").stderr
+    fitted = cli("portfolio", "groups.yaml", "--until", "2026-06-30", "--fail-on", "never")
+    assert "Every group" not in fitted.stderr and "healthy" in fitted.stdout

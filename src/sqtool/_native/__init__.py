@@ -14,6 +14,12 @@ from types import ModuleType
 from sqtool.errors import SqtoolError
 
 ENVIRONMENT = "SQTOOL_BACKEND"
+# the formats read natively, each by the reader type of _core that reads it (said by sqtool --version)
+READERS = (
+    ("TelegramReader", "Telegram JSON"),
+    ("DiscordReader", "Discord JSON"),
+    ("WhatsAppScanner", "WhatsApp TXT"),
+)
 
 
 @cache
@@ -46,14 +52,24 @@ def backend() -> str:
     return "native" if core() is not None else "python"
 
 
-def status() -> tuple[str, dict[str, str]]:
+def formats(module: ModuleType) -> list[str]:
+    """The formats ``module`` reads natively (the others are read by the Python readers)."""
+    return [name for reader, name in READERS if hasattr(module, reader)]
+
+
+def status(lang: str = "en") -> tuple[str, dict[str, str]]:
     """The catalogue key of the line ``sqtool --version`` prints about the backend, and its arguments."""
     try:
         module = core()
     except SqtoolError as error:
         return error.key, {key: str(value) for key, value in error.args_for_message.items()}
     if module is not None:
-        return "core.backend_native", {"simdjson": module.SIMDJSON_VERSION, "kernel": module.implementation()}
+        listed = ("、" if lang == "zh" else ", ").join(formats(module))
+        return "core.backend_native", {
+            "simdjson": module.SIMDJSON_VERSION,
+            "kernel": module.implementation(),
+            "formats": listed,
+        }
     if _imported()[0] is not None:
         return "core.backend_python_forced", {"variable": ENVIRONMENT}
     return "core.backend_python_unbuilt", {}

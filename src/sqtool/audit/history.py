@@ -24,6 +24,7 @@ from typing import Any
 import orjson
 
 from sqtool.audit.report import AuditReport
+from sqtool.chat.remote import is_url
 from sqtool.errors import SqtoolError
 
 SCHEMA_VERSION = 2
@@ -171,12 +172,13 @@ def group_of(
     *, community_name: str | None, plan_path: str | None, export_group: str | None, exports: Sequence[str]
 ) -> Group:
     """The group an audit belongs to: the plan's community name and file, else the export's group
-    name (as the export states it), else the exports' paths (resolved, so ``./a`` and ``a`` agree)."""
+    name (as the export states it), else the exports' paths (resolved, so ``./a`` and ``a`` agree; a URL
+    as written)."""
     if plan_path is not None and plan_path != "-":
         return plan_group(community_name, plan_path)
     if export_group:
         return Group(f"export:{export_group}", export_group)
-    paths = [str(Path(export).resolve()) if export != "-" else "-" for export in exports]
+    paths = [export if export == "-" or is_url(export) else str(Path(export).resolve()) for export in exports]
     return Group("path:" + "\n".join(paths), ", ".join(Path(export).name or export for export in exports))
 
 

@@ -1,20 +1,20 @@
-"""A JSON export's top-level array of messages read by the native core, behind JsonItems' contract.
+"""A JSON export's top-level array of messages read by a native reader, behind JsonItems' contract.
 
-The native reader (src/sqtool/_native/telegram.cpp) builds the usual message itself, exactly as the
-Python reader would, and hands every other item back as its bytes, parsed here as
-chat/jsonstream.py's fast path parses them (orjson). When it is not sure of something (bad JSON,
-an item that is not an object, a long integer, a surrogate escape, a huge item, an item near one
-of the input limits, a cut file), it stops, and jsonstream reads the file again from the start,
-skipping the items already handed out, so that every error is the Python reader's own, with its
-line (or, with --lenient, its skipped record). The header and what follows the array pass the
-JsonGuard of the Python reader; near a limit the Python reader reads the file.
+The native readers (src/sqtool/_native/: telegram.cpp, discord.cpp, on the one splitter of
+jsonitems.h) build the usual message themselves, exactly as the Python reader would, and hand every
+other item back as its bytes, parsed here as chat/jsonstream.py's fast path parses them (orjson).
+When a reader is not sure of something (bad JSON, an item that is not an object, a long integer, a
+surrogate escape, a huge item, an item near one of the input limits, a cut file), it stops, and
+jsonstream reads the file again from the start, skipping the items already handed out, so that
+every error is the Python reader's own, with its line (or, with --lenient, its skipped record). The
+header and what follows the array pass the JsonGuard of the Python reader; near a limit the Python
+reader reads the file.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Generator, Iterator
-from datetime import datetime, timedelta
 from itertools import chain, islice
 from operator import length_hint
 from typing import Any
@@ -22,10 +22,10 @@ from typing import Any
 import ijson
 import orjson
 
+from sqtool._native import core as native_core
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonguard import Guarded, JsonGuard
 from sqtool.chat.jsonstream import _CHUNK, _MAX_ITEM, JsonItems, _beyond, _header_ok, _Joined, item_line, stream_items
-from sqtool.chat.model import Message, MessageKind
 from sqtool.chat.source import Source
 from sqtool.errors import SqtoolError
 from sqtool.settings import active_limits
@@ -35,28 +35,37 @@ _BOM = b"\xef\xbb\xbf"
 _MORE, _END, _STOP = 0, 1, 2
 
 
+def array_items(
+    source: Source, key: str, ctx: ReadContext, native: Callable[[Any], Callable[..., Any]]
+) -> JsonItems | NativeItems:
+    """The items of the top-level array ``key``: read by the native core when it runs (``native(core)``
+    binds the format's reader to its arguments), else by the Python reader alone (JsonItems)."""
+    core = native_core()
+    if core is None:
+        return stream_items(source, key + ".item", ctx, on_read=ctx.on_read)
+    return NativeItems(native(core), source, key, ctx, on_read=ctx.on_read)
+
+
 class NativeItems:
     """The items of the top-level array ``key``: Message objects for the usual messages, dicts for the rest."""
 
     def __init__(
         self,
-        core: Any,
+        reader: Callable[..., Any],
         source: Source,
         key: str,
         ctx: ReadContext,
         *,
-        usual_kind: Callable[[str], MessageKind],
-        hour_start: Callable[[int], datetime | None],
-        seconds: list[timedelta],
         on_read: Callable[[int], None] | None = None,
     ) -> None:
-        self._core = core
+        """``reader(max_item=, depth=, string_bytes=, int_digits=)`` makes the format's native reader
+        (``_core.TelegramReader`` or ``_core.DiscordReader`` with the reader's own arguments bound)."""
+        self._reader = reader
         self._source = source
         self._key = key
         self._prefix = key + ".item"
         self._ctx = ctx
         self._on_read = on_read
-        self._reader_args = (Message, MessageKind.TEXT, usual_kind, hour_start, seconds, _MAX_ITEM)
         self._handed = 0
         self._batch: Iterator[Any] = _EMPTY
         self._python: JsonItems | None = None  # the Python reading that took over, if any
@@ -121,8 +130,8 @@ class NativeItems:
             if not _header_ok(header, self._prefix, self._key):
                 return reported
             limits = active_limits()
-            reader = self._core.TelegramReader(
-                *self._reader_args, depth=limits.depth, string_bytes=limits.string_bytes, int_digits=limits.int_digits
+            reader = self._reader(
+                max_item=_MAX_ITEM, depth=limits.depth, string_bytes=limits.string_bytes, int_digits=limits.int_digits
             )
             chunk = buf[found.end() :]
             while True:

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from itertools import chain, islice, repeat
 from pathlib import Path
+from typing import BinaryIO
 
 from sqtool.chat.detect import zip_source
 from sqtool.chat.errors import ReadContext, ReadWarning
 from sqtool.chat.model import FIRST_YEAR, LAST_YEAR, ListedMember, Message, Record
 from sqtool.chat.readers import FORMAT_NAMES, closest, detect, platform_of, reader_for, reader_module
+from sqtool.chat.remote import is_url, open_url
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import local_zone
 from sqtool.errors import SqtoolError
@@ -345,7 +347,8 @@ STDIN = "-"
 
 
 class _Spool:
-    """Copies stdin to a temporary file (in blocks: memory stays bounded) so it reads like any export.
+    """Copies stdin, and an export named by a URL (chat/remote.py), to a temporary file (in blocks:
+    memory stays bounded) so it reads like any export; the URL stays its name in every message.
 
     The copy stops with ``error[max-input-bytes]`` past the limit. Where the system names open files
     (/proc/self/fd on Linux), the file is deleted as soon as it is created and read through its open
@@ -358,9 +361,15 @@ class _Spool:
         self._handles: list[int] = []
 
     def path_of(self, given: str | Path) -> tuple[Path, str]:
+        if is_url(given):
+            with open_url(str(given)) as stream:
+                return self._copy(stream, str(given)), str(given)
         if str(given) != STDIN:
             return Path(given), str(given)
-        handle, name = tempfile.mkstemp(prefix="sqtool-stdin-")
+        return self._copy(sys.stdin.buffer, "<stdin>"), "<stdin>"
+
+    def _copy(self, stream: BinaryIO, display: str) -> Path:
+        handle, name = tempfile.mkstemp(prefix="sqtool-stdin-" if display == "<stdin>" else "sqtool-url-")
         self._handles.append(handle)
         path = Path(name)
         held = Path(f"/proc/self/fd/{handle}")
@@ -370,8 +379,8 @@ class _Spool:
         else:
             self.paths.append(path)
             atexit.register(path.unlink, missing_ok=True)
-        _copy_stdin(handle)
-        return path, "<stdin>"
+        _copy(stream, handle, display)
+        return path
 
     def remove(self) -> None:
         for path in self.paths:
@@ -382,15 +391,14 @@ class _Spool:
         self._handles.clear()
 
 
-def _copy_stdin(handle: int) -> None:
-    """Stdin into the open file ``handle``, a block at a time, up to ``--max-input-bytes``."""
+def _copy(source: BinaryIO, handle: int, display: str) -> None:
+    """``source`` into the open file ``handle``, a block at a time, up to ``--max-input-bytes``."""
     limit = active_limits().input_bytes
-    source = sys.stdin.buffer
     copied = 0
     while block := source.read(1 << 20):
         copied += len(block)
         if limit and copied > limit:
-            raise limit_error("input_bytes", path="<stdin>")
+            raise limit_error("input_bytes", path=display)
         view = memoryview(block)
         while view:
             view = view[os.write(handle, view) :]

@@ -113,7 +113,22 @@ def portfolio_action(settings: Settings, arguments: PortfolioArguments, *, today
     emit(content, output, force=arguments.force, settings=settings, format_name=arguments.report)
     if arguments.save:
         save_portfolio(settings, result, history)
+    _tell_stale(settings, result, arguments.until)
     return _exit_code(shown, threshold)
+
+
+def _tell_stale(settings: Settings, result: PortfolioResult, until: str | None) -> None:
+    """When the default period (up to today) lies after every export, say which --until would fit them."""
+    last = result.stale_exports() if until is None and not settings.quiet else None
+    if last is not None:
+        import typer
+
+        from sqtool.i18n import Translator
+
+        text = Translator(settings.lang)(
+            "portfolio.stale_exports", since=result.since.isoformat(), until=result.until.isoformat(), last=last
+        )
+        typer.echo(text, err=True)
 
 
 def _details_folder(value: str | None) -> Path | None:
@@ -179,13 +194,15 @@ def _history_path(arguments: PortfolioArguments) -> str | None:
 def _absolute(manifest: Manifest) -> Manifest:
     import dataclasses
 
+    from sqtool.chat.remote import is_url
+
     def absolute(value: str | None) -> str | None:
         return None if value is None else str(Path(value).absolute())
 
     groups = tuple(
         dataclasses.replace(
             entry,
-            exports=tuple(str(Path(export).absolute()) for export in entry.exports),
+            exports=tuple(export if is_url(export) else str(Path(export).absolute()) for export in entry.exports),
             plan=absolute(entry.plan),
             roster=absolute(entry.roster),
         )

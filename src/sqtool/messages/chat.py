@@ -133,4 +133,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.sender_id": {"en": "ID", "zh": "ID"},
     "audit.share": {"en": "Share", "zh": "占比"},
     "audit.reading": {"en": "Reading", "zh": "正在读取"},
+    # exports named by a URL (chat/remote.py)
+    "chat.url_needs_fsspec": {
+        "en": "this export is a URL; sqtool reads URLs through fsspec, which is not installed",
+        "zh": "这个导出文件是网址；sqtool 需要借助 fsspec 读取网址，但没有安装 fsspec",
+    },
+    "chat.url_needs_fsspec_hint": {
+        "en": "pip install 'sqtool[dask]' (it brings fsspec), plus the storage's package, such as s3fs or gcsfs",
+        "zh": "运行 pip install 'sqtool[dask]'（会装上 fsspec），再装上对应存储的包，如 s3fs、gcsfs",
+    },
+    "chat.url_protocol_unknown": {
+        "en": "fsspec does not know the protocol '{protocol}'",
+        "zh": "fsspec 不认识“{protocol}”这种协议",
+    },
+    "chat.url_protocol_hint": {
+        "en": "write a local path, or a URL fsspec reads, such as s3://bucket/export.json or file:///data/export.json",
+        "zh": "请写本地路径，或 fsspec 能读的网址，如 s3://bucket/export.json、file:///data/export.json",
+    },
+    "chat.url_protocol_missing": {
+        "en": "this storage needs a package that is not installed: {reason}",
+        "zh": "读取这种存储还需要一个没有安装的包：{reason}",
+    },
+    "chat.url_is_folder": {"en": "this URL is a folder, not an export file", "zh": "这个网址是文件夹，不是导出文件"},
+    "chat.url_is_folder_hint": {
+        "en": "name the export file, or a glob such as s3://bucket/exports/*.json in a portfolio manifest",
+        "zh": "请写出导出文件本身，或在群清单里写通配符，如 s3://bucket/exports/*.json",
+    },
 }

@@ -496,12 +496,14 @@ Examples:
         "en": "Chat exports of one group: Telegram result.json, DiscordChatExporter JSON/CSV, WhatsApp .txt "
         "or .zip, QQ .txt, WeChat CSV/TXT (MemoTrace, chatlog), Slack .zip, Messenger JSON, ChatLab JSON/JSONL "
         "(WeFlow, qq-chat-exporter), generic CSV/JSONL. "
-        "An unzipped Slack export folder works too, and - reads standard input. "
+        "An unzipped Slack export folder works too, - reads standard input, and a URL such as "
+        "s3://bucket/chat.json is opened through fsspec (pip install 'sqtool[dask]'). "
         "Several exports are merged and de-duplicated.",
         "zh": "同一个群的聊天导出：Telegram result.json、DiscordChatExporter JSON/CSV、WhatsApp .txt 或 .zip、"
         "QQ .txt、微信 CSV/TXT（MemoTrace、chatlog）、Slack .zip、Messenger JSON、ChatLab JSON/JSONL（WeFlow、"
         "qq-chat-exporter 等导出）、通用 CSV/JSONL。"
-        "也可以是解压后的 Slack 导出文件夹；- 表示从标准输入读取。多个导出会合并并去重。",
+        "也可以是解压后的 Slack 导出文件夹；- 表示从标准输入读取；s3://bucket/chat.json 这样的网址通过 fsspec "
+        "读取（需 pip install 'sqtool[dask]'）。多个导出会合并并去重。",
     },
     "cli.audit.opt.format": {
         "en": "Read every export as this format instead of detecting it: telegram, discord, discord-csv, "

@@ -17,8 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有安装 pandas：请先 pip install pandas，或用 .table(name) 直接取行（字典列表）",
     },
     "core.backend_native": {
-        "en": "backend: native readers (C++, simdjson {simdjson}, {kernel} kernel)",
-        "zh": "读取后端：原生（C++，simdjson {simdjson}，{kernel} 指令集）",
+        "en": (
+            "backend: native readers (C++, simdjson {simdjson}, {kernel} kernel) for {formats}; other formats in Python"
+        ),
+        "zh": "读取后端：原生（C++，simdjson {simdjson}，{kernel} 指令集），用于 {formats}；其他格式用 Python 读取",
     },
     "core.backend_python_forced": {
         "en": "backend: pure Python readers ({variable}=python is set)",

@@ -136,6 +136,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this manifest has no tags yet: give groups tags such as tags: {{city: Shanghai, owner: Wang}}",
         "zh": "这个群清单还没有标签：可以给群加上标签，如 tags: {{city: 上海, owner: 王}}",
     },
+    "portfolio.stale_exports": {
+        "en": "Every group is dormant in {since}..{until}, because the newest member message in the exports is "
+        "from {last}. To rank the groups as they stood when they were exported, run again with --until {last}.",
+        "zh": "{since} 至 {until} 这段时间所有群都没有成员发言：导出记录里最新的成员消息是 {last} 的。"
+        "想看导出时各群的情况，请加上 --until {last} 再运行一次。",
+    },
     "portfolio.bad_status": {"en": "no status '{value}'", "zh": "没有“{value}”这种状态"},
     "portfolio.bad_status_hint": {"en": "statuses: {choices}", "zh": "可用的状态：{choices}"},
     "portfolio.bad_format": {

@@ -43,6 +43,19 @@ class PortfolioResult:
     def failed(self) -> list[RankedGroup]:
         return [group for group in self.groups if group.status == "failed"]
 
+    def stale_exports(self) -> date | None:
+        """The day of the newest member message in any export when every audited group is dormant, so
+        the period (which ends today by default) lies after all the exports; else None."""
+        audited = [group for group in self.groups if group.status != "failed"]
+        if not audited or any(group.status != "dormant" for group in audited):
+            return None
+        days = [
+            group.figures.last_message.date()
+            for group in audited
+            if group.figures is not None and group.figures.last_message is not None
+        ]
+        return max(days) if days else None
+
 
 def period_of(since: date | None, until: date | None, today: date) -> tuple[date, date]:
     """The portfolio's period: --until (default today) and --since (default the 30 days up to it)."""

@@ -136,14 +136,16 @@ def audit_group(job: GroupJob) -> GroupOutcome:
 
 
 def expand_exports(patterns: tuple[str, ...]) -> list[str]:
-    """Each export as written, a glob replaced by the files it matches (sorted); a glob that matches
-    nothing is an error, as a missing file is."""
+    """Each export as written, a glob replaced by the files it matches (sorted; a glob URL by the objects
+    fsspec lists); a glob that matches nothing is an error, as a missing file is."""
+    from sqtool.chat.remote import glob_urls, is_url
+
     paths: list[str] = []
     for pattern in patterns:
         if not GLOB_CHARACTERS & set(pattern):
             paths.append(pattern)
             continue
-        matched = sorted(glob.glob(pattern, recursive=True))
+        matched = glob_urls(pattern) if is_url(pattern) else sorted(glob.glob(pattern, recursive=True))
         if not matched:
             raise SqtoolError("portfolio.glob_empty", hint="portfolio.glob_empty_hint", path=pattern)
         paths.extend(matched)

@@ -12,6 +12,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from sqtool.chat.remote import is_url
 from sqtool.errors import SqtoolError
 from sqtool.i18n import Translator
 from sqtool.plan.load import LoadedPlan, display_path, parse_yaml
@@ -142,7 +143,9 @@ def _tag_text(value: object) -> str:
 
 
 def _resolved(base: Path, value: str) -> str:
-    """``value`` against the manifest's folder; an absolute path (or ``~/``) stays as written."""
+    """``value`` against the manifest's folder; an absolute path (or ``~/``) or a URL stays as written."""
+    if is_url(value):
+        return value
     expanded = Path(value).expanduser()
     return display_path(expanded if expanded.is_absolute() else base / expanded)
 

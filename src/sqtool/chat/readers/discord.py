@@ -1,18 +1,22 @@
-"""DiscordChatExporter JSON: streamed with ijson; times carry their own offsets."""
+"""DiscordChatExporter JSON: streamed (orjson and ijson, or the native reader); times carry their own offsets."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime, tzinfo
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
-from sqtool.chat.jsonstream import stream_items
+from sqtool.chat.jsonstream import JsonItems
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import parse_iso_time
+
+if TYPE_CHECKING:
+    from sqtool.chat.native_items import NativeItems
 
 NAME = "discord"
 CONFIDENCE = 0.9  # guild, channel and messages together: surer than the Messenger and Telegram keys
@@ -44,8 +48,11 @@ def sniff(head: Head) -> float:
 
 
 def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
-    items = stream_items(source, "messages.item", ctx, on_read=ctx.on_read)
+    items = _items(source, ctx)
     for item in items:
+        if type(item) is Message:  # the native reader built it (sqtool._native)
+            yield item
+            continue
         if not isinstance(item, dict):
             ctx.bad_record("chat.bad_record", locate=items.line, what=type(item).__name__)
             continue
@@ -86,6 +93,25 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
             )
         else:
             yield Event(record_id, timestamp, kind, actor_id=author_id, actor_name=author_name, text=content)
+
+
+def _items(source: Source, ctx: ReadContext) -> JsonItems | NativeItems:
+    """The items of ``messages``: read by the native core when it runs (the messages come built), else by Python."""
+    from sqtool.chat.native_items import array_items
+
+    kinds = (MessageKind.TEXT, MessageKind.MEDIA, MessageKind.STICKER)
+    types = tuple(sorted(_MESSAGE_TYPES))
+    return array_items(
+        source, "messages", ctx, lambda core: partial(core.DiscordReader, Message, kinds, text_kind, zone_of, types)
+    )
+
+
+def zone_of(suffix: str) -> tzinfo | None:
+    """The zone parse_iso_time gives a time ending in ``suffix`` (``+08:00``, ``Z``), None when it reads none.
+
+    The native reader reads the rest of the time itself and asks this once for each suffix it meets."""
+    parsed = parse_iso_time("2000-01-01T00:00:00" + suffix, UTC)
+    return None if parsed is None else parsed.tzinfo
 
 
 def _text(value: Any) -> str:

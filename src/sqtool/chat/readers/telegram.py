@@ -8,7 +8,6 @@ from datetime import datetime, timedelta, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from sqtool._native import core as native_core
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonstream import JsonItems, stream_items
@@ -75,20 +74,16 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
 
 def _items(source: Source, ctx: ReadContext) -> JsonItems | NativeItems:
     """The items of ``messages``: read by the native core when it runs (the usual ones come built), else by Python."""
-    core = native_core()
-    if core is None:
-        return stream_items(source, "messages.item", ctx, on_read=ctx.on_read)
-    from sqtool.chat.native_items import NativeItems
+    from sqtool.chat.native_items import array_items
 
-    return NativeItems(
-        core,
+    zone = ctx.tz
+    return array_items(
         source,
         "messages",
         ctx,
-        usual_kind=usual_kind,
-        hour_start=partial(_hour_start, ctx.tz),
-        seconds=_SECONDS,
-        on_read=ctx.on_read,
+        lambda core: partial(
+            core.TelegramReader, Message, MessageKind.TEXT, usual_kind, partial(_hour_start, zone), _SECONDS
+        ),
     )
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import chain, groupby
 from typing import Any
 
+from sqtool._native import core as native_core
 from sqtool.chat.classify import at_mentions, text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
@@ -170,6 +171,12 @@ def _batches(source: Source, ctx: ReadContext) -> Iterator[list[Record]]:
     """The records of each block of lines, in file order (the last one's once the file has ended)."""
     order = FORCED[ctx.date_order] if ctx.date_order else detect_date_order(source, ctx)
     head = source.head()
+    core = native_core()
+    if core is not None:  # the native line scanner (sqtool._native): the same records, errors and skips
+        from sqtool.chat.native_lines import native_batches
+
+        yield from native_batches(core, source, ctx, order, head)
+        return
     clock = _Clock(order, ctx)
     lines = _scanners(head)[0].findall
     # author field -> sender name, or _SYSTEM for a system line's own words; _GROUPS -> the group's names
@@ -367,15 +374,15 @@ def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
     really is ambiguous (its two small numbers differ).
     """
     head = source.head()
-    dates = _scanners(head)[1].findall
+    runs_of = _date_runs(head)
     steps = [_Backward(), _Backward()]  # day first, month first
     example = ""
     with source.open() as raw:
         for _number, block in numbered_blocks(raw, head, ctx.display, on_long_line=ctx.long_line_again):
-            found = dates(block)
-            # the first header of each date, in file order, is all the deciding tests need
-            for entry in dict.fromkeys(found):
-                text, d1, d2, _d3 = _date_fields(entry)
+            runs = runs_of(block)
+            # the first header of each date, in file order, is all the deciding tests need (a date met
+            # again decides nothing new)
+            for text, d1, d2, _d3, _times in runs:
                 if len(d1) == 4:
                     continue
                 first, second = int(d1), int(d2)
@@ -386,11 +393,10 @@ def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
                 if not example and first != second:
                     example = text
             # undecided so far: follow both readings through every header (a run of one date counts once)
-            for entry, run in groupby(found):
-                _text, d1, d2, d3 = _date_fields(entry)
+            for _text, d1, d2, d3, times in runs:
                 if len(d1) == 4:
                     continue
-                first, second, year, times = int(d1), int(d2), int(d3), len(list(run))
+                first, second, year = int(d1), int(d2), int(d3)
                 steps[0].add(year, second, first, times)
                 steps[1].add(year, first, second, times)
     day, month = steps
@@ -401,6 +407,26 @@ def detect_date_order(source: Source, ctx: ReadContext) -> DateOrder:
     if example:
         ctx.warn("chat.ambiguous_dates_dmy", example=example)
     return DAY_FIRST
+
+
+def _date_runs(head: bytes) -> Callable[[str], list[tuple[str, str, str, str, int]]]:
+    """The runs of header dates in a block of lines: (date text, d1, d2, d3, headers in the run).
+
+    Found by the native scanner where it runs (whatsapp.cpp; a header whose stamp holds a digit
+    outside ASCII is read by the pattern here), else by the pattern alone. How a run of one date is
+    cut does not change detect_date_order's outcome: a date equal to the one before is no step back.
+    """
+    dates = _scanners(head)[1]
+    core = native_core()
+    if core is None:
+        return lambda block: [(*_date_fields(entry), len(list(run))) for entry, run in groupby(dates.findall(block))]  # type: ignore[misc]
+    match = dates.match
+
+    def unsure(line: str) -> tuple[str, ...] | None:
+        found = match("\n" + line)
+        return None if found is None else _date_fields(found.groups())  # type: ignore[arg-type]
+
+    return lambda block: core.whatsapp_dates(block, unsure)
 
 
 def _date_fields(entry: tuple[str, str, str]) -> tuple[str, ...]:

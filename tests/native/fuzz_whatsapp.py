@@ -1,0 +1,210 @@
+"""Fuzz the native WhatsApp line scanner under AddressSanitizer: no input may crash it, read out of bounds, hang,
+or read differently from the Python reader.
+
+    python tests/native/fuzz_whatsapp.py [--iterations N] [--seed S] [--build DIR]
+
+Builds sqtool._native._core with ``-fsanitize=address`` (as tests/native/fuzz_telegram.py does), reruns
+itself under the ASan runtime with that build in place of any other, and for each input:
+  * feeds the scanner and the date runs (its own callbacks into the Python reader) the mutated text cut
+    into blocks at random places, in all three string widths (Latin-1, UCS-2 and astral text), with
+    random line numbers, and checks that only records come out;
+  * writes it as a file and reads it through ``read_exports`` with both backends (strict or
+    --lenient, a random zone and date order): records, skips, warnings and errors must be identical.
+Mutations: bytes flipped, inserted and deleted, runs cut out and spliced from other seeds, header
+pieces (brackets, digits of other scripts, AM/PM, marks, blanks, dashes), CR and LF runs. Any ASan
+report, crash or difference ends the run with a non-zero exit; the input is kept as --build/crash-*.txt.
+tests/native/test_fuzz.py runs a short bounded run; docs/performance.md records a longer one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import random
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+LRM, NNBSP, NBSP = "\u200e", "\u202f", "\u00a0"
+
+SEEDS: list[bytes] = [
+    (
+        b"12/9/20, 23:55 - Bob: hello\n13/9/20, 00:01 - Ann: hi there\nsecond line\n\n"
+        b"13/9/20, 00:02 - Ann: @Bob https://x.io\n13/9/20, 00:03 - Bob left\n31/02/20, 10:00 - A: bad\n"
+    ),
+    (
+        f"[15/01/20, 2:22:56 PM] Mary: hi\n{LRM}[15/01/20, 2:22:57{NNBSP}p.{NBSP}m.] Club: {LRM}Ana added Bruno\n"
+        f"[15/01/20, 14:23:00] Tom: {LRM}image omitted\n[15/01/20, 14:23:01] Tom: {LRM}This message was deleted.\n"
+    ).encode(),
+    "٠١/٠٣/٢٠٢٤, ٠٩:٠٠ - أحمد: مرحبا\n１/３/２４, １０:００ - A: 😀\n2024-03-01, 10:00 - 阿果: 怎么做？\n".encode(),
+    b"\xef\xbb\xbf01/03/2024, 09:00 - A: x\r\n01/03/2024, 09:61 - B: y\r01/03/2024, 25:00 - C: z\r\n\xff\n",
+    "01/03/2024, 09:00 - Messages and calls are end-to-end encrypted.\n01/03/2024, 09:01 - A: x\n".encode("utf-16"),
+]
+TOKENS = [
+    b"[", b"]", b"/", b".", b"-", b":", b", ", b" - ", "–".encode(), b" AM", b" p.m.", NNBSP.encode(), NBSP.encode(),
+    LRM.encode(), "\u202a".encode(), "\ufeff".encode(), "٣".encode(), "３".encode(), "😀".encode(), b"\n", b"\r",
+    b"\r\n", b"\x00", b"\xff", b"12", b"2024", b"99999", b"@", b"://", b"www.", b" omitted", b": ",
+]  # fmt: skip
+
+
+def build(directory: Path) -> Path:
+    """The extension compiled with AddressSanitizer, as ``directory``/_core.so."""
+    target = directory / ("_core" + sysconfig.get_config_var("EXT_SUFFIX"))
+    if target.exists():
+        return target
+    sys.path.insert(0, str(REPO))
+    from hatch_build import compile_native
+
+    os.environ["SQTOOL_NATIVE_FLAGS"] = "-O1 -g -fsanitize=address -fno-omit-frame-pointer"
+    why = compile_native(REPO, target)
+    if why is not None:
+        raise SystemExit(f"fuzz: cannot build the sanitized module: {why}")
+    return target
+
+
+def mutate(rng: random.Random, data: bytes) -> bytes:
+    buf = bytearray(data)
+    for _ in range(rng.randint(1, 6)):
+        action = rng.randrange(6)
+        at = rng.randint(0, len(buf))
+        if action == 0 and buf:
+            buf[min(at, len(buf) - 1)] = rng.randrange(256)
+        elif action == 1:
+            buf[at:at] = rng.choice(TOKENS)
+        elif action == 2:
+            del buf[at : at + rng.randint(1, 40)]
+        elif action == 3:
+            other = rng.choice(SEEDS)
+            start = rng.randint(0, len(other))
+            buf[at:at] = other[start : start + rng.randint(1, 200)]
+        elif action == 4:
+            buf = buf[: rng.randint(0, len(buf))]
+        else:
+            buf[at:at] = rng.choice(TOKENS) * rng.randint(1, 60)
+    return bytes(buf)
+
+
+def feed(core: object, text: str, rng: random.Random) -> None:
+    """Feed ``text`` to a scanner in random blocks (each a run of lines after a "\n", as textio makes them)."""
+    from datetime import UTC
+
+    from sqtool.chat.errors import ReadContext
+    from sqtool.chat.model import Event, Message
+    from sqtool.chat.native_lines import make_scanner
+    from sqtool.chat.readers.whatsapp import DAY_FIRST, MONTH_FIRST, _date_fields, _scanners
+    from sqtool.errors import SqtoolError
+
+    ctx = ReadContext("fuzz.txt", UTC, lenient=rng.random() < 0.5)
+    head = text.encode("utf-8", "replace")
+    scanner = make_scanner(core, ctx, rng.choice((DAY_FIRST, MONTH_FIRST)), head)
+    dates = _scanners(head)[1].match
+
+    def unsure(line: str) -> tuple[str, ...] | None:
+        found = dates("\n" + line)
+        return None if found is None else _date_fields(found.groups())
+
+    lines = text.split("\n")
+    number = rng.randint(1, 10**6)
+    out: list[object] = []
+    try:
+        while lines:
+            size = rng.choice((1, 2, 5, 50))
+            block, lines = lines[:size], lines[size:]
+            for run in core.whatsapp_dates("\n" + "\n".join(block), unsure):  # type: ignore[attr-defined]
+                assert len(run) == 5 and run[4] >= 1, run
+            scanner.block(number, "\n" + "\n".join(block), out)  # type: ignore[attr-defined]
+            number += len(block)
+        scanner.finish(out)
+    except SqtoolError:
+        return
+    for record in out:
+        assert type(record) in (Message, Event), type(record)
+
+
+def differential(path: Path, rng: random.Random) -> None:
+    """Both backends on the file: the same outcome."""
+    from zoneinfo import ZoneInfo
+
+    from sqtool._native import ENVIRONMENT
+    from sqtool.chat.read import read_exports
+    from sqtool.errors import SqtoolError
+
+    zone = ZoneInfo(rng.choice(("UTC", "Europe/Berlin", "Asia/Shanghai")))
+    lenient = rng.random() < 0.5
+    order = rng.choice((None, None, "dmy", "mdy"))
+    outcomes = []
+    for backend in ("python", "native"):
+        os.environ[ENVIRONMENT] = backend
+        try:
+            chat = read_exports([path], format="whatsapp", tz=zone, lenient=lenient, date_order=order)
+            outcomes.append(("read", list(chat), chat.skipped, repr(chat.warnings)))
+        except SqtoolError as error:
+            outcomes.append(("error", error.key, error.line, error.args_for_message))
+    if outcomes[0] != outcomes[1]:
+        raise AssertionError(f"the backends differ ({zone}, lenient={lenient}, order={order}):\n{outcomes}")
+
+
+def run(iterations: int, seed: int, directory: Path) -> int:
+    sys.path.insert(0, str(REPO / "src"))
+    # the sanitized build, under the module's own name, in place of any other build
+    target = directory / ("_core" + sysconfig.get_config_var("EXT_SUFFIX"))
+    spec = importlib.util.spec_from_file_location("sqtool._native._core", target)
+    assert spec is not None and spec.loader is not None
+    _core = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(_core)
+    sys.modules["sqtool._native._core"] = _core
+    import sqtool._native
+
+    assert sqtool._native._imported()[0] is _core
+    rng = random.Random(seed)
+    started = time.monotonic()
+    path = directory / "current.txt"
+    for number in range(iterations):
+        data = mutate(rng, rng.choice(SEEDS)) if number % 10 else rng.choice(SEEDS)
+        path.write_bytes(data)
+        text = data.decode("utf-8", "replace")
+        feed(_core, text, rng)
+        feed(_core, text.encode("latin-1", "replace").decode("latin-1"), rng)  # the 1-byte string kind
+        feed(_core, text + "😀", rng)  # the 4-byte kind
+        differential(path, rng)
+    print(f"fuzz: {iterations} inputs, no crash, no ASan report, no difference, {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--iterations", type=int, default=20000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--build", type=Path)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    directory = arguments.build or Path(tempfile.mkdtemp(prefix="sqtool-fuzz-"))
+    if arguments.child:
+        return run(arguments.iterations, arguments.seed, directory)
+    build(directory)
+    runtime = subprocess.run(
+        [os.environ.get("CXX", "c++"), "-print-file-name=libasan.so"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    environment = dict(os.environ, LD_PRELOAD=runtime, ASAN_OPTIONS="detect_leaks=0:abort_on_error=1")
+    environment.pop("SQTOOL_BACKEND", None)
+    child = subprocess.run(
+        [sys.executable, __file__, "--child", "--iterations", str(arguments.iterations), "--seed", str(arguments.seed),
+         "--build", str(directory)],
+        env=environment,
+        check=False,
+    )  # fmt: skip
+    if child.returncode != 0:
+        crash = directory / f"crash-{arguments.seed}.txt"
+        if (directory / "current.txt").exists():
+            (directory / "current.txt").rename(crash)
+        print(f"fuzz: the scanner failed (exit {child.returncode}); input kept in {crash}", file=sys.stderr)
+    return child.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
