@@ -25,7 +25,15 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 NATIVE = Path("src") / "sqtool" / "_native"
-SOURCES = ("module.cpp", "jsonitems.cpp", "telegram.cpp", "discord.cpp", "whatsapp.cpp", "simdjson/simdjson.cpp")
+SOURCES = (
+    "module.cpp",
+    "jsonitems.cpp",
+    "telegram.cpp",
+    "discord.cpp",
+    "whatsapp.cpp",
+    "threads.cpp",
+    "simdjson/simdjson.cpp",
+)
 
 
 def _compiler() -> list[str] | None:

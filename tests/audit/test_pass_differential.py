@@ -18,17 +18,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sqtool._native import ENVIRONMENT
 from sqtool.audit import fastpass, threads
 from sqtool.audit.aggregate import RECENT_IDS, Aggregate
 from sqtool.audit.fastpass import Accumulator
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.roster import Roster, RosterMember
+from sqtool.audit.threads_native import NativeThreads
 from sqtool.audit.value import PlannedItem, planned_items
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 from sqtool.plan.model import PlanModel
 from tests.audit.builders import Chat
 from tests.audit.golden_chat import chat_variant, generated_chat
 from tests.audit.reference_pass import differences, reference_pass
+from tests.native.helpers import native_built
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ITEMS = planned_items(
@@ -50,13 +53,22 @@ class Setup:
     owner_keys: frozenset[str] = frozenset({"u0"})
     items: tuple[PlannedItem, ...] = ITEMS
     recent_ids: int = RECENT_IDS
+    backend: str = "native"  # the conversation model the fast pass runs: C++ (threads_native) or Python
+
+
+# The fast pass runs the conversation model in C++ where the native module is built, else in Python;
+# both are compared with the reference pass. (tests/native/test_backend.py fails when a compiler is
+# there and the module is not built, so a missing build cannot hide here.)
+BACKENDS = ("python", "native") if native_built() else ("python",)
 
 
 def run_fast(records: list[Record], setup: Setup, batch: int, monkeypatch: pytest.MonkeyPatch) -> Aggregate:
     with monkeypatch.context() as patch:
         patch.setattr(fastpass, "BATCH", batch)
         patch.setattr(threads, "RECENT_IDS", setup.recent_ids)
+        patch.setenv(ENVIRONMENT, setup.backend)
         accumulator = Accumulator(setup.options, setup.tz, setup.owner_keys, setup.items)
+        assert isinstance(accumulator.threads, NativeThreads) == (setup.backend == "native")
         accumulator.feed(records)
         return accumulator.finish()
 
@@ -156,10 +168,14 @@ GENERATED: dict[str, Callable[[], tuple[list[Record], Setup]]] = {
 # (the five variants of golden_chat.chat_variant with batches of 1, 7 and 4096: tests/audit/test_fast_pass.py)
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("batch", [7, 4096])
 @pytest.mark.parametrize("name", list(GENERATED))
-def test_the_fast_pass_fills_the_aggregate_of_the_reference_pass(name: str, batch: int, monkeypatch) -> None:
+def test_the_fast_pass_fills_the_aggregate_of_the_reference_pass(
+    name: str, batch: int, backend: str, monkeypatch
+) -> None:
     records, setup = GENERATED[name]()
+    setup = replace(setup, backend=backend)
     agg = assert_same(records, setup, batch, monkeypatch)
     assert agg.messages > 50 and len(agg.questions) > 5  # the scenario is not empty
 
@@ -277,26 +293,30 @@ CASES: dict[str, Callable[[], tuple[list[Record], Setup]]] = {
 }
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("batch", [7, 4096])
-def test_microsecond_stamps(batch: int, monkeypatch) -> None:
+def test_microsecond_stamps(batch: int, backend: str, monkeypatch) -> None:
     """Both passes measure minutes the same way (audit/threads.py, from POSIX seconds), microseconds too."""
     records = _microseconds(chat_variant("linked"))
-    setup = Setup(_berlin(), BERLIN)
+    setup = Setup(_berlin(), BERLIN, backend=backend)
     assert differences(run_fast(records, setup, batch, monkeypatch), run_reference(records, setup)) == {}
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("batch", [1, 2, 4096])
 @pytest.mark.parametrize("name", list(CASES))
-def test_hand_made_cases_agree(name: str, batch: int, monkeypatch) -> None:
+def test_hand_made_cases_agree(name: str, batch: int, backend: str, monkeypatch) -> None:
     records, setup = CASES[name]()
-    assert_same(records, setup, batch, monkeypatch)
+    assert_same(records, replace(setup, backend=backend), batch, monkeypatch)
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("batch", [1, 4096])
-def test_out_of_order_answers_past_the_cutoff(batch: int, monkeypatch) -> None:
+def test_out_of_order_answers_past_the_cutoff(batch: int, backend: str, monkeypatch) -> None:
     """Out of time order, a reply 40 minutes after a question (cutoff 30) does not answer it."""
     records = _disorder_and_short_cutoff()
-    assert_same(records, Setup(AuditOptions(tz=UTC, response_cutoff_minutes=30), UTC), batch, monkeypatch)
+    setup = Setup(AuditOptions(tz=UTC, response_cutoff_minutes=30), UTC, backend=backend)
+    assert_same(records, setup, batch, monkeypatch)
 
 
 @pytest.mark.xfail(
@@ -389,7 +409,8 @@ def setups(draw: st.DrawFn) -> tuple[Setup, int]:
         roster=draw(st.sampled_from((None, Roster("r", (RosterMember("a", "name a", tags=frozenset({"vip"})),))))),
     )
     owners = draw(st.sampled_from((frozenset(), frozenset({"a"}), frozenset({"name b", "c"}))))
-    setup = Setup(options, tz, owners, ITEMS, recent_ids=draw(st.sampled_from((RECENT_IDS, 3))))
+    recent_ids = draw(st.sampled_from((RECENT_IDS, 3)))
+    setup = Setup(options, tz, owners, ITEMS, recent_ids=recent_ids, backend=draw(st.sampled_from(BACKENDS)))
     return setup, draw(st.sampled_from((1, 2, 3, 4096)))
 
 

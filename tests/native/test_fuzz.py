@@ -1,5 +1,6 @@
-"""Bounded fuzz runs of the native readers under AddressSanitizer (fuzz_telegram.py, fuzz_whatsapp.py; longer
-runs: docs/performance.md). Runs where the C++ compiler ships the ASan runtime, as gcc and clang on Linux do."""
+"""Bounded fuzz runs of the native readers and conversation model under AddressSanitizer (fuzz_telegram.py,
+fuzz_whatsapp.py, fuzz_threads.py; longer runs: docs/performance.md). Runs where the C++ compiler ships the
+ASan runtime, as gcc and clang on Linux do."""
 
 from __future__ import annotations
 
@@ -67,3 +68,9 @@ def test_a_bounded_whatsapp_fuzz_run_is_clean(sanitized: Path) -> None:
     """1,500 mutated WhatsApp exports: the scanner fed random blocks in the three string widths, and both backends
     reading each as a file: no crash, no ASan report, no difference."""
     assert "no crash, no ASan report, no difference" in _fuzz("fuzz_whatsapp.py", 1500, 22, sanitized)
+
+
+def test_a_bounded_fuzz_run_of_the_conversation_model_is_clean(sanitized: Path) -> None:
+    """300 random conversations in random batches through the native conversation model (and broken calls):
+    the same answers as the Python model, no crash, no out-of-bounds access (ASan aborts on any)."""
+    assert "no crash, no ASan report" in _fuzz("fuzz_threads.py", 300, 22, sanitized)

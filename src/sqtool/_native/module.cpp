@@ -9,6 +9,7 @@
 int add_telegram_reader(PyObject *module);
 int add_discord_reader(PyObject *module);
 int add_whatsapp_scanner(PyObject *module);
+int sqtool_add_thread_model(PyObject *module);  // threads.cpp: the audit's conversation model
 
 namespace {
 
@@ -30,7 +31,8 @@ PyMODINIT_FUNC PyInit__core(void) {
   PyObject *module = PyModule_Create(&module_def);
   if (module == nullptr) return nullptr;
   if (PyModule_AddStringConstant(module, "SIMDJSON_VERSION", SIMDJSON_VERSION) < 0 ||
-      add_telegram_reader(module) < 0 || add_discord_reader(module) < 0 || add_whatsapp_scanner(module) < 0) {
+      add_telegram_reader(module) < 0 || add_discord_reader(module) < 0 || add_whatsapp_scanner(module) < 0 ||
+      sqtool_add_thread_model(module) < 0) {
     Py_DECREF(module);
     return nullptr;
   }

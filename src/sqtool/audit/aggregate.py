@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 # What the figures mean, shared by every pass that fills an Aggregate (who answers whom: audit/threads.py).
 # Reply links are resolved through the most recent message ids only, so memory stays bounded on
@@ -103,7 +104,9 @@ class QuestionTable:
     pending: bytearray = field(default_factory=bytearray)
     evidence: bytearray = field(default_factory=bytearray)
     asked_at: array[float] = field(default_factory=lambda: array("d"))  # POSIX seconds
-    opening: list[str] = field(default_factory=list)  # the question's first words (member lists)
+    # the question's first words, for the list of unanswered ones; "" once answered (on 10^6 messages the
+    # words of every question asked would be the largest thing the pass keeps)
+    opening: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.day)
@@ -144,6 +147,66 @@ class QuestionTable:
         return QuestionTally(asked, asked - judged, times, responders, evidence)
 
 
+class EdgeMap(Protocol):
+    """What the Aggregate asks of its edges: a dict of packed (day, target, responder) -> evidence, or
+    the native model's compact set behind the same calls (audit/threads_native.NativeEdges)."""
+
+    def setdefault(self, key: int, default: int, /) -> int | None: ...
+
+    def items(self) -> Iterable[tuple[int, int]]: ...
+
+    def __iter__(self) -> Iterator[int]: ...
+
+    def __len__(self) -> int: ...
+
+
+def _edge_dict() -> EdgeMap:
+    edges: dict[int, int] = {}
+    return edges
+
+
+VIOLATION_KINDS = ("bare_link", "ad", "quarrel")
+_VIOLATION_CODES = {kind: code for code, kind in enumerate(VIOLATION_KINDS)}
+
+
+class Violations:
+    """(day, member, kind) of each violation, in message order, as three arrays: 9 bytes a violation
+    where a list of tuples took about 80 (a link-heavy export of 10^6 messages has 10^5 bare links)."""
+
+    __slots__ = ("day", "kind", "member")
+
+    def __init__(self) -> None:
+        self.day: array[int] = array("i")
+        self.member: array[int] = array("i")
+        self.kind = bytearray()  # an index into VIOLATION_KINDS
+
+    def append(self, violation: tuple[int, int, str]) -> None:
+        day, member, kind = violation
+        self.day.append(day)
+        self.member.append(member)
+        self.kind.append(_VIOLATION_CODES[kind])
+
+    def extend(self, violations: Iterator[tuple[int, int, str]] | list[tuple[int, int, str]]) -> None:
+        for violation in violations:
+            self.append(violation)
+
+    def __iter__(self) -> Iterator[tuple[int, int, str]]:
+        return zip(self.day, self.member, map(VIOLATION_KINDS.__getitem__, self.kind), strict=True)
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Violations):
+            return NotImplemented
+        return self.day == other.day and self.member == other.member and self.kind == other.kind
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the list it replaces
+
+    def __repr__(self) -> str:
+        return f"Violations({list(self)!r})"
+
+
 @dataclass(slots=True)
 class Aggregate:
     """What the pass leaves behind; every figure is a pure function of it and a period."""
@@ -160,7 +223,7 @@ class Aggregate:
     questions: QuestionTable = field(default_factory=QuestionTable)
     # who answered whom (audit/threads.py): packed (day, target, responder) -> the evidence code of the
     # first answer that made the edge; read them with edges() and responders()
-    edges: dict[int, int] = field(default_factory=dict)
+    edges: EdgeMap = field(default_factory=_edge_dict)
     drawn: dict[int, Counter[int]] = field(default_factory=dict)  # day -> member -> their posts that drew an answer
     # day -> member -> answers to others' questions
     answers_given: dict[int, Counter[int]] = field(default_factory=dict)
@@ -168,7 +231,7 @@ class Aggregate:
     joins: list[tuple[datetime, int]] = field(default_factory=list)  # each member's first join only
     exits: list[tuple[datetime, int, str]] = field(default_factory=list)
     first_post_after_join: dict[int, datetime] = field(default_factory=dict)
-    violations: list[tuple[int, int, str]] = field(default_factory=list)  # (day, member, kind)
+    violations: Violations = field(default_factory=Violations)  # (day, member, kind) of each, in order
     red_packets: dict[int, int] = field(default_factory=dict)
     links: dict[int, int] = field(default_factory=dict)
     value_days: dict[int, set[int]] = field(default_factory=dict)  # planned item position -> days held

@@ -22,7 +22,7 @@ from sqtool.audit.aggregate import CUSTOMER_TAGS, NAME_KEY, Aggregate
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.scan import Signals, TextScan
 from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question
-from sqtool.audit.threads import Threads
+from sqtool.audit.threads_native import threads_for
 from sqtool.audit.value import PlannedItem, matches
 from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
 
@@ -87,7 +87,7 @@ class Accumulator:
         self.index: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.excluded_keys, excluded_tags = options.exclusions()
-        self.threads = Threads(self.agg, options.response_cutoff_minutes, self.by_name)
+        self.threads = threads_for(self.agg, options.response_cutoff_minutes, self.by_name)
         self.low_day, self.high_day = options.kept_days()
         self._joined_at: dict[int, datetime] = {}
         self._offsets: dict[int, int | None] = {}  # UTC hour -> the zone's offset in seconds (None: varies)
@@ -379,15 +379,9 @@ class Accumulator:
         if owners:
             for position in compress(range(len(senders)), map(owners.__contains__, senders)):
                 agg.owner_posts[days[position]] = agg.owner_posts.get(days[position], 0) + 1
-        asking = set(asked)
-        message = self.threads.message
-        no_targets: list[int | None] = []
-        for position, (message_id, sender, ts, day, text, kind, reply_to) in enumerate(
-            zip(columns.ids, senders, columns.ts, days, columns.texts, columns.kinds, columns.reply_to, strict=True)
-        ):
-            message(
-                message_id, sender, ts, day, text, kind, reply_to, targets.get(position, no_targets), position in asking
-            )
+        self.threads.batch(
+            columns.ids, senders, columns.ts, days, columns.texts, columns.kinds, columns.reply_to, targets, asked
+        )
 
     def _hygiene(self, columns: _Columns, signals: Signals) -> None:
         """Links, bare links, red packets, ads and quarrels: the exact tests on the messages the scan

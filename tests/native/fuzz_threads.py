@@ -1,0 +1,146 @@
+"""Fuzz the native conversation model (ThreadModel, _native/threads.cpp) under AddressSanitizer.
+
+    python tests/native/fuzz_threads.py [--iterations N] [--seed S] [--build DIR]
+
+Builds sqtool._native._core with ``-fsanitize=address`` (fuzz_telegram.build), reruns itself under the
+ASan runtime and feeds models with small windows (a few recent ids, frequent pruning, short df blocks)
+long random conversations in random batches: duplicate, dangling and surrogate ids, links forward and
+back, mentions of anyone, times out of order, seqs far apart in the drawn bitmap; and broken calls
+(columns of other lengths or types, members and days out of range, a question whose table row is
+missing). Valid batches must give what the Python model gives; broken ones a Python exception. Any
+ASan report or crash ends the run with a non-zero exit. tests/native/test_fuzz.py runs a bounded run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import math
+import os
+import random
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+TEXTS = ("how do I export tags?", "export tags", "导出数据怎么弄？", "数据导出", "😀", "good morning", "amy, yes", "")
+
+
+def conversation(rng: random.Random, count: int, members: int) -> list[tuple]:
+    messages: list[tuple] = []
+    ts = 1_767_000_000.0
+    for n in range(count):
+        ts += rng.choice((0, 1, 30, 299, 301, 900, 11_000, -60, -4000))
+        ident = rng.choice((f"m{n}", f"m{n % 7}", "\ud800", f"id-{n}-" + "x" * rng.randrange(40)))
+        reply_to = rng.choice((None, None, f"m{rng.randrange(n + 2)}", "\ud800", "gone"))
+        targets = rng.choice(([], [], [rng.randrange(members)], [None, rng.randrange(members)]))
+        text = rng.choice(TEXTS)
+        messages.append((ident, rng.randrange(members), ts, int(ts // 86400) + 719_163, text, reply_to, targets))
+    return messages
+
+
+def run(iterations: int, seed: int, directory: Path) -> int:
+    sys.path.insert(0, str(REPO / "src"))
+    sys.path.insert(0, str(REPO))
+    target = directory / ("_core" + sysconfig.get_config_var("EXT_SUFFIX"))
+    spec = importlib.util.spec_from_file_location("sqtool._native._core", target)
+    assert spec is not None and spec.loader is not None
+    core = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(core)
+    from sqtool.audit import threads
+    from sqtool.audit.aggregate import Aggregate
+    from sqtool.audit.threads import Threads
+    from sqtool.audit.threads_native import NativeThreads
+    from sqtool.chat.model import MessageKind
+    from tests.audit.test_threads_native import _feed, _outcome
+
+    small = {"RECENT_IDS": 5, "PRUNE_EVERY": 7, "DF_BLOCK": 6, "LAST": 3}
+    for name, value in small.items():
+        setattr(threads, name, value)
+    threads.DF_WINDOW = 12
+    threads._WEIGHTS = [math.log(13 / (count + 1)) for count in range(14)]
+    rng = random.Random(seed)
+    started = time.monotonic()
+    for _ in range(iterations):
+        members = rng.choice((2, 5, 300))
+        raw = conversation(rng, rng.randrange(1, 400), members)
+        messages = [
+            (ident, sender, ts, day, text, MessageKind.TEXT, reply, targets, "?" in text or "？" in text)
+            for ident, sender, ts, day, text, reply, targets in raw
+        ]
+        cuts = sorted(rng.sample(range(1, len(messages) + 1), min(len(messages), rng.randrange(1, 20))))
+        python_agg, native_agg = Aggregate(), Aggregate()
+        python = Threads(python_agg, rng.choice((30.0, 1440.0)), {"amy": 0})
+        native = NativeThreads(native_agg, python.cutoff / 60, {"amy": 0}, core.ThreadModel, core.EdgeSet)
+        for model in (python, native):
+            _feed(model, messages, cuts)
+            model.finish(messages[-1][2])
+        assert _outcome(python_agg) == _outcome(native_agg), "the native model differs from the Python one"
+        broken(core, native, rng)
+    print(f"fuzz: {iterations} conversations, no crash, no ASan report, {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def broken(core: object, native: object, rng: random.Random) -> None:
+    """Calls the glue never makes: each must raise, never crash."""
+    model = native._model  # type: ignore[attr-defined]
+    good = [["z"], [1], [1.0], [739_000], [False], [()], [None], [None], [False], [False]]
+    changes = [
+        (0, [1]),
+        (1, [-1]),
+        (1, [1 << 40]),
+        (3, [-5]),
+        (2, ["x"]),
+        (5, [[1]]),
+        (6, [3]),
+        (7, [[-2]]),
+        (7, [[1 << 30]]),
+        (7, ["x"]),
+        (rng.randrange(10), []),
+        (rng.randrange(10), [None, None]),
+        (9, [True]),  # a question whose row the table lacks
+    ]
+    for column, value in changes:
+        args = [list(part) for part in good]
+        args[column] = value
+        try:
+            model.feed(*args)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            continue
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--iterations", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--build", type=Path)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    directory = arguments.build or Path(tempfile.mkdtemp(prefix="sqtool-fuzz-"))
+    if arguments.child:
+        return run(arguments.iterations, arguments.seed, directory)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from fuzz_telegram import build
+
+    build(directory)
+    runtime = subprocess.run(
+        [os.environ.get("CXX", "c++"), "-print-file-name=libasan.so"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    environment = dict(os.environ, LD_PRELOAD=runtime, ASAN_OPTIONS="detect_leaks=0:abort_on_error=1")
+    environment.pop("SQTOOL_BACKEND", None)
+    child = subprocess.run(
+        [sys.executable, __file__, "--child", "--iterations", str(arguments.iterations), "--seed", str(arguments.seed),
+         "--build", str(directory)],
+        env=environment,
+        check=False,
+    )  # fmt: skip
+    if child.returncode != 0:
+        print(f"fuzz: the conversation model failed (exit {child.returncode}), seed {arguments.seed}", file=sys.stderr)
+    return child.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
