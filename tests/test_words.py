@@ -17,7 +17,7 @@ WORDS = {
         "platform": "Example community: 早安英语百日营 (WeChat)",
         "figure": "weekly active share (min_weekly_active_share): the plan sets 25%",
         "size": "the plan's target size (target_size) is 500",
-        "nobody": "opinion leader 苏苏: 1 message(s) and nobody responded",
+        "nobody": "opinion leader 苏苏: 1 message and nobody responded",
         "people": "老王 (76), 阿杰 (43)",
         "read": "(WeChat)",
     },

@@ -4,20 +4,24 @@ one group shown (or every group listed, or one period deleted), format-1 databas
 import json
 import shutil
 import sqlite3
+from dataclasses import asdict, fields
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from sqtool.audit.engine import run_audit
 from sqtool.audit.history import (
+    DIAGNOSES,
     LEGACY_GROUP,
     Group,
+    SavedFigures,
     default_history_path,
     delete_period,
     group_of,
     list_groups,
     load_history,
     plan_group,
+    save_figures,
     save_summary,
 )
 from sqtool.audit.options import AuditOptions
@@ -27,6 +31,9 @@ from tests.conftest import FIXTURES, REPO, run_sqtool
 
 CLUB = Group("plan:Club:plan.yaml", "Club (plan.yaml)")
 FORMAT_1 = FIXTURES / "history" / "format-1.sqlite"  # saved by sqtool before histories were per group
+FORMAT_2 = (
+    FIXTURES / "history" / "format-2.sqlite"
+)  # saved by sqtool 2026-12-06, before HistoryEntry extended SavedFigures
 
 
 def small_report(messages: int, week: int = 0):
@@ -166,3 +173,127 @@ def test_an_empty_history_says_how_to_fill_it(cli, tmp_path):
     sqlite3.connect(path).close()
     result = cli("history", "--history", str(path))
     assert result.exit_code == 0 and "Saved audits: 0" in result.stdout and "--save" in result.stdout
+
+
+def figures_only(entry):
+    """The SavedFigures part of a history entry, as a dict."""
+    return {item.name: getattr(entry, item.name) for item in fields(SavedFigures)}
+
+
+def test_an_entry_read_back_is_the_figures_saved(tmp_path):
+    """HistoryEntry extends SavedFigures: what save_figures stored comes back field for field, and
+    a figure added to SavedFigures cannot be forgotten by the history."""
+    saved = SavedFigures(
+        plan=None,
+        period_first="2026-06-01",
+        period_last="2026-06-30",
+        messages=12,
+        senders=5,
+        members=None,
+        lurker_share=None,
+        gini=0.4,
+        weekly_active_share=0.5,
+        leaders_present=1,
+        leaders_needed=2,
+        median_first_response_minutes=None,
+        unanswered_share=0.25,
+        scores=(
+            ("owner_pull", 7),
+            ("opinion_leaders", None),
+            ("customers_as_fans", 1),
+            ("operations", 0),
+            ("value_output", 99),
+        ),
+    )
+    path = tmp_path / "h.sqlite"
+    save_figures(path, [(CLUB, saved)], saved_at=datetime(2026, 7, 1, tzinfo=UTC))
+    (entry,) = load_history(path, CLUB.key)
+    assert isinstance(entry, SavedFigures)
+    assert figures_only(entry) == asdict(saved)
+    assert (entry.id, entry.saved_at, entry.group) == (1, "2026-07-01T00:00:00+00:00", CLUB)
+
+
+def test_a_database_saved_before_the_fold_reads_exactly_as_it_did(tmp_path):
+    """format-2.sqlite was written by save_figures before HistoryEntry and SavedFigures were folded
+    (every column set, and a row of NULLs); every field reads back as it was saved."""
+    path = tmp_path / "h.sqlite"
+    shutil.copyfile(FORMAT_2, path)
+    entries = load_history(path)
+    assert [asdict(entry) for entry in entries] == [
+        {
+            "id": 1,
+            "saved_at": "2026-07-02T08:30:00+00:00",
+            "plan": "plan.yaml",
+            "period_first": "2026-06-01",
+            "period_last": "2026-06-30",
+            "messages": 2281,
+            "senders": 41,
+            "members": 120,
+            "lurker_share": 0.658,
+            "gini": 0.71,
+            "weekly_active_share": 0.22,
+            "leaders_present": 2,
+            "leaders_needed": 5,
+            "median_first_response_minutes": 12.5,
+            "unanswered_share": 0.31,
+            "scores": (
+                ("owner_pull", 3),
+                ("opinion_leaders", 2),
+                ("customers_as_fans", None),
+                ("operations", 4),
+                ("value_output", 1),
+            ),
+            "group": {"key": "plan:Club:plan.yaml", "label": "Club (plan.yaml)"},
+        },
+        {
+            "id": 2,
+            "saved_at": "2026-08-03T09:00:00+00:00",
+            "plan": None,
+            "period_first": "2026-07-01",
+            "period_last": "2026-07-31",
+            "messages": 17,
+            "senders": 4,
+            "members": None,
+            "lurker_share": None,
+            "gini": 0.25,
+            "weekly_active_share": None,
+            "leaders_present": 0,
+            "leaders_needed": None,
+            "median_first_response_minutes": None,
+            "unanswered_share": None,
+            "scores": tuple((name, None) for name in DIAGNOSES),
+            "group": {"key": "export:读书会", "label": "读书会"},
+        },
+    ]
+    assert [asdict(entry) for entry in load_history(path, last=1)] == [asdict(entries[1])]
+
+
+def test_a_migrated_format_1_database_reads_every_field_as_before(tmp_path):
+    """The format-1 fixture's planless audit, migrated, field for field as sqtool read it before the fold."""
+    folder = format_1_beside_its_plan(tmp_path)
+    entry = load_history(folder / ".sqtool" / "history.sqlite", LEGACY_GROUP)[0]
+    assert asdict(entry) == {
+        "id": 4,
+        "saved_at": "2026-12-06T11:21:24+00:00",
+        "plan": None,
+        "period_first": "2026-08-01",
+        "period_last": "2026-08-31",
+        "messages": 2034,
+        "senders": 94,
+        "members": None,
+        "lurker_share": None,
+        "gini": 0.7500366116445951,
+        "weekly_active_share": None,
+        "leaders_present": 3,
+        "leaders_needed": 1,
+        "median_first_response_minutes": 50.0,
+        "unanswered_share": 0.3826086956521739,
+        "scores": (
+            ("owner_pull", None),
+            ("opinion_leaders", 100),
+            ("customers_as_fans", None),
+            ("operations", 67),
+            ("value_output", None),
+        ),
+        "group": {"key": LEGACY_GROUP, "label": ""},
+    }

@@ -64,7 +64,7 @@ def test_discord_bots_through_the_cli(tmp_path, cli):
     summary = json.loads(result.stdout)["summary"]
     assert (summary["messages"], summary["senders"], summary["bots"]) == (1, 1, 1)
     text = cli("audit", str(path)).stdout
-    assert "1 bot messages" in text
+    assert "1 bot message" in text
 
 
 # -- 4: sender names --

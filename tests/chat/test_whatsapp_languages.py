@@ -307,6 +307,6 @@ def test_audit_counts_and_notes_through_the_cli(cli, platform: str) -> None:
     expected = ANDROID if platform == "android" else IOS
     assert (summary["messages"], summary["senders"]) == (expected["messages"], expected["senders"])
     assert (summary["joins"], summary["leaves"], summary["removals"]) == (5, 1, 1)
-    assert any(note.startswith("1 system notices of no kind sqtool knows") for note in document["notes"])
+    assert any(note.startswith("kept 1 system notice of no kind sqtool knows") for note in document["notes"])
     chinese = cli("--lang", "zh", "audit", path, "--tz", "UTC")
     assert "有1条系统提示认不出是哪一类" in "".join(chinese.stdout.split())  # the terminal wraps lines

@@ -4,6 +4,7 @@ same outcomes; a lost worker fails only its own group; outcomes keep the manifes
 from __future__ import annotations
 
 import json
+import multiprocessing
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -25,13 +26,16 @@ def manifest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return four_groups(tmp_path)
 
 
+@pytest.mark.filterwarnings("error::DeprecationWarning")
 def test_serial_processes_and_a_dask_local_cluster_agree(manifest: Path) -> None:
     """The Python API with no executor, a ProcessPoolExecutor of 2 and a Dask LocalCluster of 2 workers:
-    the same outcomes (figures, failures, statuses and ranks); the jobs really ran in other processes."""
+    the same outcomes (figures, failures, statuses and ranks); the jobs really ran in other processes.
+    The pool starts its workers as `--jobs` does (a fork server): this test process may hold threads
+    of an earlier Dask test, and forking a threaded process is what Python 3.12 warns of."""
     from distributed import Client, LocalCluster
 
     serial = sqtool.portfolio("groups.yaml", until=UNTIL)
-    with ProcessPoolExecutor(2) as pool:
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("forkserver")) as pool:
         processes = sqtool.portfolio("groups.yaml", until=UNTIL, executor=pool)
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, Client(cluster) as client:

@@ -60,7 +60,7 @@ def test_small_multiples_share_one_scale(cli, portfolio: Path) -> None:
 def test_with_details_writes_each_groups_own_report_and_links_it(cli, portfolio: Path) -> None:
     args = ("portfolio", "groups.yaml", "--until", UNTIL, "-r", "html", "-o", "out/portfolio.html")
     result = cli(*args, "--with-details", "out/groups", "--jobs", "2")
-    assert "wrote the full report of 2 group(s) to out/groups" in result.stderr
+    assert "wrote the full report of 2 groups to out/groups" in result.stderr
     page = Path("out/portfolio.html").read_text(encoding="utf-8")
     links = re.findall(r'<a href="([^"]+)">', page)
     assert len(links) == 2 and all(link.startswith("groups/") for link in links)

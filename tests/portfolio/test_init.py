@@ -30,7 +30,7 @@ def exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_init_writes_one_group_per_export_or_folder(cli, exports: Path) -> None:
     result = cli("portfolio", "init", "exports")
     assert result.exit_code == 0, result.stderr
-    assert "exports/groups.yaml: 4 group(s) written" in result.stderr
+    assert "exports/groups.yaml: 4 groups written" in result.stderr
     assert "skipped exports/notes.txt: cannot tell which chat export this is" in result.stderr
     manifest = load_manifest("exports/groups.yaml")
     groups = {group.name: group.exports for group in manifest.groups}

@@ -153,8 +153,8 @@ def test_history_of_a_portfolio_never_saved_says_how_to_save_it(cli, portfolio: 
 def test_save_keeps_each_group_under_its_own_key_and_history_shows_the_portfolio(cli, portfolio: Path) -> None:
     """Two periods saved: each group's trend, and the portfolio's sum per period (failed groups left out)."""
     first = cli("portfolio", "groups.yaml", "--until", "2026-05-31", "--save", "--fail-on", "never")
-    assert "saved the audits of 3 group(s) for 2026-05-02..2026-05-31" in first.stderr
-    assert "1 failed group(s) were not saved" in first.stderr
+    assert "saved the audits of 3 groups for 2026-05-02..2026-05-31" in first.stderr
+    assert "1 failed group was not saved" in first.stderr
     cli("portfolio", "groups.yaml", "--until", UNTIL, "--save", "--fail-on", "never")
     from sqtool.audit.history import list_groups
 

@@ -8,6 +8,7 @@ Calendar rules (SQ9xx) are `sqtool plan`'s: each plan is laid out over four week
 from __future__ import annotations
 
 import json
+import threading
 from datetime import UTC, date
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -112,3 +113,23 @@ def test_worker_processes_give_the_same_findings_in_order() -> None:
     serial = check_files(plans, CheckConfig(), today=TODAY, workers=1)
     parallel = check_files(plans, CheckConfig(), today=TODAY, workers=2)
     assert parallel == serial and serial.findings
+
+
+@pytest.mark.filterwarnings("error::DeprecationWarning")
+def test_worker_processes_are_not_forked_from_a_threaded_process() -> None:
+    """A host with threads of its own (a notebook, a Dask client left running) gets workers from a fork
+    server: forking a threaded process may deadlock the child (Python 3.12 warns, an error here); the
+    command line, one thread, still forks."""
+    from sqtool.rules.engine import start_method
+
+    plans = [str(plan) for _, kind, plan in _cases() if kind == "fail"][:4]
+    serial = check_files(plans, CheckConfig(), today=TODAY, workers=1)
+    stop = threading.Event()
+    busy = threading.Thread(target=stop.wait, daemon=True)
+    busy.start()
+    try:
+        assert start_method() in ("forkserver", "spawn")
+        assert check_files(plans, CheckConfig(), today=TODAY, workers=2) == serial
+    finally:
+        stop.set()
+        busy.join()

@@ -16,7 +16,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -76,9 +76,9 @@ class GroupSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    id: int
-    saved_at: str  # ISO 8601, UTC
+class SavedFigures:
+    """The figures one saved audit keeps (the columns of a history row)."""
+
     plan: str | None
     period_first: str
     period_last: str
@@ -92,7 +92,15 @@ class HistoryEntry:
     leaders_needed: int | None
     median_first_response_minutes: float | None
     unanswered_share: float | None
-    scores: tuple[tuple[str, int | None], ...]  # (diagnosis id, score) in the order of article 002
+    scores: tuple[tuple[str, int | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry(SavedFigures):
+    """One saved audit as read back: its figures, when it was saved (its row id) and whose it is."""
+
+    id: int
+    saved_at: str  # ISO 8601, UTC
     group: Group = Group(LEGACY_GROUP, "")
 
     def score(self, diagnosis_id: str) -> int | None:
@@ -115,13 +123,25 @@ class Saved:
     period: str
 
 
-# the fields read straight from the columns selected before ``scores``, in the same order
-_STORED_FIELDS = tuple(f.name for f in fields(HistoryEntry) if f.name not in ("scores", "group"))
-_COLUMNS = (
-    "id, saved_at, plan, period_first, period_last, messages, senders, members, lurker_share, gini,"
-    " weekly_active_share, leaders_present, leaders_needed, median_first_response_minutes,"
-    " unanswered_share, scores, group_key, group_label"
-)
+# the columns of a history row, named: reads and writes list them, never the dataclasses' field order,
+# so a database saved by any earlier version reads the same (tests/fixtures/history/format-*.sqlite)
+_FIGURE_COLUMNS = (
+    "plan",
+    "period_first",
+    "period_last",
+    "messages",
+    "senders",
+    "members",
+    "lurker_share",
+    "gini",
+    "weekly_active_share",
+    "leaders_present",
+    "leaders_needed",
+    "median_first_response_minutes",
+    "unanswered_share",
+)  # every field of SavedFigures but ``scores`` (stored as JSON)
+_WRITTEN = ("saved_at", *_FIGURE_COLUMNS, "scores", "group_key", "group_label")
+_COLUMNS = ", ".join(("id", *_WRITTEN))
 # the audits that count: of several audits of one group and period (a migrated database) the last saved
 _LATEST = (
     f"SELECT {_COLUMNS} FROM audits AS a WHERE NOT EXISTS (SELECT 1 FROM audits AS b"
@@ -226,26 +246,6 @@ def _community_name(plan: str, database: Path) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class SavedFigures:
-    """The figures one saved audit keeps (the columns of a history row)."""
-
-    plan: str | None
-    period_first: str
-    period_last: str
-    messages: int
-    senders: int
-    members: int | None
-    lurker_share: float | None
-    gini: float
-    weekly_active_share: float | None
-    leaders_present: int
-    leaders_needed: int | None
-    median_first_response_minutes: float | None
-    unanswered_share: float | None
-    scores: tuple[tuple[str, int | None], ...]
-
-
 def figures_of(report: AuditReport) -> SavedFigures:
     """What ``save_summary`` keeps of an audit report."""
     figures = report.current
@@ -294,19 +294,7 @@ def save_figures(
             first, last = figures.period_first, figures.period_last
             row = (
                 stamp,
-                figures.plan,
-                first,
-                last,
-                figures.messages,
-                figures.senders,
-                figures.members,
-                figures.lurker_share,
-                figures.gini,
-                figures.weekly_active_share,
-                figures.leaders_present,
-                figures.leaders_needed,
-                figures.median_first_response_minutes,
-                figures.unanswered_share,
+                *(getattr(figures, column) for column in _FIGURE_COLUMNS),
                 json.dumps(dict(figures.scores)),
                 group.key,
                 group.label,
@@ -316,10 +304,7 @@ def save_figures(
                 (group.key, first, last),
             ).rowcount
             cursor = connection.execute(
-                "INSERT INTO audits (saved_at, plan, period_first, period_last, messages, senders, members,"
-                " lurker_share, gini, weekly_active_share, leaders_present, leaders_needed,"
-                " median_first_response_minutes, unanswered_share, scores, group_key, group_label)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO audits ({', '.join(_WRITTEN)}) VALUES ({', '.join('?' * len(_WRITTEN))})",
                 row,
             )
             saved.append(Saved(int(cursor.lastrowid or 0), replaced, group, f"{first}..{last}"))
@@ -357,13 +342,19 @@ def iter_history(path: str | Path, group_key: str | None = None, last: int = 0) 
 
 
 def _entry(row: tuple[Any, ...]) -> HistoryEntry:
+    """A row selected as ``_COLUMNS`` lists them, read by column name."""
+    stored_row = dict(zip(("id", *_WRITTEN), row, strict=True))
     try:
-        stored = orjson.loads(row[15])
+        stored = orjson.loads(stored_row["scores"])
     except (ValueError, TypeError):  # orjson.JSONDecodeError is a ValueError
         stored = {}
     scores = tuple((name, stored.get(name) if isinstance(stored, dict) else None) for name in DIAGNOSES)
     return HistoryEntry(
-        **dict(zip(_STORED_FIELDS, row[:15], strict=True)), scores=scores, group=Group(row[16], row[17])
+        **{column: stored_row[column] for column in _FIGURE_COLUMNS},
+        scores=scores,
+        id=stored_row["id"],
+        saved_at=stored_row["saved_at"],
+        group=Group(stored_row["group_key"], stored_row["group_label"]),
     )
 
 

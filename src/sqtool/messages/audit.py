@@ -69,7 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "请导出完整群聊，或放宽 --since/--until",
     },
     "audit.note.small_group": {
-        "en": "only {members} member(s): under 100 the top 1% is a single person, so read the tiers with care",
+        "en": "only {members:member|members}: under 100 the top 1% is a single person, so read the tiers with care",
         "zh": "只有 {members} 名成员：不足 100 人时头部 1% 只有一个人，分层数据仅供参考",
     },
     "audit.note.no_plan": {
@@ -89,16 +89,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "--exclude tag:{tag}：名单里没有人带 {tag!r} 标签，所以这次没有排除任何人",
     },
     "audit.note.members_raised": {
-        "en": "--members {given} is fewer than the {posters} people who posted: counted as {posters} members",
+        "en": "--members {given} is fewer than the {posters:person|people} who posted:"
+        " counted as {posters:member|members}",
         "zh": "--members {given} 少于实际发过言的 {posters} 人：已按 {posters} 名成员计算",
     },
     "audit.note.excluded": {
-        "en": "{records} records of excluded members were left out",
+        "en": "left out {records:record|records} of excluded members",
         "zh": "已排除被排除成员的 {records} 条记录",
     },
     "audit.note.other_events": {
-        "en": "{events} system notices of no kind sqtool knows (e.g. in a language it does not list) were kept "
-        "as events, not counted as messages",
+        "en": "kept {events:system notice|system notices} of no kind sqtool knows (e.g. in a language it does"
+        " not list) as events, not counted as messages",
         "zh": "有 {events} 条系统提示认不出是哪一类（比如用了未收录的语言），已按事件记下，没算进消息数",
     },
     # -- statuses and diagnoses (article 002) --
@@ -253,19 +254,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.evidence.value_posts_per_week": {"en": "value posts per week", "zh": "每周价值内容数"},
     # -- drift (rule ids SQ801-SQ806) --
     "audit.drift.SQ801": {
-        "en": "ritual {subject}: held {measured} of {planned} planned times between {first} and {last}",
+        "en": "ritual {subject}: held {measured} of {planned:planned time|planned times} between {first} and {last}",
         "zh": "仪式「{subject}」：{first} 至 {last} 计划 {planned} 次，实际举行 {measured} 次",
     },
     "audit.drift.SQ801.none": {
-        "en": "ritual {subject}: planned {planned} times between {first} and {last}, held not once",
+        "en": "ritual {subject}: planned {planned:time|times} between {first} and {last}, held not once",
         "zh": "仪式「{subject}」：{first} 至 {last} 计划 {planned} 次，一次也没有举行",
     },
     "audit.drift.SQ802": {
-        "en": "value output {subject}: delivered {measured} of {planned} planned times between {first} and {last}",
+        "en": "value output {subject}: delivered {measured} of {planned:planned time|planned times}"
+        " between {first} and {last}",
         "zh": "价值输出「{subject}」：{first} 至 {last} 计划 {planned} 次，实际发布 {measured} 次",
     },
     "audit.drift.SQ802.none": {
-        "en": "value output {subject}: planned {planned} times between {first} and {last}, delivered not once",
+        "en": "value output {subject}: planned {planned:time|times} between {first} and {last}, delivered not once",
         "zh": "价值输出「{subject}」：{first} 至 {last} 计划 {planned} 次，一次也没有发布",
     },
     "audit.drift.SQ803": {
@@ -285,8 +287,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.size.capacity": {"en": "group capacity", "zh": "群容量"},
     "audit.size.current_size": {"en": "current size", "zh": "当前人数"},
     "audit.drift.SQ803.kol_per_members": {
-        "en": "opinion leaders (kol_per_members): the plan asks for 1 opinion leader per {planned} members,"
-        " so {members} members need {needed}; the export shows {measured}",
+        "en": "opinion leaders (kol_per_members): the plan asks for 1 opinion leader per {planned:member|members},"
+        " so {members:member needs|members need} {needed}; the export shows {measured}",
         "zh": "意见领袖人数（kol_per_members）：计划要求每 {planned} 名成员有 1 位意见领袖，"
         "{members} 名成员需要 {needed} 位；实际只有 {measured} 位",
     },
@@ -295,16 +297,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "计划中的{role}「{subject}」在此期间没有发言",
     },
     "audit.drift.SQ805": {
-        "en": "opinion leader {subject}: {messages} message(s) drew {measured} distinct responders"
-        " (a leader draws {planned})",
+        "en": "opinion leader {subject}: {messages:message|messages} drew"
+        " {measured:distinct responder|distinct responders} (a leader draws {planned})",
         "zh": "意见领袖「{subject}」发言 {messages} 条，只有 {measured} 位不同成员回应（意见领袖应有 {planned} 位）",
     },
     "audit.drift.SQ805.none": {
-        "en": "opinion leader {subject}: {messages} message(s) and nobody responded (a leader draws {planned})",
+        "en": "opinion leader {subject}: {messages:message|messages} and nobody responded (a leader draws {planned})",
         "zh": "意见领袖「{subject}」发言 {messages} 条，没有人回应（意见领袖应有 {planned} 位不同成员回应）",
     },
     "audit.drift.SQ806": {
-        "en": "size: the plan's {figure} ({subject}) is {planned}, the audit counts {measured} members",
+        "en": "size: the plan's {figure} ({subject}) is {planned}, the audit counts {measured:member|members}",
         "zh": "规模：计划的{figure}（{subject}）为 {planned}，体检统计到 {measured} 名成员",
     },
     "audit.role.owner": {"en": "owner", "zh": "群主"},
@@ -358,7 +360,7 @@ MESSAGES.update(
             "zh": "请指定一个文件夹（不存在时会自动创建）",
         },
         "audit.csv_written": {
-            "en": "{count} tables written to {path}",
+            "en": "{count:table|tables} written to {path}",
             "zh": "已把 {count} 张表写入 {path}",
         },
     }

@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "audit.report_title": {
-        "en": "Community audit {first} to {last} ({days} day(s))",
+        "en": "Community audit {first} to {last} ({days:day|days})",
         "zh": "社群体检 {first} 至 {last}（{days} 天）",
     },
     "audit.heading.diagnoses": {"en": "Five self-diagnoses (article 002)", "zh": "五项自检（文章 002）"},
@@ -63,7 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.figure.owner_repliers": {"en": "distinct members replying to the owner", "zh": "回应群主的不同成员数"},
     "audit.line.daily": {"en": "messages per day   {spark}", "zh": "每日消息   {spark}"},
     "audit.line.weekly": {
-        "en": "messages per week  {spark}  ({weeks} weeks)",
+        "en": "messages per week  {spark}  ({weeks:week|weeks})",
         "zh": "每周消息   {spark}（{weeks} 周）",
     },
     "audit.line.trend": {
@@ -71,7 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "趋势：日消息量平均每天变化 {slope} 条（最小二乘）",
     },
     "audit.line.last_30": {
-        "en": "last 30 days: {last} messages; the 30 before: {previous} ({change})",
+        "en": "last 30 days: {last:message|messages}; the 30 before: {previous} ({change})",
         "zh": "最近 30 天：{last} 条消息；之前 30 天：{previous}（{change}）",
     },
     "audit.line.silent": {"en": "silent days: {days} of {total}", "zh": "无人发言的天数：{days} / {total}"},
@@ -100,9 +100,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已读取 {files}（{format}），{first} 至 {last}，时区 {zone}",
     },
     "audit.line.left_out": {"en": "left out: {items}", "zh": "未计入：{items}"},
-    "audit.line.skipped": {"en": "{count} bad records skipped", "zh": "跳过 {count} 条坏记录"},
-    "audit.line.duplicates": {"en": "{count} duplicates", "zh": "{count} 条重复记录"},
-    "audit.line.bots": {"en": "{count} bot messages", "zh": "{count} 条机器人消息"},
+    "audit.line.skipped": {"en": "{count:bad record|bad records} skipped", "zh": "跳过 {count} 条坏记录"},
+    "audit.line.duplicates": {"en": "{count:duplicate|duplicates}", "zh": "{count} 条重复记录"},
+    "audit.line.bots": {"en": "{count:bot message|bot messages}", "zh": "{count} 条机器人消息"},
     "audit.messages": {"en": "Messages", "zh": "消息数"},
     "audit.line.start_here": {"en": "Start here: {diagnosis} ({status})", "zh": "先做这一项：{diagnosis}（{status}）"},
     "audit.line.all_healthy": {

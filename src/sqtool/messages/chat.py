@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chat.bad_date": {"en": "unreadable date or time: {value}", "zh": "无法识别的日期或时间：{value}"},
     "chat.bad_csv": {"en": "malformed CSV: {reason}", "zh": "CSV 格式错误：{reason}"},
     "chat.csv_columns": {
-        "en": "row has {found} cells but the header names {expected}",
+        "en": "row has {found:cell|cells} but the header names {expected}",
         "zh": "该行有 {found} 个单元格，但表头只有 {expected} 列",
     },
     "chat.bad_value": {
@@ -127,7 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请使用 IANA 时区名，例如 Asia/Shanghai、Europe/Berlin 或 UTC",
     },
     "audit.warning": {"en": "warning", "zh": "警告"},
-    "audit.top_title": {"en": "Top {count} senders", "zh": "发言最多的 {count} 人"},
+    "audit.top_title": {"en": "Top {count:sender|senders}", "zh": "发言最多的 {count} 人"},
     "audit.rank": {"en": "#", "zh": "排名"},
     "audit.sender": {"en": "Sender", "zh": "发言人"},
     "audit.sender_id": {"en": "ID", "zh": "ID"},

@@ -27,7 +27,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "fs.cannot_read": {"en": "cannot read the file: {reason}", "zh": "无法读取文件：{reason}"},
     "fs.too_large": {
-        "en": "the file is {size} bytes, over the limit of {limit} bytes",
+        "en": "the file is {size:byte|bytes}, over the limit of {limit:byte|bytes}",
         "zh": "文件大小为 {size} 字节，超过上限 {limit} 字节",
     },
 }

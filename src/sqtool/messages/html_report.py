@@ -13,14 +13,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html.part.notes": {"en": "Notes", "zh": "说明"},
     "html.chart.daily": {"en": "Messages and active members per day", "zh": "每日消息数与发言人数"},
     "html.chart.daily_caption": {
-        "en": "Dashed: the previous {days} days, laid over this period day by day.",
+        "en": "Dashed: the previous {days:day|days}, laid over this period day by day.",
         "zh": "虚线为上一周期（{days} 天），按天对齐叠放。",
     },
     "html.series.messages": {"en": "messages", "zh": "消息"},
     "html.series.previous": {"en": "previous period", "zh": "上一周期"},
     "html.series.active": {"en": "active members", "zh": "发言人数"},
     "html.chart.heatmap": {"en": "Messages by weekday and hour", "zh": "按星期与小时的消息分布"},
-    "html.chart.heatmap_cell": {"en": "{row} {column}:00 — {value} messages", "zh": "{row} {column} 点：{value} 条"},
+    "html.chart.heatmap_cell": {
+        "en": "{row} {column}:00 — {value:message|messages}",
+        "zh": "{row} {column} 点：{value} 条",
+    },
     "html.chart.lorenz": {"en": "Lorenz curve of messages per member", "zh": "人均消息的洛伦兹曲线"},
     "html.chart.lorenz_caption": {
         "en": "The further the curve sags below the diagonal, the fewer people carry the chat. "
@@ -42,7 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html.tier.rest": {"en": "other 90%", "zh": "其余 90%"},
     "html.chart.response": {"en": "Time to the first answer", "zh": "首次回应用时"},
     "html.chart.response_caption": {
-        "en": "{questions} questions; answers after {cutoff} count as none.",
+        "en": "{questions:question|questions}; answers after {cutoff} count as none.",
         "zh": "共 {questions} 个提问；超过 {cutoff} 才回应的按未回应计。",
     },
     "html.response.cutoff": {"en": "cutoff {cutoff}", "zh": "截止 {cutoff}"},
@@ -83,7 +86,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html.score_of": {"en": "of 100", "zh": "/ 100"},
     "html.history.title": {"en": "Audit history: {group}", "zh": "体检历史：{group}"},
     "html.history.audits": {
-        "en": "{count} saved audit(s), {first} to {last}",
+        "en": "{count:saved audit|saved audits}, {first} to {last}",
         "zh": "共 {count} 次体检记录，{first} 至 {last}",
     },
     "html.history.scores": {"en": "Diagnosis scores over time", "zh": "各项自检得分变化"},

@@ -5,7 +5,7 @@ _EN_ZH: dict[str, tuple[str, str]] = {
     # -- the report's frame --
     "kit.title": ("Operating kit: {name}", "运营执行表：{name}"),
     "kit.subtitle": (
-        "{weeks} weeks from {first} to {last}, times in {zone} · plan {path}",
+        "{weeks:week|weeks} from {first} to {last}, times in {zone} · plan {path}",
         "{first} 至 {last}，共 {weeks} 周，时间按 {zone} · 计划文件 {path}",
     ),
     "kit.heading.calendar": ("Calendar", "日程表"),
@@ -276,7 +276,7 @@ _EN_ZH: dict[str, tuple[str, str]] = {
     "kit.undated.no_chapters": ("not chosen yet", "尚未确定"),
     "kit.undated.ab_expansion": (
         (
-            "AB expansion at {trigger} members{now}: post the call"
+            "AB expansion at {trigger:member|members}{now}: post the call"
             " (in the texts to paste), pick members for group B by the plan's"
             " filter, open group B and pin its notice, and keep the"
             " promised reward."
@@ -337,7 +337,7 @@ _EN_ZH: dict[str, tuple[str, str]] = {
     "kit.role.col.who": ("Who", "由谁担任"),
     "kit.role.col.duties": ("Duties", "职责"),
     "kit.role.open": ("nobody yet: open", "暂无人担任"),
-    "kit.role.count": ("{n} people, not named", "{n} 人，未写名字"),
+    "kit.role.count": ("{n:person|people}, not named", "{n} 人，未写名字"),
     "kit.role.leads": ("Leads: {items}.", "负责：{items}。"),
     "kit.role.backs_up": ("Backup for: {items}.", "替补：{items}。"),
     "kit.role.unheld": ("Duties nobody holds: {roles}.", "还没人担的职责：{roles}。"),
@@ -353,7 +353,7 @@ _EN_ZH: dict[str, tuple[str, str]] = {
     "kit.kpi.col.audit": ("`sqtool audit` JSON key", "`sqtool audit` JSON 字段"),
     "kit.kpi.min": ("at least {value}", "不低于 {value}"),
     "kit.kpi.max": ("at most {value}", "不高于 {value}"),
-    "kit.kpi.per": ("one opinion leader per {value} members", "每 {value} 人至少一位意见领袖"),
+    "kit.kpi.per": ("one opinion leader per {value:member|members}", "每 {value} 人至少一位意见领袖"),
     "kit.kpi.not_measured": ("not in a chat export: count it yourself", "聊天记录里测不到，需自行统计"),
     "kit.kpi.none": ("The plan sets no thresholds, targets or KPIs.", "计划里没有写阈值、目标或 KPI。"),
     # -- options and errors --
@@ -389,7 +389,7 @@ _EN_ZH: dict[str, tuple[str, str]] = {
         "给日历文件另起一个名字，例如 --ics team.ics -o calendar.md",
     ),
     "kit.ics_written": (
-        "calendar file written to {path} ({events} events)",
+        "calendar file written to {path} ({events:event|events})",
         "日历文件已写入 {path}（{events} 个事件）",
     ),
 }

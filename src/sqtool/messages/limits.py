@@ -6,15 +6,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这份输入超过了 {limit} 的上限，sqtool 读到这里就停下了",
     },
     "limit.zip_members": {
-        "en": "the zip holds {count} files, more than the limit of {limit}",
+        "en": "the zip holds {count:file|files}, more than the limit of {limit}",
         "zh": "这个 zip 里有 {count} 个文件，超过了 {limit} 个的上限",
     },
     "limit.zip_ratio": {
-        "en": "the zip would inflate to {size}, more than {limit} times its own size (a zip bomb?)",
+        "en": "the zip would inflate to {size}, more than {limit:time|times} its own size (a zip bomb?)",
         "zh": "这个 zip 解压后会有 {size}，超过自身大小的 {limit} 倍（可能是压缩炸弹）",
     },
     "limit.depth": {
-        "en": "JSON nested deeper than the limit of {limit} levels",
+        "en": "JSON nested deeper than the limit of {limit:level|levels}",
         "zh": "JSON 嵌套超过了 {limit} 层的上限",
     },
     "limit.string_bytes": {
@@ -34,19 +34,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这个回答超过了 {limit} 的长度上限",
     },
     "limit.records": {
-        "en": "this export holds more than the limit of {limit} records",
+        "en": "this export holds more than the limit of {limit:record|records}",
         "zh": "这份导出的记录数超过了 {limit} 条的上限",
     },
     "limit.int_digits": {
-        "en": "a number with more than the limit of {limit} digits",
+        "en": "a number with more than the limit of {limit:digit|digits}",
         "zh": "有一个数字超过了 {limit} 位的上限",
     },
     "limit.seconds": {
-        "en": "still running after the limit of {limit} seconds; stopped",
+        "en": "still running after the limit of {limit:second|seconds}; stopped",
         "zh": "运行超过了 {limit} 秒的上限，已停止",
     },
     "limit.folder_depth": {
-        "en": "the folder goes deeper than the limit of {limit} levels (or loops through a link)",
+        "en": "the folder goes deeper than the limit of {limit:level|levels} (or loops through a link)",
         "zh": "文件夹层级超过了 {limit} 层的上限（或者通过链接绕成了环）",
     },
     "limit.hint": {
@@ -98,7 +98,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "列表项从 0 开始编号（value_output.0.time、value_output.1.time……）",
     },
     "history.window": {
-        "en": "showing the last {shown} of {total} saved periods; --last N shows more (0: all)",
+        "en": "showing the last {shown} of {total:saved period|saved periods}; --last N shows more (0: all)",
         "zh": "只显示了已保存的 {total} 个时段中最近的 {shown} 个；用 --last N 可以多看一些（0 为全部）",
     },
     "history.bad_last": {

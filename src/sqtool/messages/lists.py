@@ -10,9 +10,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give --roster (or an export with its member list, such as ChatLab's) to list who never posted.",
         "zh": "提供 --roster（或带成员名单的导出，如 ChatLab）才能列出从未发言的人。",
     },
-    "lists.gone_silent": {"en": "Gone silent for {days} days", "zh": "近 {days} 天沉默"},
+    "lists.gone_silent": {"en": "Gone silent for {days:day|days}", "zh": "近 {days} 天沉默"},
     "lists.gone_silent.why": {
-        "en": "Used to post, nothing in the last {days} days and still in the group: a private hello works best.",
+        "en": "Used to post, nothing in the last {days:day|days} and still in the group: a private hello works best.",
         "zh": "以前发过言，最近 {days} 天没动静，人还在群里：私聊问候一下最有效。",
     },
     "lists.joiners_silent": {"en": "Joined but never posted", "zh": "进群后一直没开口"},
@@ -42,13 +42,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lists.column.drawn": {"en": "Posts answered", "zh": "获回应发言数"},
     "lists.column.answers": {"en": "Answers given", "zh": "解答他人次数"},
     "lists.summary": {
-        "en": "To act on: {never} never posted, {silent} gone silent, {joiners} joiners silent, "
-        "{unanswered} unanswered questions, {candidates} leader candidates",
+        "en": "To act on: {never} never posted, {silent} gone silent, {joiners:joiner|joiners} silent, "
+        "{unanswered:unanswered question|unanswered questions}, {candidates:leader candidate|leader candidates}",
         "zh": "待跟进：从未发言 {never} 人，近期沉默 {silent} 人，新人未开口 {joiners} 人，"
         "未回应提问 {unanswered} 个，意见领袖候选 {candidates} 人",
     },
     "lists.csv_written": {
-        "en": "Wrote {count} member lists to {path}",
+        "en": "Wrote {count:member list|member lists} to {path}",
         "zh": "已将 {count} 份成员名单写入 {path}",
     },
     "lists.needs_folder": {

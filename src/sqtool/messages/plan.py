@@ -131,7 +131,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请把键写成文字，后面跟“:”",
     },
     "plan.alias_limit": {
-        "en": "aliases expand to more than {limit} values; refusing to expand them (an alias bomb?)",
+        "en": "aliases expand to more than {limit:value|values}; refusing to expand them (an alias bomb?)",
         "zh": "别名展开后超过 {limit} 个值，拒绝展开（疑似别名炸弹）",
     },
     "plan.alias_limit_hint": {
@@ -139,7 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请直接写出这些值，或减少嵌套别名（*name）；计划很少需要别名",
     },
     "plan.depth_limit": {
-        "en": "values are nested more than {limit} levels deep",
+        "en": "values are nested more than {limit:level|levels} deep",
         "zh": "值的嵌套层级超过 {limit} 层",
     },
     "plan.depth_limit_hint": {
@@ -267,7 +267,7 @@ MESSAGES |= {
     },
     "plan.schema.empty_text": {"en": "'{name}' must not be empty", "zh": "“{name}”不能为空"},
     "plan.schema.min_items": {
-        "en": "'{name}' must list at least {limit} item(s)",
+        "en": "'{name}' must list at least {limit:item|items}",
         "zh": "“{name}”至少要列出 {limit} 项",
     },
     "plan.schema.duplicate_item": {

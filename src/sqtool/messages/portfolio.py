@@ -180,7 +180,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     "portfolio.init_written": {
-        "en": "{path}: {count} group(s) written; check the names, then add plans and tags",
+        "en": "{path}: {count:group|groups} written; check the names, then add plans and tags",
         "zh": "{path}：已写入 {count} 个群；请核对群名，再补上计划和标签",
     },
     "portfolio.init_skipped": {"en": "skipped {path}: {reason}", "zh": "已跳过 {path}：{reason}"},
@@ -188,21 +188,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "portfolio.progress": {"en": "Auditing groups", "zh": "正在体检各群"},
     "portfolio.throughput": {"en": "{rate} messages/s", "zh": "每秒 {rate} 条消息"},
     "portfolio.saved": {
-        "en": "saved the audits of {count} group(s) for {period} to {path}",
+        "en": "saved the audits of {count:group|groups} for {period} to {path}",
         "zh": "已把 {count} 个群 {period} 的体检结果保存到 {path}",
     },
     "portfolio.saved_failed": {
-        "en": "{count} failed group(s) were not saved",
+        "en": "{count:failed group was|failed groups were} not saved",
         "zh": "有 {count} 个群体检失败，未保存",
     },
     # -- the report --
-    "portfolio.title": {"en": "Portfolio: {count} groups", "zh": "群组合：共 {count} 个群"},
+    "portfolio.title": {"en": "Portfolio: {count:group|groups}", "zh": "群组合：共 {count} 个群"},
     "portfolio.title_selected": {
-        "en": "Portfolio: {shown} of {count} groups ({where})",
+        "en": "Portfolio: {shown} of {count:group|groups} ({where})",
         "zh": "群组合：{count} 个群中的 {shown} 个（{where}）",
     },
     "portfolio.period": {
-        "en": "Period {first} to {last} ({days} days), compared with the {days} days before",
+        "en": "Period {first} to {last} ({days:day|days}), compared with the {days:day|days} before",
         "zh": "时段 {first} 至 {last}（{days} 天），与之前 {days} 天对比",
     },
     "portfolio.attention_line": {"en": "{name} ({status}): {reasons}", "zh": "{name}（{status}）：{reasons}"},
@@ -215,7 +215,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "portfolio.unit.days": {"en": "{value}d", "zh": "{value}天"},
     "portfolio.html.ranking": {"en": "Ranking", "zh": "排名"},
     "portfolio.html.activity": {
-        "en": "Messages per day, the last {days} days (one scale for all groups)",
+        "en": "Messages per day, the last {days:day|days} (one scale for all groups)",
         "zh": "每日消息数，最近 {days} 天（所有群用同一刻度）",
     },
     "portfolio.multiple_label": {
@@ -223,11 +223,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{name}：{first} 至 {last} 每日消息数",
     },
     "portfolio.multiple_caption": {
-        "en": "{status}: {messages} messages by {active} members",
+        "en": "{status}: {messages:message|messages} by {active:member|members}",
         "zh": "{status}：{active} 人发了 {messages} 条消息",
     },
     "portfolio.details_written": {
-        "en": "wrote the full report of {count} group(s) to {path}",
+        "en": "wrote the full report of {count:group|groups} to {path}",
         "zh": "已把 {count} 个群的完整体检报告写入 {path}",
     },
     "portfolio.details_is_file": {
@@ -294,11 +294,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "portfolio.reason.failed": {"en": "could not be audited", "zh": "无法体检"},
     "portfolio.reason.dormant": {
-        "en": "no member message in the last {days} days (last on {last})",
+        "en": "no member message in the last {days:day|days} (last on {last})",
         "zh": "最近 {days} 天没有成员发言（最后一条在 {last}）",
     },
     "portfolio.reason.dormant_none": {
-        "en": "no member message in the last {days} days",
+        "en": "no member message in the last {days:day|days}",
         "zh": "最近 {days} 天没有成员发言",
     },
     "portfolio.reason.diagnosis_act": {
@@ -310,14 +310,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{diagnosis}：留意（{score} 分）",
     },
     "portfolio.reason.drift_errors": {
-        "en": "{count} drift error(s) against the plan",
+        "en": "{count:drift error|drift errors} against the plan",
         "zh": "与计划有 {count} 处严重偏差",
     },
-    "portfolio.reason.drift": {"en": "{count} drift finding(s) against the plan", "zh": "与计划有 {count} 处偏差"},
+    "portfolio.reason.drift": {
+        "en": "{count:drift finding|drift findings} against the plan",
+        "zh": "与计划有 {count} 处偏差",
+    },
     "portfolio.reason.active_drop": {"en": "active members down {share}", "zh": "活跃人数下降 {share}"},
     # -- history --
     "portfolio.history_title": {
-        "en": "Saved audits of the {count} groups of {path}",
+        "en": "Saved audits of the {count:group|groups} of {path}",
         "zh": "{path} 中 {count} 个群的历史体检",
     },
     "portfolio.history_col.periods": {"en": "saved", "zh": "已存"},

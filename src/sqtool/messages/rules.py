@@ -205,7 +205,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
             "口号没有注明类型（功能型、利益型或三观型）",
         ),
         "too_long": (
-            "the slogan is {length} units long, over the limit of {limit}",
+            "the slogan is {length:unit|units} long, over the limit of {limit}",
             "口号长度为 {length} 个单位，超过上限 {limit}",
         ),
     },
@@ -293,11 +293,11 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
             "members:\n  target_size: 500\nroles:\n  opinion_leaders: [陈姐, 老王, Mia, 大刘, 苏苏]",
         ),
         "hint": (
-            "recruit {needed} opinion leaders, or lower the size or raise thresholds.kol_per_members",
+            "recruit {needed:opinion leader|opinion leaders}, or lower the size or raise thresholds.kol_per_members",
             "请招募 {needed} 位意见领袖，或调低规模、调高 thresholds.kol_per_members",
         ),
         "message": (
-            "needs {needed} opinion leaders for {size} members (one per {per}), the plan names {has}",
+            "needs {needed:opinion leader|opinion leaders} for {size:member|members} (one per {per}), the plan names {has}",
             "{size} 名成员需要 {needed} 位意见领袖（每 {per} 人一位），计划只列了 {has} 位",
         ),
     },
@@ -359,13 +359,13 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
             "请先由明确的角色运营，等群成熟后再考虑自组织",
         ),
         "message": (
-            "self-organised management planned for a group launched {launched}, {months_old} month(s) old; "
-            "wait until it is {months_needed} months old",
+            "self-organised management planned for a group launched {launched}, {months_old:month|months} old; "
+            "wait until it is {months_needed:month|months} old",
             "计划自组织管理，但群在 {launched} 成立，只有 {months_old} 个月；请等到满 {months_needed} 个月",
         ),
         "no_launch_date": (
             "self-organised management planned but community.launch_date is missing, so the group's age "
-            "({months_needed} months needed) cannot be checked",
+            "({months_needed:month|months} needed) cannot be checked",
             "计划自组织管理，但缺少 community.launch_date，无法确认群龄（需满 {months_needed} 个月）",
         ),
     },
@@ -681,7 +681,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
             "请增加价值输出或调低 thresholds.min_value_posts_per_week",
         ),
         "message": (
-            "the value outputs plan {planned} posts a week, the threshold asks for {required}",
+            "the value outputs plan {planned:post|posts} a week, the threshold asks for {required}",
             "价值输出每周计划 {planned} 次，阈值要求 {required} 次",
         ),
     },
@@ -708,11 +708,11 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "hint": ("set announce_days_before to {needed} or more", "请把 announce_days_before 设为 {needed} 或更多"),
         "too_late": (
-            "{name!r} is announced {days} day(s) ahead; needs at least {needed}",
+            "{name!r} is announced {days:day|days} ahead; needs at least {needed}",
             "{name!r} 只提前 {days} 天预告，至少需要 {needed} 天",
         ),
         "unset": (
-            "{name!r} does not say how far ahead it is announced; needs at least {needed} day(s)",
+            "{name!r} does not say how far ahead it is announced; needs at least {needed:day|days}",
             "{name!r} 没有写提前几天预告，至少需要 {needed} 天",
         ),
     },
@@ -848,7 +848,7 @@ _RULES: dict[str, dict[str, tuple[str, str]]] = {
             "请让 monetization.purposes 与 monetization.path 保持一致",
         ),
         "none_with_path": (
-            "purposes say no monetization, but the path has {stages} stage(s)",
+            "purposes say no monetization, but the path has {stages:stage|stages}",
             "目的写明不变现，但路径有 {stages} 个阶段",
         ),
         "none_but_paid": ("purposes say no monetization, but entry is paid", "目的写明不变现，但入群需要付费"),

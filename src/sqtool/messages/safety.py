@@ -19,7 +19,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "无法读取这个 YAML 文件：{message}",
     },
     "yaml.number_too_long": {
-        "en": "this number is more than {limit} digits long",
+        "en": "this number is more than {limit:digit|digits} long",
         "zh": "这个数字超过 {limit} 位",
     },
     "yaml.number_too_long_hint": {
@@ -28,7 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- config files --
     "config.number_too_long": {
-        "en": "the file holds an integer of more than {limit} digits",
+        "en": "the file holds an integer of more than {limit:digit|digits}",
         "zh": "文件里有一个超过 {limit} 位的整数",
     },
     "config.too_deep": {

@@ -26,7 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "scaffold.show_purposes": {"en": "Monetization purposes: {purposes}", "zh": "适合的变现目的：{purposes}"},
     "scaffold.show_platforms": {"en": "Platforms: {platforms}", "zh": "适合的平台：{platforms}"},
-    "scaffold.show_size": {"en": "Typical size: {size} members", "zh": "典型规模：{size} 人"},
+    "scaffold.show_size": {"en": "Typical size: {size:member|members}", "zh": "典型规模：{size} 人"},
     "scaffold.show_community": {
         "en": "Example community: {name} ({platform}), slogan: {slogan}",
         "zh": "示例社群：{name}（{platform}），口号：{slogan}",
@@ -195,7 +195,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "# `sqtool init {plan}` 中途停止时保存的回答；运行 `sqtool init {plan} --resume` 接着回答。\n",
     },
     "scaffold.kept_for_resume": {
-        "en": "Stopped. Your {count} answer(s) are kept in {resume}; `sqtool init {plan} --resume` "
+        "en": "Stopped. Your {count:answer is|answers are} kept in {resume}; `sqtool init {plan} --resume` "
         "continues where you left off. The plan was not written.",
         "zh": "已停止。你的 {count} 个回答保存在 {resume}；运行 `sqtool init {plan} --resume` 可以接着回答。"
         "计划还没有写入。",
@@ -244,7 +244,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scaffold.q.owner": {"en": "Owner (群主)", "zh": "群主"},
     "scaffold.q.admins": {"en": "Admins (comma-separated)", "zh": "管理员（逗号分隔）"},
     "scaffold.q.opinion_leaders": {
-        "en": "Opinion leaders (comma-separated; about one per {per} members)",
+        "en": "Opinion leaders (comma-separated; about one per {per:member|members})",
         "zh": "意见领袖（逗号分隔；约每 {per} 人一位）",
     },
     "scaffold.q.value_name": {"en": "Main value output (what the group gets regularly)", "zh": "主要价值输出"},
@@ -275,7 +275,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "scaffold.err.positive": {"en": "give a number above zero", "zh": "请输入大于零的数"},
     "scaffold.err.over_capacity": {
-        "en": "{size} members do not fit in one {platform} group (capacity {capacity})",
+        "en": "{size:member does|members do} not fit in one {platform} group (capacity {capacity})",
         "zh": "{size} 人超出了一个{platform}的容量（{capacity} 人）",
     },
     "scaffold.err.time": {
@@ -283,7 +283,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{value!r} 不是时间，请写成 08:00、8点、早上8点 或 20:30-22:00 这样",
     },
     "scaffold.err.too_few_leaders": {
-        "en": "{size} members need at least {needed} opinion leaders (one per {per}); you named {named}",
+        "en": "{size:member needs|members need} at least {needed:opinion leader|opinion leaders} (one per {per});"
+        " you named {named}",
         "zh": "{size} 人的群至少需要 {needed} 位意见领袖（每 {per} 人一位），现在只有 {named} 位",
     },
     "scaffold.err.no_admins": {
@@ -303,7 +304,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{name!r} 是泛泛的标签，看不出是什么群；请按一种起名方法来取名（第 004 篇）",
     },
     "scaffold.warn.long_slogan": {
-        "en": "the slogan is {length} characters long; keep it under {limit} so people can repeat it (004)",
+        "en": "the slogan is {length:character|characters} long; keep it under {limit} so people can repeat it (004)",
         "zh": "口号长 {length} 个字符；控制在 {limit} 以内才便于传播（第 004 篇）",
     },
     # -- choice labels --

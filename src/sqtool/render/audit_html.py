@@ -105,7 +105,7 @@ def heatmap_chart(report: AuditReport, tr: Translator) -> ChartView:
         rows,
         [f"{hour:02d}" for hour in range(24)],
         tr("html.chart.heatmap"),
-        cell_title=tr("html.chart.heatmap_cell", row="{row}", column="{column}", value="{value}"),
+        cell_title=lambda row, column, value: tr("html.chart.heatmap_cell", row=row, column=column, value=value),
     )
     return ChartView(tr("html.chart.heatmap"), svg)
 

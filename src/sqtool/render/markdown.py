@@ -19,11 +19,12 @@ from sqtool.render.audit_rows import (
     top_note_lines,
     value_rows,
 )
+from sqtool.render.md_text import md_cell, md_code, md_text
 
 
 def _cell(text: str) -> str:
-    """Markdown table cells may not hold pipes or line breaks."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text from the export or the plan (names, groups, files) on one line, shown literally."""
+    return md_cell(text)
 
 
 def render_markdown(report: AuditReport, tr: Translator, *, top: int = 10) -> str:
@@ -79,7 +80,7 @@ def render_markdown(report: AuditReport, tr: Translator, *, top: int = 10) -> st
         out += ["| " + " | ".join(header) + " |", "|---:|---|---|---:|---:|"]
         out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in senders]
     out += ["", f"## {tr('audit.heading.activity')}", ""]
-    out += [f"- {line}" for line in activity_lines(report, tr)]
+    out += [f"- {md_text(line)}" for line in activity_lines(report, tr)]
     out += ["", "```", *heatmap_lines(report, tr), "```"]
     rows = value_rows(report, tr)
     if rows:
@@ -88,7 +89,7 @@ def render_markdown(report: AuditReport, tr: Translator, *, top: int = 10) -> st
         out += ["| " + " | ".join(header) + " |", "|---|---|---:|---:|"]
         out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     out += ["", f"## {tr('audit.heading.people')}", ""]
-    out += [f"- {line}" for line in people_lines(report, tr)]
+    out += [f"- {md_text(line)}" for line in people_lines(report, tr)]
     tables = list_tables(report, tr)
     if tables:
         out += ["", f"## {tr('html.part.lists')}"]
@@ -108,8 +109,8 @@ def render_markdown(report: AuditReport, tr: Translator, *, top: int = 10) -> st
         out += ["", f"## {tr('audit.heading.drift')}", ""]
         for drift_item in report.drift:
             f = drift_item.finding
-            out.append(f"- `{f.location()}` **{f.rule_id}** {_cell(f.message)}")
+            out.append(f"- {md_code(f.location())} **{f.rule_id}** {_cell(f.message)}")
     if report.notes:
         out += [""]
-        out += [f"> {tr(note.key, **dict(note.args))}" for note in report.notes if note.key not in TOP_NOTES]
+        out += [f"> {md_text(tr(note.key, **dict(note.args)))}" for note in report.notes if note.key not in TOP_NOTES]
     return "\n".join(out) + "\n"

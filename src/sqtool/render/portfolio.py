@@ -10,6 +10,7 @@ from typing import Any
 from sqtool.i18n import Translator
 from sqtool.portfolio import PortfolioResult
 from sqtool.portfolio.ranking import STATUSES, RankedGroup, Reason, TagTotal, change, totals_by
+from sqtool.render.md_text import md_cell, md_text
 from sqtool.settings import Lang
 
 REPORT_FORMATS = ("text", "md", "json", "html")
@@ -182,10 +183,10 @@ def _document(
     style = "github" if markdown else "simple"
 
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ") if markdown else text
+        return md_cell(text) if markdown else text
 
     def heading(text: str, level: int = 2) -> str:
-        return f"{'#' * level} {text}" if markdown else text
+        return f"{'#' * level} {md_text(text)}" if markdown else text
 
     def grid(header: list[str], rows: list[list[str]]) -> str:
         return tabulate(
@@ -204,7 +205,7 @@ def _document(
         "",
     ]
     if not shown:
-        out += [tr("portfolio.none_selected", where=" ".join(where)), ""]
+        out += [cell(tr("portfolio.none_selected", where=" ".join(where))), ""]
     else:
         out += [grid(headers(tr), [row(group, tr) for group in shown]), ""]
         out += [tr("portfolio.legend"), tr("portfolio.status_rules"), ""]

@@ -4,14 +4,16 @@ A Chinese character takes two columns on a terminal, and Chinese prose has no sp
 ``textwrap`` (which counts characters and breaks at spaces) either overflows or cannot wrap it. Here a
 line may break at a space or between two wide characters, never before closing punctuation such as
 ``、`` or ``）`` and never after an opening one such as ``（``, as Chinese typesetting expects; a
-command in backticks is never broken.
+command in backticks is never broken, nor is a name the caller asks to ``keep`` whole (a short
+Chinese title such as 周日嘉宾分享 reads badly as 周日嘉宾分 / 享).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 MIN_WIDTH, MAX_WIDTH = 60, 100
+KEEP_WIDTH = 16  # a name up to 8 Chinese characters wide is never broken (see ``short_names``)
 
 # Kinsoku (禁则): these may not start a line …
 _NO_LINE_START = frozenset("、，。．；：！？）］｝〕〉》」』】〙〗〟’”…—～·,.;:!?)]}%")
@@ -78,8 +80,21 @@ def _ascii_with_controls(text: str) -> int:
     return sum(1 for character in text if character.isprintable())
 
 
-def _tokens(text: str) -> list[tuple[str, bool]]:
-    """Unbreakable pieces of ``text``, each with whether a space stood before it."""
+def short_names(names: Iterable[str]) -> tuple[str, ...]:
+    """The names worth keeping on one line: those with Chinese (which could break between any two
+    characters) no wider than ``KEEP_WIDTH`` columns; a longer title may still break."""
+    return tuple(
+        sorted(
+            {name for name in names if 0 < display_width(name) <= KEEP_WIDTH and any(_is_wide(c) for c in name)},
+            key=len,
+            reverse=True,
+        )
+    )
+
+
+def _tokens(text: str, keep: Sequence[str] = ()) -> list[tuple[str, bool]]:
+    """Unbreakable pieces of ``text``, each with whether a space stood before it; each phrase of
+    ``keep`` found in the text is one piece (the longest first where two start at one place)."""
     tokens: list[tuple[str, bool]] = []
     current, spaced = "", False
 
@@ -89,9 +104,21 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
             tokens.append((current, spaced))
             current, spaced = "", False
 
+    kept = sorted({phrase for phrase in keep if phrase}, key=len, reverse=True)
     in_code = False  # a command in `backticks` stays on one line, to be copied whole
-    for character in text:
-        if character == "`":
+    position = 0
+    while position < len(text):
+        character = text[position]
+        position += 1
+        phrase = next((p for p in kept if text.startswith(p, position - 1)), None) if not in_code else None
+        if phrase is not None:  # breaks around it only where its first and last characters allow them
+            if _is_wide(phrase[0]) and not (current and current[-1] in _NO_LINE_END):
+                flush()
+            current += phrase
+            position += len(phrase) - 1
+            if _is_wide(phrase[-1]) and phrase[-1] not in _NO_LINE_END:
+                flush()
+        elif character == "`":
             if not in_code and current and _is_wide(current[-1]):
                 flush()
             in_code = not in_code
@@ -120,15 +147,18 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return tokens
 
 
-def wrap(text: str, width: int, *, indent: str = "", subsequent_indent: str | None = None) -> list[str]:
-    """Lines of at most ``width`` columns (a single piece wider than that, such as a path, stays whole)."""
+def wrap(
+    text: str, width: int, *, indent: str = "", subsequent_indent: str | None = None, keep: Sequence[str] = ()
+) -> list[str]:
+    """Lines of at most ``width`` columns (a single piece wider than that, such as a path, stays whole);
+    the phrases of ``keep`` are never broken."""
     later = indent if subsequent_indent is None else subsequent_indent
     lines: list[str] = []
     for paragraph in text.split("\n"):
         prefix = indent if not lines else later
         line, used = prefix, display_width(prefix)
         started = False
-        for token, spaced in _tokens(paragraph):
+        for token, spaced in _tokens(paragraph, keep):
             gap = " " if spaced and started else ""
             size = display_width(token)
             if started and used + len(gap) + size > width:
@@ -141,13 +171,23 @@ def wrap(text: str, width: int, *, indent: str = "", subsequent_indent: str | No
     return lines
 
 
-def fill(text: str, width: int, *, indent: str = "", subsequent_indent: str | None = None) -> str:
+def fill(
+    text: str, width: int, *, indent: str = "", subsequent_indent: str | None = None, keep: Sequence[str] = ()
+) -> str:
     """``wrap`` joined with newlines."""
-    return "\n".join(wrap(text, width, indent=indent, subsequent_indent=subsequent_indent))
+    return "\n".join(wrap(text, width, indent=indent, subsequent_indent=subsequent_indent, keep=keep))
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int, wrap_columns: Sequence[int]) -> str:
-    """A plain table (``simple`` style) whose ``wrap_columns`` are wrapped so every line fits ``width``.
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    width: int,
+    wrap_columns: Sequence[int],
+    keep: Sequence[str] = (),
+) -> str:
+    """A plain table (``simple`` style) whose ``wrap_columns`` are wrapped so every line fits ``width``,
+    never inside a phrase of ``keep``.
 
     The room left by the other columns goes first to each wrapped column's longest unbreakable piece,
     then the rest is shared in proportion to what each column would still need to stay on one line.
@@ -165,7 +205,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int, 
     least = {
         index: max(
             header_width(index),  # headers stay on one line
-            *(display_width(token) for row in rows for token, _ in _tokens(str(row[index]))),
+            *(display_width(token) for row in rows for token, _ in _tokens(str(row[index]), keep)),
         )
         for index in wrap_columns
     }
@@ -176,7 +216,10 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int, 
         index: min(natural[index], least[index] + spare * (natural[index] - least[index]) // wanted) for index in least
     }
     wrapped = [
-        [fill(str(value), limits[index]) if index in limits else str(value) for index, value in enumerate(row)]
+        [
+            fill(str(value), limits[index], keep=keep) if index in limits else str(value)
+            for index, value in enumerate(row)
+        ]
         for row in rows
     ]
     return tabulate(wrapped, headers=list(headers), tablefmt="simple", disable_numparse=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -96,7 +97,8 @@ def check_files(
     from concurrent.futures import ProcessPoolExecutor
 
     _load_before_fork()
-    context = multiprocessing.get_context("fork")  # workers inherit the imports
+    # workers inherit the imports when forked (the command line); from a threaded host, a fork server
+    context = multiprocessing.get_context(start_method())
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         parts = list(pool.map(job, chunks))
     return CheckResult(
@@ -117,6 +119,15 @@ def _load_before_fork() -> None:
 
 PARALLEL_MIN = 200  # below this, starting processes costs more than it saves
 CHUNK = 100
+
+
+def start_method() -> str:
+    """How the workers start: forked when this process runs one thread (they inherit the imports and
+    the compiled validator, the command line's case); else from a fork server (a notebook, a host with
+    threads of its own: forking a threaded process may deadlock the child, and Python 3.12 warns)."""
+    if threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def _worker_count(plans: int) -> int:

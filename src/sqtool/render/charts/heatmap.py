@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
@@ -25,9 +25,10 @@ def heatmap(
     label: str,
     *,
     every: int = 3,
-    cell_title: str = "{row} {column}: {value}",
+    cell_title: Callable[[str, str, int], str] = lambda row, column, value: f"{row} {column}: {value}",
 ) -> Markup:
-    """One square per cell; a column label every ``every`` columns."""
+    """One square per cell; a column label every ``every`` columns; ``cell_title(row, column, value)``
+    is the tooltip of a cell (a function, so the caller words the count: "1 message", "2 messages")."""
     columns = max((len(r) for r in grid), default=0)
     left, top_pad, cell = 44, 18, 22
     width, height = left + columns * cell + 4, top_pad + len(grid) * cell + 4
@@ -50,7 +51,7 @@ def heatmap(
                         "rx": 3,
                         "class": f"h{level(value, peak)}",
                     },
-                    title(cell_title.format(row=row_labels[r], column=column_labels[c], value=value)),
+                    title(cell_title(row_labels[r], column_labels[c], value)),
                 )
             )
     return svg(width, height, label, body, css="chart heatmap")
