@@ -107,7 +107,24 @@ def build(directory: Path) -> Path:
     return target
 
 
-def mutate(rng: random.Random, data: bytes, seeds: list[bytes]) -> bytes:
+def rerun_under_asan(script: str, arguments: list[str], directory: Path) -> int:
+    """Build the sanitized module into ``directory``, then run ``script --child ARGUMENTS --build
+    DIRECTORY`` with the ASan runtime preloaded (leaks not checked, abort on the first error): its exit code."""
+    build(directory)
+    runtime = subprocess.run(
+        [os.environ.get("CXX", "c++"), "-print-file-name=libasan.so"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    environment = dict(os.environ, LD_PRELOAD=runtime, ASAN_OPTIONS="detect_leaks=0:abort_on_error=1")
+    environment.pop("SQTOOL_BACKEND", None)
+    command = [sys.executable, script, "--child", *arguments, "--build", str(directory)]
+    return subprocess.run(command, env=environment, check=False).returncode
+
+
+def mutate(
+    rng: random.Random, data: bytes, seeds: list[bytes], tokens: list[bytes] = TOKENS, longest: int = 300
+) -> bytes:
+    """``data`` with 1 to 6 random edits: a flipped byte, a token, a cut, a run of another seed, a
+    truncation, a token repeated up to ``longest`` times (every harness of tests/native/ uses it)."""
     buf = bytearray(data)
     for _ in range(rng.randint(1, 6)):
         action = rng.randrange(6)
@@ -115,7 +132,7 @@ def mutate(rng: random.Random, data: bytes, seeds: list[bytes]) -> bytes:
         if action == 0 and buf:
             buf[min(at, len(buf) - 1)] = rng.randrange(256)
         elif action == 1:
-            buf[at:at] = rng.choice(TOKENS)
+            buf[at:at] = rng.choice(tokens)
         elif action == 2:
             del buf[at : at + rng.randint(1, 40)]
         elif action == 3:
@@ -125,7 +142,7 @@ def mutate(rng: random.Random, data: bytes, seeds: list[bytes]) -> bytes:
         elif action == 4:
             buf = buf[: rng.randint(0, len(buf))]
         else:
-            buf[at:at] = rng.choice(TOKENS) * rng.randint(1, 300)
+            buf[at:at] = rng.choice(tokens) * rng.randint(1, longest)
     return bytes(buf)
 
 
@@ -254,28 +271,16 @@ def main() -> int:
     names = list(SEEDS) if arguments.format == "all" else [arguments.format]
     if arguments.child:
         return run(names, arguments.iterations, arguments.seed, directory)
-    build(directory)
-    runtime = subprocess.run(
-        [os.environ.get("CXX", "c++"), "-print-file-name=libasan.so"], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    environment = dict(os.environ, LD_PRELOAD=runtime, ASAN_OPTIONS="detect_leaks=0:abort_on_error=1")
-    environment.pop("SQTOOL_BACKEND", None)
-    child = subprocess.run(
-        [sys.executable, __file__, "--child", "--format", arguments.format, "--iterations", str(arguments.iterations),
-         "--seed", str(arguments.seed), "--build", str(directory)],
-        env=environment,
-        check=False,
-    )  # fmt: skip
-    if child.returncode != 0:
+    options = ["--format", arguments.format, "--iterations", str(arguments.iterations), "--seed", str(arguments.seed)]
+    returncode = rerun_under_asan(__file__, options, directory)
+    if returncode != 0:
         inputs = sorted(directory.glob("current-*.json"), key=lambda path: path.stat().st_mtime)
         if inputs:  # the newest input is the one of the format that failed
             name = inputs[-1].stem.removeprefix("current-")
             crash = directory / f"crash-{name}-{arguments.seed}.json"
             inputs[-1].rename(crash)
-            print(
-                f"fuzz: the run failed (exit {child.returncode}); its last {name} input is in {crash}", file=sys.stderr
-            )
-    return child.returncode
+            print(f"fuzz: the run failed (exit {returncode}); its last {name} input is in {crash}", file=sys.stderr)
+    return returncode
 
 
 if __name__ == "__main__":

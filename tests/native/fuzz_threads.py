@@ -16,9 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import math
-import os
 import random
-import subprocess
 import sys
 import sysconfig
 import tempfile
@@ -123,23 +121,14 @@ def main() -> int:
     if arguments.child:
         return run(arguments.iterations, arguments.seed, directory)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from fuzz_native import build
+    from fuzz_native import rerun_under_asan
 
-    build(directory)
-    runtime = subprocess.run(
-        [os.environ.get("CXX", "c++"), "-print-file-name=libasan.so"], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    environment = dict(os.environ, LD_PRELOAD=runtime, ASAN_OPTIONS="detect_leaks=0:abort_on_error=1")
-    environment.pop("SQTOOL_BACKEND", None)
-    child = subprocess.run(
-        [sys.executable, __file__, "--child", "--iterations", str(arguments.iterations), "--seed", str(arguments.seed),
-         "--build", str(directory)],
-        env=environment,
-        check=False,
-    )  # fmt: skip
-    if child.returncode != 0:
-        print(f"fuzz: the conversation model failed (exit {child.returncode}), seed {arguments.seed}", file=sys.stderr)
-    return child.returncode
+    returncode = rerun_under_asan(
+        __file__, ["--iterations", str(arguments.iterations), "--seed", str(arguments.seed)], directory
+    )
+    if returncode != 0:
+        print(f"fuzz: the conversation model failed (exit {returncode}), seed {arguments.seed}", file=sys.stderr)
+    return returncode
 
 
 if __name__ == "__main__":

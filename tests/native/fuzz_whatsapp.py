@@ -22,7 +22,6 @@ import argparse
 import importlib.util
 import os
 import random
-import subprocess
 import sys
 import sysconfig
 import tempfile
@@ -30,6 +29,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import fuzz_native  # noqa: E402  # the shared build, mutator and ASan re-run
+
 LRM, NNBSP, NBSP = "\u200e", "\u202f", "\u00a0"
 
 SEEDS: list[bytes] = [
@@ -52,41 +54,8 @@ TOKENS = [
 ]  # fmt: skip
 
 
-def build(directory: Path) -> Path:
-    """The extension compiled with AddressSanitizer, as ``directory``/_core.so."""
-    target = directory / ("_core" + sysconfig.get_config_var("EXT_SUFFIX"))
-    if target.exists():
-        return target
-    sys.path.insert(0, str(REPO))
-    from hatch_build import compile_native
-
-    os.environ["SQTOOL_NATIVE_FLAGS"] = "-O1 -g -fsanitize=address -fno-omit-frame-pointer"
-    why = compile_native(REPO, target)
-    if why is not None:
-        raise SystemExit(f"fuzz: cannot build the sanitized module: {why}")
-    return target
-
-
 def mutate(rng: random.Random, data: bytes) -> bytes:
-    buf = bytearray(data)
-    for _ in range(rng.randint(1, 6)):
-        action = rng.randrange(6)
-        at = rng.randint(0, len(buf))
-        if action == 0 and buf:
-            buf[min(at, len(buf) - 1)] = rng.randrange(256)
-        elif action == 1:
-            buf[at:at] = rng.choice(TOKENS)
-        elif action == 2:
-            del buf[at : at + rng.randint(1, 40)]
-        elif action == 3:
-            other = rng.choice(SEEDS)
-            start = rng.randint(0, len(other))
-            buf[at:at] = other[start : start + rng.randint(1, 200)]
-        elif action == 4:
-            buf = buf[: rng.randint(0, len(buf))]
-        else:
-            buf[at:at] = rng.choice(TOKENS) * rng.randint(1, 60)
-    return bytes(buf)
+    return fuzz_native.mutate(rng, data, SEEDS, TOKENS, longest=60)
 
 
 def feed(core: object, text: str, rng: random.Random) -> None:
@@ -186,24 +155,15 @@ def main() -> int:
     directory = arguments.build or Path(tempfile.mkdtemp(prefix="sqtool-fuzz-"))
     if arguments.child:
         return run(arguments.iterations, arguments.seed, directory)
-    build(directory)
-    runtime = subprocess.run(
-        [os.environ.get("CXX", "c++"), "-print-file-name=libasan.so"], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    environment = dict(os.environ, LD_PRELOAD=runtime, ASAN_OPTIONS="detect_leaks=0:abort_on_error=1")
-    environment.pop("SQTOOL_BACKEND", None)
-    child = subprocess.run(
-        [sys.executable, __file__, "--child", "--iterations", str(arguments.iterations), "--seed", str(arguments.seed),
-         "--build", str(directory)],
-        env=environment,
-        check=False,
-    )  # fmt: skip
-    if child.returncode != 0:
+    returncode = fuzz_native.rerun_under_asan(
+        __file__, ["--iterations", str(arguments.iterations), "--seed", str(arguments.seed)], directory
+    )
+    if returncode != 0:
         crash = directory / f"crash-{arguments.seed}.txt"
         if (directory / "current.txt").exists():
             (directory / "current.txt").rename(crash)
-        print(f"fuzz: the scanner failed (exit {child.returncode}); input kept in {crash}", file=sys.stderr)
-    return child.returncode
+        print(f"fuzz: the scanner failed (exit {returncode}); input kept in {crash}", file=sys.stderr)
+    return returncode
 
 
 if __name__ == "__main__":
