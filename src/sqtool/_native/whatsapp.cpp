@@ -431,6 +431,22 @@ int hold_pending(Scanner *self, PyObject *block) {
   return 0;
 }
 
+// A continuation line [line, end) of the pending record: it extends the current run of lines when it
+// follows it, else the run so far is kept as text and a new run starts. Lines before the first header
+// belong to no record and are ignored.
+int continue_pending(Scanner *self, PyObject *block, Py_ssize_t line, Py_ssize_t end) {
+  if (self->first == 0) return 0;
+  if (self->run_active && self->run_end + 1 == line) {
+    self->run_end = end;
+    return 0;
+  }
+  if (hold_pending(self, block) < 0) return -1;
+  self->run_start = line;
+  self->run_end = end;
+  self->run_active = true;
+  return 0;
+}
+
 // Build the pending record (if any) into `out` and forget it.
 int emit_pending(Scanner *self, PyObject *block, PyObject *out) {
   if (self->first == 0) return 0;
@@ -551,17 +567,8 @@ int scan_block(Scanner *self, long long number, PyObject *block, PyObject *out) 
     // a header starts with a digit, "[", a mark or a blank; most other lines are told by their first character
     if (is_digit(head) || head == '[' || is_blank(head) || is_mark(head) || (head >= 0x80 && Py_UNICODE_ISDECIMAL(head)))
       found = match_header(p + line, end - line, stamp);
-    if (found == NOT_HEADER) {
-      if (self->first != 0) {  // a continuation line (any before the first header is ignored)
-        if (self->run_active && self->run_end + 1 == line) {
-          self->run_end = end;
-        } else {
-          if (hold_pending(self, block) < 0) return -1;
-          self->run_start = line;
-          self->run_end = end;
-          self->run_active = true;
-        }
-      }
+    if (found == NOT_HEADER) {  // a continuation line
+      if (continue_pending(self, block, line, end) < 0) return -1;
       ++number;
       continue;
     }
@@ -573,16 +580,7 @@ int scan_block(Scanner *self, long long number, PyObject *block, PyObject *out) 
       if (answer == nullptr) return -1;
       if (answer == Py_None) {  // not a header after all: a continuation line
         Py_DECREF(answer);
-        if (self->first != 0) {
-          if (self->run_active && self->run_end + 1 == line) {
-            self->run_end = end;
-          } else {
-            if (hold_pending(self, block) < 0) return -1;
-            self->run_start = line;
-            self->run_end = end;
-            self->run_active = true;
-          }
-        }
+        if (continue_pending(self, block, line, end) < 0) return -1;
         ++number;
         continue;
       }
