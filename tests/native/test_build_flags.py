@@ -7,6 +7,7 @@ import os
 import stat
 import sys
 import sysconfig
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -196,3 +197,20 @@ def test_setuptools_msvc_compiler_runs_cl_and_link_with_our_flags(
     assert "/EXPORT:PyInit__core" in link
     assert f"/OUT:{target}" in link
     assert len([part for part in link if part.endswith(".obj")]) == len(SOURCES)
+
+
+def test_every_cibuildwheel_platform_tests_the_compiled_module() -> None:
+    """pyproject.toml: no platform's wheel test skips the import of sqtool._native._core (a wheel built without it
+    fails), Windows is built for 64 bits only (simdjson's support), and setuptools is a build requirement on
+    Windows alone (the hook's MSVC look-up; Linux and macOS builds need only hatchling)."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    wheels = config["tool"]["cibuildwheel"]
+    for platform in ("linux", "macos", "windows"):
+        command = wheels.get(platform, {}).get("test-command", wheels["test-command"])
+        assert "import sqtool._native._core" in command, platform
+    assert wheels["windows"]["archs"] == ["AMD64"]
+    assert "*-win32" in wheels["skip"].split()
+    requires = config["build-system"]["requires"]
+    assert [requirement for requirement in requires if requirement.startswith("setuptools")] == [
+        "setuptools>=70; sys_platform == 'win32'"
+    ]
