@@ -99,7 +99,7 @@ def test_a_clang_build_reads_and_audits_as_the_python_readers(tmp_path: Path, mo
             timeout=300,
         )
 
-    assert sqtool("--version").stdout.splitlines()[1].startswith("backend: native readers (C++, simdjson")
+    assert sqtool("--version").stdout.splitlines()[1].startswith("backend: native (C++, simdjson")
     for path in (tmp_path / "result.json", discord, FIXTURES / "whatsapp_en_android.txt"):
         native = sqtool("--quiet", "audit", str(path), "--tz", "UTC", "--report", "json")
         python = sqtool("--quiet", "audit", str(path), "--tz", "UTC", "--report", "json", backend="python")
