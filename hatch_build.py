@@ -162,8 +162,8 @@ def compile_msvc(native: Path, include: Path, target: Path, compiler: Any = None
                 export_symbols=["PyInit__core"],
                 build_temp=scratch,
             )
-        except failures as error:
-            return f"the C++ compiler failed: {error}"
+        except failures as error:  # cl writes its diagnostics to the build's output, which `pip install -v` shows
+            return f"the C++ compiler failed: {error} (`pip install -v .` shows its messages)"
     return None
 
 
