@@ -19,11 +19,9 @@ tests/native/test_fuzz.py runs a short bounded run; docs/performance.md records 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import random
 import sys
-import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -119,17 +117,7 @@ def differential(path: Path, rng: random.Random) -> None:
 
 
 def run(iterations: int, seed: int, directory: Path) -> int:
-    sys.path.insert(0, str(REPO / "src"))
-    # the sanitized build, under the module's own name, in place of any other build
-    target = directory / ("_core" + sysconfig.get_config_var("EXT_SUFFIX"))
-    spec = importlib.util.spec_from_file_location("sqtool._native._core", target)
-    assert spec is not None and spec.loader is not None
-    _core = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(_core)
-    sys.modules["sqtool._native._core"] = _core
-    import sqtool._native
-
-    assert sqtool._native._imported()[0] is _core
+    _core = fuzz_native.load(directory)
     rng = random.Random(seed)
     started = time.monotonic()
     path = directory / "current.txt"
