@@ -273,6 +273,30 @@ def feed(core: object, name: str, data: bytes, rng: random.Random) -> None:
             return
 
 
+def differential(path: Path, export_format: str, rng: random.Random) -> None:
+    """Both backends read the file (strict or --lenient, a random zone; for WhatsApp a random date order): the
+    same records, skips and warnings, or the same error at the same place."""
+    from zoneinfo import ZoneInfo
+
+    from sqtool._native import ENVIRONMENT
+    from sqtool.chat.read import read_exports
+    from sqtool.errors import SqtoolError
+
+    zone = ZoneInfo(rng.choice(("UTC", "Europe/Berlin", "Asia/Shanghai")))
+    lenient = rng.random() < 0.5
+    order = rng.choice((None, None, "dmy", "mdy")) if export_format == "whatsapp" else None
+    outcomes = []
+    for backend in ("python", "native"):
+        os.environ[ENVIRONMENT] = backend
+        try:
+            chat = read_exports([path], format=export_format, tz=zone, lenient=lenient, date_order=order)
+            outcomes.append(("read", list(chat), chat.skipped, repr(chat.warnings)))
+        except SqtoolError as error:
+            outcomes.append(("error", error.key, error.line, error.col, error.args_for_message))
+    if outcomes[0] != outcomes[1]:
+        raise AssertionError(f"the backends differ ({zone}, lenient={lenient}, order={order}):\n{outcomes}")
+
+
 def run(names: list[str], iterations: int, seed: int, directory: Path) -> int:
     _core = load(directory)
     for name in names:

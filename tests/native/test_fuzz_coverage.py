@@ -96,3 +96,15 @@ def test_a_bounded_coverage_guided_run_is_clean(target: str, instrumented: Path)
     assert inited is not None, output[-3000:]
     assert int(inited.group(1)) > 300, output[-3000:]
     assert re.search(r"Done \d+ runs in \d+ second", output), output[-3000:]
+
+
+@pytest.mark.slow
+@needs_native
+def test_an_input_given_by_name_runs_once_alone(instrumented: Path, tmp_path: Path) -> None:
+    """A kept input (a finding, here a seed) named on the command line is run once, not fuzzed from: how a
+    crash is replayed and checked after its fix."""
+    kept = tmp_path / "telegram-crash-example"
+    kept.write_bytes(fuzz_coverage.seeds("telegram")[0])
+    output = _run("telegram", instrumented, str(kept))
+    assert f"Running: {kept}" in output and f"Executed {kept}" in output, output[-3000:]
+    assert "INITED" not in output
