@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Generator, Iterator
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 from operator import length_hint
 from typing import Any
 
@@ -26,6 +26,7 @@ from sqtool._native import core as native_core
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonguard import Guarded, JsonGuard
 from sqtool.chat.jsonstream import _CHUNK, _MAX_ITEM, JsonItems, _beyond, _header_ok, _Joined, item_line, stream_items
+from sqtool.chat.model import MessageRun
 from sqtool.chat.source import Source
 from sqtool.errors import SqtoolError
 from sqtool.settings import active_limits
@@ -66,14 +67,20 @@ class NativeItems:
         self._prefix = key + ".item"
         self._ctx = ctx
         self._on_read = on_read
-        self._handed = 0
+        self._handed = 0  # items of the array handed out (a MessageRun counts its messages)
+        self._before = 0  # those handed before the current batch
+        self._ends: list[int] | None = None  # where each item of the current batch ends, when it holds a run
         self._batch: Iterator[Any] = _EMPTY
         self._python: JsonItems | None = None  # the Python reading that took over, if any
 
     @property
     def count(self) -> int:
-        """Items yielded so far."""
-        return self._handed - length_hint(self._batch)
+        """Items yielded so far (a MessageRun counts its messages)."""
+        left = length_hint(self._batch)
+        if self._ends is None:
+            return self._handed - left
+        taken = len(self._ends) - left
+        return self._before + (self._ends[taken - 1] if taken else 0)
 
     def line(self) -> int | None:
         """The line where the latest item yielded starts (as JsonItems.line)."""
@@ -87,7 +94,13 @@ class NativeItems:
 
     def _hand(self, batch: list[Any]) -> Iterator[Any]:
         self._batch = values = iter(batch)
-        self._handed += len(batch)
+        self._before = self._handed
+        if MessageRun in set(map(type, batch)):  # where each item ends, counted in items of the array
+            self._ends = list(accumulate(len(item) if type(item) is MessageRun else 1 for item in batch))
+            self._handed += self._ends[-1]
+        else:
+            self._ends = None
+            self._handed += len(batch)
         return values
 
     def _batches(self) -> Generator[Iterator[Any], None, None]:
