@@ -12,6 +12,7 @@ whose offset changes, a cut file, the record limit. The audit's JSON through the
 from __future__ import annotations
 
 import json
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,48 @@ def test_audit_json_is_the_same_from_both_backends(cli: CliInvoke, tmp_path: Pat
         python = cli(*arguments, *extra, env={"SQTOOL_BACKEND": "python"})
         native = cli(*arguments, *extra, env={"SQTOOL_BACKEND": "native"})
         assert (native.exit_code, native.stdout, native.stderr) == (python.exit_code, python.stdout, python.stderr)
+
+
+TAILS = {
+    "garbage": "\n x",
+    "too deep": ',\n "about":\n ' + "[" * 120 + "]" * 120 + "\n}",
+    "too long a string": ',\n "about": "' + "y" * ((1 << 20) + 10) + '"}',
+}
+
+
+@pytest.mark.parametrize("name", sorted(TAILS))
+def test_errors_after_the_array(tmp_path: Path, name: str) -> None:
+    """An error in what follows the array of an export of thousands of lines (CRLF): the same error at
+    the same line from both backends, strict and --lenient."""
+    text = export(usual(3000)).replace("\n", "\r\n")  # ends "]\r\n}"
+    path = tmp_path / "result.json"
+    path.write_bytes((text[:-1] + TAILS[name]).encode("utf-8"))
+    for lenient in (False, True):
+        python, native = both(path, lenient=lenient)
+        assert native == python
+        if not lenient:
+            assert python[0] == "error" and python[3] > 26_000  # the line: 9 a message
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 4096])
+def test_the_reader_counts_the_line_breaks_of_the_array(tmp_path: Path, chunk: int) -> None:
+    """The line breaks up to the array's "]" (what the glue gives the guard of the rest of the file), fed
+    in chunks: blanks between items and inside them, CRLF, in runs and in items left to Python."""
+    from sqtool.chat.errors import ReadContext
+    from sqtool.chat.readers import telegram
+    from sqtool.chat.source import Source
+
+    data = export(_service_between()[:300]).replace("\n", "\r\n").encode("utf-8")
+    path = tmp_path / "result.json"
+    path.write_bytes(data)
+    opening, closing = data.index(b"["), data.rindex(b"]")
+    with backend("native"):
+        context = ReadContext(str(path), UTC, runs=chunk != 7)
+        reader = telegram._items(Source(path, str(path)), context)._reader(max_item=1 << 20)  # type: ignore[union-attr]
+        rest = data[opening + 1 :]
+        while True:
+            _items, status, _tail = reader.feed(rest[:chunk])
+            rest = rest[chunk:]
+            if status:
+                break
+    assert status == 1 and reader.newlines() == data[opening:closing].count(b"\n") > 2000

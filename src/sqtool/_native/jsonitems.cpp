@@ -79,6 +79,7 @@ PyObject *Splitter::feed(PyObject *arg, BuildItem build, void *reader, FlushItem
     unsigned char byte = bytes[at];
     if (expect_ != IN_ITEM) {
       if (blank(byte)) {
+        newlines_ += byte == '\n';
         ++at;
         continue;
       }
@@ -202,6 +203,8 @@ PyObject *Splitter::feed(PyObject *arg, BuildItem build, void *reader, FlushItem
         at = end;
         continue;
       }
+    } else if (byte == '\n') {
+      ++newlines_;  // between the tokens of an item (a raw one inside a string makes the item bad JSON)
     }
     ++at;
     if (risky_) {  // near a limit, or a value Python's decoders must read: Python reads from this item

@@ -57,6 +57,9 @@ class Splitter {
   // feed(chunk) as above; `build` makes the record of each whole item. nullptr with an exception set on failure.
   // `flush` (may be nullptr) runs before each item appended to the list (see FlushItems).
   PyObject *feed(PyObject *chunk, BuildItem build, void *reader, FlushItems flush = nullptr);
+  // Line breaks in the bytes scanned so far, up to the array's "]" once it closed (exact when the
+  // array closed: a raw line break inside a string stops the native path).
+  long long newlines() const { return newlines_; }
 
  private:
   enum Expect : int { FIRST_ITEM_OR_END, ITEM, COMMA_OR_END, IN_ITEM };
@@ -84,6 +87,7 @@ class Splitter {
   long long string_limit_ = 0;   // bytes of one string as written
   int digit_limit_ = 0;          // digits of one number
   long long string_bytes_ = 0;   // of the open string so far
+  long long newlines_ = 0;       // line breaks scanned outside strings
 };
 
 // --- values as the Python readers see them ---------------------------------------------------------

@@ -48,7 +48,8 @@ def array_items(
 
 
 class NativeItems:
-    """The items of the top-level array ``key``: Message objects for the usual messages, dicts for the rest."""
+    """The items of the top-level array ``key``: Message objects (MessageRuns when ``ctx.runs`` asks and the
+    reader makes them) for the usual messages, dicts for the rest."""
 
     def __init__(
         self,
@@ -118,13 +119,12 @@ class NativeItems:
         """The batches the native reader makes; returns None when it read the whole array, else the bytes
         reported read so far (the Python reader reads on)."""
         on_read = self._on_read
-        reported = newlines = 0
+        reported = 0
         display = self._source.display
         with self._source.open() as raw:
             buf = raw.read(_CHUNK)
             buf = buf[3:] if buf.startswith(_BOM) else buf
             reported += len(buf)
-            newlines += buf.count(b"\n")
             if on_read is not None and buf:
                 on_read(len(buf))
             opening = re.compile(rb'"' + re.escape(self._key.encode("utf-8")) + rb'"[ \t\r\n]*:[ \t\r\n]*\[')
@@ -162,11 +162,11 @@ class NativeItems:
                 if not chunk:  # the file ends inside the array
                     return reported
                 reported += len(chunk)
-                newlines += chunk.count(b"\n")
                 if on_read is not None:
                     on_read(len(chunk))
             # after the array: the rest of the document, checked by the guard and by ijson as the Python reader does
-            guard.newlines = newlines - rest.count(b"\n")
+            # the lines before the array's end: the header's, and those the reader counted in the array
+            guard.newlines = header.count(b"\n") + reader.newlines()
             tail = Guarded(raw, display)
             tail.guard = guard
             joined = _Joined(header + rest, tail, on_read)
