@@ -283,6 +283,8 @@ def feed(core: object, name: str, data: bytes, rng: random.Random) -> None:
                 assert len(item) > 0 and all(len(column) == len(item) for column in (*columns, item.reply_to))
         if status != 0 or not rest:
             assert (tail is not None) == (status == 1)
+            # the line breaks the splitter counted (the glue's line numbers): never more than were fed
+            assert 0 <= native.newlines() <= data.count(b"\n")  # type: ignore[attr-defined]
             return
 
 
