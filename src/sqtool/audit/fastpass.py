@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import compress, islice, repeat
 from operator import attrgetter, is_
+from typing import cast
 
-from sqtool.audit.aggregate import CUSTOMER_TAGS, NAME_KEY, Aggregate
+from sqtool.audit.aggregate import CUSTOMER_TAGS, NAME_KEY, Aggregate, compact_days
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.scan import Signals, TextScan
 from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question
@@ -357,7 +358,7 @@ class Accumulator:
         start = 0
         for day in dict.fromkeys(days):
             stop = bisect_right(days, day, start)
-            per_member = agg.day_member.get(day)
+            per_member = cast("Counter[int] | None", agg.day_member.get(day))  # Counters until finish
             if per_member is None:
                 per_member = agg.day_member[day] = Counter()
                 day_hours = agg.day_hours[day] = [0] * 24
@@ -483,4 +484,6 @@ class Accumulator:
             agg.first, agg.last = self._kept_span[1], self._kept_span[3]
         agg.day_span = {day: (span[1], span[3]) for day, span in self._day_span.items()}
         self.threads.finish(agg.last.timestamp() if agg.last is not None else None)
+        for per_day in (agg.day_member, agg.drawn, agg.answers_given):
+            compact_days(per_day)  # the Counters as arrays: the report is made in the memory they took
         return agg
