@@ -44,3 +44,26 @@ def test_the_aggregate_sums_compact_days_as_it_summed_counters() -> None:
     assert after == before == ({3: 2, 1: 6, 400: 9}, {1: 3, 3: 4}, 11)
     assert [list(x) for x in after[:2]] == [[3, 1, 400], [1, 3]]
     assert agg.posted_between(400, 11, 11) and not agg.posted_between(2, 10, 13)
+
+
+def test_a_day_made_compact_and_met_again_counts_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records out of order, two a batch: days made compact while the pass runs come back later (and a new
+    member with them); the fast pass still equals the one-record-at-a-time reference, members in order."""
+    from datetime import UTC
+
+    from sqtool.audit.options import AuditOptions
+    from tests.audit.builders import Chat
+    from tests.audit.test_pass_differential import BACKENDS, Setup, assert_same
+
+    day = 24 * 60
+    chat = Chat()
+    said = [(0, "amy"), (1, "ben"), (day, "ben"), (2 * day, "cat"), (3 * day, "amy"), (5, "dan"), (6, "amy")]
+    for n, (when, who) in enumerate([*said, (day + 1, "eve")]):
+        chat.say(who, f"message {n}", at=when)
+    records = list(chat.records)  # in the order written: days 0, 1, 2, 3, then 0 and 1 again
+    for backend in BACKENDS:
+        fast = assert_same(records, Setup(AuditOptions(tz=UTC), UTC, backend=backend), 2, monkeypatch)
+        first = min(fast.day_member)
+        assert isinstance(fast.day_member[first], MemberCounts)
+        assert [fast.display_name(m) for m in fast.day_member[first]] == ["amy", "ben", "dan"]
+        assert dict(fast.day_member[first + 1].items()) == {fast.find("ben"): 1, fast.find("eve"): 1}

@@ -100,8 +100,9 @@ class _CountValues(ValuesView[int]):
 def compact_days(per_day: MutableMapping[int, Mapping[int, int]]) -> None:
     """Each day's Counter made a MemberCounts, in place, one day at a time (so each Counter's memory is
     free for the next day's arrays); the same members, counts and order."""
-    for day in per_day:
-        per_day[day] = MemberCounts(per_day[day])
+    for day, counts in per_day.items():
+        if not isinstance(counts, MemberCounts):
+            per_day[day] = MemberCounts(counts)
 
 
 def _per_member(per_day: Mapping[int, Mapping[int, int]], first: int, last: int) -> dict[int, int]:
