@@ -33,15 +33,20 @@ def test_the_native_module_is_built_where_a_compiler_is() -> None:
 def test_version_names_the_backend(cli: CliInvoke) -> None:
     """`sqtool --version` says which readers run, in English and Chinese, and follows SQTOOL_BACKEND."""
     native = cli("--version").stdout.splitlines()
-    assert native[1].startswith("backend: native readers (C++, simdjson 3.")
-    assert native[1].endswith(" kernel) for Telegram JSON, Discord JSON, WhatsApp TXT; other formats in Python")
+    assert native[1].startswith("backend: native (C++, simdjson 3.")
+    assert native[1].endswith(
+        " kernel): reads Telegram JSON, Discord JSON, WhatsApp TXT and runs the audit's conversation model;"
+        " other formats are read in Python"
+    )
     forced = cli("--version", env={"SQTOOL_BACKEND": "python"}).stdout.splitlines()
-    assert forced[1] == "backend: pure Python readers (SQTOOL_BACKEND=python is set)"
+    assert forced[1] == "backend: pure Python (SQTOOL_BACKEND=python is set)"
     chinese = cli("--lang", "zh", "--version", env={"SQTOOL_BACKEND": "python"}).stdout.splitlines()
-    assert chinese[1] == "读取后端：纯 Python（已设置 SQTOOL_BACKEND=python）"
+    assert chinese[1] == "后端：纯 Python（已设置 SQTOOL_BACKEND=python）"
     chinese_native = cli("--version", "--lang", "zh").stdout.splitlines()[1]
-    assert chinese_native.startswith("读取后端：原生（C++，simdjson 3.")
-    assert chinese_native.endswith("指令集），用于 Telegram JSON、Discord JSON、WhatsApp TXT；其他格式用 Python 读取")
+    assert chinese_native.startswith("后端：原生（C++，simdjson 3.")
+    assert chinese_native.endswith(
+        "指令集），读取 Telegram JSON、Discord JSON、WhatsApp TXT，并运行审计的对话模型；其他格式用 Python 读取"
+    )
 
 
 def test_backend_python_turns_the_native_module_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -162,7 +167,7 @@ def test_an_unknown_backend_is_a_usage_error(cli: CliInvoke, tmp_path: Path) -> 
     assert "SQTOOL_BACKEND=python" in result.stderr
     chinese = cli("--lang", "zh", "audit", str(export), "--format", "telegram", env={"SQTOOL_BACKEND": "rust"})
     assert chinese.exit_code == 2
-    assert "SQTOOL_BACKEND=rust 不是 sqtool 认识的读取后端" in chinese.stderr
+    assert "SQTOOL_BACKEND=rust 不是 sqtool 认识的后端" in chinese.stderr
 
 
 def test_native_asked_for_but_not_built(cli: CliInvoke, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -175,7 +180,7 @@ def test_native_asked_for_but_not_built(cli: CliInvoke, monkeypatch: pytest.Monk
     assert result.exit_code == 2
     assert "SQTOOL_BACKEND=native is set, but the native readers are not built" in result.stderr
     unset = cli("--version", env={"SQTOOL_BACKEND": ""}).stdout.splitlines()[1]
-    assert unset == ("backend: pure Python readers (the native module was not built: no C++17 compiler when installed)")
+    assert unset == ("backend: pure Python (the native module was not built: no C++17 compiler when installed)")
 
 
 def _discord_export(path: Path, count: int, *, cut: int | None = None) -> Path:

@@ -64,4 +64,4 @@ def test_without_a_compiler_the_wheel_is_pure_python_and_runs(tmp_path: Path) ->
         [sys.executable, "-m", "sqtool", "--version"], cwd=tmp_path, env=run, capture_output=True, text=True, timeout=60
     )
     assert version.returncode == 0, version.stderr
-    assert "backend: pure Python readers (the native module was not built" in version.stdout
+    assert "backend: pure Python (the native module was not built" in version.stdout

@@ -368,7 +368,7 @@ def test_validator_is_compiled_once():
 @needs_shared
 def test_no_sentence_is_copied_from_the_seed_articles():
     result = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "seedcopy.py"), str(REPO)], capture_output=True, text=True, timeout=60
+        [sys.executable, str(SHARED / "tools" / "seedcopy.py"), str(REPO)], capture_output=True, text=True, timeout=300
     )
     assert result.stdout == "" and result.returncode == 0
 

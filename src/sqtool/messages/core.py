@@ -18,21 +18,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "core.backend_native": {
         "en": (
-            "backend: native readers (C++, simdjson {simdjson}, {kernel} kernel) for {formats}; other formats in Python"
+            "backend: native (C++, simdjson {simdjson}, {kernel} kernel): reads {formats} and runs the audit's"
+            " conversation model; other formats are read in Python"
         ),
-        "zh": "读取后端：原生（C++，simdjson {simdjson}，{kernel} 指令集），用于 {formats}；其他格式用 Python 读取",
+        "zh": (
+            "后端：原生（C++，simdjson {simdjson}，{kernel} 指令集），读取 {formats}，并运行审计的对话模型；"
+            "其他格式用 Python 读取"
+        ),
     },
     "core.backend_python_forced": {
-        "en": "backend: pure Python readers ({variable}=python is set)",
-        "zh": "读取后端：纯 Python（已设置 {variable}=python）",
+        "en": "backend: pure Python ({variable}=python is set)",
+        "zh": "后端：纯 Python（已设置 {variable}=python）",
     },
     "core.backend_python_unbuilt": {
-        "en": "backend: pure Python readers (the native module was not built: no C++17 compiler when installed)",
-        "zh": "读取后端：纯 Python（安装时没有 C++17 编译器，未编译原生模块）",
+        "en": "backend: pure Python (the native module was not built: no C++17 compiler when installed)",
+        "zh": "后端：纯 Python（安装时没有 C++17 编译器，未编译原生模块）",
     },
     "core.backend_unknown": {
         "en": "{variable}={value} is not a backend sqtool knows",
-        "zh": "{variable}={value} 不是 sqtool 认识的读取后端",
+        "zh": "{variable}={value} 不是 sqtool 认识的后端",
     },
     "core.backend_unknown_hint": {
         "en": "use {variable}=python (pure Python) or native (the compiled readers), or leave it unset",
