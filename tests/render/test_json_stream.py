@@ -84,6 +84,24 @@ def row_of(n: int) -> dict[str, object]:
     return {"n": n, "opening": f"问题 {n}？"}
 
 
+def test_flat_rows_of_every_plain_value_are_json_dumps() -> None:
+    """Rows that are flat dicts (written by the row fast path): text with escapes and Chinese, numbers, NaN
+    and infinities, booleans, null; and rows that are not (nested, non-text keys, empty) beside them."""
+    rows = [
+        {"asked": "2026-01-01T00:00:00+08:00", "opening": '问题 "引号" \\ \n\t\u2028 end', "n": -3, "big": 10**30},
+        {"x": 1.5, "nan": float("nan"), "inf": float("inf"), "-inf": float("-inf"), "t": True, "f": False, "z": None},
+        {"nested": {"a": [1, 2]}},
+        {1: "number key"},
+        {},
+        [1, 2],
+    ]
+    for level in range(3):
+        document: Any = {"rows": Rows(rows, lambda row: row)}
+        for _ in range(level):
+            document = {"lists": document}
+        assert "".join(json_chunks(document)) == _expected(document)
+
+
 def test_plain_leaves_documents_without_rows_alone() -> None:
     """plain() returns a document holding no Rows as it is, and makes lists of the Rows of the others."""
     document = {"a": [1, 2], "b": {"c": None}}
