@@ -92,32 +92,68 @@ TOKENS = [b"{", b"}", b"[", b"]", b",", b":", b'"', b"\\", b"\\u", b"\\ud800", b
           b'"2023-01-17T19:33:07.1234567+08:00"', b"+08:00", b"Z", b".123", b"T23:59:60"]  # fmt: skip
 
 
-def build(directory: Path) -> Path:
-    """The extension compiled with AddressSanitizer, as ``directory``/_core.so."""
+SANITIZED = "-O1 -g -fsanitize=address -fno-omit-frame-pointer"
+# clang's coverage counters and comparison hooks as well, for libFuzzer (fuzz_coverage.py, under atheris)
+COVERAGE = "-O1 -g -fsanitize=address,fuzzer-no-link -fno-omit-frame-pointer"
+
+
+def build(directory: Path, *, coverage: bool = False) -> Path:
+    """The extension compiled with AddressSanitizer, as ``directory``/_core.so (with ``coverage``: by clang++,
+    instrumented for libFuzzer too)."""
     target = directory / ("_core" + sysconfig.get_config_var("EXT_SUFFIX"))
     if target.exists():
         return target
     sys.path.insert(0, str(REPO))
     from hatch_build import compile_native
 
-    os.environ["SQTOOL_NATIVE_FLAGS"] = "-O1 -g -fsanitize=address -fno-omit-frame-pointer"
+    os.environ["SQTOOL_NATIVE_FLAGS"] = COVERAGE if coverage else SANITIZED
+    if coverage:
+        os.environ["CXX"] = os.environ.get("SQTOOL_FUZZ_CLANG", "clang++")
     why = compile_native(REPO, target)
     if why is not None:
         raise SystemExit(f"fuzz: cannot build the sanitized module: {why}")
     return target
 
 
-def rerun_under_asan(script: str, arguments: list[str], directory: Path) -> int:
-    """Build the sanitized module into ``directory``, then run ``script --child ARGUMENTS --build
-    DIRECTORY`` with the ASan runtime preloaded (leaks not checked, abort on the first error): its exit code."""
-    build(directory)
-    runtime = subprocess.run(
+def asan_runtime(*, coverage: bool = False) -> str:
+    """The ASan runtime to preload: the compiler's libasan, or (``coverage``) atheris's ASan with libFuzzer."""
+    if coverage:
+        import atheris
+
+        return str(Path(atheris.path()) / "asan_with_fuzzer.so")
+    return subprocess.run(
         [os.environ.get("CXX", "c++"), "-print-file-name=libasan.so"], capture_output=True, text=True, check=True
     ).stdout.strip()
-    environment = dict(os.environ, LD_PRELOAD=runtime, ASAN_OPTIONS="detect_leaks=0:abort_on_error=1")
+
+
+def rerun_under_asan(script: str, arguments: list[str], directory: Path, *, coverage: bool = False) -> int:
+    """Build the sanitized module into ``directory``, then run ``script --child ARGUMENTS --build
+    DIRECTORY`` with the ASan runtime preloaded (leaks not checked, abort on the first error): its exit code.
+    Python allocates with malloc there (PYTHONMALLOC), so a read past a Python string's or list's end is
+    caught too, not hidden in one of pymalloc's pools."""
+    runtime = asan_runtime(coverage=coverage)
+    build(directory, coverage=coverage)
+    environment = dict(
+        os.environ, LD_PRELOAD=runtime, ASAN_OPTIONS="detect_leaks=0:abort_on_error=1", PYTHONMALLOC="malloc"
+    )
     environment.pop("SQTOOL_BACKEND", None)
     command = [sys.executable, script, "--child", *arguments, "--build", str(directory)]
     return subprocess.run(command, env=environment, check=False).returncode
+
+
+def load(directory: Path) -> object:
+    """The sanitized build in ``directory``, imported as sqtool._native._core in place of any other build."""
+    sys.path.insert(0, str(REPO / "src"))
+    target = directory / ("_core" + sysconfig.get_config_var("EXT_SUFFIX"))
+    spec = importlib.util.spec_from_file_location("sqtool._native._core", target)
+    assert spec is not None and spec.loader is not None
+    core = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(core)
+    sys.modules["sqtool._native._core"] = core
+    import sqtool._native
+
+    assert sqtool._native._imported()[0] is core
+    return core
 
 
 def mutate(
@@ -176,12 +212,15 @@ def mutate_fields(rng: random.Random, name: str) -> bytes:
     return json.dumps(document, ensure_ascii=True).encode()
 
 
+SECONDS = [timedelta(seconds=second) for second in range(3600)]
+
+
 def reader(core: object, name: str, rng: random.Random) -> object:
     """A native reader of format ``name``, with callbacks that sometimes answer None and sometimes fail."""
     from sqtool.chat.model import Message, MessageKind
 
     start = datetime(2025, 1, 1, tzinfo=UTC)
-    seconds = [timedelta(seconds=second) for second in range(3600)]
+    seconds = SECONDS  # one list for every reader: 3,600 timedeltas made per input were most of a run's time
     failing = rng.random() < 0.1  # some readers meet a failing callback: the error paths run too
 
     def hour_start(hour: int) -> datetime | None:
@@ -234,14 +273,32 @@ def feed(core: object, name: str, data: bytes, rng: random.Random) -> None:
             return
 
 
+def differential(path: Path, export_format: str, rng: random.Random) -> None:
+    """Both backends read the file (strict or --lenient, a random zone; for WhatsApp a random date order): the
+    same records, skips and warnings, or the same error at the same place."""
+    from zoneinfo import ZoneInfo
+
+    from sqtool._native import ENVIRONMENT
+    from sqtool.chat.read import read_exports
+    from sqtool.errors import SqtoolError
+
+    zone = ZoneInfo(rng.choice(("UTC", "Europe/Berlin", "Asia/Shanghai")))
+    lenient = rng.random() < 0.5
+    order = rng.choice((None, None, "dmy", "mdy")) if export_format == "whatsapp" else None
+    outcomes = []
+    for backend in ("python", "native"):
+        os.environ[ENVIRONMENT] = backend
+        try:
+            chat = read_exports([path], format=export_format, tz=zone, lenient=lenient, date_order=order)
+            outcomes.append(("read", list(chat), chat.skipped, repr(chat.warnings)))
+        except SqtoolError as error:
+            outcomes.append(("error", error.key, error.line, error.col, error.args_for_message))
+    if outcomes[0] != outcomes[1]:
+        raise AssertionError(f"the backends differ ({zone}, lenient={lenient}, order={order}):\n{outcomes}")
+
+
 def run(names: list[str], iterations: int, seed: int, directory: Path) -> int:
-    sys.path.insert(0, str(REPO / "src"))
-    # the sanitized build, under the module's own name, in place of any other build
-    target = directory / ("_core" + sysconfig.get_config_var("EXT_SUFFIX"))
-    spec = importlib.util.spec_from_file_location("sqtool._native._core", target)
-    assert spec is not None and spec.loader is not None
-    _core = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(_core)
+    _core = load(directory)
     for name in names:
         rng = random.Random(seed)
         seeds = SEEDS[name]

@@ -14,16 +14,18 @@ ASan report or crash ends the run with a non-zero exit. tests/native/test_fuzz.p
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import math
 import random
 import sys
-import sysconfig
 import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))  # tests.audit.test_threads_native: the batches and the compared outcome
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import fuzz_native  # noqa: E402  # the shared build, load and ASan re-run
+
 TEXTS = ("how do I export tags?", "export tags", "导出数据怎么弄？", "数据导出", "😀", "good morning", "amy, yes", "")
 
 
@@ -40,44 +42,50 @@ def conversation(rng: random.Random, count: int, members: int) -> list[tuple]:
     return messages
 
 
-def run(iterations: int, seed: int, directory: Path) -> int:
-    sys.path.insert(0, str(REPO / "src"))
-    sys.path.insert(0, str(REPO))
-    target = directory / ("_core" + sysconfig.get_config_var("EXT_SUFFIX"))
-    spec = importlib.util.spec_from_file_location("sqtool._native._core", target)
-    assert spec is not None and spec.loader is not None
-    core = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(core)
+def prepare(directory: Path) -> object:
+    """The sanitized module (fuzz_native.load), with the Python model's windows made small."""
     from sqtool.audit import threads
+
+    core = fuzz_native.load(directory)
+    small = {"RECENT_IDS": 5, "PRUNE_EVERY": 7, "DF_BLOCK": 6, "LAST": 3}
+    for name, value in small.items():
+        setattr(threads, name, value)
+    threads.DF_WINDOW = 12
+    threads._WEIGHTS = [math.log(13 / (count + 1)) for count in range(14)]
+    return core
+
+
+def one(core: object, rng: random.Random) -> None:
+    """One random conversation in random batches through both models (the same answers), then broken calls."""
     from sqtool.audit.aggregate import Aggregate
     from sqtool.audit.threads import Threads
     from sqtool.audit.threads_native import NativeThreads
     from sqtool.chat.model import MessageKind
     from tests.audit.test_threads_native import _feed, _outcome
 
-    small = {"RECENT_IDS": 5, "PRUNE_EVERY": 7, "DF_BLOCK": 6, "LAST": 3}
-    for name, value in small.items():
-        setattr(threads, name, value)
-    threads.DF_WINDOW = 12
-    threads._WEIGHTS = [math.log(13 / (count + 1)) for count in range(14)]
+    members = rng.choice((2, 5, 300))
+    raw = conversation(rng, rng.randrange(1, 400), members)
+    messages = [
+        (ident, sender, ts, day, text, MessageKind.TEXT, reply, targets, "?" in text or "？" in text)
+        for ident, sender, ts, day, text, reply, targets in raw
+    ]
+    cuts = sorted(rng.sample(range(1, len(messages) + 1), min(len(messages), rng.randrange(1, 20))))
+    python_agg, native_agg = Aggregate(), Aggregate()
+    python = Threads(python_agg, rng.choice((30.0, 1440.0)), {"amy": 0})
+    native = NativeThreads(native_agg, python.cutoff / 60, {"amy": 0}, core.ThreadModel, core.EdgeSet)  # type: ignore[attr-defined]
+    for model in (python, native):
+        _feed(model, messages, cuts)
+        model.finish(messages[-1][2])
+    assert _outcome(python_agg) == _outcome(native_agg), "the native model differs from the Python one"
+    broken(core, native, rng)
+
+
+def run(iterations: int, seed: int, directory: Path) -> int:
+    core = prepare(directory)
     rng = random.Random(seed)
     started = time.monotonic()
     for _ in range(iterations):
-        members = rng.choice((2, 5, 300))
-        raw = conversation(rng, rng.randrange(1, 400), members)
-        messages = [
-            (ident, sender, ts, day, text, MessageKind.TEXT, reply, targets, "?" in text or "？" in text)
-            for ident, sender, ts, day, text, reply, targets in raw
-        ]
-        cuts = sorted(rng.sample(range(1, len(messages) + 1), min(len(messages), rng.randrange(1, 20))))
-        python_agg, native_agg = Aggregate(), Aggregate()
-        python = Threads(python_agg, rng.choice((30.0, 1440.0)), {"amy": 0})
-        native = NativeThreads(native_agg, python.cutoff / 60, {"amy": 0}, core.ThreadModel, core.EdgeSet)
-        for model in (python, native):
-            _feed(model, messages, cuts)
-            model.finish(messages[-1][2])
-        assert _outcome(python_agg) == _outcome(native_agg), "the native model differs from the Python one"
-        broken(core, native, rng)
+        one(core, rng)
     print(f"fuzz: {iterations} conversations, no crash, no ASan report, {time.monotonic() - started:.1f} s")
     return 0
 
@@ -120,10 +128,7 @@ def main() -> int:
     directory = arguments.build or Path(tempfile.mkdtemp(prefix="sqtool-fuzz-"))
     if arguments.child:
         return run(arguments.iterations, arguments.seed, directory)
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from fuzz_native import rerun_under_asan
-
-    returncode = rerun_under_asan(
+    returncode = fuzz_native.rerun_under_asan(
         __file__, ["--iterations", str(arguments.iterations), "--seed", str(arguments.seed)], directory
     )
     if returncode != 0:

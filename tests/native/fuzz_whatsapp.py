@@ -19,11 +19,8 @@ tests/native/test_fuzz.py runs a short bounded run; docs/performance.md records 
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import os
 import random
 import sys
-import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -95,41 +92,8 @@ def feed(core: object, text: str, rng: random.Random) -> None:
         assert type(record) in (Message, Event), type(record)
 
 
-def differential(path: Path, rng: random.Random) -> None:
-    """Both backends on the file: the same outcome."""
-    from zoneinfo import ZoneInfo
-
-    from sqtool._native import ENVIRONMENT
-    from sqtool.chat.read import read_exports
-    from sqtool.errors import SqtoolError
-
-    zone = ZoneInfo(rng.choice(("UTC", "Europe/Berlin", "Asia/Shanghai")))
-    lenient = rng.random() < 0.5
-    order = rng.choice((None, None, "dmy", "mdy"))
-    outcomes = []
-    for backend in ("python", "native"):
-        os.environ[ENVIRONMENT] = backend
-        try:
-            chat = read_exports([path], format="whatsapp", tz=zone, lenient=lenient, date_order=order)
-            outcomes.append(("read", list(chat), chat.skipped, repr(chat.warnings)))
-        except SqtoolError as error:
-            outcomes.append(("error", error.key, error.line, error.args_for_message))
-    if outcomes[0] != outcomes[1]:
-        raise AssertionError(f"the backends differ ({zone}, lenient={lenient}, order={order}):\n{outcomes}")
-
-
 def run(iterations: int, seed: int, directory: Path) -> int:
-    sys.path.insert(0, str(REPO / "src"))
-    # the sanitized build, under the module's own name, in place of any other build
-    target = directory / ("_core" + sysconfig.get_config_var("EXT_SUFFIX"))
-    spec = importlib.util.spec_from_file_location("sqtool._native._core", target)
-    assert spec is not None and spec.loader is not None
-    _core = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(_core)
-    sys.modules["sqtool._native._core"] = _core
-    import sqtool._native
-
-    assert sqtool._native._imported()[0] is _core
+    _core = fuzz_native.load(directory)
     rng = random.Random(seed)
     started = time.monotonic()
     path = directory / "current.txt"
@@ -140,7 +104,7 @@ def run(iterations: int, seed: int, directory: Path) -> int:
         feed(_core, text, rng)
         feed(_core, text.encode("latin-1", "replace").decode("latin-1"), rng)  # the 1-byte string kind
         feed(_core, text + "😀", rng)  # the 4-byte kind
-        differential(path, rng)
+        fuzz_native.differential(path, "whatsapp", rng)
     print(f"fuzz: {iterations} inputs, no crash, no ASan report, no difference, {time.monotonic() - started:.1f} s")
     return 0
 

@@ -67,7 +67,7 @@ def test_the_wheel_is_native_and_audits_from_a_fresh_virtualenv(tmp_path: Path) 
     assert where.startswith(str(fresh))  # the installed copy, not the checkout
     version = sqtool("--version")
     assert version.returncode == 0, version.stderr
-    assert "backend: native (C++" in version.stdout
+    assert version.stdout.splitlines()[1].startswith("backend: native (C++, simdjson ")
     export = tmp_path / "result.json"
     messages = [
         {"id": n, "type": "message", "date_unixtime": str(1740823200 + 600 * n), "from": f"m{n % 5}",
