@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,18 @@ def marked(text: str, format_name: str | None) -> str:
         return text
     line = template.format(marker=_MARKER.format(version=__version__))
     return f"{text}{'' if text.endswith(chr(10)) or not text else chr(10)}{line}\n"
+
+
+def marked_chunks(chunks: Iterable[str], format_name: str | None) -> Iterator[str]:
+    """``marked`` of the text ``chunks`` make, chunk by chunk (the marker line after the last one)."""
+    template = _MARKER_LINES.get(format_name or "")
+    last = ""
+    for chunk in chunks:
+        if chunk:
+            last = chunk
+            yield chunk
+    if template is not None:
+        yield marked(last[-1:], format_name)[len(last[-1:]) :]
 
 
 def is_generated(path: Path) -> bool:

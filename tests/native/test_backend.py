@@ -45,7 +45,7 @@ def test_version_names_the_backend(cli: CliInvoke) -> None:
     chinese_native = cli("--version", "--lang", "zh").stdout.splitlines()[1]
     assert chinese_native.startswith("后端：原生（C++，simdjson 3.")
     assert chinese_native.endswith(
-        "指令集），读取 Telegram JSON、Discord JSON、WhatsApp TXT，并运行审计的对话模型；其他格式用 Python 读取"
+        "指令集），读取 Telegram JSON、Discord JSON、WhatsApp TXT，并运行体检的对话模型；其他格式用 Python 读取"
     )
 
 

@@ -19,7 +19,7 @@ from itertools import chain, compress, islice, repeat
 from operator import attrgetter, is_
 from typing import TypeVar, overload
 
-from sqtool.audit.aggregate import CUSTOMER_TAGS, NAME_KEY, Aggregate
+from sqtool.audit.aggregate import CUSTOMER_TAGS, NAME_KEY, Aggregate, MemberCounts, compact_days
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.scan import Signals, TextScan
 from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question
@@ -144,6 +144,8 @@ class Accumulator:
         self._export_span: list = []
         self._kept_span: list = []
         self._day_span: dict[int, list] = {}  # day -> [first seconds, first message, last seconds, last message]
+        # the days whose messages per member are counted in a Counter now; the others are MemberCounts
+        self._counting: dict[int, Counter[int]] = {}
         self._item_filters = tuple(
             (tuple(word.lower() for word in item.keywords), frozenset(item.people)) for item in items
         )
@@ -512,20 +514,27 @@ class Accumulator:
             columns = (days, hours, senders, ts, whens)
             days, hours, senders, ts, whens = ([column[i] for i in order] for column in columns)  # type: ignore[assignment]
         start = 0
+        counting = self._counting
         for day in dict.fromkeys(days):
             stop = bisect_right(days, day, start)
-            per_member = agg.day_member.get(day)
+            per_member = counting.get(day)
             if per_member is None:
-                per_member = agg.day_member[day] = Counter()
-                day_hours = agg.day_hours[day] = [0] * 24
-                span = self._day_span[day] = []
-            else:
-                day_hours, span = agg.day_hours[day], self._day_span[day]
+                known = agg.day_member.get(day)
+                if known is None:
+                    agg.day_hours[day] = [0] * 24
+                    self._day_span[day] = []
+                # a day made compact before comes back (records out of order): counted on in a Counter, in
+                # the same member order
+                per_member = counting[day] = agg.day_member[day] = Counter(dict(known.items()) if known else ())
+            day_hours, span = agg.day_hours[day], self._day_span[day]
             per_member.update(senders[start:stop])
             for hour, count in Counter(hours[start:stop]).items():
                 day_hours[hour] += count
             _widen(span, ts[start:stop], whens[start:stop])
             start = stop
+        if len(counting) > 1:  # the days before this batch's first are done (in time order): made compact
+            for day in [day for day in counting if day < days[0]]:
+                agg.day_member[day] = MemberCounts(counting.pop(day))
 
     def _in_order(self, columns: _Columns, asked: list[int], targets: dict[int, list[int | None]]) -> None:
         """Who answers whom, message by message in the order given (audit/threads.py), and the owners'
@@ -640,4 +649,6 @@ class Accumulator:
             agg.first, agg.last = self._kept_span[1], self._kept_span[3]
         agg.day_span = {day: (span[1], span[3]) for day, span in self._day_span.items()}
         self.threads.finish(agg.last.timestamp() if agg.last is not None else None)
+        for per_day in (agg.day_member, agg.drawn, agg.answers_given):
+            compact_days(per_day)  # the Counters as arrays: the report is made in the memory they took
         return agg

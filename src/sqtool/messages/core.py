@@ -22,7 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             " conversation model; other formats are read in Python"
         ),
         "zh": (
-            "后端：原生（C++，simdjson {simdjson}，{kernel} 指令集），读取 {formats}，并运行审计的对话模型；"
+            "后端：原生（C++，simdjson {simdjson}，{kernel} 指令集），读取 {formats}，并运行体检的对话模型；"
             "其他格式用 Python 读取"
         ),
     },
