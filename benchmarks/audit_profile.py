@@ -4,8 +4,10 @@
                                        [--reps R] [--top N]
 
 Modes, each run in this process (run it once per mode for a fresh interpreter):
-  * ``engine``: the records are read into a list first, then ``run_audit`` alone is timed R times
-    in CPU seconds (time.process_time); prints the median and the µs per message;
+  * ``engine``: the records are read first (in parts, as the command's pass reads them: the native
+    Telegram reader's MessageRuns), then ``run_audit`` alone is timed R times in CPU seconds
+    (time.process_time); prints the median and the µs per message;
+  * ``stages``: the CPU of reading, of the engine and of the JSON report, the fewest of R runs;
   * ``command``: ``sqtool --quiet audit EXPORT --report json`` as a user runs it (start-up excluded),
     the report written to a file, with wall and CPU seconds and the peak RSS of the process (ru_maxrss);
   * ``cprofile``: the engine under cProfile, the top N functions by their own time;
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import resource
@@ -27,6 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqtool.audit.engine import run_audit
@@ -40,8 +44,20 @@ def _options() -> AuditOptions:
     return AuditOptions(members=MEMBERS)
 
 
+class _Parts(list):
+    """What was read, handed to the pass as a ChatRead hands it (``parts()``: record lists and MessageRuns)."""
+
+    def parts(self) -> Iterator[object]:
+        return iter(self)
+
+
+def _read(path: Path, export_format: str) -> _Parts:
+    """The export read as the command's pass reads it: in parts (the native Telegram reader's runs)."""
+    return _Parts(read_exports([path], format=export_format).parts())
+
+
 def engine(path: Path, export_format: str, reps: int) -> None:
-    records = list(read_exports([path], format=export_format))
+    records = _read(path, export_format)
     times = []
     for _ in range(reps):
         started = time.process_time()
@@ -73,11 +89,35 @@ def command(path: Path, export_format: str) -> None:
     print(f"command: {wall:.2f} s wall, {cpu:.2f} s CPU, {cpu / count * 1e6:.2f} µs/msg CPU, peak RSS {peak:.1f} MiB")
 
 
+def stages(path: Path, export_format: str, reps: int) -> None:
+    """CPU of each stage, the fewest of ``reps``: reading (in parts), the engine on what was read, the
+    JSON report; garbage collection off, as in the command's pass."""
+    from sqtool.render.audit import render_report
+
+    best: dict[str, float] = {}
+    for _ in range(reps):
+        gc.disable()
+        started = time.process_time()
+        records = _read(path, export_format)
+        read = time.process_time()
+        report = run_audit(records, _options())
+        audited = time.process_time()
+        render_report(report, "json", "en", color=False)
+        rendered = time.process_time()
+        del records, report
+        gc.enable()
+        gc.collect()
+        for name, seconds in (("read", read - started), ("engine", audited - read), ("report", rendered - audited)):
+            best[name] = min(best.get(name, seconds), seconds)
+    figures = ", ".join(f"{name} {seconds:.3f} s" for name, seconds in best.items())
+    print(f"stages (CPU, fewest of {reps}): {figures}; total {sum(best.values()):.3f} s")
+
+
 def cprofile(path: Path, export_format: str, top: int) -> None:
     import cProfile
     import pstats
 
-    records = list(read_exports([path], format=export_format))
+    records = _read(path, export_format)
     profile = cProfile.Profile()
     profile.runcall(run_audit, records, _options())
     pstats.Stats(profile).sort_stats("tottime").print_stats(top)
@@ -112,13 +152,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("export", type=Path)
     parser.add_argument("--format", default="telegram")
-    parser.add_argument("--mode", choices=("engine", "command", "cprofile", "memory"), default="engine")
+    parser.add_argument("--mode", choices=("engine", "stages", "command", "cprofile", "memory"), default="engine")
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--top", type=int, default=25)
     arguments = parser.parse_args()
     print(f"backend: {os.environ.get('SQTOOL_BACKEND', 'auto')}; load average {os.getloadavg()[0]:.2f}")
     if arguments.mode == "engine":
         engine(arguments.export, arguments.format, arguments.reps)
+    elif arguments.mode == "stages":
+        stages(arguments.export, arguments.format, arguments.reps)
     elif arguments.mode == "command":
         command(arguments.export, arguments.format)
     elif arguments.mode == "cprofile":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -71,5 +71,38 @@ def emit(
     from sqtool.reporters.safe_text import one_line
 
     write_atomic(output, marked(text, format_name), force=may_replace(output, force))
+    if not settings.quiet:
+        typer.echo(Translator(settings.lang)(written_key, path=one_line(str(output))), err=True)
+
+
+def emit_chunks(
+    chunks: Iterable[str],
+    output: Path | None,
+    *,
+    force: bool,
+    settings: Settings,
+    written_key: str = "fs.written",
+    format_name: str | None = None,
+) -> None:
+    """``emit`` of the text ``chunks`` make, written as they come: to stdout, or atomically to ``output``
+    (a temporary file, renamed once the last chunk is in), never held whole."""
+    import typer
+
+    from sqtool.fsutil import write_atomic_chunks
+    from sqtool.generated import STDOUT, marked_chunks, may_replace
+    from sqtool.i18n import Translator
+
+    if output is None or str(output) == STDOUT:
+        last = ""
+        for chunk in chunks:
+            if chunk:
+                typer.echo(chunk, nl=False, color=True)  # color=True: click must not strip escapes
+                last = chunk
+        if not last.endswith("\n"):  # as emit: a text that does not end a line gets its newline
+            typer.echo("", color=True)
+        return
+    from sqtool.reporters.safe_text import one_line
+
+    write_atomic_chunks(output, marked_chunks(chunks, format_name), force=may_replace(output, force))
     if not settings.quiet:
         typer.echo(Translator(settings.lang)(written_key, path=one_line(str(output))), err=True)

@@ -6,8 +6,9 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from sqtool.errors import SqtoolError
 
@@ -20,9 +21,15 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
     the mode of the file it replaces, or the usual mode for the user's umask; a failure leaves no
     temporary file behind.
     """
+    write_atomic_chunks(path, (content,), force=force)
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[str | bytes], *, force: bool = False) -> None:
+    """``write_atomic`` of the text ``chunks`` make, written into the temporary file as they come (a
+    report of 10^6 messages is never held whole); an error while they are made leaves no file."""
     path = Path(path)
     if _is_stream(path):  # /dev/null, /dev/stdout, a pipe: written into, never renamed over
-        _write_stream(path, content)
+        _write_stream(path, chunks)
         return
     remove_stale_temporaries(path)  # even when this write is refused: the next run leaves no debris
     if path.is_dir():
@@ -30,7 +37,6 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
     if path.exists() and not force:
         raise SqtoolError("fs.exists", hint="fs.exists_hint", path=str(path))
     folder = path.parent
-    data = content.encode("utf-8") if isinstance(content, str) else content
     mode = _mode_for(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -39,7 +45,7 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
         )
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                _write_chunks(stream, chunks)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.chmod(temporary, mode)
@@ -65,11 +71,15 @@ def _is_stream(path: Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
-def _write_stream(path: Path, content: str | bytes) -> None:
-    data = content.encode("utf-8") if isinstance(content, str) else content
+def _write_chunks(stream: BinaryIO, chunks: Iterable[str | bytes]) -> None:
+    for chunk in chunks:
+        stream.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+
+
+def _write_stream(path: Path, chunks: Iterable[str | bytes]) -> None:
     try:
         with path.open("wb") as stream:
-            stream.write(data)
+            _write_chunks(stream, chunks)
     except OSError as error:
         if error.errno in (errno.ENOSPC, errno.EFBIG):
             raise SqtoolError(

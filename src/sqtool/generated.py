@@ -9,10 +9,9 @@ marker may be replaced; any other file still needs ``--force``, and an input is 
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from sqtool import __version__
 
@@ -44,6 +43,18 @@ def marked(text: str, format_name: str | None) -> str:
     return f"{text}{'' if text.endswith(chr(10)) or not text else chr(10)}{line}\n"
 
 
+def marked_chunks(chunks: Iterable[str], format_name: str | None) -> Iterator[str]:
+    """``marked`` of the text ``chunks`` make, chunk by chunk (the marker line after the last one)."""
+    template = _MARKER_LINES.get(format_name or "")
+    last = ""
+    for chunk in chunks:
+        if chunk:
+            last = chunk
+            yield chunk
+    if template is not None:
+        yield marked(last[-1:], format_name)[len(last[-1:]) :]
+
+
 def is_generated(path: Path) -> bool:
     """Whether ``path`` is a report sqtool wrote: the marker line at its end, or JSON naming sqtool."""
     try:
@@ -64,27 +75,77 @@ def is_generated(path: Path) -> bool:
 
 
 def _json_names_sqtool(path: Path) -> bool:
+    """Whether a JSON file is one of sqtool's reports, read as a stream of parser events (ijson): an
+    audit report of a million messages is never held whole (``json.loads`` of it took 170 MiB)."""
+    import ijson
+
     try:
-        document: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        with path.open("rb") as stream:
+            return _names_sqtool(ijson.parse(stream))
+    except (OSError, ValueError, ijson.JSONError):  # not JSON as a whole: not sqtool's
         return False
-    if isinstance(document, dict):
-        tool = document.get("tool")
-        if tool == "sqtool" or (isinstance(tool, dict) and tool.get("name") == "sqtool"):  # audit, check JSON
+
+
+_OPENS = frozenset(("start_map", "start_array", "null", "boolean", "integer", "double", "number", "string"))
+
+
+class _Seen:
+    """What a JSON document's parser events say about who wrote it. Only a string can name sqtool, so
+    any other value is kept as None; a key written twice counts as ``json.loads`` counts it: the last."""
+
+    def __init__(self) -> None:
+        self.top = ""  # the document's first event: start_map or start_array
+        self.tool: str | None = None  # "tool" as a string, or "{" when it is a mapping
+        self.tool_name: str | None = None  # tool.name
+        self.schema_id: str | None = None  # $id
+        self.runs = -1  # items of "runs" when it is a list
+        self.driver: str | None = None  # runs[0].tool.driver.name
+        self.items = 0  # items of the top-level list, and how many are findings of sqtool's rules
+        self.findings = 0
+        self.check_name: str | None = None  # the current item's check_name
+
+    def event(self, prefix: str, event: str, value: object) -> None:
+        text = value if event == "string" and isinstance(value, str) else None
+        self.top = self.top or event
+        if self.top == "start_array":
+            if prefix == "item" and event in _OPENS:
+                self.items += 1
+                self.check_name = None
+            elif prefix == "item.check_name" and event in _OPENS:
+                self.check_name = text
+            elif prefix == "item" and event == "end_map" and self.check_name is not None:
+                self.findings += re.fullmatch(r"SQ\d{3}", self.check_name) is not None
+        elif event not in _OPENS:
+            return
+        elif prefix == "tool":
+            self.tool, self.tool_name = ("{" if event == "start_map" else text), None
+        elif prefix == "tool.name":
+            self.tool_name = text
+        elif prefix == "$id":
+            self.schema_id = text
+        elif prefix == "runs":
+            self.runs, self.driver = (0 if event == "start_array" else -1), None
+        elif prefix == "runs.item" and self.runs >= 0:
+            self.runs += 1
+        elif prefix == "runs.item.tool.driver.name" and self.runs == 1:
+            self.driver = text
+
+    def verdict(self) -> bool:
+        if self.top == "start_array":  # GitLab code quality: every issue is one of sqtool's rules
+            return 0 < self.items == self.findings
+        if self.tool == "sqtool" or (self.tool == "{" and self.tool_name == "sqtool"):  # audit, check JSON
             return True
-        schema_id = str(document.get("$id", ""))
+        schema_id = self.schema_id or ""
         if schema_id in _SCHEMA_IDS or schema_id.startswith(_OLD_SCHEMA_IDS):  # `sqtool schema`
             return True
-        runs = document.get("runs")
-        if isinstance(runs, list) and runs:  # SARIF
-            driver = runs[0].get("tool", {}).get("driver", {}) if isinstance(runs[0], dict) else {}
-            return isinstance(driver, dict) and driver.get("name") == "sqtool"
-        return False
-    if isinstance(document, list) and document:  # GitLab code quality: every issue is one of sqtool's rules
-        return all(
-            isinstance(item, dict) and re.fullmatch(r"SQ\d{3}", str(item.get("check_name", ""))) for item in document
-        )
-    return False
+        return self.runs > 0 and self.driver == "sqtool"  # SARIF: the first run's driver
+
+
+def _names_sqtool(events: Iterable[tuple[str, str, object]]) -> bool:
+    seen = _Seen()
+    for prefix, event, value in events:
+        seen.event(prefix, event, value)
+    return seen.verdict()
 
 
 def may_replace(output: Path, force: bool) -> bool:

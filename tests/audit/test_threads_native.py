@@ -213,3 +213,21 @@ def test_native_edges_read_as_the_dict_of_packed_edges(monkeypatch) -> None:
     assert list(native) == list(plain) and len(native) == len(plain) == 13
     with pytest.raises(ValueError):  # a member past the packed layout's 24 bits
         native._set.add(1, 1 << 24, 0, 0)
+    with pytest.raises(ValueError):  # an evidence code past the byte each edge keeps for it
+        native._set.add(1, 1, 0, 256)
+
+
+@needs_native
+def test_native_edges_across_blocks_and_table_growth() -> None:
+    """40,000 edges (the store's blocks hold 16,384; its slot table grows at three quarters full), a third of
+    them made again with another evidence: the same edges, first evidence and order as the dict."""
+    module: Any = _imported()[0]
+    native = NativeEdges(module.EdgeSet(member_bits=aggregate._MEMBER_BITS, day_shift=aggregate._DAY_SHIFT))
+    plain: dict[int, int] = {}
+    made = [(n, n % 4) for n in range(40_000)] + [(n, (n + 1) % 4) for n in range(0, 40_000, 3)]
+    for n, evidence in made:  # (n mod 2,000, 7n mod 1,999) tells every n < 40,000 apart
+        packed = aggregate._edge(739_000 + n % 400, n % 2_000, (n * 7) % 1_999)
+        plain.setdefault(packed, evidence)
+        native.setdefault(packed, evidence)
+    assert len(native) == len(plain) == 40_000
+    assert list(native.items()) == list(plain.items())

@@ -86,3 +86,51 @@ def test_marker_needs_the_whole_sentence_at_the_end(tmp_path: Path):
     other_json.write_text('{"tool": {"name": "eslint"}}', encoding="utf-8")
     assert not is_generated(other_json)
     assert not is_generated(tmp_path / "missing.md")
+
+
+@pytest.mark.parametrize(
+    ("document", "sqtools"),
+    [
+        ('{"version": 1, "tool": "sqtool"}', True),  # audit JSON
+        ('{"tool": {"name": "sqtool", "version": "0.1"}}', True),  # check JSON
+        ('{"runs": [{"tool": {"driver": {"name": "sqtool"}}}]}', True),  # SARIF
+        ('{"runs": [{"tool": {"driver": {"name": "ruff"}}}, {"tool": {"driver": {"name": "sqtool"}}}]}', False),
+        ('{"runs": [1]}', False),
+        ('[{"check_name": "SQ001"}, {"check_name": "SQ801"}]', True),  # GitLab code quality
+        ('[{"check_name": "SQ001"}, {"check_name": "E501"}]', False),
+        ('[{"check_name": "SQ001"}, []]', False),
+        ("[]", False),
+        ('{"tool": "sqtool", "tool": "mine"}', False),  # the last of a repeated key counts, as in json.loads
+        ('{"tool": "mine", "tool": "sqtool"}', True),
+        ('{"tool": ["sqtool"]}', False),
+        ('{"notes": {"tool": "sqtool"}}', False),  # only the top level names the writer
+        ('{"tool": "sqtool"', False),  # cut short: not JSON, so not sqtool's
+        ('{"tool": "sqtool"} and more', False),
+    ],
+)
+def test_json_reports_are_told_by_their_top_level_keys(tmp_path: Path, document: str, sqtools: bool):
+    """sqtool's JSON outputs (audit, check JSON, SARIF, GitLab) are known by the keys it writes, and
+    nothing else is: a repeated key, a nested one or a file that is not JSON as a whole is not sqtool's."""
+    target = tmp_path / "report.json"
+    target.write_text(document, encoding="utf-8")
+    assert is_generated(target) is sqtools
+
+
+def test_an_old_json_report_is_recognised_without_reading_it_whole(tmp_path: Path):
+    """Telling an earlier audit report (tens of MiB at a million messages) as sqtool's reads it as a
+    stream: memory stays far below the file's size."""
+    import tracemalloc
+
+    target = tmp_path / "audit.json"
+    with target.open("w", encoding="utf-8") as stream:
+        stream.write('{\n  "version": 1,\n  "lists": [\n')
+        stream.write(",\n".join(f'    {{"asker": "成员{n}", "text": "{"问" * 40}"}}' for n in range(100_000)))
+        stream.write('\n  ],\n  "tool": "sqtool"\n}\n')
+    assert target.stat().st_size > 10_000_000
+    tracemalloc.start()
+    try:
+        assert is_generated(target)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000, peak

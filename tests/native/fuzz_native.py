@@ -28,6 +28,7 @@ import sysconfig
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -246,14 +247,23 @@ def reader(core: object, name: str, rng: random.Random) -> object:
         "int_digits": rng.choice((0, 3, 100)),
     }
     if name == "telegram":
-        return core.TelegramReader(Message, MessageKind.TEXT, kind_of, hour_start, seconds, **limits)  # type: ignore[attr-defined]
+        runs: dict[str, object] = {}
+        if rng.random() < 0.5:  # the audit's mode: usual messages into MessageRuns (columns)
+            from sqtool.chat.model import MessageRun
+
+            def when(second: float) -> datetime:
+                return start + timedelta(seconds=second % 10**9)
+
+            span = rng.choice(((0, 1 << 62), (1740000000, 1750000000), (0, -1)))
+            runs = {"run_type": partial(MessageRun, when), "low": span[0], "high": span[1]}
+        return core.TelegramReader(Message, MessageKind.TEXT, kind_of, hour_start, seconds, **limits, **runs)  # type: ignore[attr-defined]
     kinds = (MessageKind.TEXT, MessageKind.MEDIA, MessageKind.STICKER)
     return core.DiscordReader(Message, kinds, kind_of, zone_of, ("Default", "Reply"), **limits)  # type: ignore[attr-defined]
 
 
 def feed(core: object, name: str, data: bytes, rng: random.Random) -> None:
     """Feed ``data`` (from after the array's opening, as the glue does) in random chunks until the reader stops."""
-    from sqtool.chat.model import Message
+    from sqtool.chat.model import Message, MessageRun
 
     native = reader(core, name, rng)
     opening = data.find(b"[")
@@ -267,9 +277,14 @@ def feed(core: object, name: str, data: bytes, rng: random.Random) -> None:
             assert "fuzz: a failing callback" in str(error), error
             return
         for item in items:
-            assert type(item) in (Message, bytes), type(item)
+            assert type(item) in (Message, bytes, MessageRun), type(item)
+            if type(item) is MessageRun:
+                columns = (item.ids, item.seconds, item.sender_ids, item.sender_names, item.texts, item.kinds)
+                assert len(item) > 0 and all(len(column) == len(item) for column in (*columns, item.reply_to))
         if status != 0 or not rest:
             assert (tail is not None) == (status == 1)
+            # the line breaks the splitter counted (the glue's line numbers): never more than were fed
+            assert 0 <= native.newlines() <= data.count(b"\n")  # type: ignore[attr-defined]
             return
 
 

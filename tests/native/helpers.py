@@ -31,23 +31,35 @@ def backend(name: str) -> Iterator[None]:
             os.environ[ENVIRONMENT] = before
 
 
-def outcome(path: Path, *, export_format: str = "telegram", lenient: bool = False, tz: str = "UTC") -> tuple:
-    """("read", records, skipped, warnings) or ("error", key, path, line, col, code, arguments)."""
+def outcome(
+    path: Path, *, export_format: str = "telegram", lenient: bool = False, tz: str = "UTC", parts: bool = False
+) -> tuple:
+    """("read", records, skipped, warnings, duplicates) or ("error", key, path, line, col, code, arguments).
+
+    With ``parts`` the records are read as the audit's pass reads them (``ChatRead.parts()``: the
+    native readers' MessageRuns among lists of records), each run made into its Messages."""
     try:
         chat = read_exports([path], format=export_format, tz=ZoneInfo(tz), lenient=lenient)
-        records = list(chat)
+        if parts:
+            records = [record for part in chat.parts() for record in (part if type(part) is list else part.messages())]
+        else:
+            records = list(chat)
     except SqtoolError as error:
         return ("error", error.key, error.path, error.line, error.col, error.code, error.args_for_message)
-    return ("read", records, chat.skipped, repr(chat.warnings))
+    return ("read", records, chat.skipped, repr(chat.warnings), chat.duplicates)
 
 
 def both(path: Path, **options: object) -> tuple[tuple, tuple]:
-    """The outcome of the Python readers, then of the native ones, on the same file."""
-    with backend("python"):
-        python = outcome(path, **options)  # type: ignore[arg-type]
-    with backend("native"):
-        native = outcome(path, **options)  # type: ignore[arg-type]
-    return python, native
+    """The outcome of the Python readers, then of the native ones, on the same file. Each backend also
+    reads it in parts, as the audit does: where that differs from reading records, its outcome is
+    returned marked, so that the comparison fails."""
+    outcomes = []
+    for name in BACKENDS:
+        with backend(name):
+            records = outcome(path, **options)  # type: ignore[arg-type]
+            in_parts = outcome(path, parts=True, **options)  # type: ignore[arg-type]
+        outcomes.append(records if in_parts == records else ("read in parts", name, in_parts))
+    return outcomes[0], outcomes[1]
 
 
 def native_built() -> bool:

@@ -427,9 +427,13 @@ void reader_dealloc(Reader *self) {
   Py_TYPE(self)->tp_free(reinterpret_cast<PyObject *>(self));
 }
 
+PyObject *reader_newlines(Reader *self, PyObject *) { return PyLong_FromLongLong(self->split->newlines()); }
+
 PyMethodDef reader_methods[] = {
     {"feed", reinterpret_cast<PyCFunction>(reader_feed), METH_O,
      "feed(chunk) -> (items, status, rest): the items made whole by this chunk."},
+    {"newlines", reinterpret_cast<PyCFunction>(reader_newlines), METH_NOARGS,
+     "newlines() -> int: the line breaks fed so far, up to the array's end once it closed."},
     {nullptr, nullptr, 0, nullptr},
 };
 

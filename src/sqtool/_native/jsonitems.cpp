@@ -30,13 +30,22 @@ void Splitter::configure(Py_ssize_t max_item, int depth, long long string_bytes,
   digit_limit_ = int_digits > 0 ? int_digits : 0;
 }
 
-int Splitter::take_item(const char *data, size_t size, PyObject *out, BuildItem build, void *reader) {
+int Splitter::take_item(const char *data, size_t size, PyObject *out, BuildItem build, void *reader,
+                        FlushItems flush) {
   if (risky_) return 0;
   element item;
   // pending_ keeps SIMDJSON_PADDING bytes of capacity past its end (feed): no copy per item
   if (parser_.parse(data, size, false).get(item) != simdjson::SUCCESS) return 0;
   PyObject *record = build(reader, item);
   if (record == nullptr) return -1;
+  if (record == Py_Ellipsis) {  // the reader kept it
+    Py_DECREF(record);
+    return 1;
+  }
+  if (flush != nullptr && flush(reader, out) < 0) {
+    Py_DECREF(record);
+    return -1;
+  }
   if (record == Py_None) {
     Py_DECREF(record);
     record = PyBytes_FromStringAndSize(data, static_cast<Py_ssize_t>(size));
@@ -47,7 +56,7 @@ int Splitter::take_item(const char *data, size_t size, PyObject *out, BuildItem 
   return failed ? -1 : 1;
 }
 
-PyObject *Splitter::feed(PyObject *arg, BuildItem build, void *reader) {
+PyObject *Splitter::feed(PyObject *arg, BuildItem build, void *reader, FlushItems flush) {
   Py_buffer view;
   if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) != 0) return nullptr;
   if (stopped_) {
@@ -70,6 +79,7 @@ PyObject *Splitter::feed(PyObject *arg, BuildItem build, void *reader) {
     unsigned char byte = bytes[at];
     if (expect_ != IN_ITEM) {
       if (blank(byte)) {
+        newlines_ += byte == '\n';
         ++at;
         continue;
       }
@@ -180,7 +190,7 @@ PyObject *Splitter::feed(PyObject *arg, BuildItem build, void *reader) {
     } else if (byte == '}' || byte == ']') {
       if (--depth_ == 0) {
         size_t end = at + 1;
-        int taken = take_item(pending.data() + item_start_, end - item_start_, out, build, reader);
+        int taken = take_item(pending.data() + item_start_, end - item_start_, out, build, reader, flush);
         if (taken < 0) {
           Py_DECREF(out);
           return nullptr;
@@ -193,6 +203,8 @@ PyObject *Splitter::feed(PyObject *arg, BuildItem build, void *reader) {
         at = end;
         continue;
       }
+    } else if (byte == '\n') {
+      ++newlines_;  // between the tokens of an item (a raw one inside a string makes the item bad JSON)
     }
     ++at;
     if (risky_) {  // near a limit, or a value Python's decoders must read: Python reads from this item

@@ -41,8 +41,12 @@ using simdjson::dom::element;
 enum Status : int { MORE = 0, END = 1, STOP = 2 };
 
 // What a format makes of one whole, valid item: a new reference to the record it built, Py_None (a
-// new reference) to hand the item's bytes to Python, or nullptr with an exception set.
+// new reference) to hand the item's bytes to Python, Py_Ellipsis (a new reference) when the reader
+// kept the item itself (telegram.cpp's runs of columns), or nullptr with an exception set.
 using BuildItem = PyObject *(*)(void *reader, element item);
+// Called before an item is appended to the feed's list, so that what a reader kept comes first:
+// 0, or -1 with an exception set.
+using FlushItems = int (*)(void *reader, PyObject *out);
 
 // Cuts the top-level array into items, a chunk at a time (fed from after the array's "[").
 class Splitter {
@@ -51,14 +55,18 @@ class Splitter {
   // max_item: bytes of one item kept at most; depth, string_bytes, int_digits: settings.Limits (0: none)
   void configure(Py_ssize_t max_item, int depth, long long string_bytes, int int_digits);
   // feed(chunk) as above; `build` makes the record of each whole item. nullptr with an exception set on failure.
-  PyObject *feed(PyObject *chunk, BuildItem build, void *reader);
+  // `flush` (may be nullptr) runs before each item appended to the list (see FlushItems).
+  PyObject *feed(PyObject *chunk, BuildItem build, void *reader, FlushItems flush = nullptr);
+  // Line breaks in the bytes scanned so far, up to the array's "]" once it closed (exact when the
+  // array closed: a raw line break inside a string stops the native path).
+  long long newlines() const { return newlines_; }
 
  private:
   enum Expect : int { FIRST_ITEM_OR_END, ITEM, COMMA_OR_END, IN_ITEM };
   // after a high surrogate escape: its "\", its "u", then the low one's four digits
   enum Surrogate : int { NONE = 0, HIGH, HIGH_BACKSLASH, LOW };
   // 1: appended to out; 0: stop (bad JSON or risky); -1: failure with an exception set
-  int take_item(const char *data, size_t size, PyObject *out, BuildItem build, void *reader);
+  int take_item(const char *data, size_t size, PyObject *out, BuildItem build, void *reader, FlushItems flush);
 
   simdjson::dom::parser parser_;
   std::string pending_;  // bytes not yet taken: the current unfinished item (and what follows)
@@ -79,6 +87,7 @@ class Splitter {
   long long string_limit_ = 0;   // bytes of one string as written
   int digit_limit_ = 0;          // digits of one number
   long long string_bytes_ = 0;   // of the open string so far
+  long long newlines_ = 0;       // line breaks scanned outside strings
 };
 
 // --- values as the Python readers see them ---------------------------------------------------------

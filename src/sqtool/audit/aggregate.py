@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, MutableMapping, ValuesView
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
@@ -43,13 +43,77 @@ def _unpack_edge(packed: int) -> tuple[int, int, int]:
     return packed >> _DAY_SHIFT, (packed >> _MEMBER_BITS) & _MEMBER_MASK, packed & _MEMBER_MASK
 
 
-def _per_member(per_day: Mapping[int, Counter[int]], first: int, last: int) -> dict[int, int]:
-    """Sum a day -> member -> count map over local days [first, last]."""
-    totals: Counter[int] = Counter()
+class MemberCounts(Mapping[int, int]):
+    """One day's count per member, read only, in the order the members were first counted (a Counter's):
+    12 bytes a member where a Counter took about 45, plus 28 for each count past 256. The pass counts a
+    day in a Counter and ``compact_days`` turns every day into one of these when it ends (10^6 messages
+    make ~5 * 10^5 day-member counts). Looking one member up scans the day's members: the metrics read
+    whole days (``items``, ``values``, iteration)."""
+
+    __slots__ = ("_counts", "_members")
+
+    def __init__(self, counts: Mapping[int, int]):
+        self._members = array("i", counts.keys())
+        self._counts = array("q", counts.values())
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._members)
+
+    def __contains__(self, member: object) -> bool:
+        return isinstance(member, int) and member in self._members
+
+    def __getitem__(self, member: int) -> int:
+        try:
+            return self._counts[self._members.index(member)]
+        except (ValueError, TypeError):
+            raise KeyError(member) from None
+
+    def items(self) -> ItemsView[int, int]:
+        return _CountItems(self)
+
+    def values(self) -> ValuesView[int]:
+        return _CountValues(self)
+
+    def __repr__(self) -> str:
+        return f"MemberCounts({dict(self.items())!r})"
+
+
+class _CountItems(ItemsView[int, int]):
+    """(member, count) of a MemberCounts, straight from its arrays."""
+
+    _mapping: MemberCounts
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self._mapping._members, self._mapping._counts, strict=True)
+
+
+class _CountValues(ValuesView[int]):
+    _mapping: MemberCounts
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._mapping._counts)
+
+
+def compact_days(per_day: MutableMapping[int, Mapping[int, int]]) -> None:
+    """Each day's Counter made a MemberCounts, in place, one day at a time (so each Counter's memory is
+    free for the next day's arrays); the same members, counts and order."""
+    for day, counts in per_day.items():
+        if not isinstance(counts, MemberCounts):
+            per_day[day] = MemberCounts(counts)
+
+
+def _per_member(per_day: Mapping[int, Mapping[int, int]], first: int, last: int) -> dict[int, int]:
+    """Sum a day -> member -> count map over local days [first, last] (in the order Counter.update sums)."""
+    totals: dict[int, int] = {}
+    get = totals.get
     for day, members in per_day.items():
         if first <= day <= last:
-            totals.update(members)
-    return dict(totals)
+            for member, count in members.items():
+                totals[member] = get(member, 0) + count
+    return totals
 
 
 def day_of(ordinal: int) -> date:
@@ -216,17 +280,19 @@ class Aggregate:
     roster_members: set[int] = field(default_factory=set)
     owners: set[int] = field(default_factory=set)
     customers: set[int] = field(default_factory=set)  # roster members tagged customer (002 self-check three)
-    # day -> member -> messages (the fast pass keeps Counters: it counts a batch's senders with Counter.update)
-    day_member: dict[int, Counter[int]] = field(default_factory=dict)
+    # day -> member -> messages (the fast pass counts a batch's senders into Counters with Counter.update,
+    # then makes each day a compact MemberCounts when it ends)
+    day_member: dict[int, Mapping[int, int]] = field(default_factory=dict)
     day_hours: dict[int, list[int]] = field(default_factory=dict)  # day -> messages per local hour
     day_span: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)  # day -> first, last message
     questions: QuestionTable = field(default_factory=QuestionTable)
     # who answered whom (audit/threads.py): packed (day, target, responder) -> the evidence code of the
     # first answer that made the edge; read them with edges() and responders()
     edges: EdgeMap = field(default_factory=_edge_dict)
-    drawn: dict[int, Counter[int]] = field(default_factory=dict)  # day -> member -> their posts that drew an answer
-    # day -> member -> answers to others' questions
-    answers_given: dict[int, Counter[int]] = field(default_factory=dict)
+    # day -> member -> their posts that drew an answer; answers to others' questions (Counters while the
+    # conversation model counts, MemberCounts once the pass ends)
+    drawn: dict[int, Mapping[int, int]] = field(default_factory=dict)
+    answers_given: dict[int, Mapping[int, int]] = field(default_factory=dict)
     owner_posts: dict[int, int] = field(default_factory=dict)  # day -> owner messages
     joins: list[tuple[datetime, int]] = field(default_factory=list)  # each member's first join only
     exits: list[tuple[datetime, int, str]] = field(default_factory=list)
@@ -359,10 +425,16 @@ class Aggregate:
         low, high = _edge(first, 0, 0), _edge(last + 1, 0, 0)  # the day is the high part of a packed edge
         result: dict[int, set[int]] = {}
         get = result.get
+        # one int object per member, shared by every set (a member past 256 would be a new int of 28 bytes
+        # in each set it is in: hundreds of thousands on 10^6 messages)
+        shared = list(range(len(self.member_ids)))
+        known = len(shared)
         for packed in self.edges:
             if low <= packed < high:
                 # _unpack_edge inlined: this runs once per distinct edge, hundreds of thousands on big exports
                 target, responder = (packed >> _MEMBER_BITS) & _MEMBER_MASK, packed & _MEMBER_MASK
+                if responder < known:
+                    responder = shared[responder]
                 responders = get(target)
                 if responders is None:
                     result[target] = {responder}

@@ -12,19 +12,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from itertools import compress, islice, repeat
+from itertools import chain, compress, islice, repeat
 from operator import attrgetter, is_
+from typing import TypeVar, overload
 
-from sqtool.audit.aggregate import CUSTOMER_TAGS, NAME_KEY, Aggregate
+from sqtool.audit.aggregate import CUSTOMER_TAGS, NAME_KEY, Aggregate, MemberCounts, compact_days
 from sqtool.audit.options import AuditOptions
 from sqtool.audit.scan import Signals, TextScan
 from sqtool.audit.text import has_link, is_ad, is_bare_link, is_quarrel, is_question
 from sqtool.audit.threads_native import threads_for
 from sqtool.audit.value import PlannedItem, matches
-from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.model import Event, EventKind, Message, MessageKind, MessageRun, Record
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _ONE_SECOND = timedelta(seconds=1)
@@ -35,13 +36,56 @@ _ONLY_MESSAGES = {Message}
 _IS_BOT = attrgetter("is_bot")
 _TEXT_KINDS = (MessageKind.TEXT, MessageKind.LINK)  # the kinds that can ask a question
 _LINK, _RED_PACKET = MessageKind.LINK, MessageKind.RED_PACKET
+_T = TypeVar("_T")
+
+
+class _Times(Sequence[datetime]):
+    """The times of a batch's messages (``_Columns.whens``) when MessageRuns are in it: each made only
+    when asked for, a Message's its own, a run's from its seconds (MessageRun.timestamp). A slice is
+    a view; the pass asks for a few times a batch (the first and the last of a span, a join's first
+    post, a planned item's match), so a run's times are mostly never made."""
+
+    __slots__ = ("_length", "_offset", "_parts", "_starts")
+
+    def __init__(
+        self, parts: list[list[datetime] | MessageRun], starts: list[int], offset: int = 0, length: int = -1
+    ) -> None:
+        self._parts = parts  # each a list of times or a MessageRun; parts[k] begins at position starts[k]
+        self._starts = starts
+        self._offset = offset
+        self._length = length if length >= 0 else starts[-1] + len(parts[-1]) - offset
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> datetime: ...
+    @overload
+    def __getitem__(self, index: slice) -> _Times: ...
+    def __getitem__(self, index: int | slice) -> datetime | _Times:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._length)
+            if step != 1:
+                raise ValueError("only plain slices of a batch's times")
+            return _Times(self._parts, self._starts, self._offset + start, max(stop - start, 0))
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        at = self._offset + index
+        which = bisect_right(self._starts, at) - 1
+        part, position = self._parts[which], at - self._starts[which]
+        return part.timestamp(position) if type(part) is MessageRun else part[position]  # type: ignore[index]
+
+    def __iter__(self) -> Iterator[datetime]:
+        return map(self.__getitem__, range(self._length))
 
 
 @dataclass(slots=True)
 class _Columns:
     """One batch of messages, a list per field (position i is the batch's i-th message)."""
 
-    whens: list[datetime]
+    whens: Sequence[datetime]  # a list, or _Times when the batch holds MessageRuns
     ts: list[float]  # POSIX seconds
     days: list[int]  # local date ordinals
     texts: list[str]
@@ -53,7 +97,7 @@ class _Columns:
     senders: list[int] = field(default_factory=list)  # interned members
 
 
-def _widen(span: list, ts: list[float], whens: list[datetime]) -> None:
+def _widen(span: list, ts: list[float], whens: Sequence[datetime]) -> None:
     """Widen [first seconds, first time, last seconds, last time] by a run of times; among equal
     times the first one seen stays."""
     if not span:
@@ -100,6 +144,8 @@ class Accumulator:
         self._export_span: list = []
         self._kept_span: list = []
         self._day_span: dict[int, list] = {}  # day -> [first seconds, first message, last seconds, last message]
+        # the days whose messages per member are counted in a Counter now; the others are MemberCounts
+        self._counting: dict[int, Counter[int]] = {}
         self._item_filters = tuple(
             (tuple(word.lower() for word in item.keywords), frozenset(item.people)) for item in items
         )
@@ -170,7 +216,12 @@ class Accumulator:
         """The pass, BATCH records at a time: each message figure is computed over a whole batch at
         once with C-level builtins (map, Counter, set and dict updates, list comparisons); only the
         few messages that need state in order (questions, reply links, mentions and the messages that
-        answer them) go through a Python loop. A batch is also cut at each event, which is taken alone."""
+        answer them) go through a Python loop. A batch is also cut at each event, which is taken alone.
+        Records that come in parts (a ChatRead: ``parts()``) are taken as parts, MessageRuns whole."""
+        parts = getattr(records, "parts", None)
+        if parts is not None:
+            self._feed_parts(parts())
+            return
         iterator = iter(records)
         while batch := list(islice(iterator, BATCH)):
             if set(map(type, batch)) == _ONLY_MESSAGES:
@@ -185,6 +236,89 @@ class Accumulator:
                     start = position + 1
             if start < len(batch):
                 self._messages(batch[start:])  # type: ignore[arg-type]
+
+    def _feed_parts(self, parts: Iterable[list[Record] | MessageRun]) -> None:
+        """``feed`` of lists of records and MessageRuns (ChatRead.parts), gathered into batches of about
+        BATCH messages; a batch is cut at each event, which is taken alone."""
+        pending: list[list[Message] | MessageRun] = []
+        size = 0
+        for part in parts:
+            if type(part) is MessageRun or set(map(type, part)) == _ONLY_MESSAGES:  # type: ignore[arg-type]
+                pending.append(part)  # type: ignore[arg-type]  # a run, or a list of Messages
+                size += len(part)
+            else:
+                start = 0
+                for position, record in enumerate(part):  # type: ignore[arg-type]  # a list of records
+                    if not isinstance(record, Message):
+                        if start < position:
+                            pending.append(part[start:position])  # type: ignore[arg-type,index]
+                        if pending:
+                            self._batch(pending)
+                            pending, size = [], 0
+                        self._record_event(record)
+                        start = position + 1
+                if start < len(part):
+                    pending.append(part[start:])  # type: ignore[arg-type,index]
+                    size += len(part) - start
+            if size >= BATCH:
+                self._batch(pending)
+                pending, size = [], 0
+        if pending:
+            self._batch(pending)
+
+    def _batch(self, parts: list[list[Message] | MessageRun]) -> None:
+        """One batch of messages given as lists of Messages and MessageRuns: the columns are the runs'
+        own lists, with the Messages' fields between them."""
+        if MessageRun not in set(map(type, parts)):
+            self._messages(list(chain.from_iterable(parts)))  # type: ignore[arg-type]  # lists of Messages
+            return
+        excluded = self.excluded_keys
+        kept: list[list[Message] | MessageRun] = []
+        for part in parts:
+            if type(part) is MessageRun:
+                if not excluded or (excluded.isdisjoint(part.sender_ids) and excluded.isdisjoint(part.sender_names)):
+                    kept.append(part)
+                    continue
+                part = part.messages()
+            part = self._members_only(part)  # type: ignore[arg-type]  # a list of Messages
+            if part:
+                kept.append(part)
+        if not kept:
+            return
+        ids: list[str] = []
+        ts: list[float] = []
+        sender_ids: list[str] = []
+        names: list[str] = []
+        texts: list[str] = []
+        kinds: list[MessageKind] = []
+        reply_to: list[str | None] = []
+        mentions: list[tuple[str, ...]] = []
+        times: list[list[datetime] | MessageRun] = []
+        starts: list[int] = []
+        for part in kept:
+            starts.append(len(ids))
+            if type(part) is MessageRun:
+                times.append(part)
+                ids += part.ids
+                ts += part.seconds
+                sender_ids += part.sender_ids
+                names += part.sender_names
+                texts += part.texts
+                kinds += part.kinds
+                reply_to += part.reply_to
+                mentions += repeat((), len(part))
+            else:
+                whens = [message.timestamp for message in part]  # type: ignore[union-attr]
+                times.append(whens)
+                ts += map(datetime.timestamp, whens)
+                ids += [message.id for message in part]  # type: ignore[union-attr]
+                sender_ids += [message.sender_id for message in part]  # type: ignore[union-attr]
+                names += [message.sender_name for message in part]  # type: ignore[union-attr]
+                texts += [message.text for message in part]  # type: ignore[union-attr]
+                kinds += [message.kind for message in part]  # type: ignore[union-attr]
+                reply_to += [message.reply_to for message in part]  # type: ignore[union-attr]
+                mentions += [message.mentions for message in part]  # type: ignore[union-attr]
+        self._columns(_Columns(_Times(times, starts), ts, [], texts, kinds, ids, reply_to, sender_ids, names), mentions)
 
     def _record_event(self, event: Event) -> None:
         agg = self.agg
@@ -204,7 +338,7 @@ class Accumulator:
         _widen(self._kept_span, ts, [when])
         self._event(event, day)
 
-    def _local(self, ts: list[float], whens: list[datetime]) -> tuple[list[int], list[int]]:
+    def _local(self, ts: list[float], whens: Sequence[datetime]) -> tuple[list[int], list[int]]:
         """The local day (date ordinal) and hour of each time. The zone's offset is looked up once per
         UTC hour; through an hour with one whole-hour offset every time shares the local day and hour."""
         keys = [int(t // 3600) for t in ts]
@@ -232,7 +366,9 @@ class Accumulator:
             hours.append(hour)
         return days, hours
 
-    def _messages(self, batch: list[Message]) -> None:
+    def _members_only(self, batch: list[Message]) -> list[Message]:
+        """The messages of members: bots and integrations (Slack, Discord) and --exclude'd people counted
+        and left out."""
         agg = self.agg
         if any(map(_IS_BOT, batch)):  # bots and integrations are not members (Slack, Discord)
             kept = [message for message in batch if not message.is_bot]
@@ -245,41 +381,62 @@ class Accumulator:
                 agg.excluded_seen.update(k for m in batch for k in (m.sender_id, m.sender_name) if k in excluded)
             agg.excluded_records += len(batch) - len(kept)
             batch = kept
+        return batch
+
+    def _messages(self, batch: list[Message]) -> None:
+        batch = self._members_only(batch)
         if not batch:
             return
         whens = [message.timestamp for message in batch]
-        ts = list(map(datetime.timestamp, whens))
-        _widen(self._export_span, ts, whens)
-        days, hours = self._local(ts, whens)
-        agg.export_messages += len(batch)
-        if self.low_day is not None or self.high_day is not None:
-            low = self.low_day if self.low_day is not None else -(1 << 62)
-            high = self.high_day if self.high_day is not None else 1 << 62
-            inside = [position for position, day in enumerate(days) if low <= day <= high]
-            if len(inside) < len(batch):
-                if not inside:
-                    return
-                batch, whens, ts, days, hours = (  # type: ignore[assignment]  # each column keeps its type
-                    [column[position] for position in inside] for column in (batch, whens, ts, days, hours)
-                )
-        _widen(self._kept_span, ts, whens)
-        agg.messages += len(batch)
-        texts = [message.text for message in batch]
-        kinds = [message.kind for message in batch]
-        ids = [message.id for message in batch]
         columns = _Columns(
             whens,
-            ts,
-            days,
-            texts,
-            kinds,
-            ids,
+            list(map(datetime.timestamp, whens)),
+            [],
+            [message.text for message in batch],
+            [message.kind for message in batch],
+            [message.id for message in batch],
             [message.reply_to for message in batch],
             [message.sender_id for message in batch],
             [message.sender_name for message in batch],
         )
-        mentions = [message.mentions for message in batch]
-        mentioned = list(compress(range(len(batch)), mentions)) if any(mentions) else []
+        self._columns(columns, [message.mentions for message in batch])
+
+    def _columns(self, columns: _Columns, mentions: list[tuple[str, ...]]) -> None:
+        """The pass over one batch of messages of members, as columns (``days`` not filled yet)."""
+        agg = self.agg
+        whens, ts = columns.whens, columns.ts
+        _widen(self._export_span, ts, whens)
+        days, hours = self._local(ts, whens)
+        agg.export_messages += len(ts)
+        if self.low_day is not None or self.high_day is not None:
+            low = self.low_day if self.low_day is not None else -(1 << 62)
+            high = self.high_day if self.high_day is not None else 1 << 62
+            inside = [position for position, day in enumerate(days) if low <= day <= high]
+            if len(inside) < len(ts):
+                if not inside:
+                    return
+
+                def pick(column: Sequence[_T]) -> list[_T]:
+                    return [column[position] for position in inside]
+
+                columns = _Columns(
+                    pick(whens),
+                    pick(ts),
+                    [],
+                    pick(columns.texts),
+                    pick(columns.kinds),
+                    pick(columns.ids),
+                    pick(columns.reply_to),
+                    pick(columns.sender_ids),
+                    pick(columns.sender_names),
+                )
+                days, hours, mentions = pick(days), pick(hours), pick(mentions)
+                whens, ts = columns.whens, columns.ts
+        columns.days = days
+        _widen(self._kept_span, ts, whens)
+        agg.messages += len(ts)
+        texts, kinds = columns.texts, columns.kinds
+        mentioned = list(compress(range(len(ts)), mentions)) if any(mentions) else []
         senders, targets = self._intern(columns, mentions, mentioned)
         columns.senders = senders
         self._count_days(days, hours, senders, ts, whens)
@@ -347,7 +504,9 @@ class Accumulator:
             self.agg.member_names[sender] = name
         return sender
 
-    def _count_days(self, days: list[int], hours: list[int], senders: list[int], ts: list[float], whens: list) -> None:
+    def _count_days(
+        self, days: list[int], hours: list[int], senders: list[int], ts: list[float], whens: Sequence[datetime]
+    ) -> None:
         """Messages per member and per hour, and the first and last message, of each local day."""
         agg = self.agg
         if days != sorted(days):  # out of order: a stable sort by day keeps each day's records in order
@@ -355,20 +514,27 @@ class Accumulator:
             columns = (days, hours, senders, ts, whens)
             days, hours, senders, ts, whens = ([column[i] for i in order] for column in columns)  # type: ignore[assignment]
         start = 0
+        counting = self._counting
         for day in dict.fromkeys(days):
             stop = bisect_right(days, day, start)
-            per_member = agg.day_member.get(day)
+            per_member = counting.get(day)
             if per_member is None:
-                per_member = agg.day_member[day] = Counter()
-                day_hours = agg.day_hours[day] = [0] * 24
-                span = self._day_span[day] = []
-            else:
-                day_hours, span = agg.day_hours[day], self._day_span[day]
+                known = agg.day_member.get(day)
+                if known is None:
+                    agg.day_hours[day] = [0] * 24
+                    self._day_span[day] = []
+                # a day made compact before comes back (records out of order): counted on in a Counter, in
+                # the same member order
+                per_member = counting[day] = agg.day_member[day] = Counter(dict(known.items()) if known else ())
+            day_hours, span = agg.day_hours[day], self._day_span[day]
             per_member.update(senders[start:stop])
             for hour, count in Counter(hours[start:stop]).items():
                 day_hours[hour] += count
             _widen(span, ts[start:stop], whens[start:stop])
             start = stop
+        if len(counting) > 1:  # the days before this batch's first are done (in time order): made compact
+            for day in [day for day in counting if day < days[0]]:
+                agg.day_member[day] = MemberCounts(counting.pop(day))
 
     def _in_order(self, columns: _Columns, asked: list[int], targets: dict[int, list[int | None]]) -> None:
         """Who answers whom, message by message in the order given (audit/threads.py), and the owners'
@@ -483,4 +649,6 @@ class Accumulator:
             agg.first, agg.last = self._kept_span[1], self._kept_span[3]
         agg.day_span = {day: (span[1], span[3]) for day, span in self._day_span.items()}
         self.threads.finish(agg.last.timestamp() if agg.last is not None else None)
+        for per_day in (agg.day_member, agg.drawn, agg.answers_given):
+            compact_days(per_day)  # the Counters as arrays: the report is made in the memory they took
         return agg

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -293,7 +294,7 @@ class MemberLists:
     gone_silent: tuple[ListedMember, ...]  # posted before, nothing in the last SILENT_DAYS days, still in
     silent_days: int
     joiners_silent: tuple[ListedMember, ...]  # joined in the period and never posted since
-    unanswered: tuple[OpenQuestion, ...]
+    unanswered: Sequence[OpenQuestion]  # audit/lists.OpenQuestions: each made when read; a tuple works too
     leader_candidates: tuple[Leader, ...]
 
 

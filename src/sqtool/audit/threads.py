@@ -38,9 +38,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from sys import intern
+from typing import cast
 
 from sqtool.audit import aggregate
 from sqtool.audit.aggregate import Aggregate
@@ -494,8 +496,8 @@ def _key(said: _Said) -> tuple[int, int, int, int]:
     return said.seq, said.sender, said.day, said.question
 
 
-def _bump(per_day: dict[int, Counter[int]], day: int, member: int) -> None:
-    counter = per_day.get(day)
+def _bump(per_day: dict[int, Mapping[int, int]], day: int, member: int) -> None:
+    counter = cast("Counter[int] | None", per_day.get(day))  # Counters until the pass ends (aggregate.compact_days)
     if counter is None:
         per_day[day] = Counter({member: 1})
     else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import compress
 from typing import Any
 
@@ -25,14 +26,22 @@ from sqtool.chat.model import MessageKind
 _EMPTY: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=16_384)  # chats repeat their short lines all day, as words_of's cache knows
+def text_facts(text: str) -> tuple[bool, str | None]:
+    """What the model asks of a text besides its words: whether it is worded (``threads.is_noise``'s
+    test of the text: a word character, and not a short greeting), and the name that opens it
+    (``threads._ADDRESS``'s group), or None."""
+    worded = threads._HAS_WORD.search(text) is not None and not (
+        len(text) <= GREETING_MAX and threads._GREETING.match(text) is not None
+    )
+    named = threads._ADDRESS.match(text)
+    return worded, None if named is None else named.group(1)
+
+
 def noise_flags(texts: list[str], kinds: list[MessageKind]) -> list[bool]:
-    """``threads.is_noise`` of each message of a batch, with the regular expressions mapped over it."""
-    has_word = map(threads._HAS_WORD.search, texts)
-    greeting, noise_kinds = threads._GREETING.match, threads._NOISE_KINDS
-    return [
-        kind in noise_kinds or found is None or (len(text) <= GREETING_MAX and greeting(text) is not None)
-        for text, kind, found in zip(texts, kinds, has_word, strict=True)
-    ]
+    """``threads.is_noise`` of each message of a batch (text_facts cached per text)."""
+    noise_kinds = threads._NOISE_KINDS
+    return [kind in noise_kinds or not facts[0] for kind, facts in zip(kinds, map(text_facts, texts), strict=True)]
 
 
 def _settings(cutoff_minutes: float) -> dict[str, float | int]:
@@ -126,7 +135,9 @@ class NativeThreads:
         """Take a batch of messages in order (``Threads.batch``): the columns of the batch, the members
         each message's mentions name (by position), and the positions of its questions, in order."""
         count = len(ids)
-        noise = noise_flags(texts, kinds)
+        facts = list(map(text_facts, texts))
+        noise_kinds = threads._NOISE_KINDS
+        noise = [kind in noise_kinds or not fact[0] for kind, fact in zip(kinds, facts, strict=True)]
         words = [_EMPTY if flag else words_of(text) for text, flag in zip(texts, noise, strict=True)]
         targeted = [False] * count
         addressed: list[list[int] | None] = [None] * count
@@ -138,11 +149,11 @@ class NativeThreads:
                 addressed[position] = members
         # a member's name opening the text ("Amy, try ..."), looked up as the model would (by_name does
         # not change while a batch is taken)
-        named = list(map(threads._ADDRESS.match, texts))
+        named = [fact[1] for fact in facts]
         by_name = self.by_name
         for position in compress(range(count), named):
             if reply_to[position] is None and addressed[position] is None and not noise[position]:
-                member = by_name.get(named[position].group(1))  # type: ignore[union-attr]  # compress kept matches
+                member = by_name.get(named[position])  # type: ignore[arg-type]  # compress kept the names
                 if member is not None and member != senders[position]:
                     addressed[position] = [member]
         questions = [False] * count

@@ -34,6 +34,7 @@ class ReadContext:
     on_read: Callable[[int], None] | None = None  # told how many bytes were read, for progress
     date_order: str | None = None  # "dmy", "mdy" or "ymd" to force how WhatsApp dates are read
     lang: str = "en"  # the language of names a reader makes up (a deleted account)
+    runs: bool = False  # a native reader may yield MessageRuns (columns) for the audit's pass (chat/read.py)
     warnings: list[ReadWarning] = field(default_factory=list)
 
     def warn(self, key: str, **args: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -12,6 +13,10 @@ from enum import StrEnum
 # long). Wide enough for made-up test files (a QQ sample of another tool is dated 1883); a record
 # outside is a bad record (an error, or skipped with --lenient), never an OverflowError.
 FIRST_YEAR, LAST_YEAR = 1800, 2999
+# The POSIX seconds a MessageRun's messages lie within: in any offset under a day their year is one of
+# FIRST_YEAR..LAST_YEAR, so the read pipeline's year check passes a run whole (a native reader leaves
+# a message outside to the Python reader and that check).
+RUN_FIRST_SECOND, RUN_LAST_SECOND = -5_364_576_000, 32_503_507_200  # 1800-01-02 and 2999-12-30, 00:00 UTC
 
 
 class MessageKind(StrEnum):
@@ -65,6 +70,73 @@ class Event:
 
 
 Record = Message | Event
+
+
+class MessageRun:
+    """Usual messages in a row, as columns and no Message objects: what a native reader builds
+    (telegram.cpp) for the audit's pass to take whole (audit/fastpass.py). Each message is the
+    Message ``messages()`` makes (no mentions, not a bot); its time is ``when(seconds)``, which the
+    reader made the way it makes a Message's, so a run and its Messages are the same records."""
+
+    __slots__ = ("ids", "kinds", "reply_to", "seconds", "sender_ids", "sender_names", "texts", "when")
+
+    def __init__(
+        self,
+        when: Callable[[float], datetime],
+        ids: list[str],
+        seconds: list[float],
+        sender_ids: list[str],
+        sender_names: list[str],
+        texts: list[str],
+        kinds: list[MessageKind],
+        reply_to: list[str | None],
+    ) -> None:
+        self.when = when  # POSIX seconds -> the aware datetime of a message at that time
+        self.ids = ids
+        self.seconds = seconds  # POSIX seconds, whole, as floats
+        self.sender_ids = sender_ids
+        self.sender_names = sender_names
+        self.texts = texts
+        self.kinds = kinds
+        self.reply_to = reply_to
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __repr__(self) -> str:
+        return f"MessageRun({len(self)} messages)"
+
+    def timestamp(self, position: int) -> datetime:
+        """The time of the message at ``position``."""
+        return self.when(self.seconds[position])
+
+    def messages(self) -> list[Message]:
+        """The run's messages as Message objects."""
+        return list(
+            map(
+                Message,
+                self.ids,
+                map(self.when, self.seconds),
+                self.sender_ids,
+                self.sender_names,
+                self.texts,
+                self.kinds,
+                self.reply_to,
+            )
+        )
+
+    def part(self, start: int, stop: int) -> MessageRun:
+        """The messages from ``start`` to ``stop`` (positions, as a slice) as a run of their own."""
+        return MessageRun(
+            self.when,
+            self.ids[start:stop],
+            self.seconds[start:stop],
+            self.sender_ids[start:stop],
+            self.sender_names[start:stop],
+            self.texts[start:stop],
+            self.kinds[start:stop],
+            self.reply_to[start:stop],
+        )
 
 
 @dataclass(frozen=True, slots=True)

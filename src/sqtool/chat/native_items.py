@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Generator, Iterator
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 from operator import length_hint
 from typing import Any
 
@@ -26,6 +26,7 @@ from sqtool._native import core as native_core
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonguard import Guarded, JsonGuard
 from sqtool.chat.jsonstream import _CHUNK, _MAX_ITEM, JsonItems, _beyond, _header_ok, _Joined, item_line, stream_items
+from sqtool.chat.model import MessageRun
 from sqtool.chat.source import Source
 from sqtool.errors import SqtoolError
 from sqtool.settings import active_limits
@@ -47,7 +48,8 @@ def array_items(
 
 
 class NativeItems:
-    """The items of the top-level array ``key``: Message objects for the usual messages, dicts for the rest."""
+    """The items of the top-level array ``key``: Message objects (MessageRuns when ``ctx.runs`` asks and the
+    reader makes them) for the usual messages, dicts for the rest."""
 
     def __init__(
         self,
@@ -66,14 +68,20 @@ class NativeItems:
         self._prefix = key + ".item"
         self._ctx = ctx
         self._on_read = on_read
-        self._handed = 0
+        self._handed = 0  # items of the array handed out (a MessageRun counts its messages)
+        self._before = 0  # those handed before the current batch
+        self._ends: list[int] | None = None  # where each item of the current batch ends, when it holds a run
         self._batch: Iterator[Any] = _EMPTY
         self._python: JsonItems | None = None  # the Python reading that took over, if any
 
     @property
     def count(self) -> int:
-        """Items yielded so far."""
-        return self._handed - length_hint(self._batch)
+        """Items yielded so far (a MessageRun counts its messages)."""
+        left = length_hint(self._batch)
+        if self._ends is None:
+            return self._handed - left
+        taken = len(self._ends) - left
+        return self._before + (self._ends[taken - 1] if taken else 0)
 
     def line(self) -> int | None:
         """The line where the latest item yielded starts (as JsonItems.line)."""
@@ -87,7 +95,13 @@ class NativeItems:
 
     def _hand(self, batch: list[Any]) -> Iterator[Any]:
         self._batch = values = iter(batch)
-        self._handed += len(batch)
+        self._before = self._handed
+        if MessageRun in set(map(type, batch)):  # where each item ends, counted in items of the array
+            self._ends = list(accumulate(len(item) if type(item) is MessageRun else 1 for item in batch))
+            self._handed += self._ends[-1]
+        else:
+            self._ends = None
+            self._handed += len(batch)
         return values
 
     def _batches(self) -> Generator[Iterator[Any], None, None]:
@@ -105,13 +119,12 @@ class NativeItems:
         """The batches the native reader makes; returns None when it read the whole array, else the bytes
         reported read so far (the Python reader reads on)."""
         on_read = self._on_read
-        reported = newlines = 0
+        reported = 0
         display = self._source.display
         with self._source.open() as raw:
             buf = raw.read(_CHUNK)
             buf = buf[3:] if buf.startswith(_BOM) else buf
             reported += len(buf)
-            newlines += buf.count(b"\n")
             if on_read is not None and buf:
                 on_read(len(buf))
             opening = re.compile(rb'"' + re.escape(self._key.encode("utf-8")) + rb'"[ \t\r\n]*:[ \t\r\n]*\[')
@@ -149,11 +162,11 @@ class NativeItems:
                 if not chunk:  # the file ends inside the array
                     return reported
                 reported += len(chunk)
-                newlines += chunk.count(b"\n")
                 if on_read is not None:
                     on_read(len(chunk))
             # after the array: the rest of the document, checked by the guard and by ijson as the Python reader does
-            guard.newlines = newlines - rest.count(b"\n")
+            # the lines before the array's end: the header's, and those the reader counted in the array
+            guard.newlines = header.count(b"\n") + reader.newlines()
             tail = Guarded(raw, display)
             tail.guard = guard
             joined = _Joined(header + rest, tail, on_read)

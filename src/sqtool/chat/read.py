@@ -17,9 +17,19 @@ from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import BinaryIO
 
+from sqtool._native import core as native_core
 from sqtool.chat.detect import zip_source
 from sqtool.chat.errors import ReadContext, ReadWarning
-from sqtool.chat.model import FIRST_YEAR, LAST_YEAR, ListedMember, Message, Record
+from sqtool.chat.model import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    RUN_FIRST_SECOND,
+    RUN_LAST_SECOND,
+    ListedMember,
+    Message,
+    MessageRun,
+    Record,
+)
 from sqtool.chat.readers import FORMAT_NAMES, closest, detect, platform_of, reader_for, reader_module
 from sqtool.chat.remote import is_url, open_url
 from sqtool.chat.source import Source
@@ -100,29 +110,61 @@ class ChatRead:
         if self._used:
             raise RuntimeError("a ChatRead can be iterated only once; call read_exports again")
         self._used = True
-        return self._records()
+        return chain.from_iterable(map(_records_of, self._parts()))
 
-    def _records(self) -> Iterator[Record]:
-        streams = [ordered(_read_one(item, ctx)) for item, ctx in zip(self._prepared, self._contexts, strict=True)]
+    def parts(self) -> Iterator[Part]:
+        """The records as iteration gives them, in parts: lists of records, and (from a native reader that
+        makes them, one export at a time) MessageRuns, runs of usual messages as columns that stand for
+        their ``messages()``. For the audit's pass (audit/fastpass.py); iterate once, as the ChatRead."""
+        if self._used:
+            raise RuntimeError("a ChatRead can be iterated only once; call read_exports again")
+        self._used = True
+        if len(self._contexts) == 1:  # several exports are merged record by record
+            self._contexts[0].runs = True
+        return self._parts()
+
+    def _parts(self) -> Iterator[Part]:
+        streams = [_ordered(_read_one(item, ctx)) for item, ctx in zip(self._prepared, self._contexts, strict=True)]
         if len(streams) == 1:
-            yield from self._one(streams[0])
+            yield from chain.from_iterable(self._one_chunks(streams[0]))
         elif streams:
-            yield from self._merged(streams)
+            merged = self._merged([chain.from_iterable(map(_flat, stream)) for stream in streams])
+            while chunk := list(islice(merged, _CHUNK)):
+                yield chunk
 
     def _one(self, records: Iterator[Record]) -> Iterator[Record]:
+        """``_one_chunks`` of plain records (tests/chat/test_read_chunks.py)."""
+        return chain.from_iterable(map(_flat, self._one_chunks(_chunked(records, False))))
+
+    def _one_chunks(self, chunks: Iterator[list[Part]]) -> Iterator[list[Part]]:
         """One export: a record is a duplicate only when an earlier one at the same time has the same
         content AND the same id. Chunks in which no id repeats pass through whole; only the records
-        that continue the previous chunk's last instant, or a chunk where an id repeats, are compared."""
+        that continue the previous chunk's last instant, or a chunk where an id repeats, are compared
+        (a chunk holding a MessageRun is taken as its records then)."""
         seen: dict[tuple[object, ...], list[tuple[int, str]]] = {}
         current: datetime | None = None  # the time of the records in `seen`
-        while chunk := list(islice(records, _CHUNK)):
+        for parts in chunks:
+            if len(parts) > 1 or type(parts[0]) is MessageRun:
+                if _first_time(parts[0]) != current and _ids_unique(parts):  # the usual chunk of a native reader
+                    yield parts
+                    current, tail = _last_instant(parts)
+                    seen.clear()
+                    for record in tail:
+                        self._first_seen(seen, record, 0)
+                    continue
+                chunk = _flat(parts)
+            else:
+                chunk = parts[0]  # type: ignore[assignment]  # a list of records
+            kept: list[Record] = []
             stamps = [record.timestamp for record in chunk]
             start = 0
             while start < len(chunk) and stamps[start] == current:  # the previous chunk's last instant goes on
                 if self._first_seen(seen, chunk[start], 0):
-                    yield chunk[start]
+                    kept.append(chunk[start])
                 start += 1
             if start == len(chunk):
+                if kept:
+                    yield [kept]
                 continue
             ids = [record.id for record in chunk[start:]]
             if len(set(ids)) < len(ids):  # an id repeats: the records one by one
@@ -131,9 +173,11 @@ class ChatRead:
                         current = record.timestamp
                         seen.clear()
                     if self._first_seen(seen, record, 0):
-                        yield record
+                        kept.append(record)
+                if kept:
+                    yield [kept]
                 continue
-            yield from chunk[start:] if start else chunk
+            yield [kept + chunk[start:]] if start else [chunk]
             # the chunk's last instant may go on in the next chunk: its records are what to compare with
             current = stamps[-1]
             seen.clear()
@@ -175,6 +219,116 @@ class ChatRead:
 
 _CHUNK = 1024  # records taken from a reader at a time by ordered() and the de-duplication
 
+# A part of the record stream: a list of records, or a MessageRun (usual messages as columns). The
+# pipeline passes chunks, lists of parts holding at most _CHUNK records, from stage to stage.
+Part = list[Record] | MessageRun
+
+
+def _records_of(part: Part) -> list[Record]:
+    return part.messages() if type(part) is MessageRun else part  # type: ignore[return-value]
+
+
+def _flat(parts: list[Part]) -> list[Record]:
+    """The records of a chunk, each MessageRun made into its Messages."""
+    if len(parts) == 1:
+        return _records_of(parts[0])
+    return list(chain.from_iterable(map(_records_of, parts)))
+
+
+def _size(parts: list[Part]) -> int:
+    return sum(map(len, parts))
+
+
+def _first_time(part: Part) -> datetime:
+    return part.timestamp(0) if type(part) is MessageRun else part[0].timestamp  # type: ignore[index]
+
+
+def _ids_unique(parts: list[Part]) -> bool:
+    ids: list[str] = []
+    for part in parts:
+        ids += part.ids if type(part) is MessageRun else [record.id for record in part]  # type: ignore[union-attr]
+    return len(set(ids)) == len(ids)
+
+
+def _last_instant(parts: list[Part]) -> tuple[datetime, list[Record]]:
+    """The time of a chunk's last record, and the chunk's records at that time, in order."""
+    last = parts[-1]
+    current = last.timestamp(len(last) - 1) if type(last) is MessageRun else last[-1].timestamp  # type: ignore[index]
+    tail: list[Record] = []
+    for part in reversed(parts):
+        if type(part) is MessageRun:
+            at = len(part)
+            while at and part.timestamp(at - 1) == current:
+                at -= 1
+            tail[:0] = part.part(at, len(part)).messages()
+            whole = at == 0
+        else:
+            at = len(part)
+            while at and part[at - 1].timestamp == current:  # type: ignore[index]
+                at -= 1
+            tail[:0] = part[at:]  # type: ignore[index]
+            whole = at == 0
+        if not whole:
+            break
+    return current, tail
+
+
+def _in_order(parts: list[Part], latest: datetime | None) -> bool:
+    """Whether a chunk's records are in time order, all at or after ``latest``."""
+    for part in parts:
+        if type(part) is MessageRun:
+            if part.seconds != sorted(part.seconds):
+                return False
+            first, last = part.timestamp(0), part.timestamp(len(part) - 1)
+        else:
+            stamps = [record.timestamp for record in part]  # type: ignore[union-attr]
+            if stamps != sorted(stamps):
+                return False
+            first, last = stamps[0], stamps[-1]
+        if latest is not None and first < latest:
+            return False
+        latest = last
+    return True
+
+
+def _chunked(records: Iterator[Record | MessageRun], runs: bool) -> Iterator[list[Part]]:
+    """A reader's records in chunks of _CHUNK records, as the stages take them; with ``runs`` the reader
+    may also yield MessageRuns, cut where a chunk ends (a chunk asks the reader for no record more
+    than a chunk of Messages would)."""
+    records = iter(records)
+    if not runs:
+        while chunk := list(islice(records, _CHUNK)):
+            yield [chunk]  # type: ignore[list-item]  # only records without runs
+        return
+    parts: list[Part] = []
+    loose: list[Record] = []
+    room = _CHUNK
+    for item in records:
+        if type(item) is not MessageRun:
+            loose.append(item)  # type: ignore[arg-type]
+            room -= 1
+            if not room:
+                parts.append(loose)
+                yield parts
+                parts, loose, room = [], [], _CHUNK
+            continue
+        if loose:
+            parts.append(loose)
+            loose = []
+        run: MessageRun = item
+        while len(run) >= room:
+            parts.append(run if len(run) == room else run.part(0, room))
+            run = run.part(room, len(run))
+            yield parts
+            parts, room = [], _CHUNK
+        if len(run):
+            parts.append(run)
+            room -= len(run)
+    if loose:
+        parts.append(loose)
+    if parts:
+        yield parts
+
 
 def dedup_key(record: Record) -> tuple[object, ...]:
     """What makes two records the same one seen in two overlapping exports."""
@@ -184,33 +338,66 @@ def dedup_key(record: Record) -> tuple[object, ...]:
 
 
 def ordered(records: Iterator[Record], window: int = REORDER_WINDOW) -> Iterator[Record]:
+    """``_ordered`` of plain records."""
+    return chain.from_iterable(map(_flat, _ordered(_chunked(records, False), window)))
+
+
+def _ordered(chunks: Iterator[list[Part]], window: int = REORDER_WINDOW) -> Iterator[list[Part]]:
     """Sort a nearly sorted stream with a bounded buffer: disorder within ``window`` records is fixed.
 
     Records in order (the usual case) are appended; a late one is inserted at its place. Equal
-    times keep their file order. A chunk already in order is appended whole.
+    times keep their file order. A chunk already in order is appended whole (MessageRuns and all);
+    any other is taken record by record, with the buffer made plain records first.
     """
-    buffer: list[Record] = []
+    buffer: list[Part] = []  # in time order; `size` records
+    size = 0
     latest: datetime | None = None  # the time of the last record appended: always the buffer's last
-    records = iter(records)
-    while chunk := list(islice(records, _CHUNK)):
-        stamps = [record.timestamp for record in chunk]
-        if (latest is None or latest <= stamps[0]) and stamps == sorted(stamps):
+    for chunk in chunks:
+        if _in_order(chunk, latest):
             buffer += chunk
-            latest = stamps[-1]
+            size += _size(chunk)
+            last = chunk[-1]
+            latest = last.timestamp(len(last) - 1) if type(last) is MessageRun else last[-1].timestamp  # type: ignore[index]
         else:
-            for record, timestamp in zip(chunk, stamps, strict=True):
+            plain = _flat(buffer) if buffer else []
+            out: list[Record] = []
+            for record in _flat(chunk):
+                timestamp = record.timestamp
                 if latest is None or latest <= timestamp:
-                    buffer.append(record)
+                    plain.append(record)
                     latest = timestamp
                 else:
-                    buffer.insert(bisect.bisect_right(buffer, timestamp, key=_timestamp_of), record)
-                if len(buffer) > window:  # as one by one: a record later than the window is not reached
-                    yield buffer.pop(0)
-        if len(buffer) > window:
-            excess = len(buffer) - window
-            yield from buffer[:excess]
-            del buffer[:excess]
-    yield from buffer
+                    plain.insert(bisect.bisect_right(plain, timestamp, key=_timestamp_of), record)
+                if len(plain) > window:  # as one by one: a record later than the window is not reached
+                    out.append(plain.pop(0))
+            if out:
+                yield [out]
+            buffer, size = [plain] if plain else [], len(plain)
+        if size > window:
+            yield _take(buffer, size - window)
+            size = window
+    if buffer:
+        yield buffer
+
+
+def _take(buffer: list[Part], count: int) -> list[Part]:
+    """The first ``count`` records of ``buffer``, taken out of it (a part cut in two where they end)."""
+    taken: list[Part] = []
+    while count:
+        part = buffer[0]
+        if len(part) <= count:
+            taken.append(part)
+            del buffer[0]
+            count -= len(part)
+        else:
+            if type(part) is MessageRun:
+                taken.append(part.part(0, count))
+                buffer[0] = part.part(count, len(part))
+            else:
+                taken.append(part[:count])  # type: ignore[index]
+                buffer[0] = part[count:]  # type: ignore[index]
+            count = 0
+    return taken
 
 
 def _timestamp_of(record: Record) -> datetime:
@@ -229,10 +416,14 @@ class Prepared:
     detected: str | None = None  # what detection says the file is (also when forced)
 
 
-def _read_one(item: Prepared, ctx: ReadContext) -> Iterator[Record]:
+def _read_one(item: Prepared, ctx: ReadContext) -> Iterator[list[Part]]:
+    """The chunks of one export, past the year check and the record limit."""
     if item.empty:
         return
-    records = _counted(in_supported_years(reader_for(item.name)(item.source, ctx), ctx), item.source.display)
+    # a reader that may yield MessageRuns does so only natively: the Python readers' records go in whole chunks
+    runs = ctx.runs and getattr(reader_module(item.name), "RUNS", False) and native_core() is not None
+    chunks = _chunked(reader_for(item.name)(item.source, ctx), runs)
+    records = _counted(in_supported_years(chunks, ctx), item.source.display)
     if not item.forced or item.detected in (None, item.name):
         yield from records
         return
@@ -251,40 +442,58 @@ def _read_one(item: Prepared, ctx: ReadContext) -> Iterator[Record]:
         raise _wrong_format(item)
 
 
-def _counted(records: Iterator[Record], display: str) -> Iterator[Record]:
-    """The records of one export, stopping with ``error[max-records]`` past the limit."""
+def _counted(chunks: Iterator[list[Part]], display: str) -> Iterator[list[Part]]:
+    """The chunks of one export, stopping with ``error[max-records]`` past the limit."""
     limit = active_limits().records
     if not limit:
-        return records
-    # islice in C: no Python step per record; one more tells whether there were too many
-    return chain(islice(records, limit), _none_left(records, display))
+        return chunks
+    return _limited(chunks, limit, display)
 
 
-def _none_left(records: Iterator[Record], display: str) -> Iterator[Record]:
-    if next(records, None) is not None:
-        raise limit_error("records", path=display)
-    return
-    yield
-
-
-def in_supported_years(records: Iterator[Record], ctx: ReadContext) -> Iterator[Record]:
-    """The records dated within FIRST_YEAR..LAST_YEAR; one outside is a bad record (every format,
-    so no reader has to know). Checked a chunk at a time: a chunk all in range passes whole."""
-    while chunk := list(islice(records, _CHUNK)):
-        if all(FIRST_YEAR <= record.timestamp.year <= LAST_YEAR for record in chunk):
-            yield from chunk
+def _limited(chunks: Iterator[list[Part]], limit: int, display: str) -> Iterator[list[Part]]:
+    left = limit
+    for chunk in chunks:  # never empty: a chunk past the limit means a record too many
+        size = _size(chunk)
+        if size <= left:
+            left -= size
+            yield chunk
             continue
-        for record in chunk:
+        if left:
+            yield [_flat(chunk)[:left]]
+        raise limit_error("records", path=display)
+
+
+def _in_years(part: Part) -> bool:
+    if type(part) is MessageRun:
+        return min(part.seconds) >= RUN_FIRST_SECOND and max(part.seconds) <= RUN_LAST_SECOND
+    return all(FIRST_YEAR <= record.timestamp.year <= LAST_YEAR for record in part)  # type: ignore[union-attr]
+
+
+def in_supported_years(chunks: Iterator[list[Part]], ctx: ReadContext) -> Iterator[list[Part]]:
+    """The records dated within FIRST_YEAR..LAST_YEAR; one outside is a bad record (every format,
+    so no reader has to know). Checked a chunk at a time: a chunk all in range passes whole (a
+    MessageRun's seconds lie where every offset gives such a year)."""
+    for chunk in chunks:
+        if all(map(_in_years, chunk)):
+            yield chunk
+            continue
+        kept: list[Record] = []
+        for record in _flat(chunk):
             if FIRST_YEAR <= record.timestamp.year <= LAST_YEAR:
-                yield record
-            else:
-                ctx.bad_record(
-                    "chat.time_out_of_range",
-                    time=record.timestamp.isoformat(),
-                    id=record.id,
-                    first=FIRST_YEAR,
-                    last=LAST_YEAR,
-                )
+                kept.append(record)
+                continue
+            if kept:  # the records before a bad one are handed on first, as one by one
+                yield [kept]
+                kept = []
+            ctx.bad_record(
+                "chat.time_out_of_range",
+                time=record.timestamp.isoformat(),
+                id=record.id,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        if kept:
+            yield [kept]
 
 
 def _wrong_format(item: Prepared) -> SqtoolError:

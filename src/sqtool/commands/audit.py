@@ -216,6 +216,12 @@ def audit_action(settings: Settings, arguments: AuditArguments, *, color: bool |
         from sqtool.commands.audit_csv import write_csv_tables
 
         write_csv_tables(report, output, force=arguments.force, settings=settings)
+    elif arguments.report == "json":  # written as it is made: a list of 10^5 questions is never held whole
+        from sqtool.console import emit_chunks
+        from sqtool.render.audit import json_report_chunks
+
+        chunks = json_report_chunks(report, settings.lang, top=arguments.top)
+        emit_chunks(chunks, output, force=arguments.force, settings=settings, format_name=arguments.report)
     else:
         if color is None:
             color = output is None and color_enabled(settings, sys.stdout)

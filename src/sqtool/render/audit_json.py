@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqtool.audit.report import AuditReport, Leader, ListedMember, MemberLists, NameCount, PeriodFigures, Tier
+from sqtool.audit.report import (
+    AuditReport,
+    Leader,
+    ListedMember,
+    MemberLists,
+    NameCount,
+    OpenQuestion,
+    PeriodFigures,
+    Tier,
+)
+from sqtool.render.json_stream import Rows
 from sqtool.settings import Lang
 
 REPORT_VERSION = 1
@@ -160,9 +171,10 @@ def figures_to_json(figures: PeriodFigures, timezone: str = "UTC") -> dict[str, 
     }
 
 
-def report_to_json(report: AuditReport, *, lang: Lang = "en", top: int = 10) -> dict[str, Any]:
+def report_to_json(report: AuditReport, *, lang: Lang = "en", top: int = 10, lazy: bool = False) -> dict[str, Any]:
     """The whole report as JSON matching schemas/audit-report.schema.json; texts in ``lang``, the
-    ``top`` most active senders (0: all)."""
+    ``top`` most active senders (0: all). ``lazy``: the member lists' rows as ``Rows``, made as
+    render/json_stream.py writes them (a list of 10^5 questions is not held as dicts)."""
     from sqtool.i18n import Translator
 
     tr = Translator(lang)
@@ -245,7 +257,7 @@ def report_to_json(report: AuditReport, *, lang: Lang = "en", top: int = 10) -> 
     document["roster"] = report.roster_path
     document["excluded_records"] = report.excluded_records
     if report.lists is not None:
-        document["lists"] = lists_to_json(report.lists)
+        document["lists"] = lists_to_json(report.lists, lazy=lazy)
     return document
 
 
@@ -259,17 +271,29 @@ def _member(member: ListedMember) -> dict[str, Any]:
     }
 
 
-def lists_to_json(lists: MemberLists) -> dict[str, Any]:
-    """The member lists to act on (every row; the HTML page shows the first ones)."""
+def _question(question: OpenQuestion) -> dict[str, Any]:
+    return {
+        "asked": _stamp(question.asked),
+        "asker_id": question.asker_id,
+        "asker": question.asker,
+        "opening": question.opening,
+    }
+
+
+def lists_to_json(lists: MemberLists, *, lazy: bool = False) -> dict[str, Any]:
+    """The member lists to act on (every row; the HTML page shows the first ones); ``lazy``: each list
+    as ``Rows``, its rows made as they are written."""
+    rows: Callable[[Iterable[Any], Callable[[Any], dict[str, Any]]], Any] = Rows if lazy else _made
     return {
         "never_posted_base": lists.never_posted_base,
-        "never_posted": [_member(m) for m in lists.never_posted],
+        "never_posted": rows(lists.never_posted, _member),
         "silent_days": lists.silent_days,
-        "gone_silent": [_member(m) for m in lists.gone_silent],
-        "joiners_silent": [_member(m) for m in lists.joiners_silent],
-        "unanswered": [
-            {"asked": _stamp(q.asked), "asker_id": q.asker_id, "asker": q.asker, "opening": q.opening}
-            for q in lists.unanswered
-        ],
+        "gone_silent": rows(lists.gone_silent, _member),
+        "joiners_silent": rows(lists.joiners_silent, _member),
+        "unanswered": rows(lists.unanswered, _question),
         "leader_candidates": _leaders(lists.leader_candidates),
     }
+
+
+def _made(items: Iterable[Any], row: Callable[[Any], dict[str, Any]]) -> list[dict[str, Any]]:
+    return [row(item) for item in items]

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Any
 from sqtool.chat.classify import text_kind
 from sqtool.chat.errors import ReadContext
 from sqtool.chat.jsonstream import JsonItems, stream_items
-from sqtool.chat.model import Event, EventKind, Message, MessageKind, Record
+from sqtool.chat.model import (
+    RUN_FIRST_SECOND,
+    RUN_LAST_SECOND,
+    Event,
+    EventKind,
+    Message,
+    MessageKind,
+    MessageRun,
+    Record,
+)
 from sqtool.chat.sniff import Head
 from sqtool.chat.source import Source
 from sqtool.chat.timezones import from_epoch, localize, utc_hour_offset
@@ -20,6 +29,7 @@ if TYPE_CHECKING:
     from sqtool.chat.native_items import NativeItems
 
 NAME = "telegram"
+RUNS = True  # the native reader yields MessageRuns when asked (ReadContext.runs; chat/read.py)
 # the loosest of the JSON signatures: a DiscordChatExporter or Messenger file may also hold dated messages
 CONFIDENCE = 0.7
 # patterns of the format's look, for naming the closest format when no reader claims a file
@@ -49,8 +59,8 @@ def read(source: Source, ctx: ReadContext) -> Iterator[Record]:
     zone = ctx.tz
     for item in items:
         found = True
-        if type(item) is Message:  # the native reader built it (sqtool._native)
-            yield item
+        if type(item) is Message or type(item) is MessageRun:  # the native reader built it (sqtool._native)
+            yield item  # type: ignore[misc]  # a MessageRun only when ctx.runs asked for it
             continue
         if type(item) is dict and item.get("type") == "message":
             message = _usual_message(item, hours, zone)
@@ -77,18 +87,39 @@ def _items(source: Source, ctx: ReadContext) -> JsonItems | NativeItems:
     from sqtool.chat.native_items import array_items
 
     zone = ctx.tz
+    runs: dict[str, Any] = {}
+    if ctx.runs:  # the usual messages as MessageRuns, for the audit's pass
+        runs = {"run_type": partial(MessageRun, _when_of(zone)), "low": RUN_FIRST_SECOND, "high": RUN_LAST_SECOND}
     return array_items(
         source,
         "messages",
         ctx,
         lambda core: partial(
-            core.TelegramReader, Message, MessageKind.TEXT, usual_kind, partial(_hour_start, zone), _SECONDS
+            core.TelegramReader, Message, MessageKind.TEXT, usual_kind, partial(_hour_start, zone), _SECONDS, **runs
         ),
     )
 
 
 _UNSET: Any = object()
 _SECONDS = [timedelta(seconds=second) for second in range(3600)]
+
+
+def _when_of(zone: tzinfo) -> Callable[[float], datetime]:
+    """The time of a usual message at whole POSIX seconds, made as _usual_message makes it (a run's ``when``)."""
+    hours: dict[int, datetime] = {}
+
+    def when(seconds: float) -> datetime:
+        whole = int(seconds)
+        hour = whole // 3600
+        start = hours.get(hour)
+        if start is None:
+            found = _hour_start(zone, hour)
+            if found is None:  # the native reader puts no message of such an hour into a run
+                raise ValueError(f"no fixed offset through UTC hour {hour}")
+            start = hours[hour] = found
+        return start + _SECONDS[whole - hour * 3600]
+
+    return when
 
 
 def _usual_message(item: dict[str, Any], hours: dict[int, datetime | None], zone: tzinfo) -> Message | None:
