@@ -32,7 +32,7 @@ NOT_PORTABLE = {
 ALLOWED = {  # PyLong_FromLong of values that are ints by type, so 32 bits everywhere
     ("threads.cpp", "PyLong_FromLong(self->day_shift)"),
     ("threads.cpp", "PyLong_FromLong(edge.day)"),
-    ("threads.cpp", "PyLong_FromLong(edge.evidence)"),
+    ("threads.cpp", "PyLong_FromLong(table.evidence(static_cast<size_t>(index)"),  # EdgeTable::evidence returns int
     ("threads.cpp", "PyLong_FromLong(1)"),
     ("threads.cpp", "PyLong_FromLong(found.evidence)"),
     ("whatsapp.cpp", "PyLong_FromLong(into)"),
