@@ -4,10 +4,17 @@ Why a hatchling hook rather than setuptools or scikit-build-core: the wheel's la
 playbooks copied in, the sdist's file list, the version read from the package) stays as it is and
 tests/plan/test_wheel.py keeps building offline; the extension is a few translation units (SOURCES:
 the module, the shared JSON splitter, one reader per format) plus simdjson's amalgamation, which one
-compiler call builds, so CMake would add a build dependency and nothing else. The build is
+compiler call builds, so CMake would add a build dependency and nothing else. gcc and clang (Linux,
+macOS) are run directly; on Windows the hook uses setuptools' MSVC compiler class (a Windows-only build
+requirement), which finds Visual Studio with vswhere and runs cl.exe and link.exe in the environment
+vcvarsall.bat would set up (cibuildwheel and a plain `pip install` do not). The build is
 optional, like ijson's and markupsafe's C speed-ups: without a compiler (or with
 SQTOOL_BUILD_NATIVE=0) the wheel is pure Python and sqtool runs its Python readers.
 An editable install compiles into src/sqtool/_native/ so that the checkout imports it.
+
+Settings: SQTOOL_BUILD_NATIVE=0 skips the build; CXX names the compiler (on Windows, a driver taking
+cl's options, such as clang-cl, in place of cl.exe); SQTOOL_NATIVE_FLAGS replaces the optimisation
+flag, in the compiler's syntax (-O2 by default, /O2 with cl).
 """
 
 from __future__ import annotations
@@ -47,22 +54,30 @@ def _compiler() -> list[str] | None:
     return None
 
 
-def compile_native(root: Path, target: Path) -> str | None:
-    """Compile the extension to ``target``; None when done, else why it was not built."""
-    if sys.platform == "win32":
-        return "the native build is set up for gcc and clang (Linux, macOS) only"
-    compiler = _compiler()
-    if compiler is None:
-        return "no C++ compiler found (set CXX)"
+def _flags(default: str) -> list[str]:
+    """$SQTOOL_NATIVE_FLAGS (optimisation and the like, in the compiler's own syntax), else ``default``."""
+    return shlex.split(os.environ.get("SQTOOL_NATIVE_FLAGS", default))
+
+
+def compile_native(root: Path, target: Path, *, platform: str = sys.platform, msvc: Any = None) -> str | None:
+    """Compile the extension to ``target``; None when done, else why it was not built.
+
+    gcc or clang everywhere but Windows; there, Microsoft's compiler (``msvc``: a setuptools compiler
+    object, made by :func:`msvc_compiler` unless a test passes one).
+    """
     native = root / NATIVE
     include = sysconfig.get_paths()["include"]
     if not (Path(include) / "Python.h").is_file():
         return f"Python.h is missing from {include} (install the python3-dev package)"
-    flags = shlex.split(os.environ.get("SQTOOL_NATIVE_FLAGS", "-O2"))
+    if platform == "win32":
+        return compile_msvc(native, Path(include), target, msvc)
+    compiler = _compiler()
+    if compiler is None:
+        return "no C++ compiler found (set CXX)"
     command = [
         *compiler,
         "-std=c++17",
-        *flags,
+        *_flags("-O2"),
         "-shared",
         "-fPIC",
         "-fvisibility=hidden",
@@ -73,7 +88,7 @@ def compile_native(root: Path, target: Path) -> str | None:
         "-o",
         str(target),
     ]
-    if sys.platform == "darwin":
+    if platform == "darwin":
         command += ["-undefined", "dynamic_lookup"]
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -82,6 +97,73 @@ def compile_native(root: Path, target: Path) -> str | None:
         return f"cannot run the C++ compiler {compiler[0]}: {error.strerror or error}"
     if result.returncode != 0:
         return "the C++ compiler failed:\n" + (result.stderr[-4000:] or result.stdout[-4000:])
+    return None
+
+
+# cl.exe flags: C++17 (simdjson and our readers need std::string_view), C++ exceptions (std::bad_alloc
+# is caught), the sources read as UTF-8 (they hold Chinese and Unicode punctuation literals; without
+# /utf-8 cl reads them in the machine's code page), no assert(). setuptools adds /nologo /O2 /W3 /GL
+# /DNDEBUG /MD (and /EHsc for C++) itself; they are repeated here so the build does not rest on its defaults.
+MSVC_FLAGS = ("/std:c++17", "/EHsc", "/utf-8", "/DNDEBUG")
+
+
+def msvc_compiler() -> Any:
+    """setuptools' MSVC compiler object: it finds Visual Studio (vswhere, then the registry) and runs
+    cl.exe and link.exe in that installation's environment, which cibuildwheel does not set up."""
+    # setuptools first: importing it makes ``distutils`` its own copy (Python 3.12 and later have no other)
+    import setuptools  # noqa: F401  # isort: skip
+    from distutils.ccompiler import new_compiler
+
+    return new_compiler(compiler="msvc")
+
+
+def _python_libs() -> list[str]:
+    """Where python3XY.lib is (pyconfig.h asks the linker for it): the base installation's libs folder."""
+    folders = dict.fromkeys(str(Path(prefix) / "libs") for prefix in (sys.exec_prefix, sys.base_exec_prefix))
+    return [folder for folder in folders if Path(folder).is_dir()]
+
+
+def compile_msvc(native: Path, include: Path, target: Path, compiler: Any = None) -> str | None:
+    """Compile and link the extension with Microsoft's compiler; None when done, else why not.
+
+    $CXX, when set, replaces cl.exe by a compiler that takes cl's options (clang-cl, which simdjson
+    recommends on Windows); $SQTOOL_NATIVE_FLAGS replaces /O2 (say ``/Od /Zi`` to debug).
+    """
+    try:
+        from setuptools import errors
+    except ImportError:
+        return "setuptools is needed to find Microsoft's C++ compiler (pip install setuptools)"
+    failures = (errors.BaseError, errors.CCompilerError, OSError)
+    try:
+        if compiler is None:
+            compiler = msvc_compiler()
+        if not compiler.initialized:
+            compiler.initialize()
+    except failures as error:
+        return f"no Microsoft C++ compiler found (install the Build Tools for Visual Studio): {error}"
+    if os.environ.get("CXX"):
+        found = shutil.which(os.environ["CXX"])
+        if found is None:
+            return f"cannot run the C++ compiler {os.environ['CXX']}: not found"
+        compiler.cc = found
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sqtool-msvc-") as scratch:
+        try:
+            objects = compiler.compile(
+                [str(native / source) for source in SOURCES],
+                output_dir=scratch,
+                include_dirs=[str(include), str(native)],
+                extra_postargs=[*MSVC_FLAGS, *_flags("/O2")],
+            )
+            compiler.link_shared_object(
+                objects,
+                str(target),
+                library_dirs=_python_libs(),
+                export_symbols=["PyInit__core"],
+                build_temp=scratch,
+            )
+        except failures as error:  # cl writes its diagnostics to the build's output, which `pip install -v` shows
+            return f"the C++ compiler failed: {error} (`pip install -v .` shows its messages)"
     return None
 
 

@@ -8,19 +8,26 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from types import ModuleType
+from typing import Any, cast
 
 import pytest
 
 from tests.conftest import REPO
 
 
-def compile_native(root: Path, target: Path) -> str | None:
-    """hatch_build.compile_native, loaded from the file at the top of the repository."""
+def hook() -> ModuleType:
+    """hatch_build.py, loaded from the file at the top of the repository."""
     spec = importlib.util.spec_from_file_location("hatch_build", REPO / "hatch_build.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.compile_native(root, target)
+    return module
+
+
+def compile_native(root: Path, target: Path, **options: Any) -> str | None:
+    """hatch_build.compile_native."""
+    return cast("str | None", hook().compile_native(root, target, **options))
 
 
 @pytest.mark.parametrize("compiler", ["/nonexistent/c++", "false"])

@@ -25,6 +25,7 @@
 #include <string>
 #include <unordered_map>
 #include <algorithm>
+#include <bitset>
 #include <utility>
 #include <vector>
 
@@ -56,6 +57,10 @@ struct IdEntry {
   int64_t question;
 };
 
+// The set bits of a word: std::bitset's count is standard C++ (MSVC has no __builtin_popcountll);
+// libstdc++ and libc++ implement it with that builtin, so gcc and clang emit the same code as before.
+inline int64_t ones(uint64_t word) { return static_cast<int64_t>(std::bitset<64>(word).count()); }
+
 // The seqs of messages that drew a reply (Threads._drawn), one bit per message taken (125 KiB per
 // million messages instead of a hash set's ~40 bytes per seq), with the set's size kept for the
 // pruning rule of Threads._remember.
@@ -79,13 +84,13 @@ struct SeqSet {
   void keep_above(int64_t old) {
     const size_t last = static_cast<size_t>(old) >> 6;
     for (size_t word = low; word < last && word < bits.size(); ++word) {
-      size -= __builtin_popcountll(bits[word]);
+      size -= ones(bits[word]);
       bits[word] = 0;
     }
     if (last < bits.size()) {
       const int shift = static_cast<int>(old & 63) + 1;
       const uint64_t dropped = shift == 64 ? ~uint64_t{0} : (uint64_t{1} << shift) - 1;
-      size -= __builtin_popcountll(bits[last] & dropped);
+      size -= ones(bits[last] & dropped);
       bits[last] &= ~dropped;
     }
     low = std::max(low, last);
