@@ -59,20 +59,7 @@ def emit(
     """Print ``text`` to stdout as it is (colour already decided), or write it atomically to ``output``
     with sqtool's marker for ``format_name`` (so a later run may replace it without --force), and say
     so on stderr unless --quiet. ``-o -`` is stdout."""
-    import typer
-
-    from sqtool.fsutil import write_atomic
-    from sqtool.generated import STDOUT, marked, may_replace
-    from sqtool.i18n import Translator
-
-    if output is None or str(output) == STDOUT:
-        typer.echo(text, nl=not text.endswith("\n"), color=True)  # color=True: click must not strip escapes
-        return
-    from sqtool.reporters.safe_text import one_line
-
-    write_atomic(output, marked(text, format_name), force=may_replace(output, force))
-    if not settings.quiet:
-        typer.echo(Translator(settings.lang)(written_key, path=one_line(str(output))), err=True)
+    emit_chunks((text,), output, force=force, settings=settings, written_key=written_key, format_name=format_name)
 
 
 def emit_chunks(
