@@ -125,9 +125,19 @@ def start_method() -> str:
     """How the workers start: forked when this process runs one thread (they inherit the imports and
     the compiled validator, the command line's case); else from a fork server (a notebook, a host with
     threads of its own: forking a threaded process may deadlock the child, and Python 3.12 warns)."""
-    if threading.active_count() == 1:
+    if threading.active_count() == 1 and _os_threads() == 1:
         return "fork"
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _os_threads() -> int:
+    """The threads of this process as the system counts them, which is what Python 3.12's fork warning
+    counts: a thread a C library started (or ``_thread``) is not in ``threading``'s count. Where there
+    is no /proc (macOS), Python's own count is all there is."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 1
 
 
 def _worker_count(plans: int) -> int:
